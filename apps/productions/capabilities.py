@@ -1,0 +1,89 @@
+"""The one table that says which role may do what.
+
+Views declare a capability (`@production_view(Capability.EDIT_BUDGET)`); nothing outside this module
+asks for a role by name to decide access.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    PRODUCER = "producer", "Producer"
+    ASSOCIATE_PRODUCER = "associate_producer", "Associate Producer"
+    PRODUCTION_MANAGER = "production_manager", "Production Manager"
+    COORDINATOR = "coordinator", "Coordinator"
+    ACCOUNTANT = "accountant", "Accountant"
+    DEPARTMENT_HEAD = "department_head", "Department Head"
+    CREW = "crew", "Crew"
+
+
+class Capability(models.TextChoices):
+    VIEW_PRODUCTION = "view_production", "See the production and its dashboard"
+    EDIT_PRODUCTION = "edit_production", "Change the production's settings"
+    MANAGE_MEMBERS = "manage_members", "Invite, change and remove members"
+    MANAGE_PRODUCERS = "manage_producers", "Grant, change or remove the producer role"
+    VIEW_AUDIT = "view_audit", "Read the audit log"
+    VIEW_BUDGET = "view_budget", "See the budget"
+    VIEW_DEPARTMENT_BUDGET = "view_department_budget", "See own department's accounts, if granted"
+    EDIT_BUDGET = "edit_budget", "Edit the budget"
+    LOCK_BUDGET = "lock_budget", "Approve and lock budget versions"
+    VIEW_COST_REPORT = "view_cost_report", "See actuals, commitments and the cost report"
+    POST_ACTUALS = "post_actuals", "Enter and import actuals"
+    VIEW_SCHEDULE = "view_schedule", "See the script breakdown and schedule"
+    EDIT_SCHEDULE = "edit_schedule", "Edit the breakdown and schedule"
+    VIEW_CREW = "view_crew", "See the crew list"
+    VIEW_CREW_CONTACTS = "view_crew_contacts", "See phones and emergency contacts"
+    VIEW_CREW_RATES = "view_crew_rates", "See rates and deal memos"
+    HIRE_CREW = "hire_crew", "Open positions, make offers and release crew"
+    VIEW_VENDORS = "view_vendors", "See vendors and purchasing"
+    MANAGE_VENDORS = "manage_vendors", "Edit vendors, quotes, purchase orders and rentals"
+    APPROVE_PURCHASE_ORDERS = "approve_purchase_orders", "Approve POs up to the production's limit"
+    APPROVE_ANY_PURCHASE_ORDER = "approve_any_purchase_order", "Approve POs above the limit"
+    ENTER_INVOICES = "enter_invoices", "Enter and approve invoices"
+    VIEW_CALLSHEETS = "view_callsheets", "See call sheets"
+    EDIT_CALLSHEETS = "edit_callsheets", "Draft call sheets"
+    PUBLISH_CALLSHEETS = "publish_callsheets", "Publish and send call sheets"
+
+
+R = Role
+C = Capability
+_OFFICE = {R.PRODUCER, R.ASSOCIATE_PRODUCER, R.PRODUCTION_MANAGER}
+_ALL = set(Role)
+
+CAPABILITY_ROLES: dict[Capability, frozenset[Role]] = {
+    C.VIEW_PRODUCTION: frozenset(_ALL),
+    C.EDIT_PRODUCTION: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER}),
+    C.MANAGE_MEMBERS: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER}),
+    C.MANAGE_PRODUCERS: frozenset({R.PRODUCER}),
+    C.VIEW_AUDIT: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER}),
+    C.VIEW_BUDGET: frozenset(_OFFICE | {R.ACCOUNTANT}),
+    C.VIEW_DEPARTMENT_BUDGET: frozenset({R.DEPARTMENT_HEAD}),
+    C.EDIT_BUDGET: frozenset(_OFFICE | {R.ACCOUNTANT}),
+    C.LOCK_BUDGET: frozenset({R.PRODUCER}),
+    C.VIEW_COST_REPORT: frozenset(_OFFICE | {R.ACCOUNTANT}),
+    C.POST_ACTUALS: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.ACCOUNTANT}),
+    C.VIEW_SCHEDULE: frozenset(_ALL),
+    C.EDIT_SCHEDULE: frozenset(_OFFICE | {R.COORDINATOR}),
+    C.VIEW_CREW: frozenset(_ALL - {R.CREW}),
+    C.VIEW_CREW_CONTACTS: frozenset(_OFFICE | {R.COORDINATOR, R.DEPARTMENT_HEAD}),
+    C.VIEW_CREW_RATES: frozenset(_OFFICE | {R.ACCOUNTANT}),
+    C.HIRE_CREW: frozenset(_OFFICE | {R.DEPARTMENT_HEAD}),
+    C.VIEW_VENDORS: frozenset(_OFFICE | {R.COORDINATOR, R.ACCOUNTANT}),
+    C.MANAGE_VENDORS: frozenset(_OFFICE | {R.COORDINATOR, R.ACCOUNTANT}),
+    C.APPROVE_PURCHASE_ORDERS: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER}),
+    C.APPROVE_ANY_PURCHASE_ORDER: frozenset({R.PRODUCER}),
+    C.ENTER_INVOICES: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.ACCOUNTANT}),
+    C.VIEW_CALLSHEETS: frozenset(_ALL),
+    C.EDIT_CALLSHEETS: frozenset(_OFFICE | {R.COORDINATOR}),
+    C.PUBLISH_CALLSHEETS: frozenset(_OFFICE | {R.COORDINATOR}),
+}
+
+
+def role_can(role: str, capability: Capability | str) -> bool:
+    return Role(role) in CAPABILITY_ROLES[Capability(capability)]
+
+
+def capabilities_of(role: str) -> frozenset[Capability]:
+    return frozenset(cap for cap, roles in CAPABILITY_ROLES.items() if Role(role) in roles)

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from django import forms
+
+from apps.productions.capabilities import Role
+from apps.productions.models import Production
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ProductionForm(forms.ModelForm):
+    class Meta:
+        model = Production
+        fields = [
+            "title",
+            "slug",
+            "format",
+            "phase",
+            "company_name",
+            "currency",
+            "time_zone",
+            "prep_start",
+            "first_shoot_day",
+            "wrap_date",
+            "logo",
+        ]
+        widgets = {"prep_start": DATE, "first_shoot_day": DATE, "wrap_date": DATE}
+
+    def clean(self) -> dict:
+        data = super().clean()
+        prep, shoot, wrap = (data.get(k) for k in ("prep_start", "first_shoot_day", "wrap_date"))
+        if prep and shoot and prep > shoot:
+            self.add_error("prep_start", "Prep starts after the first shoot day.")
+        if shoot and wrap and shoot > wrap:
+            self.add_error("wrap_date", "The wrap date is before the first shoot day.")
+        return data
+
+
+class ProductionCreateForm(ProductionForm):
+    my_role = forms.ChoiceField(
+        label="Your role",
+        choices=[
+            (Role.ASSOCIATE_PRODUCER, Role.ASSOCIATE_PRODUCER.label),
+            (Role.PRODUCER, Role.PRODUCER.label),
+        ],
+    )
+
+    class Meta(ProductionForm.Meta):
+        fields = ["my_role", *ProductionForm.Meta.fields]
+
+
+class ProductionSettingsForm(ProductionForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta(ProductionForm.Meta):
+        fields = [f for f in ProductionForm.Meta.fields if f != "slug"]
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label="E-mail")
+    role = forms.ChoiceField(choices=Role.choices, initial=Role.CREW)
+    department = forms.CharField(
+        max_length=60, required=False, help_text="Only for a department head."
+    )
+
+
+class MembershipForm(forms.Form):
+    role = forms.ChoiceField(choices=Role.choices, label="Role")
+    department = forms.CharField(max_length=60, required=False, label="Department")

@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+import zoneinfo
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from apps.productions.capabilities import Capability, Role, role_can
+from apps.productions.money import currency_choices
+from apps.productions.validators import validate_logo
+
+
+class Format(models.TextChoices):
+    FEATURE = "feature", "Feature film"
+    TV_SERIES = "tv_series", "TV series"
+    TV_EPISODE = "tv_episode", "TV episode"
+    COMMERCIAL = "commercial", "Commercial"
+    MUSIC_VIDEO = "music_video", "Music video"
+    DOCUMENTARY = "documentary", "Documentary"
+    SHORT = "short", "Short"
+    LIVE_EVENT = "live_event", "Live event"
+
+
+class Phase(models.TextChoices):
+    DEVELOPMENT = "development", "Development"
+    PRE_PRODUCTION = "pre_production", "Pre-production"
+    PRODUCTION = "production", "Production"
+    POST_PRODUCTION = "post_production", "Post-production"
+    DISTRIBUTION = "distribution", "Distribution"
+    WRAPPED = "wrapped", "Wrapped"
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    return [(tz, tz.replace("_", " ")) for tz in sorted(zoneinfo.available_timezones())]
+
+
+def logo_path(instance: Production, filename: str) -> str:
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "img"
+    return f"productions/{instance.slug}/logo.{suffix}"
+
+
+class Production(models.Model):
+    """The tenant: everything else belongs to exactly one production."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=60, unique=True, help_text="Used in addresses: /p/<slug>/. Cannot change later."
+    )
+    format = models.CharField(max_length=20, choices=Format.choices, default=Format.FEATURE)
+    phase = models.CharField(max_length=20, choices=Phase.choices, default=Phase.DEVELOPMENT)
+    currency = models.CharField(max_length=3, choices=currency_choices, default="USD")
+    time_zone = models.CharField(max_length=64, choices=time_zone_choices, default="UTC")
+    prep_start = models.DateField("prep start", null=True, blank=True)
+    first_shoot_day = models.DateField("first shoot day", null=True, blank=True)
+    wrap_date = models.DateField("wrap date", null=True, blank=True)
+    company_name = models.CharField("production company", max_length=200, blank=True)
+    logo = models.ImageField(upload_to=logo_path, blank=True, validators=[validate_logo])
+    created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                name="production_prep_before_shoot",
+                condition=Q(prep_start__isnull=True)
+                | Q(first_shoot_day__isnull=True)
+                | Q(prep_start__lte=models.F("first_shoot_day")),
+            ),
+            models.CheckConstraint(
+                name="production_shoot_before_wrap",
+                condition=Q(first_shoot_day__isnull=True)
+                | Q(wrap_date__isnull=True)
+                | Q(first_shoot_day__lte=models.F("wrap_date")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("productions:dashboard", kwargs={"production_slug": self.slug})
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def today(self) -> date:
+        """Today's date where the production is, not where the server is."""
+        return timezone.now().astimezone(self.tz).date()
+
+    def days_to_first_shoot(self) -> int | None:
+        if self.first_shoot_day is None:
+            return None
+        return (self.first_shoot_day - self.today()).days
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=32, choices=Role.choices)
+    department = models.CharField(
+        max_length=60, blank=True, help_text="For department heads: the department they run."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["production", "role", "user__email"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "production"], name="membership_unique_user"),
+            models.CheckConstraint(
+                name="membership_department_head_has_department",
+                condition=~Q(role=Role.DEPARTMENT_HEAD) | ~Q(department=""),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} on {self.production}"
+
+    def can(self, capability: Capability | str) -> bool:
+        return role_can(self.role, capability)
+
+    @property
+    def role_label(self) -> str:
+        label = self.get_role_display()
+        return f"{label} ({self.department})" if self.department else label
+
+
+class SendStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+
+
+class Invitation(models.Model):
+    """An invitation by e-mail. Its link carries a random token; only the token's hash is stored."""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    role = models.CharField(max_length=32, choices=Role.choices)
+    department = models.CharField(max_length=60, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    # Delivery: each (re)send request bumps send_requested_at; the task sends once per request.
+    send_status = models.CharField(
+        max_length=10, choices=SendStatus.choices, default=SendStatus.QUEUED
+    )
+    send_requested_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    send_attempts = models.PositiveSmallIntegerField(default=0)
+    send_error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "production",
+                condition=Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="invitation_one_open_per_email",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.email} to {self.production}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.revoked_at is None
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+    @property
+    def state(self) -> str:
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked"
+        if self.is_expired:
+            return "expired"
+        return "pending"

@@ -1,0 +1,236 @@
+"""Writes with rules for productions, memberships and invitations.
+
+Each function is one action, runs in a transaction, and raises ProductionError with a message meant
+for the page when a rule says no.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from apps.accounts.models import User
+from apps.productions.capabilities import Capability, Role
+from apps.productions.models import Invitation, Membership, Production, SendStatus
+
+LAST_PRODUCER = "A production needs at least one producer: make someone else producer first."
+ALREADY_MEMBER = "{email} is already a member of this production."
+ALREADY_INVITED = "{email} already has an open invitation: resend it or revoke it first."
+PRODUCER_ONLY = "Only a producer can grant, change or remove the producer role."
+DEPARTMENT_REQUIRED = "A department head needs a department."
+INVITATION_INVALID = "This invitation link is not valid. Ask for a new invitation."
+INVITATION_EXPIRED = "This invitation has expired. Ask {inviter} to send a new one."
+INVITATION_USED = "This invitation has already been used."
+INVITATION_REVOKED = "This invitation was withdrawn."
+INVITATION_WRONG_USER = (
+    "This invitation is for {email}, but you are signed in as {current}. Sign out and open the "
+    "link again."
+)
+
+
+class ProductionError(Exception):
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+# --- Productions --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def production_create(*, user: User, role: str = Role.PRODUCER, **fields) -> Production:
+    if role not in (Role.PRODUCER, Role.ASSOCIATE_PRODUCER):
+        raise ProductionError("The person creating a production is its producer or its AP.")
+    production = Production(**fields)
+    production.full_clean()
+    production.save()
+    Membership.objects.create(user=user, production=production, role=role)
+    return production
+
+
+# --- Members ------------------------------------------------------------------------------------
+
+
+def _check_department(role: str, department: str) -> None:
+    if role == Role.DEPARTMENT_HEAD and not department.strip():
+        raise ProductionError(DEPARTMENT_REQUIRED)
+
+
+def _other_producers(membership: Membership) -> bool:
+    return (
+        Membership.objects.select_for_update()
+        .filter(production_id=membership.production_id, role=Role.PRODUCER)
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+
+
+@transaction.atomic
+def membership_change(
+    *, actor: Membership, membership: Membership, role: str, department: str = ""
+) -> Membership:
+    _check_department(role, department)
+    touches_producer = Role.PRODUCER in (membership.role, role)
+    if touches_producer and not actor.can(Capability.MANAGE_PRODUCERS):
+        raise ProductionError(PRODUCER_ONLY)
+    if (
+        membership.role == Role.PRODUCER
+        and role != Role.PRODUCER
+        and not _other_producers(membership)
+    ):
+        raise ProductionError(LAST_PRODUCER)
+    membership.role = role
+    membership.department = department.strip() if role == Role.DEPARTMENT_HEAD else ""
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, actor: Membership, membership: Membership) -> None:
+    if membership.role == Role.PRODUCER:
+        if not actor.can(Capability.MANAGE_PRODUCERS):
+            raise ProductionError(PRODUCER_ONLY)
+        if not _other_producers(membership):
+            raise ProductionError(LAST_PRODUCER)
+    membership.delete()
+
+
+# --- Invitations --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def invitation_create(
+    *, actor: Membership, email: str, role: str, department: str = ""
+) -> Invitation:
+    email = email.strip().lower()
+    _check_department(role, department)
+    if role == Role.PRODUCER and not actor.can(Capability.MANAGE_PRODUCERS):
+        raise ProductionError(PRODUCER_ONLY)
+    production = actor.production
+    if Membership.objects.filter(production=production, user__email__iexact=email).exists():
+        raise ProductionError(ALREADY_MEMBER.format(email=email))
+    open_invites = Invitation.objects.filter(
+        production=production,
+        email__iexact=email,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+    )
+    stale = open_invites.filter(expires_at__lte=timezone.now())
+    stale.update(revoked_at=timezone.now())  # an expired invitation no longer blocks a new one
+    if open_invites.exists():
+        raise ProductionError(ALREADY_INVITED.format(email=email))
+    try:
+        with transaction.atomic():
+            invitation = Invitation.objects.create(
+                production=production,
+                email=email,
+                role=role,
+                department=department.strip() if role == Role.DEPARTMENT_HEAD else "",
+                invited_by=actor.user,
+                expires_at=timezone.now() + timedelta(days=settings.INVITATION_MAX_AGE_DAYS),
+            )
+    except IntegrityError as exc:  # a second invite raced this one
+        raise ProductionError(ALREADY_INVITED.format(email=email)) from exc
+    _queue_invitation_email(invitation)
+    return invitation
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation) -> Invitation:
+    """A fresh link (the old one stops working), a later expiry, and a new e-mail."""
+    if not invitation.is_open:
+        raise ProductionError(INVITATION_USED if invitation.accepted_at else INVITATION_REVOKED)
+    invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
+    invitation.send_requested_at = timezone.now()
+    invitation.send_status = SendStatus.QUEUED
+    invitation.send_error = ""
+    invitation.send_attempts = 0
+    invitation.save()
+    _queue_invitation_email(invitation)
+    return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation) -> None:
+    if invitation.is_open:
+        invitation.revoked_at = timezone.now()
+        invitation.token_hash = ""
+        invitation.save(update_fields=["revoked_at", "token_hash"])
+
+
+def _queue_invitation_email(invitation: Invitation) -> None:
+    from apps.productions.tasks import send_invitation
+
+    requested = invitation.send_requested_at.isoformat()
+    transaction.on_commit(lambda: send_invitation.delay(invitation.pk, requested))
+
+
+def invitation_issue_token(invitation: Invitation) -> str:
+    """A new random token for the link; only its hash is kept. Called by the sending task."""
+    token = secrets.token_urlsafe(32)
+    invitation.token_hash = hash_token(token)
+    return token
+
+
+def invitation_for_token(token: str) -> Invitation:
+    """The invitation behind a link, or ProductionError saying why the link cannot be used."""
+    invitation = (
+        Invitation.objects.select_related("production", "invited_by")
+        .filter(token_hash=hash_token(token))
+        .exclude(token_hash="")
+        .first()
+    )
+    if invitation is None:
+        raise ProductionError(INVITATION_INVALID)
+    if invitation.accepted_at:
+        raise ProductionError(INVITATION_USED)
+    if invitation.revoked_at:
+        raise ProductionError(INVITATION_REVOKED)
+    if invitation.is_expired:
+        inviter = invitation.invited_by.display_name if invitation.invited_by else "the production"
+        raise ProductionError(INVITATION_EXPIRED.format(inviter=inviter))
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user: User) -> Membership:
+    invitation = invitation_for_token(token)
+    # Lock the row: two clicks on the same link make one membership.
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise ProductionError(INVITATION_USED)
+    if user.email.lower() != invitation.email.lower():
+        raise ProductionError(
+            INVITATION_WRONG_USER.format(email=invitation.email, current=user.email)
+        )
+    membership, created = Membership.objects.get_or_create(
+        user=user,
+        production=invitation.production,
+        defaults={"role": invitation.role, "department": invitation.department},
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.token_hash = ""
+    invitation.save(update_fields=["accepted_at", "accepted_by", "token_hash"])
+    return membership
+
+
+@transaction.atomic
+def invitation_accept_new_account(*, token: str, full_name: str, password: str) -> User:
+    invitation = invitation_for_token(token)
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ProductionError(
+            f"An account for {invitation.email} already exists: sign in to accept."
+        )
+    user = User.objects.create_user(invitation.email, password, full_name=full_name.strip())
+    invitation_accept(token=token, user=user)
+    return user

@@ -1,0 +1,31 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from apps.callsheets import views as callsheets_views
+from apps.crew.views import memos as crew_memo_views
+from apps.productions import views as productions_views
+from apps.schedules import views as schedules_views
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="productions:list", permanent=False)),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("apps.accounts.urls")),
+    path("", include("apps.productions.urls")),
+    path("p/<slug:production_slug>/budget/", include("apps.budgets.urls")),
+    path("p/<slug:production_slug>/crew/", include("apps.crew.urls")),
+    path("p/<slug:production_slug>/schedule/", include("apps.schedules.urls")),
+    path("p/<slug:production_slug>/callsheets/", include("apps.callsheets.urls")),
+    # Public by token (the token is the credential), so it lives outside /p/.
+    path("calendar/<str:token>.ics", schedules_views.ical_feed, name="schedule_ical"),
+    path("p/<slug:production_slug>/vendors/", include("apps.vendors.urls")),
+    path(
+        "invitations/<str:token>/",
+        productions_views.invitation_accept,
+        name="invitation_accept",
+    ),
+    # Public by token: the hire answering a deal memo is not a member of the production.
+    path("deal-memos/<str:token>/", crew_memo_views.deal_memo_accept, name="deal_memo_accept"),
+    # Public by token: crew confirm their call without an account; the link dies after the day.
+    path("callsheets/confirm/<str:token>/", callsheets_views.confirm, name="callsheet_confirm"),
+]

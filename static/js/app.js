@@ -1,0 +1,14 @@
+// Producer Desk: behaviour shared by every page. No inline scripts, so a strict CSP can apply.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-confirm]");
+  if (button && !window.confirm(button.dataset.confirm)) {
+    event.preventDefault();
+  }
+});
+
+// A select marked data-autosubmit submits its form when changed (filters).
+document.addEventListener("change", (event) => {
+  if (event.target.matches("select[data-autosubmit]")) {
+    event.target.form.requestSubmit();
+  }
+});

@@ -1,0 +1,213 @@
+"""Shared fixtures: the three personas, in-process Celery, a real worker, and Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API + live_server
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/lib/chromium/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_configure(config) -> None:
+    from django.conf import settings
+
+    # Tests run with DEBUG off; serve static files from the source folders, not a manifest.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = None  # nothing is collected in tests; whitenoise would warn
+    settings.WHITENOISE_USE_FINDERS = True
+    # Full-strength hashing makes each test user cost ~0.3 s; the hasher is not under test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    if Path(CHROMIUM).exists():
+        return
+    browser_items = [item for item in items if "browser" in item.keywords]
+    if not browser_items:
+        return
+    if os.environ.get("CI"):
+        raise pytest.UsageError(
+            f"Browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium); "
+            "in CI they may not be skipped."
+        )
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}: apt-get install chromium")
+    for item in browser_items:
+        item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _patient_assertions():
+    """Playwright's `expect` waits 5 s by default; a loaded 2-core CI machine can take longer to
+    render a page. A wrong page still fails, after 15 s instead of 5."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": CHROMIUM_ARGS,
+        "headless": True,
+    }
+
+
+@pytest.fixture(autouse=True)
+def _isolated_files(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _celery_in_process(request):
+    """Ordinary tests run tasks in-process; tests marked `worker` use the real worker."""
+    from producer_desk.celery import app
+
+    if "worker" in request.keywords:
+        yield
+        return
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+# --- Personas -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def production(db):
+    from tests.factories import ProductionFactory
+
+    return ProductionFactory()
+
+
+@pytest.fixture
+def ap(production):
+    from tests.factories import member
+
+    return member(production)
+
+
+@pytest.fixture
+def producer(production):
+    from apps.productions.capabilities import Role
+    from tests.factories import member
+
+    return member(production, Role.PRODUCER)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, and a member of some other production only."""
+    from tests.factories import MembershipFactory
+
+    return MembershipFactory().user
+
+
+@pytest.fixture
+def ap_client(client, ap):
+    client.force_login(ap)
+    return client
+
+
+# --- A real Celery worker (production setup only) -----------------------------------------------
+
+
+class Worker:
+    def __init__(self, process: subprocess.Popen, var_dir: Path, name: str) -> None:
+        self.process, self.var_dir, self.name = process, var_dir, name
+
+    @property
+    def mail_dir(self) -> Path:
+        return self.var_dir / "mail"
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, tmp_path):
+    """Starts `celery worker` as its own process on the test database and a private queue."""
+    from django.conf import settings
+    from django.db import connection
+
+    from producer_desk.celery import app
+
+    if settings.CELERY_TASK_ALWAYS_EAGER or connection.vendor != "postgresql":
+        pytest.skip("needs the production setup: PostgreSQL and CELERY_BROKER_URL (.ci/run)")
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    test_db_url = urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    name = f"{queue}@localhost"
+    var_dir = tmp_path / "worker-var"
+    env = {
+        **os.environ,
+        "DATABASE_URL": test_db_url,
+        "PRODUCER_DESK_VAR_DIR": str(var_dir),
+        "CELERY_QUEUE": queue,
+        "DATABASE_CONN_MAX_AGE": "0",
+    }
+    env.pop("EMAIL_HOST", None)
+    log = (tmp_path / "worker.log").open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "producer_desk",
+            "worker",
+            "-Q",
+            queue,
+            "-n",
+            name,
+            "-c",
+            "2",
+            "--without-gossip",
+            "--without-mingle",
+            "-l",
+            "INFO",
+        ],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    previous_queue = app.conf.task_default_queue
+    app.conf.task_default_queue = queue
+    try:
+        deadline = time.monotonic() + 60
+        while not app.control.ping(destination=[name], timeout=1):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(
+                    "the worker did not start:\n" + (tmp_path / "worker.log").read_text()
+                )
+        yield Worker(process, var_dir, name)
+    finally:
+        app.conf.task_default_queue = previous_queue
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from apps.productions.capabilities import Role
+from apps.productions.models import Membership
+from tests.factories import member
+
+pytestmark = pytest.mark.django_db
+
+
+def audit_url(production, **query):
+    url = reverse("productions:audit", kwargs={"production_slug": production.slug})
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+
+
+def test_the_audit_log_says_who_changed_what_on_the_production(ap_client, production, ap):
+    production.phase = "pre_production"
+    production.save()
+    ap_client.post(
+        reverse("productions:settings", kwargs={"production_slug": production.slug}),
+        {
+            "title": "Retitled",
+            "format": production.format,
+            "phase": "production",
+            "currency": "USD",
+            "time_zone": "UTC",
+            "version": production.version,
+        },
+    )
+    entries = ap_client.get(audit_url(production)).context["entries"]
+    change = next(e for e in entries if e.kind == "Production" and e.who == ap.display_name)
+    fields = {field: (old, new) for field, old, new in change.changes}
+    assert fields["title"][1] == "Retitled"
+    assert fields["phase"] == ("pre_production", "production")
+
+
+def test_the_audit_log_records_membership_changes(ap_client, production):
+    crew = Membership.objects.get(user=member(production, Role.CREW))
+    ap_client.post(
+        reverse(
+            "productions:member_change", kwargs={"production_slug": production.slug, "pk": crew.pk}
+        ),
+        {"role": "coordinator"},
+    )
+    entries = ap_client.get(audit_url(production, kind="Membership")).context["entries"]
+    assert any(("role", "crew", "coordinator") in e.changes for e in entries)
+    assert {e.kind for e in entries} == {"Membership"}
+
+
+def test_the_audit_log_shows_no_other_production(ap_client, production, outsider):
+    entries = ap_client.get(audit_url(production)).context["entries"]
+    assert all(outsider.email not in e.target for e in entries)
+
+
+def test_the_audit_page_query_count_does_not_grow_with_entries(ap_client, production):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.productions import audit
+
+    def queries_for_page() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            ap_client.get(audit_url(production))
+        return len(captured)
+
+    def add_changes(count: int) -> None:
+        for n in range(count):
+            production.title = f"Title {n}"
+            production.save()
+            member(production, Role.CREW)
+
+    add_changes(2)
+    few = queries_for_page()
+    add_changes(30)
+    # session, user, membership; then per audited model: its newest entries, and the versions
+    # before them for the diffs. Nothing per entry.
+    assert queries_for_page() == few <= 3 + 2 * len(audit._REGISTRY)
+
+
+def test_the_audit_log_exports(ap_client, production):
+    response = ap_client.get(audit_url(production, format="csv"))
+    assert response.content.decode().startswith("when,who,record,action,target,changes")

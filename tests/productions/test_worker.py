@@ -1,0 +1,61 @@
+"""Against the production setup (.ci/run): tasks really run in a separate Celery worker process."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from apps.productions.models import Invitation, Membership, SendStatus
+from producer_desk.celery import worker_pid
+
+pytestmark = [pytest.mark.worker]
+
+
+def wait_for(predicate, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_a_task_runs_in_the_worker_process(celery_worker_process):
+    pid = worker_pid.delay().get(timeout=30)
+    assert pid != os.getpid()
+    # The prefork pool runs tasks in children of the worker process this test started.
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    parent = int(stat.rsplit(")", 1)[1].split()[1])
+    assert parent == celery_worker_process.process.pid
+
+
+def test_the_worker_sends_the_invitation_and_its_link_works(celery_worker_process, client):
+    from tests.factories import ProductionFactory, member
+
+    production = ProductionFactory()
+    client.force_login(member(production))
+    client.post(
+        reverse("productions:members", kwargs={"production_slug": production.slug}),
+        {"email": "grip@example.test", "role": "crew", "department": ""},
+    )
+    invitation = Invitation.objects.get()
+    assert wait_for(lambda: Invitation.objects.get(pk=invitation.pk).send_status == SendStatus.SENT)
+    assert wait_for(lambda: any(celery_worker_process.mail_dir.glob("*.log")))
+    (mail_file,) = celery_worker_process.mail_dir.glob("*.log")
+    text = mail_file.read_text()
+    path = re.search(r"https?://[^/\s]+(/invitations/[\w-]+/)", text).group(1)
+    client.logout()
+    client.post(
+        path,
+        {
+            "full_name": "Grip Person",
+            "password1": "a-long-test-password-1",
+            "password2": "a-long-test-password-1",
+        },
+    )
+    assert Membership.objects.filter(user__email="grip@example.test").exists()
