@@ -1,0 +1,250 @@
+"""Budget exports: CSV (values), XLSX (values plus the spreadsheet's own formulas) and PDF.
+
+In XLSX every total is written twice: as the app's value, and in the next column as a formula
+(=ROUND(B2*D2*E2*F2,2), =SUM(...)) over the cells of the sheet, so a reader can check that the
+spreadsheet recomputes the same totals to the cent.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+
+from apps.budgets import engine
+from apps.budgets.models import BudgetVersion, DetailLine
+from apps.budgets.queries import CostReport, TopSheet
+from apps.productions.exports import XLSX_TYPE, csv_response
+
+COST_REPORT_COLUMNS = [
+    "account_number",
+    "account_name",
+    "budget",
+    "actual",
+    "committed",
+    "etc",
+    "efc",
+    "variance",
+]
+
+
+def _xlsx(workbook: Workbook, filename: str) -> HttpResponse:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+# --- Top sheet ------------------------------------------------------------------------------
+
+
+def top_sheet_rows(sheet: TopSheet) -> list[list]:
+    rows = []
+    for section in sheet.sections:
+        for cat in section.children:
+            rows.append(
+                [section.number, cat.number, cat.name, cat.subtotal, cat.fringes, cat.total]
+            )
+    return rows
+
+
+def top_sheet_workbook(sheet: TopSheet) -> Workbook:
+    """Columns: section, number, name, subtotal (D), fringes (E), total (F), F check =D+E (G).
+    Then a budget row (=SUM), one row per markup and the grand total (=SUM)."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "Top sheet"
+    ws.append(["section", "number", "name", "subtotal", "fringes", "total", "total (formula)"])
+    rows = top_sheet_rows(sheet)
+    for i, row in enumerate(rows, start=2):
+        ws.append([*row, f"=D{i}+E{i}"])
+    last = len(rows) + 1
+    budget_row = last + 1
+    ws.append(
+        [
+            "",
+            "",
+            "Budget (lines + fringes)",
+            sheet.totals.budget.subtotal,
+            sheet.totals.budget.fringes,
+            sheet.budget_total,
+            f"=SUM(F2:F{last})",
+        ]
+    )
+    for markup, amount in sheet.markups:
+        r = ws.max_row + 1
+        sections = sorted(markup.sections)
+        # The markup's base: the categories of its sections.
+        base = "+".join(f'SUMIF(A2:A{last},"{code}",F2:F{last})' for code in sections) or "0"
+        ws.append(
+            [
+                "",
+                "",
+                f"{markup.name} {markup.percent.normalize():f}%",
+                "",
+                "",
+                amount,
+                f"=ROUND(({base})*{markup.percent.normalize():f}/100,{engine.minor_units(sheet.version.currency)})",
+            ]
+        )
+        ws.cell(row=r, column=8, value=markup.percent)
+    grand = ws.max_row + 1
+    ws.append(
+        ["", "", "Grand total", "", "", sheet.grand_total, f"=SUM(F{budget_row}:F{grand - 1})"]
+    )
+    return book
+
+
+def top_sheet_response(sheet: TopSheet, fmt: str, filename: str) -> HttpResponse:
+    if fmt == "xlsx":
+        return _xlsx(top_sheet_workbook(sheet), filename)
+    rows = top_sheet_rows(sheet)
+    rows.append(
+        [
+            "",
+            "",
+            "Budget (lines + fringes)",
+            sheet.totals.budget.subtotal,
+            sheet.totals.budget.fringes,
+            sheet.budget_total,
+        ]
+    )
+    rows += [["", "", m.name, "", "", amount] for m, amount in sheet.markups]
+    rows.append(["", "", "Grand total", "", "", sheet.grand_total])
+    return csv_response(
+        filename, ["section", "number", "name", "subtotal", "fringes", "total"], rows
+    )
+
+
+# --- Detail ---------------------------------------------------------------------------------
+
+DETAIL_COLUMNS = [
+    "account_number",
+    "account_name",
+    "description",
+    "amount",
+    "units",
+    "x",
+    "rate",
+    "exchange_rate",
+    "fringes",
+    "total",
+    "fringe_total",
+]
+
+
+def detail_lines(version: BudgetVersion):
+    return (
+        DetailLine.objects.filter(budget_version=version)
+        .select_related("account")
+        .prefetch_related("fringes")
+        .order_by("account__category__position", "account__position", "position", "id")
+    )
+
+
+def detail_rows(version: BudgetVersion) -> list[list]:
+    return [
+        [
+            line.account.number,
+            line.account.name,
+            line.description,
+            line.amount,
+            line.get_units_display(),
+            line.x,
+            line.rate,
+            line.exchange_rate,
+            ";".join(f.code for f in line.fringes.all()),
+            line.total,
+            line.fringe_total,
+        ]
+        for line in detail_lines(version)
+    ]
+
+
+def detail_workbook(version: BudgetVersion) -> Workbook:
+    """Amount D, x F, rate G, exchange H, total J; K fringes; L = ROUND(D*F*G*H, places)."""
+    places = engine.minor_units(version.currency)
+    book = Workbook()
+    ws = book.active
+    ws.title = "Detail"
+    ws.append([*DETAIL_COLUMNS, "total (formula)"])
+    rows = detail_rows(version)
+    for i, row in enumerate(rows, start=2):
+        ws.append([*row, f"=ROUND(D{i}*F{i}*G{i}*H{i},{places})"])
+    last = len(rows) + 1
+    ws.append(
+        [
+            "",
+            "",
+            "Total",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            engine.money_sum((r[9] for r in rows), engine.round_money(0, version.currency)),
+            engine.money_sum((r[10] for r in rows), engine.round_money(0, version.currency)),
+            f"=SUM(J2:J{last})",
+        ]
+    )
+    return book
+
+
+def detail_response(version: BudgetVersion, fmt: str, filename: str) -> HttpResponse:
+    if fmt == "xlsx":
+        return _xlsx(detail_workbook(version), filename)
+    return csv_response(filename, DETAIL_COLUMNS, detail_rows(version))
+
+
+# --- Cost report ----------------------------------------------------------------------------
+
+
+def cost_report_rows(report: CostReport) -> list[list]:
+    return [
+        [r.number, r.name, r.budget, r.actual, r.committed, r.etc, r.efc, r.variance]
+        for r in [*report.accounts, *report.unbudgeted]
+    ]
+
+
+def cost_report_workbook(report: CostReport) -> Workbook:
+    """Values in A-H; I = D+E+F (EFC) and J = C-G (variance) as formulas; a SUM total row."""
+    book = Workbook()
+    ws = book.active
+    ws.title = "Cost report"
+    ws.append([*COST_REPORT_COLUMNS, "efc (formula)", "variance (formula)"])
+    rows = cost_report_rows(report)
+    for i, row in enumerate(rows, start=2):
+        ws.append([*row, f"=D{i}+E{i}+F{i}", f"=C{i}-G{i}"])
+    last = len(rows) + 1
+    total = report.total
+    ws.append(
+        [
+            "",
+            "Total",
+            total.budget,
+            total.actual,
+            total.committed,
+            total.etc,
+            total.efc,
+            total.variance,
+            f"=SUM(G2:G{last})",
+            f"=SUM(H2:H{last})",
+        ]
+    )
+    return book
+
+
+def write_cost_report_csv(report: CostReport, stream) -> None:
+    writer = csv.writer(stream)
+    writer.writerow(COST_REPORT_COLUMNS)
+    writer.writerows(cost_report_rows(report))
+
+
+def cost_report_response(report: CostReport, fmt: str, filename: str) -> HttpResponse:
+    if fmt == "xlsx":
+        return _xlsx(cost_report_workbook(report), filename)
+    return csv_response(filename, COST_REPORT_COLUMNS, cost_report_rows(report))

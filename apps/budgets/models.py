@@ -1,0 +1,375 @@
+"""Budgets: versions of a chart of accounts with detail lines, fringes, globals and markups, and
+the money spent against them (actuals) or promised (commitments).
+
+Actuals, commitments, estimates to complete and department grants are keyed by ACCOUNT NUMBER,
+not by an account row: account rows belong to one version, while money spent belongs to the
+production and must survive a new version being approved.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from apps.productions.models import Production
+
+MONEY = {"max_digits": 14, "decimal_places": 2}
+# Quantities, multipliers, rates and global values keep 6 decimal places: a formula's result
+# (e.g. 1/3 week) is stored to 6 places and the line total is computed from the stored value.
+QUANTITY = {"max_digits": 22, "decimal_places": 6}
+
+
+class Section(models.TextChoices):
+    ATL = "ATL", "Above the line"
+    PRODUCTION = "PRODUCTION", "Production"
+    POST = "POST", "Post production"
+    OTHER = "OTHER", "Other"
+
+
+class Units(models.TextChoices):
+    ALLOW = "allow", "Allow"
+    FLAT = "flat", "Flat"
+    HOURS = "hours", "Hours"
+    DAYS = "days", "Days"
+    WEEKS = "weeks", "Weeks"
+    MONTHS = "months", "Months"
+    EACH = "each", "Each"
+    UNITS = "units", "Units"
+    EPISODES = "episodes", "Episodes"
+    MILES = "miles", "Miles"
+
+
+class VersionStatus(models.TextChoices):
+    WORKING = "working", "Working"
+    SUBMITTED = "submitted", "Submitted"
+    APPROVED = "approved", "Approved (locked)"
+
+
+class Budget(models.Model):
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="budgets")
+    name = models.CharField(max_length=120)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["production", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["production", "name"], name="budget_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class BudgetVersion(models.Model):
+    production = models.ForeignKey(
+        Production, on_delete=models.CASCADE, related_name="budget_versions"
+    )
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="versions")
+    name = models.CharField(max_length=120)
+    status = models.CharField(
+        max_length=12, choices=VersionStatus.choices, default=VersionStatus.WORKING
+    )
+    currency = models.CharField(max_length=3)
+    origin = models.CharField(max_length=200, blank=True, help_text="Template, copy or import.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["production", "budget__name", "created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["budget", "name"], name="budgetversion_unique_name"),
+            models.CheckConstraint(
+                name="budgetversion_approved_has_date",
+                condition=~Q(status=VersionStatus.APPROVED) | Q(approved_at__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.budget.name} — {self.name}"
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status == VersionStatus.APPROVED
+
+
+class Category(models.Model):
+    """A top-sheet line (e.g. 1400 Cast) in one of the four sections."""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
+    budget_version = models.ForeignKey(
+        BudgetVersion, on_delete=models.CASCADE, related_name="categories"
+    )
+    number = models.CharField(max_length=20)
+    name = models.CharField(max_length=120)
+    section = models.CharField(max_length=12, choices=Section.choices)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["budget_version", "position", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget_version", "number"], name="category_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name}"
+
+
+class Fringe(models.Model):
+    class Kind(models.TextChoices):
+        PERCENT = "percent", "Percent of the line"
+        FLAT = "flat", "Flat per unit"
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
+    budget_version = models.ForeignKey(
+        BudgetVersion, on_delete=models.CASCADE, related_name="fringes"
+    )
+    code = models.CharField(max_length=20)
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.PERCENT)
+    rate = models.DecimalField(**QUANTITY)
+    cutoff = models.DecimalField(
+        **MONEY, null=True, blank=True, help_text="Per detail line, in the budget currency."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["budget_version", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["budget_version", "code"], name="fringe_unique_code"),
+            models.CheckConstraint(
+                name="fringe_flat_has_no_cutoff", condition=Q(kind="percent") | Q(cutoff=None)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Account(models.Model):
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
+    budget_version = models.ForeignKey(
+        BudgetVersion, on_delete=models.CASCADE, related_name="accounts"
+    )
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="accounts")
+    number = models.CharField(max_length=20)
+    name = models.CharField(max_length=120)
+    position = models.PositiveIntegerField(default=0)
+    fringes = models.ManyToManyField(
+        Fringe, blank=True, related_name="+", help_text="Default fringes for new lines."
+    )
+
+    class Meta:
+        ordering = ["budget_version", "position", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget_version", "number"], name="account_unique_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name}"
+
+
+class Global(models.Model):
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
+    budget_version = models.ForeignKey(
+        BudgetVersion, on_delete=models.CASCADE, related_name="globals"
+    )
+    name = models.CharField(max_length=40)
+    value = models.DecimalField(**QUANTITY)
+    description = models.CharField(max_length=200, blank=True)
+    follows_schedule = models.BooleanField(
+        default=False, help_text="Set by the schedule; read-only here."
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["budget_version", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["budget_version", "name"], name="global_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Markup(models.Model):
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
+    budget_version = models.ForeignKey(
+        BudgetVersion, on_delete=models.CASCADE, related_name="markups"
+    )
+    name = models.CharField(max_length=60)
+    percent = models.DecimalField(**QUANTITY)
+    sections = models.JSONField(default=list, help_text="Section codes the percentage applies to.")
+    position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["budget_version", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["budget_version", "name"], name="markup_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DetailLine(models.Model):
+    """amount × x × rate (× exchange rate), each typed as a number or a formula over globals.
+
+    The formula text and its evaluated value are both stored; ``total`` and ``fringe_total``
+    are computed by the engine on every save (and on every global or fringe change).
+    """
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
+    budget_version = models.ForeignKey(
+        BudgetVersion, on_delete=models.CASCADE, related_name="lines"
+    )
+    account = models.ForeignKey(Account, on_delete=models.CASCADE, related_name="lines")
+    position = models.PositiveIntegerField(default=0)
+    description = models.CharField(max_length=200)
+    amount_formula = models.CharField(max_length=500, default="1")
+    amount = models.DecimalField(**QUANTITY, default=Decimal(1))
+    units = models.CharField(max_length=10, choices=Units.choices, default=Units.ALLOW)
+    x_formula = models.CharField(max_length=500, default="1")
+    x = models.DecimalField(**QUANTITY, default=Decimal(1))
+    rate_formula = models.CharField(max_length=500, default="0")
+    rate = models.DecimalField(**QUANTITY, default=Decimal(0))
+    currency = models.CharField(max_length=3)
+    exchange_rate = models.DecimalField(max_digits=16, decimal_places=6, default=Decimal(1))
+    fringes = models.ManyToManyField(Fringe, blank=True, related_name="lines")
+    # Space-separated globals the three formulas read, padded (" SHOOT_DAYS "), so the lines a
+    # global change touches are found with one indexed LIKE instead of parsing every formula.
+    uses = models.CharField(max_length=500, blank=True, default="")
+    total = models.DecimalField(**MONEY, default=Decimal(0))
+    fringe_total = models.DecimalField(**MONEY, default=Decimal(0))
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords(excluded_fields=["version", "uses"])
+
+    class Meta:
+        ordering = ["account", "position", "id"]
+        indexes = [models.Index(fields=["budget_version", "account"], name="line_version_account")]
+        constraints = [
+            models.CheckConstraint(
+                name="line_exchange_rate_positive", condition=Q(exchange_rate__gt=0)
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class LedgerSource(models.Model):
+    """What another app passed as `source`: its object (content type + id) and a label."""
+
+    source_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    source_id = models.PositiveBigIntegerField(null=True, blank=True)
+    source = GenericForeignKey("source_type", "source_id")
+    source_label = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Actual(LedgerSource):
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="actuals")
+    account_number = models.CharField(max_length=20)
+    date = models.DateField()
+    payee = models.CharField(max_length=200)
+    description = models.CharField(max_length=200)
+    amount = models.DecimalField(**MONEY)
+    reference = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["production", "-date", "-id"]
+        indexes = [models.Index(fields=["production", "account_number"], name="actual_account")]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.payee} {self.amount}"
+
+
+class Commitment(LedgerSource):
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        RELEASED = "released", "Released"
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="commitments")
+    account_number = models.CharField(max_length=20)
+    date = models.DateField()
+    description = models.CharField(max_length=200)
+    amount = models.DecimalField(**MONEY)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    released_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["production", "-date", "-id"]
+        constraints = [
+            # The idempotency key of commitment_record: one commitment per source and account.
+            models.UniqueConstraint(
+                fields=["source_type", "source_id", "account_number"],
+                condition=Q(source_type__isnull=False),
+                name="commitment_unique_source_account",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account_number} {self.description} {self.amount}"
+
+
+class CostEstimate(models.Model):
+    """The estimate to complete someone typed for an account (else a default applies)."""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
+    account_number = models.CharField(max_length=20)
+    amount = models.DecimalField(**MONEY)
+    note = models.CharField(max_length=200, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        ordering = ["production", "account_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["production", "account_number"], name="costestimate_unique_account"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"ETC {self.account_number}: {self.amount}"
+
+
+class DepartmentGrant(models.Model):
+    """Lets the department heads of ``department`` see a category's or an account's lines."""
+
+    class Kind(models.TextChoices):
+        CATEGORY = "category", "Category"
+        ACCOUNT = "account", "Account"
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
+    department = models.CharField(max_length=60)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    number = models.CharField(max_length=20)
+
+    class Meta:
+        ordering = ["production", "department", "kind", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["production", "department", "kind", "number"], name="grant_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.department}: {self.kind} {self.number}"

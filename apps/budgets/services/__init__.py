@@ -1,0 +1,34 @@
+"""Every write to budget tables goes through these functions (see editing and ledger).
+
+Other apps use only the ledger API: ``commitment_record``, ``commitment_release``,
+``actual_post`` and ``account_for``.
+"""
+
+from apps.budgets.services.editing import *  # noqa: F403
+from apps.budgets.services.editing import BudgetError, LineValues
+from apps.budgets.services.ledger import (
+    NO_CURRENT_VERSION,
+    UNKNOWN_ACCOUNT,
+    account_for,
+    actual_post,
+    commitment_add_manual,
+    commitment_record,
+    commitment_release,
+    commitment_release_manual,
+    estimate_set,
+)
+from apps.budgets.services.versions import *  # noqa: F403
+
+__all__ = [
+    "NO_CURRENT_VERSION",
+    "UNKNOWN_ACCOUNT",
+    "BudgetError",
+    "LineValues",
+    "account_for",
+    "actual_post",
+    "commitment_add_manual",
+    "commitment_record",
+    "commitment_release",
+    "commitment_release_manual",
+    "estimate_set",
+]

@@ -1,0 +1,398 @@
+"""Writes to a budget version: creating versions, editing lines, globals, fringes and markups.
+
+Every change that moves money recomputes the stored totals of the lines it touches through the
+engine (apps.budgets.engine), so the stored ``total``/``fringe_total`` always equal what the
+engine computes from the stored quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import transaction
+from django.db.models import Max
+from simple_history.utils import bulk_update_with_history
+
+from apps.budgets import engine
+from apps.budgets.models import (
+    Account,
+    BudgetVersion,
+    DetailLine,
+    Fringe,
+    Global,
+    Markup,
+    Section,
+    VersionStatus,
+)
+from apps.productions.locking import save_if_unchanged
+from apps.productions.models import Production
+
+VERSION_LOCKED = "This version is approved and locked: copy it to make changes."
+VERSION_NAME_TAKEN = "This budget already has a version with that name."
+GLOBAL_FOLLOWS_SCHEDULE = "{name} follows the schedule and cannot be edited here."
+GLOBAL_IN_USE = "{name} is used by {count} line(s) and cannot be deleted."
+GLOBAL_NAME_INVALID = "A global's name is UPPER_SNAKE_CASE, starting with a letter (SHOOT_DAYS)."
+GLOBAL_NAME_TAKEN = "This version already has a global named {name}."
+FRINGE_CODE_TAKEN = "This version already has a fringe with the code {code}."
+FRINGE_FLAT_CUTOFF = "A flat fringe cannot have a cutoff."
+ACCOUNT_NUMBER_TAKEN = "This version already has an account numbered {number}."
+CATEGORY_NUMBER_TAKEN = "This version already has a category numbered {number}."
+EXCHANGE_RATE_POSITIVE = "The exchange rate must be more than zero."
+SAME_CURRENCY_RATE = "A line in the budget's own currency has an exchange rate of 1."
+UNKNOWN_SECTION = "Markups apply to sections ATL, PRODUCTION, POST or OTHER."
+ALREADY_APPROVED = "This version is already approved."
+SHOOT_DAYS = "SHOOT_DAYS"
+
+_SIX_PLACES = Decimal("0.000001")
+GLOBAL_NAME_PATTERN = re.compile(r"[A-Z][A-Z0-9_]*")
+
+DEFAULT_MARKUPS = [
+    ("Contingency", Decimal("10"), ["ATL", "PRODUCTION", "POST", "OTHER"]),
+    ("Insurance", Decimal("1.5"), ["ATL", "PRODUCTION", "POST", "OTHER"]),
+    ("Overhead", Decimal("0"), ["PRODUCTION", "POST"]),
+    ("Completion bond", Decimal("2"), ["ATL", "PRODUCTION", "POST", "OTHER"]),
+]
+
+
+class BudgetError(Exception):
+    """A budget rule refused the change; ``message`` says why, ``field`` which input if any."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        self.message = message
+        self.field = field
+        super().__init__(message)
+
+
+def _require_unlocked(version: BudgetVersion) -> None:
+    # Read the status from the database: the caller's copy may predate an approval.
+    status = BudgetVersion.objects.filter(pk=version.pk).values_list("status", flat=True).first()
+    if version.is_locked or status == VersionStatus.APPROVED:
+        raise BudgetError(VERSION_LOCKED)
+
+
+def quantity(value: Decimal) -> Decimal:
+    """A quantity or rate as stored: 6 decimal places, half up (not money: money is rounded
+    only by engine.round_money)."""
+    return Decimal(value).quantize(_SIX_PLACES, rounding=ROUND_HALF_UP)
+
+
+def global_values(version: BudgetVersion) -> dict[str, Decimal]:
+    return dict(Global.objects.filter(budget_version=version).values_list("name", "value"))
+
+
+# --- Lines ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LineValues:
+    """What a person typed into a line (formulas as text) and the fringes they picked."""
+
+    description: str
+    amount_formula: str
+    units: str
+    x_formula: str
+    rate_formula: str
+    currency: str
+    exchange_rate: Decimal
+    fringe_ids: tuple[int, ...] = ()
+
+
+def evaluate_line_formulas(values: LineValues, names: dict[str, Decimal]) -> dict[str, object]:
+    """The evaluated amount/x/rate and the globals they read; BudgetError names the field."""
+    result: dict[str, object] = {}
+    used: set[str] = set()
+    for field in ("amount", "x", "rate"):
+        text = getattr(values, f"{field}_formula").strip()
+        try:
+            result[field] = quantity(engine.evaluate(text, names))
+            used |= engine.names_used(text)
+        except engine.FormulaError as error:
+            raise BudgetError(str(error), field=f"{field}_formula") from None
+    result["uses"] = f" {' '.join(sorted(used))} " if used else ""
+    return result
+
+
+def _check_currency(values: LineValues, version: BudgetVersion) -> None:
+    if values.exchange_rate <= 0:
+        raise BudgetError(EXCHANGE_RATE_POSITIVE, field="exchange_rate")
+    if values.currency == version.currency and values.exchange_rate != 1:
+        raise BudgetError(SAME_CURRENCY_RATE, field="exchange_rate")
+
+
+def compute_line(line: DetailLine, fringes: Iterable[Fringe]) -> None:
+    """Set line.total and line.fringe_total with the engine's rounding rule (no save)."""
+    fringes = list(fringes)
+    currency = line.budget_version.currency
+    line_input = engine.LineInput(
+        amount=line.amount,
+        x=line.x,
+        rate=line.rate,
+        exchange_rate=line.exchange_rate,
+        fringe_codes=tuple(f.code for f in fringes),
+    )
+    line.total = engine.line_total(line_input, currency)
+    by_code = {f.code: engine_fringe(f) for f in fringes}
+    amounts = engine.fringe_amounts(line_input, line.total, by_code, currency)
+    line.fringe_total = engine.money_sum(amounts.values(), engine.round_money(0, currency))
+
+
+def engine_fringe(fringe: Fringe) -> engine.Fringe:
+    return engine.Fringe(fringe.code, fringe.name, fringe.kind, fringe.rate, fringe.cutoff)
+
+
+def apply_line_values(line: DetailLine, values: LineValues, evaluated: dict[str, object]) -> None:
+    line.description = values.description
+    line.amount_formula = values.amount_formula.strip()
+    line.x_formula = values.x_formula.strip()
+    line.rate_formula = values.rate_formula.strip()
+    line.units = values.units
+    line.currency = values.currency
+    line.exchange_rate = values.exchange_rate
+    for field, value in evaluated.items():
+        setattr(line, field, value)
+
+
+def _fringes_of(version: BudgetVersion, ids: Iterable[int]) -> list[Fringe]:
+    return list(Fringe.objects.filter(budget_version=version, id__in=list(ids)))
+
+
+@transaction.atomic
+def line_create(*, account: Account, values: LineValues) -> DetailLine:
+    version = account.budget_version
+    _require_unlocked(version)
+    _check_currency(values, version)
+    evaluated = evaluate_line_formulas(values, global_values(version))
+    fringe_ids = values.fringe_ids or tuple(account.fringes.values_list("id", flat=True))
+    fringes = _fringes_of(version, fringe_ids)
+    last = DetailLine.objects.filter(account=account).aggregate(m=Max("position"))["m"]
+    line = DetailLine(
+        production=account.production,
+        budget_version=version,
+        account=account,
+        position=(last or 0) + 1,
+    )
+    apply_line_values(line, values, evaluated)
+    compute_line(line, fringes)
+    line.save()
+    line.fringes.set(fringes)
+    return line
+
+
+@transaction.atomic
+def line_update(*, line: DetailLine, values: LineValues, expected_version: int) -> DetailLine:
+    """Refuses (StaleEdit) when someone else saved the line since expected_version."""
+    version = line.budget_version
+    _require_unlocked(version)
+    _check_currency(values, version)
+    evaluated = evaluate_line_formulas(values, global_values(version))
+    fringes = _fringes_of(version, values.fringe_ids)
+    apply_line_values(line, values, evaluated)
+    compute_line(line, fringes)
+    save_if_unchanged(line, expected_version=expected_version, what="budget line")
+    line.fringes.set(fringes)
+    return line
+
+
+@transaction.atomic
+def line_delete(*, line: DetailLine) -> None:
+    _require_unlocked(line.budget_version)
+    line.delete()
+
+
+@transaction.atomic
+def line_move(*, line: DetailLine, direction: int) -> None:
+    """Swap the line with its neighbour above (direction -1) or below (+1)."""
+    _require_unlocked(line.budget_version)
+    _move(
+        list(DetailLine.objects.select_for_update().filter(account=line.account_id)),
+        line,
+        direction,
+    )
+
+
+def _move(rows: list, item, direction: int) -> None:
+    ids = [row.id for row in rows]
+    index = ids.index(item.id)
+    target = index + direction
+    if 0 <= target < len(rows):
+        rows[index], rows[target] = rows[target], rows[index]
+    for position, row in enumerate(rows, start=1):
+        if row.position != position:
+            row.position = position
+            row.save(update_fields=["position"])
+
+
+def recompute_lines(lines: Iterable[DetailLine], version: BudgetVersion, reason: str = "") -> int:
+    """Re-evaluate the formulas and totals of lines (a global or fringe changed); returns count.
+
+    Lines keep their own version number: their typed inputs did not change.
+    """
+    names = global_values(version)
+    lines = list(lines)
+    fringes_by_line: dict[int, list[Fringe]] = {}
+    through = DetailLine.fringes.through.objects.filter(
+        detailline_id__in=[line.id for line in lines]
+    ).select_related("fringe")
+    for row in through:
+        fringes_by_line.setdefault(row.detailline_id, []).append(row.fringe)
+    for line in lines:
+        line.budget_version = version
+        values = LineValues(
+            line.description,
+            line.amount_formula,
+            line.units,
+            line.x_formula,
+            line.rate_formula,
+            line.currency,
+            line.exchange_rate,
+        )
+        apply_line_values(line, values, evaluate_line_formulas(values, names))
+        compute_line(line, fringes_by_line.get(line.id, []))
+    # With history, so the audit log shows the totals a global or fringe change moved.
+    bulk_update_with_history(
+        lines,
+        DetailLine,
+        ["amount", "x", "rate", "uses", "total", "fringe_total"],
+        batch_size=500,
+        default_change_reason=reason,
+    )
+    return len(lines)
+
+
+# --- Globals --------------------------------------------------------------------------------
+
+
+def _lines_using(version: BudgetVersion, name: str):
+    return DetailLine.objects.filter(budget_version=version, uses__contains=f" {name} ")
+
+
+@transaction.atomic
+def global_set(
+    *,
+    version: BudgetVersion,
+    name: str,
+    value: Decimal,
+    description: str | None = None,
+    by_schedule: bool = False,
+) -> Global:
+    """Create or change a global and recompute every line whose formulas read it.
+
+    A formula that no longer evaluates (e.g. division by a global now zero) refuses the change.
+    """
+    _require_unlocked(version)
+    name = name.strip().upper()
+    if not GLOBAL_NAME_PATTERN.fullmatch(name):
+        raise BudgetError(GLOBAL_NAME_INVALID, field="name")
+    item = Global.objects.select_for_update().filter(budget_version=version, name=name).first()
+    if item is None:
+        item = Global(production=version.production, budget_version=version, name=name)
+    elif item.follows_schedule and not by_schedule:
+        raise BudgetError(GLOBAL_FOLLOWS_SCHEDULE.format(name=name), field="value")
+    item.value = quantity(value)
+    if description is not None:
+        item.description = description
+    if by_schedule:
+        item.follows_schedule = True
+    item.save()
+    try:
+        recompute_lines(_lines_using(version, name), version, f"{name} changed")
+    except BudgetError as error:
+        raise BudgetError(f"{name} = {value} breaks a line: {error.message}", "value") from None
+    return item
+
+
+@transaction.atomic
+def global_delete(*, item: Global) -> None:
+    _require_unlocked(item.budget_version)
+    count = _lines_using(item.budget_version, item.name).count()
+    if count:
+        raise BudgetError(GLOBAL_IN_USE.format(name=item.name, count=count))
+    item.delete()
+
+
+def shoot_days_changed_receiver(sender, *, production: Production, shoot_days: int, **kwargs):
+    """The schedule's day count moves SHOOT_DAYS on every unlocked version, which then follows
+    the schedule (read-only in the budget)."""
+    versions = BudgetVersion.objects.filter(production=production).exclude(
+        status=VersionStatus.APPROVED
+    )
+    for version in versions:
+        global_set(
+            version=version,
+            name=SHOOT_DAYS,
+            value=Decimal(shoot_days),
+            description="Shoot days, from the schedule.",
+            by_schedule=True,
+        )
+
+
+# --- Fringes and markups --------------------------------------------------------------------
+
+
+@transaction.atomic
+def fringe_save(
+    *,
+    version: BudgetVersion,
+    code: str,
+    name: str,
+    kind: str,
+    rate: Decimal,
+    cutoff: Decimal | None,
+    fringe: Fringe | None = None,
+) -> Fringe:
+    """Create (fringe=None) or change a fringe; lines carrying it are recomputed."""
+    _require_unlocked(version)
+    code = code.strip().upper()
+    if kind == Fringe.Kind.FLAT and cutoff is not None:
+        raise BudgetError(FRINGE_FLAT_CUTOFF, field="cutoff")
+    clash = Fringe.objects.filter(budget_version=version, code=code)
+    if fringe is not None:
+        clash = clash.exclude(pk=fringe.pk)
+    if clash.exists():
+        raise BudgetError(FRINGE_CODE_TAKEN.format(code=code), field="code")
+    if fringe is None:
+        fringe = Fringe(production=version.production, budget_version=version)
+    fringe.code, fringe.name, fringe.kind = code, name, kind
+    fringe.rate = quantity(rate)
+    fringe.cutoff = None if cutoff is None else engine.round_money(cutoff, version.currency)
+    fringe.save()
+    recompute_lines(DetailLine.objects.filter(fringes=fringe), version, f"Fringe {code} changed")
+    return fringe
+
+
+@transaction.atomic
+def fringe_delete(*, fringe: Fringe) -> None:
+    version = fringe.budget_version
+    _require_unlocked(version)
+    line_ids = list(DetailLine.objects.filter(fringes=fringe).values_list("id", flat=True))
+    fringe.delete()
+    recompute_lines(
+        DetailLine.objects.filter(id__in=line_ids), version, f"Fringe {fringe.code} deleted"
+    )
+
+
+@transaction.atomic
+def markup_save(
+    *, version: BudgetVersion, name: str, percent: Decimal, sections: list[str], markup=None
+) -> Markup:
+    _require_unlocked(version)
+    if not sections or set(sections) - set(Section.values):
+        raise BudgetError(UNKNOWN_SECTION, field="sections")
+    if markup is None:
+        last = Markup.objects.filter(budget_version=version).aggregate(m=Max("position"))["m"]
+        markup = Markup(
+            production=version.production, budget_version=version, position=(last or 0) + 1
+        )
+    markup.name, markup.percent = name, quantity(percent)
+    markup.sections = [code for code in Section.values if code in sections]
+    markup.save()
+    return markup
+
+
+@transaction.atomic
+def markup_delete(*, markup: Markup) -> None:
+    _require_unlocked(markup.budget_version)
+    markup.delete()

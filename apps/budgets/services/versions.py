@@ -1,0 +1,250 @@
+"""Writes to the shape of a budget: categories and accounts, and whole versions (from a
+template, as a copy, submitted, approved and locked)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from apps.budgets import engine
+from apps.budgets.models import (
+    Account,
+    Budget,
+    BudgetVersion,
+    Category,
+    DetailLine,
+    Fringe,
+    Global,
+    Markup,
+    VersionStatus,
+)
+from apps.budgets.services.editing import (
+    ACCOUNT_NUMBER_TAKEN,
+    ALREADY_APPROVED,
+    CATEGORY_NUMBER_TAKEN,
+    DEFAULT_MARKUPS,
+    VERSION_NAME_TAKEN,
+    BudgetError,
+    _fringes_of,
+    _move,
+    _require_unlocked,
+    quantity,
+)
+from apps.productions.models import Production
+
+# --- Chart of accounts ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def category_update(*, category: Category, number: str, name: str, section: str) -> Category:
+    _require_unlocked(category.budget_version)
+    number = number.strip()
+    if (
+        Category.objects.filter(budget_version=category.budget_version, number=number)
+        .exclude(pk=category.pk)
+        .exists()
+    ):
+        raise BudgetError(CATEGORY_NUMBER_TAKEN.format(number=number), field="number")
+    category.number, category.name, category.section = number, name, section
+    category.save()
+    return category
+
+
+@transaction.atomic
+def account_save(
+    *,
+    category: Category,
+    number: str,
+    name: str,
+    fringe_ids: Iterable[int] = (),
+    account: Account | None = None,
+) -> Account:
+    """Add an account at the end of a category (account=None) or change one."""
+    version = category.budget_version
+    _require_unlocked(version)
+    number = number.strip()
+    clash = Account.objects.filter(budget_version=version, number=number)
+    if account is not None:
+        clash = clash.exclude(pk=account.pk)
+    if clash.exists():
+        raise BudgetError(ACCOUNT_NUMBER_TAKEN.format(number=number), field="number")
+    if account is None:
+        last = Account.objects.filter(category=category).aggregate(m=Max("position"))["m"]
+        account = Account(
+            production=version.production,
+            budget_version=version,
+            category=category,
+            position=(last or 0) + 1,
+        )
+    account.number, account.name = number, name
+    account.save()
+    account.fringes.set(_fringes_of(version, fringe_ids))
+    return account
+
+
+@transaction.atomic
+def account_move(*, account: Account, direction: int) -> None:
+    _require_unlocked(account.budget_version)
+    rows = list(Account.objects.select_for_update().filter(category=account.category_id))
+    _move(rows, account, direction)
+
+
+# --- Versions -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def budget_create_from_template(
+    *, production: Production, budget_name: str, template_key: str, version_name: str = "Working"
+) -> BudgetVersion:
+    """A version holding the template's chart of accounts, its suggested fringes and globals,
+    and the four standard markups: the first version of a new budget, or a fresh version of
+    the budget of that name."""
+    template = engine.load_template(template_key)
+    budget, _ = Budget.objects.get_or_create(production=production, name=budget_name)
+    if BudgetVersion.objects.filter(budget=budget, name=version_name).exists():
+        raise BudgetError(VERSION_NAME_TAKEN, field="version_name")
+    version = BudgetVersion.objects.create(
+        production=production,
+        budget=budget,
+        name=version_name,
+        currency=production.currency,
+        origin=f"Template: {template['name']}",
+    )
+    for position, cat in enumerate(template["categories"], start=1):
+        category = Category.objects.create(
+            production=production,
+            budget_version=version,
+            number=cat["number"],
+            name=cat["name"],
+            section=cat["section"],
+            position=position,
+        )
+        Account.objects.bulk_create(
+            Account(
+                production=production,
+                budget_version=version,
+                category=category,
+                number=acc["number"],
+                name=acc["name"],
+                position=index,
+            )
+            for index, acc in enumerate(cat["accounts"], start=1)
+        )
+    Fringe.objects.bulk_create(
+        Fringe(
+            production=production,
+            budget_version=version,
+            code=f["code"],
+            name=f["name"],
+            kind=f["kind"],
+            rate=quantity(f["rate"]),
+            cutoff=None if f.get("cutoff") is None else Decimal(f["cutoff"]),
+        )
+        for f in template["fringes"]
+    )
+    Global.objects.bulk_create(
+        Global(
+            production=production,
+            budget_version=version,
+            name=g["name"],
+            value=quantity(g["value"]),
+            description=g["description"],
+        )
+        for g in template["globals"]
+    )
+    for position, (name, percent, sections) in enumerate(DEFAULT_MARKUPS, start=1):
+        Markup.objects.create(
+            production=production,
+            budget_version=version,
+            name=name,
+            percent=percent,
+            sections=sections,
+            position=position,
+        )
+    return version
+
+
+@transaction.atomic
+def version_copy(*, source: BudgetVersion, name: str) -> BudgetVersion:
+    """A working copy of any version (locked ones included), line for line."""
+    if BudgetVersion.objects.filter(budget=source.budget, name=name).exists():
+        raise BudgetError(VERSION_NAME_TAKEN, field="name")
+    production = source.production
+    copy = BudgetVersion.objects.create(
+        production=production,
+        budget=source.budget,
+        name=name,
+        currency=source.currency,
+        origin=f"Copy of {source.name}",
+    )
+    fringe_map = {}
+    for fringe in Fringe.objects.filter(budget_version=source):
+        old = fringe.pk
+        fringe.pk, fringe.id, fringe.budget_version = None, None, copy
+        fringe.save()
+        fringe_map[old] = fringe
+    for item in [*Global.objects.filter(budget_version=source), *source.markups.all()]:
+        item.pk, item.id, item.budget_version = None, None, copy
+        item.save()
+    category_map, account_map = {}, {}
+    for category in Category.objects.filter(budget_version=source):
+        old = category.pk
+        category.pk, category.id, category.budget_version = None, None, copy
+        category.save()
+        category_map[old] = category
+    account_fringes = Account.fringes.through.objects.filter(account__budget_version=source)
+    for account in Account.objects.filter(budget_version=source):
+        old = account.pk
+        account.pk, account.id, account.budget_version = None, None, copy
+        account.category = category_map[account.category_id]
+        account.save()
+        account_map[old] = account
+    Account.fringes.through.objects.bulk_create(
+        Account.fringes.through(
+            account_id=account_map[r.account_id].id, fringe=fringe_map[r.fringe_id]
+        )
+        for r in account_fringes
+    )
+    line_fringes = list(
+        DetailLine.fringes.through.objects.filter(detailline__budget_version=source).values_list(
+            "detailline_id", "fringe_id"
+        )
+    )
+    lines = list(DetailLine.objects.filter(budget_version=source).order_by("id"))
+    old_ids = [line.id for line in lines]
+    for line in lines:
+        line.pk = line.id = None
+        line.budget_version = copy
+        line.account = account_map[line.account_id]
+        line.version = 1
+    created = DetailLine.objects.bulk_create(lines)
+    line_map = dict(zip(old_ids, [line.id for line in created], strict=True))
+    DetailLine.fringes.through.objects.bulk_create(
+        DetailLine.fringes.through(detailline_id=line_map[line_id], fringe=fringe_map[fringe_id])
+        for line_id, fringe_id in line_fringes
+    )
+    return copy
+
+
+@transaction.atomic
+def version_submit(*, version: BudgetVersion) -> BudgetVersion:
+    _require_unlocked(version)
+    version.status = VersionStatus.SUBMITTED
+    version.save(update_fields=["status"])
+    return version
+
+
+@transaction.atomic
+def version_approve(*, version: BudgetVersion) -> BudgetVersion:
+    """Approve and lock: from now on the version is read-only (copy it to change it)."""
+    version = BudgetVersion.objects.select_for_update().get(pk=version.pk)
+    if version.is_locked:
+        raise BudgetError(ALREADY_APPROVED)
+    version.status = VersionStatus.APPROVED
+    version.approved_at = timezone.now()
+    version.save(update_fields=["status", "approved_at"])
+    return version

@@ -1,0 +1,277 @@
+"""Budgets and versions, the top sheet, categories and accounts, and their exports."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from apps.budgets import exports, queries, services
+from apps.budgets.forms import (
+    AccountForm,
+    CategoryForm,
+    CopyVersionForm,
+    MarkupForm,
+    NewBudgetForm,
+)
+from apps.budgets.models import (
+    Account,
+    BudgetVersion,
+    Category,
+)
+from apps.budgets.views.common import (
+    budget_url,
+    submit_form,
+    version_or_404,
+)
+from apps.productions.access import ProductionRequest, production_view
+from apps.productions.capabilities import Capability as C
+from apps.productions.documents import pdf_response
+
+# --- Versions -------------------------------------------------------------------------------
+
+
+@production_view(C.VIEW_BUDGET)
+def index(request: ProductionRequest) -> HttpResponse:
+    version = queries.current_version(request.production)
+    if version is None:
+        return redirect(budget_url("versions", request))
+    return redirect(budget_url("top_sheet", request, version_id=version.id))
+
+
+@production_view(C.VIEW_BUDGET)
+def versions(request: ProductionRequest) -> HttpResponse:
+    all_versions = BudgetVersion.objects.filter(production=request.production).select_related(
+        "budget"
+    )
+    return render(
+        request,
+        "budgets/versions.html",
+        {
+            "versions": all_versions,
+            "current": queries.current_version(request.production),
+            "new_form": NewBudgetForm(),
+        },
+    )
+
+
+@production_view(C.EDIT_BUDGET)
+@require_POST
+def budget_new(request: ProductionRequest) -> HttpResponse:
+    form = NewBudgetForm(request.POST)
+    if form.is_valid():
+        try:
+            version = services.budget_create_from_template(
+                production=request.production,
+                budget_name=form.cleaned_data["budget_name"],
+                version_name=form.cleaned_data["version_name"],
+                template_key=form.cleaned_data["template"],
+            )
+        except services.BudgetError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"{version} created from the template.")
+            return redirect(budget_url("top_sheet", request, version_id=version.id))
+    else:
+        messages.error(request, "Name the budget and the version, and pick a template.")
+    return redirect(budget_url("versions", request))
+
+
+@production_view(C.EDIT_BUDGET)
+@require_POST
+def version_copy(request: ProductionRequest, version_id: int) -> HttpResponse:
+    source = version_or_404(request, version_id)
+    form = CopyVersionForm(request.POST)
+    if form.is_valid():
+        try:
+            copy = services.version_copy(source=source, name=form.cleaned_data["name"])
+        except services.BudgetError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"{copy} is a working copy of {source.name}.")
+            return redirect(budget_url("top_sheet", request, version_id=copy.id))
+    return redirect(budget_url("top_sheet", request, version_id=source.id))
+
+
+@production_view(C.EDIT_BUDGET)
+@require_POST
+def version_submit(request: ProductionRequest, version_id: int) -> HttpResponse:
+    version = version_or_404(request, version_id)
+    try:
+        services.version_submit(version=version)
+        messages.success(request, f"{version} submitted for approval.")
+    except services.BudgetError as error:
+        messages.error(request, error.message)
+    return redirect(budget_url("top_sheet", request, version_id=version.id))
+
+
+@production_view(C.LOCK_BUDGET)
+@require_POST
+def version_approve(request: ProductionRequest, version_id: int) -> HttpResponse:
+    version = version_or_404(request, version_id)
+    try:
+        services.version_approve(version=version)
+        messages.success(request, f"{version} approved and locked.")
+    except services.BudgetError as error:
+        messages.error(request, error.message)
+    return redirect(budget_url("top_sheet", request, version_id=version.id))
+
+
+@production_view(C.VIEW_BUDGET)
+def compare(request: ProductionRequest) -> HttpResponse:
+    all_versions = list(
+        BudgetVersion.objects.filter(production=request.production).select_related("budget")
+    )
+    by_id = {str(v.id): v for v in all_versions}
+    a, b = by_id.get(request.GET.get("a", "")), by_id.get(request.GET.get("b", ""))
+    context = {"versions": all_versions, "a": a, "b": b}
+    if a and b:
+        context["rows"], context["total_a"], context["total_b"] = queries.compare(a, b)
+        context["total_difference"] = context["total_b"] - context["total_a"]
+    return render(request, "budgets/compare.html", context)
+
+
+# --- Top sheet, categories, accounts --------------------------------------------------------
+
+
+@production_view(C.VIEW_BUDGET)
+def top_sheet(request: ProductionRequest, version_id: int) -> HttpResponse:
+    version = version_or_404(request, version_id)
+    return render(
+        request,
+        "budgets/top_sheet.html",
+        {
+            "version": version,
+            "sheet": queries.top_sheet(version),
+            "copy_form": CopyVersionForm(initial={"name": f"{version.name} copy"}),
+            "markup_form": MarkupForm(),
+            "is_current": queries.current_version(request.production) == version,
+        },
+    )
+
+
+@production_view(C.VIEW_BUDGET)
+def top_sheet_export(request: ProductionRequest, version_id: int) -> HttpResponse:
+    version = version_or_404(request, version_id)
+    sheet = queries.top_sheet(version)
+    fmt = request.GET.get("format", "csv")
+    if fmt == "pdf":
+        return pdf_response(
+            "budgets/top_sheet_pdf.html",
+            {"version": version, "sheet": sheet, "production": request.production},
+            request,
+            f"top-sheet-{request.production.slug}",
+        )
+    return exports.top_sheet_response(sheet, fmt, f"top-sheet-{request.production.slug}")
+
+
+@production_view(C.VIEW_BUDGET)
+def detail_export(request: ProductionRequest, version_id: int) -> HttpResponse:
+    version = version_or_404(request, version_id)
+    fmt = request.GET.get("format", "csv")
+    name = f"budget-detail-{request.production.slug}"
+    if fmt == "pdf":
+        return pdf_response(
+            "budgets/detail_pdf.html",
+            {
+                "version": version,
+                "lines": exports.detail_lines(version),
+                "production": request.production,
+            },
+            request,
+            name,
+        )
+    return exports.detail_response(version, fmt, name)
+
+
+@production_view(C.VIEW_BUDGET)
+def category(request: ProductionRequest, version_id: int, category_id: int) -> HttpResponse:
+    version = version_or_404(request, version_id)
+    cat = get_object_or_404(Category, budget_version=version, pk=category_id)
+    sheet = queries.top_sheet(version)
+    return render(
+        request,
+        "budgets/category.html",
+        {
+            "version": version,
+            "category": cat,
+            "row": sheet.categories[cat.id],
+            "sheet": sheet,
+            "category_form": CategoryForm(
+                initial={"number": cat.number, "name": cat.name, "section": cat.section}
+            ),
+            "account_form": AccountForm(budget_version=version),
+        },
+    )
+
+
+@production_view(C.EDIT_BUDGET)
+@require_POST
+def category_edit(request: ProductionRequest, version_id: int, category_id: int) -> HttpResponse:
+    version = version_or_404(request, version_id)
+    cat = get_object_or_404(Category, budget_version=version, pk=category_id)
+    submit_form(
+        request,
+        CategoryForm(request.POST),
+        lambda data: services.category_update(category=cat, **data),
+        "Category saved.",
+        "Number, name and section are required.",
+    )
+    return redirect(budget_url("category", request, version_id=version.id, category_id=cat.id))
+
+
+def _account_data(data) -> dict:
+    return {
+        "number": data["number"],
+        "name": data["name"],
+        "fringe_ids": [f.id for f in data["fringes"]],
+    }
+
+
+@production_view(C.EDIT_BUDGET)
+@require_POST
+def account_new(request: ProductionRequest, version_id: int, category_id: int) -> HttpResponse:
+    version = version_or_404(request, version_id)
+    cat = get_object_or_404(Category, budget_version=version, pk=category_id)
+    submit_form(
+        request,
+        AccountForm(request.POST, budget_version=version),
+        lambda data: services.account_save(category=cat, **_account_data(data)),
+        "Account added.",
+        "An account needs a number and a name.",
+    )
+    return redirect(budget_url("category", request, version_id=version.id, category_id=cat.id))
+
+
+@production_view(C.EDIT_BUDGET)
+@require_POST
+def account_edit(request: ProductionRequest, version_id: int, account_id: int) -> HttpResponse:
+    version = version_or_404(request, version_id)
+    acc = get_object_or_404(Account, budget_version=version, pk=account_id)
+    submit_form(
+        request,
+        AccountForm(request.POST, budget_version=version),
+        lambda data: services.account_save(
+            category=acc.category, account=acc, **_account_data(data)
+        ),
+        "Account saved.",
+        "An account needs a number and a name.",
+    )
+    return redirect(budget_url("account", request, version_id=version.id, account_id=acc.id))
+
+
+@production_view(C.EDIT_BUDGET)
+@require_POST
+def account_move(request: ProductionRequest, version_id: int, account_id: int) -> HttpResponse:
+    version = version_or_404(request, version_id)
+    acc = get_object_or_404(Account, budget_version=version, pk=account_id)
+    try:
+        services.account_move(
+            account=acc, direction=-1 if request.POST.get("direction") == "up" else 1
+        )
+    except services.BudgetError as error:
+        messages.error(request, error.message)
+    return redirect(
+        budget_url("category", request, version_id=version.id, category_id=acc.category_id)
+    )

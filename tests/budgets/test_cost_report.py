@@ -1,0 +1,111 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from apps.budgets import services
+from apps.budgets.queries import cost_report
+from tests.budgets.factories import add_line, budget_from_template
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def version(production):
+    version = budget_from_template(production)
+    version.markups.all().delete()
+    add_line(version, "3307", rate="10000")
+    add_line(version, "3301", rate="5000")
+    services.actual_post(
+        production=production,
+        account_number="3307",
+        amount=Decimal(6000),
+        date=date(2026, 1, 10),
+        payee="Cams",
+        description="Week 1",
+    )
+    services.commitment_add_manual(
+        production=production,
+        account_number="3307",
+        amount=Decimal(5000),
+        description="PO",
+        date=date(2026, 1, 9),
+    )
+    services.actual_post(
+        production=production,
+        account_number="3301",
+        amount=Decimal(1000),
+        date=date(2026, 1, 12),
+        payee="DP",
+        description="Prep",
+    )
+    return version
+
+
+def test_the_cost_report_adds_actual_committed_and_etc_into_efc(production, version):
+    report = cost_report(production)
+    camera = next(r for r in report.accounts if r.number == "3307")
+    assert (camera.budget, camera.actual, camera.committed, camera.etc) == (
+        Decimal("10000.00"),
+        Decimal("6000.00"),
+        Decimal("5000.00"),
+        Decimal("0.00"),
+    )
+    assert (camera.efc, camera.variance, camera.over) == (
+        Decimal("11000.00"),
+        Decimal("-1000.00"),
+        True,
+    )
+    assert camera.percent_spent == Decimal("60.0")
+    dp = next(r for r in report.accounts if r.number == "3301")
+    assert (dp.etc, dp.efc, dp.variance) == (Decimal("4000.00"), Decimal("5000.00"), 0)
+    section = next(s for s in report.sections if s.number == "PRODUCTION")
+    assert section.efc == Decimal("16000.00")
+    assert report.total.budget == Decimal("15000.00")
+
+
+def test_an_entered_etc_replaces_the_default(client, production, ap, version):
+    client.force_login(ap)
+    client.post(reverse("budgets:estimate_save", args=[production.slug, "3301"]), {"amount": "500"})
+    dp = next(r for r in cost_report(production).accounts if r.number == "3301")
+    assert (dp.etc, dp.etc_entered, dp.efc, dp.variance) == (
+        Decimal("500.00"),
+        True,
+        Decimal("1500.00"),
+        Decimal("3500.00"),
+    )
+
+
+def test_the_page_marks_over_budget_rows_and_draws_spend_over_time(client, production, ap, version):
+    client.force_login(ap)
+    page = client.get(reverse("budgets:cost_report", args=[production.slug])).content.decode()
+    row_start = page.index('id="acct-3307"')
+    assert "over-budget" in page[page.rindex("<tr", 0, row_start) : row_start]
+    assert "<svg" in page and "Spent to date against the budget" in page
+
+
+def test_a_production_without_a_budget_has_an_empty_cost_report(client, production, ap):
+    client.force_login(ap)
+    assert client.get(reverse("budgets:cost_report", args=[production.slug])).status_code == 200
+
+
+def test_the_dashboard_panel_shows_the_current_versions_totals(client, production, ap, version):
+    client.force_login(ap)
+    page = client.get(reverse("productions:dashboard", args=[production.slug])).content.decode()
+    assert "15,000.00" in page and "7,000.00" in page and "5,000.00" in page
+    assert "16,000.00" in page and "-1,000.00" in page
+
+
+def test_a_second_etc_save_from_a_stale_page_is_refused(client, production, ap, version):
+    from apps.budgets.models import CostEstimate
+    from apps.productions.locking import STALE_EDIT_MESSAGE
+
+    client.force_login(ap)
+    url = reverse("budgets:estimate_save", args=[production.slug, "3301"])
+    client.post(url, {"amount": "500", "version": "0"})  # theirs: the page showed no estimate
+    response = client.post(url, {"amount": "900", "version": "0"}, follow=True)  # mine, stale
+    assert STALE_EDIT_MESSAGE.format(what="estimate to complete") in response.content.decode()
+    assert CostEstimate.objects.get().amount == Decimal("500.00")
+    client.post(url, {"amount": "700", "version": "1"})
+    assert CostEstimate.objects.get().amount == Decimal("700.00")
