@@ -1,0 +1,296 @@
+"""Fountain (https://fountain.io) reader, and the scene-heading rules every format shares.
+
+The reader follows the Fountain syntax paragraph by paragraph (blocks of lines
+between blank lines) and produces plain-text :class:`Element` values. It is a
+little more forgiving than the spec where real files are sloppy: an upper-case
+scene heading directly followed by action, without the blank line, still counts.
+"""
+
+import re
+from dataclasses import replace
+from typing import NamedTuple
+
+from .model import Column, Element, Kind
+
+# Removed before anything else: boneyard /* ... */ and notes [[ ... ]], even over several lines.
+_HIDDEN_RE = re.compile(r"/\*.*?\*/|\[\[.*?\]\]", re.DOTALL)
+_HIDDEN_MARK = "\x00"  # safe: decode_text refuses text that contains NUL
+
+_TITLE_KEY_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 _'-]*):\s*(.*)$")
+_TITLE_CONTINUATION_RE = re.compile(r"^(?: {3,}|\t)\s*(\S.*)$")
+_PAGE_BREAK_RE = re.compile(r"^={3,}$")
+_CENTERED_RE = re.compile(r"^\s*>(.*)<\s*$")
+_SCENE_NUMBER_RE = re.compile(r"\s*#([\w.\-]+)#\s*$")
+_PREFIX_RE = re.compile(
+    r"^(?P<prefix>INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|I\s*/\s*E|INT|EXT|EST)(?:\.\s*|\s+)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_EMPHASIS_RE = re.compile(r"(\*{1,3}|_)(?=\S)(.+?)(?<=\S)(?<!\\)\1")
+_ESCAPED_EMPHASIS_RE = re.compile(r"\\([*_])")
+
+_INT_EXT = {
+    "INT": "INT",
+    "EXT": "EXT",
+    "EST": "EXT",
+    "INTEXT": "INT/EXT",
+    "EXTINT": "INT/EXT",
+    "IE": "INT/EXT",
+}
+
+TIMES_OF_DAY: dict[str, str] = {
+    name: name
+    for name in (
+        "DAY",
+        "NIGHT",
+        "DAWN",
+        "DUSK",
+        "MORNING",
+        "AFTERNOON",
+        "EVENING",
+        "SUNSET",
+        "SUNRISE",
+        "CONTINUOUS",
+        "LATER",
+        "MOMENTS LATER",
+        "SECONDS LATER",
+        "SAME",
+        "MAGIC HOUR",
+        "NOON",
+        "MIDNIGHT",
+        "TWILIGHT",
+        "DAYBREAK",
+        "NIGHTFALL",
+        "PRE-DAWN",
+        "LATE NIGHT",
+        "EARLY MORNING",
+        "LATE AFTERNOON",
+    )
+} | {
+    "SAME TIME": "SAME",
+    "A MOMENT LATER": "MOMENTS LATER",
+    "MOMENT LATER": "MOMENTS LATER",
+    "A FEW MOMENTS LATER": "MOMENTS LATER",
+    "CONT'D": "CONTINUOUS",
+    "CONT.": "CONTINUOUS",
+    "CONT": "CONTINUOUS",
+    "CONTINUED": "CONTINUOUS",
+    "DAYTIME": "DAY",
+    "NIGHTTIME": "NIGHT",
+}
+_TIME_RE = re.compile(
+    # "SET - TIME": hyphen, double hyphen, en or em dash with a space on one side, or a comma.
+    r"^(?P<set>.*?)(?:\s+[-\u2013\u2014]{1,2}\s*|\s*[-\u2013\u2014]{1,2}\s+|\s*,\s*)(?P<time>"
+    + "|".join(re.escape(name) for name in sorted(TIMES_OF_DAY, key=len, reverse=True))
+    + r")$"
+)
+
+
+class Heading(NamedTuple):
+    """A scene heading taken apart."""
+
+    int_ext: str
+    set_name: str
+    time_of_day: str
+    number: str
+    heading: str
+
+
+def split_heading(raw: str) -> Heading:
+    """Split a heading such as ``int./ext. car - moving - night #12A#`` into its parts.
+
+    The heading is upper-cased and its whitespace collapsed; ``int_ext`` is
+    "INT", "EXT" or "INT/EXT" (EST counts as EXT), or "" when the heading does
+    not say; ``time_of_day`` is "" unless the last part is a known time.
+    """
+    text = raw.strip()
+    if text.startswith(".") and not text.startswith(".."):
+        text = text[1:]
+    number = ""
+    match = _SCENE_NUMBER_RE.search(text)
+    if match:
+        number, text = match.group(1), text[: match.start()]
+    text = " ".join(strip_emphasis(text).upper().split())
+    prefix = _PREFIX_RE.match(text)
+    int_ext, rest = "", text
+    if prefix:
+        int_ext = _INT_EXT[re.sub(r"[^A-Z]", "", prefix["prefix"])]
+        rest = prefix["rest"]
+    time = _TIME_RE.match(rest)
+    if time:
+        set_name, time_of_day = time["set"], TIMES_OF_DAY[time["time"]]
+    else:
+        set_name, time_of_day = rest, ""
+    return Heading(int_ext, set_name.strip(" -\u2013\u2014,"), time_of_day, number, text)
+
+
+def strip_emphasis(text: str) -> str:
+    """Remove Fountain emphasis (``*italic*``, ``**bold**``, ``_underline_``), keep ``\\*``."""
+    previous = None
+    while previous != text:
+        previous, text = text, _EMPHASIS_RE.sub(r"\2", text)
+    return _ESCAPED_EMPHASIS_RE.sub(r"\1", text)
+
+
+def parse_fountain(text: str) -> tuple[str, list[Element]]:
+    """Return the title-page title ("" if none) and the script's elements."""
+    lines = _visible_lines(text)
+    title, body = _split_title_page(lines)
+    elements: list[Element] = []
+    for block in _paragraphs(body):
+        _read_block(block, elements)
+    return title, elements
+
+
+def _visible_lines(text: str) -> list[str]:
+    """Drop boneyard and notes; a line that held only hidden text disappears entirely."""
+    marked = _HIDDEN_RE.sub(_HIDDEN_MARK, text)
+    lines = []
+    for line in marked.split("\n"):
+        if _HIDDEN_MARK in line:
+            line = line.replace(_HIDDEN_MARK, "")
+            if not line.strip():
+                continue
+        lines.append(line.expandtabs(4))
+    return lines
+
+
+def _split_title_page(lines: list[str]) -> tuple[str, list[str]]:
+    """Separate a leading ``Key: value`` block; only its Title is kept."""
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if (
+        start == len(lines)
+        or not _TITLE_KEY_RE.match(lines[start])
+        or is_heading_line(lines[start])
+    ):
+        return "", lines
+    values: dict[str, list[str]] = {}
+    key = ""
+    end = start
+    while end < len(lines) and lines[end].strip():
+        line = lines[end]
+        if key_match := _TITLE_KEY_RE.match(line):
+            key = key_match.group(1).strip().lower()
+            values.setdefault(key, [])
+            if key_match.group(2).strip():
+                values[key].append(key_match.group(2).strip())
+        elif continuation := _TITLE_CONTINUATION_RE.match(line):
+            values[key].append(continuation.group(1))
+        else:
+            return "", lines
+        end += 1
+    title = " ".join(strip_emphasis(" ".join(values.get("title", []))).split())
+    return title, lines[end:]
+
+
+def _is_blank(line: str) -> bool:
+    """Blank separates paragraphs; a line of exactly two spaces is Fountain's kept empty line."""
+    return not line.strip() and line != "  "
+
+
+def _paragraphs(lines: list[str]) -> list[list[str]]:
+    """Group lines into paragraphs separated by blank lines."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        if _is_blank(line):
+            if current:
+                blocks.append(current)
+            current = []
+        else:
+            current.append(line)
+    if current:
+        blocks.append(current)
+    return [block for block in blocks if any(line.strip() for line in block)]
+
+
+def is_heading_line(line: str) -> bool:
+    """Whether a line is a scene heading: INT/EXT/EST/I/E prefix, or forced with a leading dot."""
+    text = line.strip()
+    if text.startswith(".") and not text.startswith(".."):
+        return len(text) > 1
+    return bool(_PREFIX_RE.match(text))
+
+
+def _is_ignored(line: str) -> bool:
+    """Sections (#) and synopses (=) structure the writer's outline but are never printed."""
+    text = line.lstrip()
+    return text.startswith("#") or (text.startswith("=") and not _PAGE_BREAK_RE.match(text))
+
+
+def _read_block(lines: list[str], elements: list[Element]) -> None:
+    """Classify one paragraph and append its elements."""
+    if len(lines) == 1 and _PAGE_BREAK_RE.match(lines[0].strip()):
+        elements.append(Element(Kind.PAGE_BREAK, ""))
+        return
+    lines = [line for line in lines if not _is_ignored(line)]
+    if not any(line.strip() for line in lines):
+        return
+    first = lines[0].strip()
+    if first.startswith("!"):
+        _append_action(lines, elements)
+    elif is_heading_line(first) and (len(lines) == 1 or first.isupper()):
+        elements.append(Element(Kind.HEADING, first))
+        if len(lines) > 1:
+            _read_block(lines[1:], elements)
+    elif all(_CENTERED_RE.match(line) for line in lines):
+        text = "\n".join(_CENTERED_RE.match(line).group(1).strip() for line in lines)
+        elements.append(Element(Kind.CENTERED, strip_emphasis(text)))
+    elif len(lines) == 1 and (first.startswith(">") or (first.isupper() and first.endswith("TO:"))):
+        elements.append(Element(Kind.TRANSITION, strip_emphasis(first.lstrip(">").strip())))
+    elif all(line.lstrip().startswith("~") for line in lines):
+        text = "\n".join(line.lstrip()[1:].strip() for line in lines)
+        elements.append(Element(Kind.LYRIC, strip_emphasis(text)))
+    elif len(lines) > 1 and _is_cue(lines[0]):
+        _append_dialogue(lines, elements)
+    else:
+        _append_action(lines, elements)
+
+
+def _append_action(lines: list[str], elements: list[Element]) -> None:
+    """Action keeps its hard line breaks; a leading ``!`` only forces the type."""
+    text = "\n".join(line.rstrip() for line in lines)
+    if text.lstrip().startswith("!"):
+        text = text.lstrip()[1:]
+    elements.append(Element(Kind.ACTION, strip_emphasis(text)))
+
+
+def _is_cue(line: str) -> bool:
+    """A character cue is an upper-case name (extensions allowed) or forced with ``@``."""
+    text = line.strip()
+    if text.startswith("@"):
+        return len(text) > 1
+    if line.endswith("  "):
+        return False
+    name = text.rstrip("^").split("(", 1)[0].strip()
+    return name.isupper() and any(char.isalpha() for char in name)
+
+
+def _append_dialogue(lines: list[str], elements: list[Element]) -> None:
+    """A cue and its lines; a trailing ``^`` pairs it with the previous speech as dual dialogue."""
+    cue = lines[0].strip()
+    column = Column.FULL
+    if cue.endswith("^"):
+        cue = cue[:-1].rstrip()
+        if _mark_previous_speech_left(elements):
+            column = Column.RIGHT
+    cue = cue.removeprefix("@")
+    elements.append(Element(Kind.CHARACTER, strip_emphasis(cue), column=column))
+    for line in lines[1:]:
+        text = line.strip()
+        kind = Kind.PARENTHETICAL if text.startswith("(") else Kind.DIALOGUE
+        elements.append(Element(kind, strip_emphasis(text.removeprefix("~")), column=column))
+
+
+def _mark_previous_speech_left(elements: list[Element]) -> bool:
+    """Turn the speech just before a ``^`` cue into the left side of dual dialogue."""
+    index = len(elements) - 1
+    while index >= 0 and elements[index].kind in (Kind.PARENTHETICAL, Kind.DIALOGUE):
+        index -= 1
+    cue = elements[index] if index >= 0 else None
+    if cue is None or cue.kind is not Kind.CHARACTER or cue.column is not Column.FULL:
+        return False
+    for position in range(index, len(elements)):
+        elements[position] = replace(elements[position], column=Column.LEFT)
+    return True

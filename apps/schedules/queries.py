@@ -1,0 +1,359 @@
+"""Reads that matter: the board with its day totals and conflicts, Day Out of Days, the calendar.
+
+Each builder runs a fixed number of queries whatever the number of scenes and days (the tests
+pin the counts): days, scenes with their sets and locations, and the cast links are each one query.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Prefetch, Sum
+
+from apps.productions.models import Production
+from apps.schedules.importers.eighths import format_eighths
+from apps.schedules.models import CastMember, DayKind, Scene, ScheduleSettings, ShootDay
+from apps.schedules.services import settings_for
+
+CAST_UNAVAILABLE = "{cast} is unavailable on {date:%a %d %b}."
+LOCATION_OUTSIDE_PERMIT = "{location}: the permit does not cover {date:%a %d %b}."
+LOCATION_UNAVAILABLE = "{location} is unavailable on {date:%a %d %b}."
+DAY_OVER_LIMIT = "{pages} pages, over the {limit}-page limit."
+SHORT_TURNAROUND = "{cast}: {hours:.1f} h rest before {day}, under the {minimum} h minimum."
+
+
+@dataclass
+class Conflict:
+    kind: str  # cast, location, pages, turnaround
+    day: ShootDay
+    message: str
+
+
+@dataclass
+class DayBlock:
+    day: ShootDay
+    scenes: list[Scene] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def eighths(self) -> int:
+        return sum(scene.eighths for scene in self.scenes)
+
+    @property
+    def pages(self) -> str:
+        return format_eighths(self.eighths)
+
+    def minutes(self, settings: ScheduleSettings) -> int:
+        return round(self.eighths * settings.minutes_per_page / 8)
+
+    def cast_ids(self) -> set[int]:
+        return {member.pk for scene in self.scenes for member in scene.cast.all()}
+
+
+@dataclass
+class Board:
+    settings: ScheduleSettings
+    days: list[DayBlock]
+    bin: list[Scene]
+    omitted: list[Scene]
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        return [c for block in self.days for c in block.conflicts]
+
+    @property
+    def scheduled_eighths(self) -> int:
+        return sum(block.eighths for block in self.days)
+
+    @property
+    def total_eighths(self) -> int:
+        return self.scheduled_eighths + sum(scene.eighths for scene in self.bin)
+
+    @property
+    def shoot_days(self) -> list[DayBlock]:
+        return [block for block in self.days if block.day.is_shoot]
+
+
+def scenes_for_board(production: Production):
+    return (
+        Scene.objects.filter(production=production)
+        .select_related("set__location")
+        .prefetch_related(Prefetch("cast", queryset=CastMember.objects.order_by("id_number")))
+        .order_by("board_position", "sort_key")
+    )
+
+
+def board(production: Production, *, day_ids: set[int] | None = None) -> Board:
+    """The whole board. Queries: settings, days, travellers, scenes (+set+location), cast: 5."""
+    settings = settings_for(production)
+    days = ShootDay.objects.filter(production=production).prefetch_related("travellers")
+    blocks = {day.pk: DayBlock(day) for day in days.order_by("position")}
+    bin_, omitted = [], []
+    for scene in scenes_for_board(production):
+        if scene.omitted:
+            omitted.append(scene)
+        elif scene.shoot_day_id is None:
+            bin_.append(scene)
+        else:
+            blocks[scene.shoot_day_id].scenes.append(scene)
+    result = Board(settings, list(blocks.values()), bin_, sorted(omitted, key=lambda s: s.sort_key))
+    add_conflicts(result)
+    return result
+
+
+def _wrap_datetime(day: ShootDay, settings: ScheduleSettings) -> datetime:
+    call = day.call_time or settings.default_call
+    wrap = day.wrap_time or settings.default_wrap
+    end = datetime.combine(day.date, wrap)
+    return end + timedelta(days=1) if wrap <= call else end  # a wrap after midnight
+
+
+def add_conflicts(result: Board) -> None:
+    """Cast unavailable, location outside its permit or unavailable, too many pages, short rest."""
+    settings = result.settings
+    limit = settings.page_limit_eighths
+    last_worked: dict[int, DayBlock] = {}
+    for block in result.days:
+        day = block.day
+        if not day.is_shoot:
+            continue
+        if limit and block.eighths > limit:
+            block.conflicts.append(
+                Conflict(
+                    "pages",
+                    day,
+                    DAY_OVER_LIMIT.format(pages=block.pages, limit=format_eighths(limit)),
+                )
+            )
+        cast: dict[int, CastMember] = {}
+        locations = {}
+        for scene in block.scenes:
+            for member in scene.cast.all():
+                cast[member.pk] = member
+            if scene.set.location_id:
+                locations[scene.set.location_id] = scene.set.location
+        for member in cast.values():
+            if day.date in member.unavailable():
+                block.conflicts.append(
+                    Conflict("cast", day, CAST_UNAVAILABLE.format(cast=member, date=day.date))
+                )
+        for location in locations.values():
+            outside = (location.permit_start and day.date < location.permit_start) or (
+                location.permit_end and day.date > location.permit_end
+            )
+            if outside:
+                block.conflicts.append(
+                    Conflict(
+                        "location",
+                        day,
+                        LOCATION_OUTSIDE_PERMIT.format(location=location, date=day.date),
+                    )
+                )
+            if day.date in location.unavailable():
+                block.conflicts.append(
+                    Conflict(
+                        "location",
+                        day,
+                        LOCATION_UNAVAILABLE.format(location=location, date=day.date),
+                    )
+                )
+        call = datetime.combine(day.date, day.call_time or settings.default_call)
+        for member in sorted(cast.values(), key=lambda m: m.id_number):
+            previous = last_worked.get(member.pk)
+            if previous is not None:
+                rest = (call - _wrap_datetime(previous.day, settings)).total_seconds() / 3600
+                if rest < settings.min_turnaround_hours:
+                    block.conflicts.append(
+                        Conflict(
+                            "turnaround",
+                            day,
+                            SHORT_TURNAROUND.format(
+                                cast=member,
+                                hours=rest,
+                                day=day,
+                                minimum=settings.min_turnaround_hours,
+                            ),
+                        )
+                    )
+            last_worked[member.pk] = block
+
+
+# --- Scene list ---------------------------------------------------------------------------------
+
+
+SCENE_HEADER = ["number", "int_ext", "set", "time_of_day", "eighths", "cast"]
+
+
+def scene_rows(production):
+    """The scene list as export_scenes writes it: whole eighths, cast IDs joined by ;."""
+    scenes = (
+        Scene.objects.filter(production=production)
+        .select_related("set")
+        .prefetch_related("cast")
+        .order_by("sort_key", "number")
+    )
+    for scene in scenes:
+        ids = sorted(member.id_number for member in scene.cast.all())
+        yield [
+            scene.number, scene.int_ext, scene.set.name, scene.time_of_day, scene.eighths,
+            ";".join(str(i) for i in ids),
+        ]  # fmt: skip
+
+
+# --- Day Out of Days ----------------------------------------------------------------------------
+
+
+@dataclass
+class DoodRow:
+    member: CastMember
+    codes: list[str]
+    work: int
+    hold: int
+    travel: int
+    start: date | None
+    finish: date | None
+
+    @property
+    def total(self) -> int:
+        return self.work + self.hold + self.travel
+
+
+@dataclass
+class Dood:
+    days: list[ShootDay]
+    rows: list[DoodRow]
+
+
+def dood(production: Production) -> Dood:
+    """Cast x days. Queries: days, travellers, cast, scene-cast links: 4, whatever the size.
+
+    First work day SW, last WF, a single day SWF, other work days W; a shoot day between a
+    person's first and last work day on which they do not work is a hold (H); a travel day they
+    travel on is T. Days off and holidays are left blank and not counted.
+    """
+    days = list(
+        ShootDay.objects.filter(production=production)
+        .prefetch_related("travellers")
+        .order_by("position")
+    )
+    members = list(CastMember.objects.filter(production=production).order_by("id_number"))
+    worked: dict[int, set[int]] = defaultdict(set)
+    links = Scene.cast.through.objects.filter(
+        scene__production=production, scene__omitted=False, scene__shoot_day__isnull=False
+    ).values_list("castmember_id", "scene__shoot_day_id")
+    for member_id, day_id in links:
+        worked[member_id].add(day_id)
+    travelling = {day.pk: {m.pk for m in day.travellers.all()} for day in days}
+    rows = []
+    for member in members:
+        work_positions = [i for i, day in enumerate(days) if day.pk in worked[member.pk]]
+        first = work_positions[0] if work_positions else None
+        last = work_positions[-1] if work_positions else None
+        codes, hold, travel = [], 0, 0
+        for index, day in enumerate(days):
+            if day.pk in worked[member.pk]:
+                if first == last:
+                    code = "SWF"
+                elif index == first:
+                    code = "SW"
+                elif index == last:
+                    code = "WF"
+                else:
+                    code = "W"
+            elif day.kind == DayKind.TRAVEL and member.pk in travelling[day.pk]:
+                code = "T"
+                travel += 1
+            elif day.is_shoot and first is not None and first < index < last:
+                code = "H"
+                hold += 1
+            else:
+                code = ""
+            codes.append(code)
+        rows.append(
+            DoodRow(
+                member,
+                codes,
+                work=len(work_positions),
+                hold=hold,
+                travel=travel,
+                start=days[first].date if first is not None else None,
+                finish=days[last].date if last is not None else None,
+            )
+        )
+    return Dood(days, rows)
+
+
+# --- Calendar -----------------------------------------------------------------------------------
+
+
+@dataclass
+class CalendarDay:
+    date: date
+    in_month: bool
+    labels: list[tuple[str, str]]  # (css kind, text)
+    shoot_day: ShootDay | None = None
+
+
+def _labels_by_date(production: Production, start: date, end: date) -> dict:
+    labels: dict[date, list[tuple[str, str]]] = defaultdict(list)
+    days: dict[date, ShootDay] = {}
+    for day in ShootDay.objects.filter(production=production, date__range=(start, end)).order_by(
+        "position"
+    ):
+        days.setdefault(day.date, day)
+        kind = "shoot" if day.is_shoot else day.kind
+        labels[day.date].append((kind, str(day).split(" (")[0]))
+    first, prep, wrap = production.first_shoot_day, production.prep_start, production.wrap_date
+    cursor = start
+    while cursor <= end:
+        if prep and first and prep <= cursor < first:
+            labels[cursor].insert(0, ("prep", "Prep"))
+        if wrap and cursor == wrap:
+            labels[cursor].append(("wrap", "Wrap"))
+        cursor += timedelta(days=1)
+    return {"labels": labels, "days": days}
+
+
+def month(production: Production, year: int, month_number: int) -> list[list[CalendarDay]]:
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month_number)
+    found = _labels_by_date(production, weeks[0][0], weeks[-1][-1])
+    return [
+        [
+            CalendarDay(
+                d, d.month == month_number, found["labels"].get(d, []), found["days"].get(d)
+            )
+            for d in week
+        ]
+        for week in weeks
+    ]
+
+
+def week(production: Production, monday: date) -> list[CalendarDay]:
+    found = _labels_by_date(production, monday, monday + timedelta(days=6))
+    return [
+        CalendarDay(d, True, found["labels"].get(d, []), found["days"].get(d))
+        for d in (monday + timedelta(days=i) for i in range(7))
+    ]
+
+
+# --- Dashboard ----------------------------------------------------------------------------------
+
+
+def summary(production: Production) -> dict:
+    result = board(production)
+    today = production.today()
+    upcoming = [b.day for b in result.shoot_days if b.day.date >= today]
+    total = (
+        Scene.objects.filter(production=production, omitted=False).aggregate(t=Sum("eighths"))["t"]
+        or 0
+    )
+    return {
+        "days": len(result.shoot_days),
+        "scheduled_pages": format_eighths(result.scheduled_eighths),
+        "total_pages": format_eighths(total),
+        "next_day": upcoming[0] if upcoming else None,
+        "conflicts": result.conflicts,
+    }

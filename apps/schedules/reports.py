@@ -1,0 +1,229 @@
+"""The printed schedule: shooting schedule, one-liner, Day Out of Days and location summary.
+
+Each builder returns a Report (a header and sections of rows) that one template shows as a page
+and as a PDF, and that flattens to CSV/XLSX rows. Builders read through queries.board/dood, so the
+query count is fixed whatever the size of the schedule.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from apps.productions.charts import bar_chart
+from apps.productions.models import Production
+from apps.schedules.importers.eighths import format_eighths
+from apps.schedules.models import Location
+from apps.schedules.queries import board, dood
+
+
+@dataclass
+class Section:
+    title: str
+    rows: list[list]
+    footer: str = ""
+
+
+@dataclass
+class Report:
+    key: str
+    title: str
+    header: list[str]
+    sections: list[Section] = field(default_factory=list)
+    group_label: str = ""  # when set, exports carry the section title in a first column
+    chart: str = ""
+    # For wide reports (DOOD): columns repeated in every printed block, and how many of the
+    # other columns fit beside them on a landscape page. 0 prints one block.
+    fixed_columns: int = 0
+    columns_per_block: int = 0
+
+    def printed_blocks(self) -> list[Report]:
+        """The report cut into blocks of columns that fit a printed page, in order."""
+        if not self.columns_per_block:
+            return [self]
+        blocks = []
+        for start in range(self.fixed_columns, len(self.header), self.columns_per_block):
+            keep = [*range(self.fixed_columns), *range(start, start + self.columns_per_block)]
+            keep = [i for i in keep if i < len(self.header)]
+
+            def pick(row, keep=keep):
+                return [row[i] for i in keep]
+
+            sections = [
+                Section(s.title, [pick(r) for r in s.rows], s.footer) for s in self.sections
+            ]
+            blocks.append(Report(self.key, self.title, pick(self.header), sections))
+        return blocks
+
+    def flat_header(self) -> list[str]:
+        return ([self.group_label] if self.group_label else []) + self.header
+
+    def flat_rows(self):
+        for section in self.sections:
+            for row in section.rows:
+                yield ([section.title] if self.group_label else []) + list(row)
+
+
+def _cast_ids(scene) -> str:
+    return ", ".join(str(member.id_number) for member in scene.cast.all())
+
+
+def _day_title(block, settings) -> str:
+    day = block.day
+    return f"{day} · {day.unit}"
+
+
+def shooting_schedule(production: Production) -> Report:
+    result = board(production)
+    report = Report(
+        "shooting-schedule",
+        "Shooting schedule",
+        ["Scene", "I/E", "Set", "D/N", "Pages", "Synopsis", "Cast", "Elements", "Location"],
+        group_label="Day",
+    )
+    elements = _elements_by_scene(result)
+    for block in result.days:
+        if not block.day.is_shoot:
+            report.sections.append(Section(str(block.day), [], footer=block.day.notes))
+            continue
+        rows = []
+        for scene in block.scenes:
+            location = scene.set.location
+            rows.append(
+                [
+                    scene.number,
+                    scene.int_ext,
+                    scene.set.name,
+                    scene.time_of_day,
+                    scene.pages,
+                    scene.synopsis,
+                    _cast_ids(scene),
+                    elements.get(scene.pk, ""),
+                    f"{location.name} — {location.address}".strip(" —") if location else "",
+                ]
+            )
+        hours, minutes = divmod(block.minutes(result.settings), 60)
+        footer = (
+            f"End of day {block.day.day_number}: {block.pages} pages, "
+            f"about {hours} h {minutes:02d} min"
+        )
+        report.sections.append(Section(_day_title(block, result.settings), rows, footer))
+    return report
+
+
+def _elements_by_scene(result) -> dict[int, str]:
+    """Breakdown elements per scheduled scene, in one query, as 'Props: gun; Vehicles: van'."""
+    from apps.schedules.models import Scene
+
+    ids = [scene.pk for block in result.days for scene in block.scenes]
+    grouped: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    links = Scene.elements.through.objects.filter(scene_id__in=ids).select_related(
+        "breakdownelement"
+    )
+    for link in links:
+        element = link.breakdownelement
+        grouped[link.scene_id][element.get_category_display()].append(element.name)
+    return {
+        scene_id: "; ".join(
+            f"{cat}: {', '.join(sorted(names))}" for cat, names in sorted(cats.items())
+        )
+        for scene_id, cats in grouped.items()
+    }
+
+
+def one_liner(production: Production) -> Report:
+    result = board(production)
+    report = Report(
+        "one-liner", "One-liner", ["Scene", "I/E", "Set", "D/N", "Pages", "Cast"], group_label="Day"
+    )
+    for block in result.days:
+        rows = [
+            [s.number, s.int_ext, s.set.name, s.time_of_day, s.pages, _cast_ids(s)]
+            for s in block.scenes
+        ]
+        footer = f"Total {block.pages} pages" if block.day.is_shoot else ""
+        report.sections.append(Section(_day_title(block, result.settings), rows, footer))
+    report.chart = pages_chart(production, result)
+    return report
+
+
+def pages_chart(production: Production, result=None) -> str:
+    result = result or board(production)
+    bars = [(f"D{b.day.day_number}", Decimal(b.eighths) / 8) for b in result.shoot_days]
+    limit = (
+        Decimal(result.settings.page_limit_eighths) / 8
+        if result.settings.page_limit_eighths
+        else None
+    )
+    return bar_chart(bars, title="Pages per shoot day", limit=limit)
+
+
+def day_out_of_days(production: Production) -> Report:
+    data = dood(production)
+    header = ["ID", "Character", "Actor"]
+    header += [
+        f"D{day.day_number} {day.date:%d/%m}"
+        if day.is_shoot
+        else f"{day.get_kind_display()} {day.date:%d/%m}"
+        for day in data.days
+    ]
+    header += ["Work", "Hold", "Travel", "Total", "Start", "Finish"]
+    rows = [
+        [row.member.id_number, row.member.character, row.member.actor, *row.codes]
+        + [row.work, row.hold, row.travel, row.total, _iso(row.start), _iso(row.finish)]
+        for row in data.rows
+    ]
+    return Report(
+        "dood", "Day Out of Days", header, [Section("", rows)],
+        fixed_columns=3, columns_per_block=20,
+    )  # fmt: skip
+
+
+def _iso(day) -> str:
+    return day.isoformat() if day else ""
+
+
+def location_summary(production: Production) -> Report:
+    result = board(production)
+    used: dict[int, dict] = {}
+    for block in result.shoot_days:
+        for scene in block.scenes:
+            if scene.set.location_id:
+                entry = used.setdefault(scene.set.location_id, {"sets": set(), "days": {}})
+                entry["sets"].add(scene.set.name)
+                entry["days"][block.day.day_number] = block.day.date
+    rows = []
+    for location in Location.objects.filter(production=production).order_by("name"):
+        entry = used.get(location.pk, {"sets": set(), "days": {}})
+        days = sorted(entry["days"].items())
+        rows.append(
+            [
+                location.name,
+                location.address,
+                ", ".join(sorted(entry["sets"])),
+                ", ".join(str(n) for n, _ in days),
+                ", ".join(f"{d:%a %d %b}" for _, d in days),
+                location.get_permit_status_display(),
+                f"{location.permit_start or ''} – {location.permit_end or ''}".strip(" –"),
+                location.hospital_name,
+            ]
+        )
+    return Report(
+        "locations",
+        "Location summary",
+        ["Location", "Address", "Sets", "Days", "Dates", "Permit", "Permit dates", "Hospital"],
+        [Section("", rows)],
+    )
+
+
+REPORTS = {
+    "shooting-schedule": shooting_schedule,
+    "one-liner": one_liner,
+    "dood": day_out_of_days,
+    "locations": location_summary,
+}
+
+
+def format_pages(eighths: int) -> str:
+    return format_eighths(eighths)

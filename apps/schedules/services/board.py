@@ -1,0 +1,175 @@
+"""The board: moving strips, inserting and removing days, renumbering and dates."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import F, Max
+
+from apps.productions.models import Production
+from apps.schedules.models import (
+    DayKind,
+    Scene,
+    ScheduleSettings,
+    ShootDay,
+)
+from apps.schedules.services.common import (
+    NOT_A_SHOOT_DAY,
+    OMITTED_SCENE_CANNOT_BE_SCHEDULED,
+    ScheduleError,
+    announce_shoot_days,
+    lock_board,
+    shoot_day_count,
+)
+
+
+def scene_move(
+    *, production: Production, scene_id: int, day_id: int | None, position: int
+) -> set[int | None]:
+    """Put a scene at `position` (0-based) in a shoot day, or in the bin when `day_id` is None.
+
+    Both the day it leaves and the day it joins are re-sequenced 0..n. Returns the ids of the
+    affected days (None for the bin) so the caller can redraw just those.
+    """
+    with transaction.atomic():
+        lock_board(production)
+        scene = Scene.objects.get(production=production, pk=scene_id)
+        if scene.omitted:
+            raise ScheduleError(OMITTED_SCENE_CANNOT_BE_SCHEDULED.format(number=scene.number))
+        day = None
+        if day_id is not None:
+            day = ShootDay.objects.get(production=production, pk=day_id)
+            if day.kind != DayKind.SHOOT:
+                raise ScheduleError(NOT_A_SHOOT_DAY)
+        source = scene.shoot_day_id
+        target = list(
+            Scene.objects.filter(production=production, shoot_day=day, omitted=False)
+            .exclude(pk=scene.pk)
+            .order_by("board_position", "sort_key")
+        )
+        position = max(0, min(position, len(target)))
+        target.insert(position, scene)
+        scene.shoot_day = day
+        _resequence(target)
+        if source != (day.pk if day else None):
+            left = list(
+                Scene.objects.filter(production=production, shoot_day=source, omitted=False)
+                .exclude(pk=scene.pk)
+                .order_by("board_position", "sort_key")
+            )
+            _resequence(left)
+    return {source, day.pk if day else None}
+
+
+def _resequence(scenes: list[Scene]) -> None:
+    for index, scene in enumerate(scenes):
+        scene.board_position = index
+    Scene.objects.bulk_update(scenes, ["board_position", "shoot_day"])
+
+
+def _next_date(settings: ScheduleSettings, after: date, kind: str) -> date:
+    """The first date after `after` this kind of day can take: shoot and travel days skip
+    weekends (unless the production works them) and holidays; days off and holidays do not."""
+    candidate = after + timedelta(days=1)
+    if kind in (DayKind.SHOOT, DayKind.TRAVEL):
+        while not settings.is_workable(candidate):
+            candidate += timedelta(days=1)
+    return candidate
+
+
+def _renumber_and_redate(production: Production, settings: ScheduleSettings, start: int) -> None:
+    """Positions 1..n, day numbers 1..k on shoot days, and dates from index `start` onward."""
+    days = list(ShootDay.objects.filter(production=production).order_by("position", "pk"))
+    number = 0
+    for index, day in enumerate(days):
+        day.position = index + 1
+        if day.kind == DayKind.SHOOT:
+            number += 1
+            day.day_number = number
+        else:
+            day.day_number = None
+        if index >= start:
+            if index == 0:
+                first = production.first_shoot_day or production.today()
+                day.date = _next_date(settings, first - timedelta(days=1), day.kind)
+            else:
+                day.date = _next_date(settings, days[index - 1].date, day.kind)
+    ShootDay.objects.bulk_update(days, ["position", "day_number", "date"])
+
+
+def day_insert(
+    *, production: Production, at: int | None = None, kind: str = DayKind.SHOOT, unit: str = ""
+) -> ShootDay:
+    """Insert a day at board position `at` (1-based; None = at the end); later days move on."""
+    with transaction.atomic():
+        settings = lock_board(production)
+        before = shoot_day_count(production)
+        count = ShootDay.objects.filter(production=production).count()
+        at = count + 1 if at is None else max(1, min(at, count + 1))
+        ShootDay.objects.filter(production=production, position__gte=at).update(
+            position=F("position") + 1
+        )
+        day = ShootDay.objects.create(
+            production=production,
+            position=at,
+            kind=kind,
+            date=production.first_shoot_day or production.today(),
+            unit=unit or "Main unit",
+            call_time=settings.default_call,
+            wrap_time=settings.default_wrap,
+        )
+        _renumber_and_redate(production, settings, at - 1)
+        announce_shoot_days(production, before)
+    day.refresh_from_db()
+    return day
+
+
+def days_append(*, production: Production, count: int) -> list[ShootDay]:
+    """Add `count` shoot days at the end of the board (a new schedule's first pass)."""
+    with transaction.atomic():
+        return [day_insert(production=production) for _ in range(count)]
+
+
+def day_remove(*, production: Production, day: ShootDay) -> None:
+    """Remove a day; its scenes go back to the bin and the later days close up."""
+    with transaction.atomic():
+        settings = lock_board(production)
+        before = shoot_day_count(production)
+        index = day.position - 1
+        binned = list(day.scenes.all())
+        tail = (
+            Scene.objects.filter(production=production, shoot_day=None).aggregate(
+                m=Max("board_position")
+            )["m"]
+            or 0
+        )
+        for offset, scene in enumerate(binned, start=1):
+            scene.shoot_day = None
+            scene.board_position = tail + offset
+        Scene.objects.bulk_update(binned, ["shoot_day", "board_position"])
+        day.delete()
+        _renumber_and_redate(production, settings, index)
+        announce_shoot_days(production, before)
+
+
+def day_update(*, day: ShootDay, **fields) -> ShootDay:
+    """Edit a day's kind, unit, times or notes; changing the kind renumbers the days."""
+    with transaction.atomic():
+        settings = lock_board(day.production)
+        before = shoot_day_count(day.production)
+        kind_changed = "kind" in fields and fields["kind"] != day.kind
+        travellers = fields.pop("travellers", None)
+        for name, value in fields.items():
+            setattr(day, name, value)
+        if kind_changed and day.kind != DayKind.SHOOT:
+            day.day_number = None
+            if day.scenes.exists():
+                raise ScheduleError(NOT_A_SHOOT_DAY)
+        day.save()
+        if travellers is not None:
+            day.travellers.set(travellers)
+        if kind_changed:
+            _renumber_and_redate(day.production, settings, day.position - 1)
+            announce_shoot_days(day.production, before)
+    return day

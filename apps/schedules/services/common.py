@@ -1,0 +1,49 @@
+"""The schedule's domain error and message constants, settings, the board lock and the
+shoot-day announcement every write module shares."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from apps.productions.models import Production
+from apps.productions.signals import shoot_days_changed
+from apps.schedules.models import (
+    DayKind,
+    ScheduleSettings,
+    ShootDay,
+)
+
+SCENE_NUMBER_TAKEN = "Scene {number} already exists."
+OMITTED_SCENE_CANNOT_BE_SCHEDULED = "Scene {number} is omitted; restore it before scheduling it."
+NOT_A_SHOOT_DAY = "Scenes can only go on shoot days, not on travel days, days off or holidays."
+SPLIT_TOO_SHORT = "A scene needs at least 2/8 of a page to be split in two."
+SPLIT_LENGTH_OUT_OF_RANGE = "The new part must be between 1/8 and {most}/8 of a page."
+
+
+class ScheduleError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def settings_for(production: Production) -> ScheduleSettings:
+    found, _ = ScheduleSettings.objects.get_or_create(production=production)
+    return found
+
+
+def lock_board(production: Production) -> ScheduleSettings:
+    settings_for(production)
+    return ScheduleSettings.objects.select_for_update().get(production=production)
+
+
+def shoot_day_count(production: Production) -> int:
+    return ShootDay.objects.filter(production=production, kind=DayKind.SHOOT).count()
+
+
+def announce_shoot_days(production: Production, before: int) -> None:
+    """Tell whoever listens (the budget's SHOOT_DAYS global) once the change is committed."""
+    after = shoot_day_count(production)
+    if after != before:
+        transaction.on_commit(
+            lambda: shoot_days_changed.send(sender=None, production=production, shoot_days=after)
+        )

@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+import secrets
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from apps.productions.access import ProductionRequest, production_view
+from apps.productions.capabilities import Capability as C
+from apps.schedules import forms, queries, reports, services
+from apps.schedules.models import (
+    Scene,
+    ScheduleSettings,
+    ShootDay,
+)
+from apps.schedules.services import ScheduleError
+from apps.schedules.views._common import production_url as _url
+
+# --- The stripboard -----------------------------------------------------------------------------
+
+
+@production_view(C.VIEW_SCHEDULE)
+def stripboard(request: ProductionRequest) -> HttpResponse:
+    result = queries.board(request.production)
+    return render(
+        request,
+        "schedules/stripboard.html",
+        {
+            "board": result,
+            "can_edit": request.membership.can(C.EDIT_SCHEDULE),
+            "chart": reports.pages_chart(request.production, result),
+        },
+    )
+
+
+@production_view(C.EDIT_SCHEDULE)
+@require_POST
+def board_move(request: ProductionRequest) -> HttpResponse:
+    """One move, one request: the scene, the target day (or the bin) and the position.
+
+    Answers with the refreshed day headers (totals and conflicts) as JSON for the drag script,
+    or redirects back to the board for the plain-form buttons.
+    """
+    form = forms.MoveForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"error": "Bad move."}, status=400)
+    data = form.cleaned_data
+    position = data["position"] if data["position"] is not None else 10**6
+    day_id = data["day"]
+    if data["day_number"] and request.POST.get("go") == "day":
+        # The keyboard/phone alternative to dragging: "move to day N", at the end of that day.
+        day = ShootDay.objects.filter(production=request.production, day_number=data["day_number"])
+        day_id = day.values_list("pk", flat=True).first()
+        if day_id is None:
+            messages.error(request, f"There is no day {data['day_number']}.")
+            return redirect(_url(request, "board"))
+    try:
+        services.scene_move(
+            production=request.production,
+            scene_id=data["scene"],
+            day_id=day_id,
+            position=position,
+        )
+    except (Scene.DoesNotExist, ShootDay.DoesNotExist) as exc:
+        raise Http404("No such scene or day.") from exc
+    except ScheduleError as exc:
+        if request.headers.get("Accept") == "application/json":
+            return JsonResponse({"error": exc.message}, status=409)
+        messages.error(request, exc.message)
+        return redirect(_url(request, "board"))
+    if request.headers.get("Accept") != "application/json":
+        return redirect(_url(request, "board"))
+    result = queries.board(request.production)
+    return JsonResponse(
+        {
+            "days": {
+                str(block.day.pk): render_to_string(
+                    "schedules/_day_header.html",
+                    {"block": block, "board": result, "can_edit": True},
+                    request=request,
+                )
+                for block in result.days
+            },
+            "summary": render_to_string(
+                "schedules/_board_summary.html", {"board": result}, request=request
+            ),
+        }
+    )
+
+
+@production_view(C.EDIT_SCHEDULE)
+@require_POST
+def day_insert(request: ProductionRequest) -> HttpResponse:
+    form = forms.DayInsertForm(request.POST)
+    if form.is_valid():
+        day = services.day_insert(
+            production=request.production,
+            at=form.cleaned_data["at"],
+            kind=form.cleaned_data["kind"],
+        )
+        messages.success(request, f"{day} added; later days moved on.")
+    return redirect(_url(request, "board"))
+
+
+@production_view(C.EDIT_SCHEDULE)
+@require_POST
+def day_remove(request: ProductionRequest, pk: int) -> HttpResponse:
+    day = get_object_or_404(ShootDay, production=request.production, pk=pk)
+    label = str(day)
+    services.day_remove(production=request.production, day=day)
+    messages.success(request, f"{label} removed; its scenes are back in the bin.")
+    return redirect(_url(request, "board"))
+
+
+@production_view(C.EDIT_SCHEDULE)
+def day_edit(request: ProductionRequest, pk: int) -> HttpResponse:
+    day = get_object_or_404(ShootDay, production=request.production, pk=pk)
+    form = forms.DayForm(request.POST or None, instance=day, production=request.production)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        day = ShootDay.objects.get(pk=day.pk)  # the form changed the instance already
+        try:
+            services.day_update(day=day, **fields)
+        except ScheduleError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"{day} saved.")
+            return redirect(_url(request, "board"))
+    return render(request, "schedules/form.html", {"form": form, "heading": str(day)})
+
+
+@production_view(C.EDIT_SCHEDULE)
+def schedule_settings(request: ProductionRequest) -> HttpResponse:
+    settings = services.settings_for(request.production)
+    form = forms.ScheduleSettingsForm(request.POST or None, instance=settings)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Schedule settings saved.")
+        return redirect(_url(request, "settings"))
+    feed_url = (
+        request.build_absolute_uri(reverse("schedule_ical", kwargs={"token": settings.ical_token}))
+        if settings.ical_token
+        else ""
+    )
+    return render(request, "schedules/settings.html", {"form": form, "feed_url": feed_url})
+
+
+@production_view(C.EDIT_SCHEDULE)
+@require_POST
+def ical_rotate(request: ProductionRequest) -> HttpResponse:
+    """Create the feed, or revoke it: a new random token makes every old address stop working."""
+    settings = services.settings_for(request.production)
+    revoke_only = request.POST.get("action") == "revoke"
+    ScheduleSettings.objects.filter(pk=settings.pk).update(
+        ical_token="" if revoke_only else secrets.token_urlsafe(32)
+    )
+    messages.success(
+        request,
+        "Calendar feed revoked."
+        if revoke_only
+        else "New calendar feed address made; the old one no longer works.",
+    )
+    return redirect(_url(request, "settings"))

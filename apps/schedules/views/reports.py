@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import secrets
+from datetime import date, timedelta
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+
+from apps.productions.access import ProductionRequest, production_view
+from apps.productions.capabilities import Capability as C
+from apps.productions.documents import pdf_response
+from apps.productions.exports import export_response
+from apps.schedules import queries, reports
+from apps.schedules.ical import calendar_feed
+from apps.schedules.models import (
+    Scene,
+    ScheduleSettings,
+)
+
+# --- Reports and calendar -----------------------------------------------------------------------
+
+
+@production_view(C.VIEW_SCHEDULE)
+def report(request: ProductionRequest, key: str) -> HttpResponse:
+    builder = reports.REPORTS.get(key)
+    if builder is None:
+        raise Http404("No such report.")
+    result = builder(request.production)
+    fmt = request.GET.get("format")
+    filename = f"{request.production.slug}-{result.key}"
+    if fmt in ("csv", "xlsx"):
+        return export_response(fmt, filename, result.flat_header(), result.flat_rows())
+    context = {"report": result, "reports": REPORT_LINKS}
+    if fmt == "pdf":
+        return pdf_response("schedules/report_pdf.html", context, request, filename)
+    return render(request, "schedules/report.html", context)
+
+
+REPORT_LINKS = [
+    ("shooting-schedule", "Shooting schedule"),
+    ("one-liner", "One-liner"),
+    ("dood", "Day Out of Days"),
+    ("locations", "Location summary"),
+]
+
+
+def _month_param(value: str | None, today: date) -> date:
+    try:
+        year, month = (int(part) for part in (value or "").split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        return today.replace(day=1)
+
+
+@production_view(C.VIEW_SCHEDULE)
+def calendar_month(request: ProductionRequest) -> HttpResponse:
+    production = request.production
+    first = _month_param(request.GET.get("month"), production.first_shoot_day or production.today())
+    previous = (first - timedelta(days=1)).replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return render(
+        request,
+        "schedules/calendar_month.html",
+        {
+            "first": first,
+            "weeks": queries.month(production, first.year, first.month),
+            "previous": previous,
+            "following": following,
+        },
+    )
+
+
+@production_view(C.VIEW_SCHEDULE)
+def calendar_week(request: ProductionRequest) -> HttpResponse:
+    production = request.production
+    try:
+        anchor = date.fromisoformat(request.GET.get("week", ""))
+    except ValueError:
+        anchor = production.first_shoot_day or production.today()
+    monday = anchor - timedelta(days=anchor.weekday())
+    days = queries.week(production, monday)
+    shoot_ids = [d.shoot_day.pk for d in days if d.shoot_day]
+    scenes = {}
+    for scene in (
+        Scene.objects.filter(shoot_day__in=shoot_ids, omitted=False)
+        .select_related("set")
+        .order_by("board_position")
+    ):
+        scenes.setdefault(scene.shoot_day_id, []).append(scene)
+    return render(
+        request,
+        "schedules/calendar_week.html",
+        {
+            "days": [(d, scenes.get(d.shoot_day.pk, []) if d.shoot_day else []) for d in days],
+            "monday": monday,
+            "previous": monday - timedelta(days=7),
+            "following": monday + timedelta(days=7),
+        },
+    )
+
+
+def ical_feed(request, token: str) -> HttpResponse:
+    """Public by token: the token is the credential. No or unknown token: 404."""
+    if not token or len(token) < 20:
+        raise Http404("No feed.")
+    settings = (
+        ScheduleSettings.objects.select_related("production").filter(ical_token=token).first()
+    )
+    if settings is None or not secrets.compare_digest(settings.ical_token, token):
+        raise Http404("No feed.")
+    response = HttpResponse(
+        calendar_feed(settings.production), content_type="text/calendar; charset=utf-8"
+    )
+    response["Cache-Control"] = "private, max-age=300"
+    return response

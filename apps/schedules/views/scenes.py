@@ -1,0 +1,284 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from apps.productions.access import ProductionRequest, production_view
+from apps.productions.capabilities import Capability as C
+from apps.productions.documents import pdf_response
+from apps.productions.exports import export_response
+from apps.schedules import forms, queries, services
+from apps.schedules.categories import CATEGORY_COLOURS, Category
+from apps.schedules.models import (
+    BreakdownElement,
+    CastMember,
+    Location,
+    Scene,
+    Script,
+    Set,
+)
+from apps.schedules.services import ScheduleError, ScriptImportError
+from apps.schedules.views._common import production_url as _url
+
+# --- Scenes and import --------------------------------------------------------------------------
+
+
+@production_view(C.VIEW_SCHEDULE)
+def scene_list(request: ProductionRequest) -> HttpResponse:
+    scenes = (
+        Scene.objects.filter(production=request.production)
+        .select_related("set")
+        .prefetch_related("cast")
+    )
+    if request.GET.get("format") in ("csv", "xlsx"):
+        return export_response(
+            request.GET["format"], f"{request.production.slug}-scenes", queries.SCENE_HEADER,
+            queries.scene_rows(request.production),
+        )  # fmt: skip
+    return render(
+        request,
+        "schedules/scenes.html",
+        {
+            "scenes": scenes,
+            "script": Script.objects.filter(production=request.production).first(),
+            "can_edit": request.membership.can(C.EDIT_SCHEDULE),
+        },
+    )
+
+
+@production_view(C.EDIT_SCHEDULE)
+def script_import(request: ProductionRequest) -> HttpResponse:
+    form = forms.ScriptUploadForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = services.script_import(
+                production=request.production,
+                data=upload.read(),
+                filename=upload.name,
+                user=request.user,
+            )
+        except ScriptImportError as exc:
+            form.add_error("file", str(exc))
+        else:
+            messages.success(request, f"Imported {report.script.filename}: {report.summary()}.")
+    return render(request, "schedules/import.html", {"form": form, "report": report})
+
+
+@production_view(C.EDIT_SCHEDULE)
+def scene_add(request: ProductionRequest) -> HttpResponse:
+    form = forms.SceneForm(request.POST or None, production=request.production)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            scene = services.scene_create(
+                production=request.production,
+                number=data["number"], set_name=data["set_name"], int_ext=data["int_ext"],
+                time_of_day=data["time_of_day"], eighths=data["eighths"],
+                synopsis=data["synopsis"], cast=data["cast"],
+            )  # fmt: skip
+        except ScheduleError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"Scene {scene.number} added.")
+            return redirect(_url(request, "breakdown", pk=scene.pk))
+    return render(request, "schedules/form.html", {"form": form, "heading": "Add a scene"})
+
+
+def _scene(request, pk) -> Scene:
+    return get_object_or_404(
+        Scene.objects.select_related("set__location"), production=request.production, pk=pk
+    )
+
+
+@production_view(C.EDIT_SCHEDULE)
+def scene_edit(request: ProductionRequest, pk: int) -> HttpResponse:
+    scene = _scene(request, pk)
+    initial = {
+        "number": scene.number, "int_ext": scene.int_ext, "set_name": scene.set.name,
+        "time_of_day": scene.time_of_day, "eighths": scene.eighths, "synopsis": scene.synopsis,
+        "cast": scene.cast.all(), "notes": scene.notes,
+    }  # fmt: skip
+    form = forms.SceneForm(request.POST or None, initial=initial, production=request.production)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.scene_update(
+                scene=scene, number=data["number"], set_name=data["set_name"],
+                int_ext=data["int_ext"], time_of_day=data["time_of_day"],
+                eighths=data["eighths"], synopsis=data["synopsis"], cast=data["cast"],
+                elements=scene.elements.all(), notes=data["notes"],
+            )  # fmt: skip
+        except ScheduleError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"Scene {scene.number} saved.")
+            return redirect(_url(request, "breakdown", pk=scene.pk))
+    return render(
+        request, "schedules/form.html", {"form": form, "heading": f"Edit scene {scene.number}"}
+    )
+
+
+@production_view(C.EDIT_SCHEDULE)
+def scene_split(request: ProductionRequest, pk: int) -> HttpResponse:
+    scene = _scene(request, pk)
+    form = forms.SplitForm(request.POST or None, initial={"new_number": f"{scene.number}A"})
+    if request.method == "POST" and form.is_valid():
+        try:
+            part = services.scene_split(
+                scene=scene,
+                new_number=form.cleaned_data["new_number"],
+                new_eighths=form.cleaned_data["new_eighths"],
+            )
+        except ScheduleError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"Scene {scene.number} split; {part.number} follows it.")
+            return redirect(_url(request, "scenes"))
+    return render(
+        request,
+        "schedules/form.html",
+        {"form": form, "heading": f"Split scene {scene.number} ({scene.pages} pages)"},
+    )
+
+
+@production_view(C.EDIT_SCHEDULE)
+@require_POST
+def scene_omit(request: ProductionRequest, pk: int) -> HttpResponse:
+    scene = _scene(request, pk)
+    omitted = request.POST.get("omitted", "1") == "1"
+    services.scene_set_omitted(scene=scene, omitted=omitted)
+    messages.success(request, f"Scene {scene.number} {'omitted' if omitted else 'restored'}.")
+    return redirect(_url(request, "scenes"))
+
+
+# --- Breakdown ----------------------------------------------------------------------------------
+
+
+@production_view(C.VIEW_SCHEDULE)
+def breakdown(request: ProductionRequest, pk: int) -> HttpResponse:
+    scene = _scene(request, pk)
+    elements = list(scene.elements.all())
+    groups = [
+        {
+            "label": label,
+            "colour": CATEGORY_COLOURS[value],
+            "items": [e for e in elements if e.category == value],
+        }
+        for value, label in Category.choices
+        if value != Category.CAST
+    ]
+    context = {
+        "scene": scene,
+        "cast": scene.cast.order_by("id_number"),
+        "cast_colour": CATEGORY_COLOURS[Category.CAST],
+        "groups": [g for g in groups if g["items"]],
+        "element_form": forms.ElementForm(),
+        "can_edit": request.membership.can(C.EDIT_SCHEDULE),
+    }
+    if request.GET.get("format") == "pdf":
+        return pdf_response(
+            "schedules/breakdown_sheet.html",
+            {**context, "production": request.production},
+            request,
+            f"breakdown-{scene.number}",
+        )
+    return render(request, "schedules/breakdown.html", context)
+
+
+@production_view(C.EDIT_SCHEDULE)
+@require_POST
+def element_add(request: ProductionRequest, pk: int) -> HttpResponse:
+    scene = _scene(request, pk)
+    form = forms.ElementForm(request.POST)
+    if form.is_valid():
+        element, _ = BreakdownElement.objects.get_or_create(
+            production=request.production,
+            category=form.cleaned_data["category"],
+            name=form.cleaned_data["name"].strip(),
+        )
+        scene.elements.add(element)
+    else:
+        messages.error(request, "Choose a category and name the element.")
+    return redirect(_url(request, "breakdown", pk=scene.pk))
+
+
+@production_view(C.EDIT_SCHEDULE)
+@require_POST
+def element_remove(request: ProductionRequest, pk: int, element_pk: int) -> HttpResponse:
+    scene = _scene(request, pk)
+    element = get_object_or_404(BreakdownElement, production=request.production, pk=element_pk)
+    scene.elements.remove(element)
+    return redirect(_url(request, "breakdown", pk=scene.pk))
+
+
+# --- Cast, sets and locations -------------------------------------------------------------------
+
+
+@production_view(C.VIEW_SCHEDULE)
+def cast_list(request: ProductionRequest) -> HttpResponse:
+    cast = CastMember.objects.filter(production=request.production).order_by("id_number")
+    return render(
+        request,
+        "schedules/cast.html",
+        {"cast": cast, "can_edit": request.membership.can(C.EDIT_SCHEDULE)},
+    )
+
+
+@production_view(C.EDIT_SCHEDULE)
+def cast_edit(request: ProductionRequest, pk: int) -> HttpResponse:
+    member = get_object_or_404(CastMember, production=request.production, pk=pk)
+    old_id = member.id_number
+    form = forms.CastForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        new_id = form.cleaned_data["id_number"]
+        member.id_number = old_id
+        form.instance.id_number = old_id
+        form.save()
+        services.cast_set_id(member=member, id_number=new_id)
+        messages.success(request, f"{member} saved.")
+        return redirect(_url(request, "cast"))
+    return render(request, "schedules/form.html", {"form": form, "heading": f"Cast: {member}"})
+
+
+@production_view(C.VIEW_SCHEDULE)
+def location_list(request: ProductionRequest) -> HttpResponse:
+    return render(
+        request,
+        "schedules/locations.html",
+        {
+            "locations": Location.objects.filter(production=request.production),
+            "sets": Set.objects.filter(production=request.production).select_related("location"),
+            "can_edit": request.membership.can(C.EDIT_SCHEDULE),
+        },
+    )
+
+
+@production_view(C.EDIT_SCHEDULE)
+def location_edit(request: ProductionRequest, pk: int | None = None) -> HttpResponse:
+    location = (
+        get_object_or_404(Location, production=request.production, pk=pk)
+        if pk
+        else Location(production=request.production)
+    )
+    form = forms.LocationForm(request.POST or None, instance=location)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{location.name} saved.")
+        return redirect(_url(request, "locations"))
+    heading = f"Location: {location.name}" if pk else "Add a location"
+    return render(request, "schedules/form.html", {"form": form, "heading": heading})
+
+
+@production_view(C.EDIT_SCHEDULE)
+def set_edit(request: ProductionRequest, pk: int) -> HttpResponse:
+    set_ = get_object_or_404(Set, production=request.production, pk=pk)
+    form = forms.SetForm(request.POST or None, instance=set_, production=request.production)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{set_.name} saved.")
+        return redirect(_url(request, "locations"))
+    return render(request, "schedules/form.html", {"form": form, "heading": f"Set: {set_.name}"})

@@ -1,0 +1,88 @@
+"""The stripboard, Day Out of Days and the reports cost the same queries for 10 or 100 scenes."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from apps.schedules import services
+from apps.schedules.models import BreakdownElement, Location, Scene, Set, ShootDay
+from apps.schedules.queries import board, dood
+from tests.factories import ProductionFactory, member
+from tests.schedules.factories import CastFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def build(production, scenes: int, days: int) -> None:
+    """`scenes` scenes over `days` days on 3 sets and locations, 6 cast, a prop; 1 in 5 binned."""
+    services.days_append(production=production, count=days)
+    day_ids = list(ShootDay.objects.filter(production=production).values_list("pk", flat=True))
+    cast = [CastFactory(production=production) for _ in range(6)]
+    sets = []
+    for n in range(3):
+        location = Location.objects.create(production=production, name=f"Loc {n}")
+        sets.append(Set.objects.create(production=production, name=f"SET {n}", location=location))
+    prop = BreakdownElement.objects.create(production=production, category="props", name="Bag")
+    for n in range(scenes):
+        scene = Scene.objects.create(
+            production=production, number=str(n + 1), set=sets[n % 3], eighths=3,
+            shoot_day_id=None if n % 5 == 0 else day_ids[n % len(day_ids)], board_position=n,
+        )  # fmt: skip
+        scene.cast.add(cast[n % 6], cast[(n + 1) % 6])
+        scene.elements.add(prop)
+
+
+def count(callable_) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        callable_()
+    return len(captured)
+
+
+@pytest.fixture
+def small_and_large(db):
+    small, large = ProductionFactory(), ProductionFactory()
+    build(small, scenes=10, days=3)
+    build(large, scenes=100, days=20)
+    return small, large
+
+
+def test_the_board_query_does_not_grow_with_scenes(small_and_large):
+    small, large = small_and_large
+    # settings, days, their travellers, scenes with set and location, the scenes' cast
+    assert count(lambda: board(small)) == count(lambda: board(large)) == 5
+
+
+def test_dood_does_not_grow_with_scenes(small_and_large):
+    small, large = small_and_large
+    # days, their travellers, cast, scene-cast links
+    assert count(lambda: dood(small)) == count(lambda: dood(large)) == 4
+
+
+def page_queries(client, production, url) -> int:
+    client.force_login(member(production))
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_stripboard_page_does_not_grow_with_scenes(client, small_and_large):
+    # session, user, membership with production, nav; the 5 board queries; nothing per strip
+    counts = [
+        page_queries(client, p, reverse("schedules:board", kwargs={"production_slug": p.slug}))
+        for p in small_and_large
+    ]
+    assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("key", ["shooting-schedule", "one-liner", "dood", "locations"])
+def test_the_reports_do_not_grow_with_scenes(client, small_and_large, key):
+    counts = [
+        page_queries(
+            client, p, reverse("schedules:report", kwargs={"production_slug": p.slug, "key": key})
+        )
+        for p in small_and_large
+    ]
+    assert counts[0] == counts[1]
