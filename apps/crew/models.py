@@ -1,0 +1,408 @@
+"""Crew: departments and positions, the production's directory of people, openings and their
+candidates, deal memos, and the engagements they become."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from apps.crew.validators import validate_cv, validate_phone
+from apps.productions.models import Production, SendStatus
+from apps.schedules.models import ShootDay
+
+RATE = {"max_digits": 12, "decimal_places": 4}
+MONEY = {"max_digits": 14, "decimal_places": 2}
+QUANTITY = {"max_digits": 8, "decimal_places": 2}
+
+# The departments every production starts with; the AP edits them from there.
+STANDARD_DEPARTMENTS = [
+    "Production",
+    "Direction",
+    "Camera",
+    "Grip",
+    "Electric",
+    "Sound",
+    "Art",
+    "Set Dressing",
+    "Props",
+    "Construction",
+    "Wardrobe",
+    "Hair & Makeup",
+    "Locations",
+    "Transportation",
+    "Catering",
+    "Post",
+    "Accounting",
+    "Casting",
+    "Stunts",
+    "VFX",
+]
+
+
+class Department(models.Model):
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="departments")
+    name = models.CharField(max_length=60)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"), "production", name="crew_department_unique_name"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Position(models.Model):
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="positions")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="positions")
+    title = models.CharField(max_length=100)
+    # Budget accounts live per budget version; the number is resolved against the current
+    # version when money is committed.
+    account_number = models.CharField("budget account", max_length=20, blank=True)
+    rate_min = models.DecimalField("lowest rate", **RATE, null=True, blank=True)
+    rate_max = models.DecimalField("highest rate", **RATE, null=True, blank=True)
+
+    class Meta:
+        ordering = ["department__order", "department__name", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                "department", Lower("title"), name="crew_position_unique_title"
+            ),
+            models.CheckConstraint(
+                name="crew_position_rate_range",
+                condition=Q(rate_min__isnull=True)
+                | Q(rate_max__isnull=True)
+                | Q(rate_min__lte=F("rate_max")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Person(models.Model):
+    """Someone in the production's directory: crew, candidates, day players."""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="people")
+    name = models.CharField(max_length=150)
+    email = models.EmailField()
+    phone = models.CharField(max_length=40, blank=True, validators=[validate_phone])
+    union = models.CharField("union or guild", max_length=100, blank=True)
+    emergency_contact = models.CharField(max_length=150, blank=True)
+    emergency_phone = models.CharField(max_length=40, blank=True, validators=[validate_phone])
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        constraints = [
+            models.UniqueConstraint(Lower("email"), "production", name="crew_person_unique_email"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OpeningStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    FILLED = "filled", "Filled"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Opening(models.Model):
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="openings")
+    position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="openings")
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    rate = models.DecimalField(**RATE, null=True, blank=True)
+    description = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=OpeningStatus, default=OpeningStatus.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["status", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="crew_opening_dates_in_order",
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(start_date__lte=F("end_date")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position} ({self.get_status_display().lower()})"
+
+
+class Stage(models.TextChoices):
+    APPLIED = "applied", "Applied"
+    SHORTLISTED = "shortlisted", "Shortlisted"
+    INTERVIEW = "interview", "Interview"
+    OFFER = "offer", "Offer"
+    HIRED = "hired", "Hired"
+    DECLINED = "declined", "Declined"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+def cv_path(instance: Candidate, filename: str) -> str:
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"crew/{instance.production_id}/cv/{uuid.uuid4().hex}.{suffix}"
+
+
+class Candidate(models.Model):
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
+    opening = models.ForeignKey(Opening, on_delete=models.CASCADE, related_name="candidates")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="candidacies")
+    stage = models.CharField(max_length=12, choices=Stage, default=Stage.APPLIED)
+    interview_at = models.DateTimeField("interview", null=True, blank=True)
+    notes = models.TextField(blank=True)
+    cv = models.FileField("CV", upload_to=cv_path, blank=True, validators=[validate_cv])
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["opening", "person"], name="crew_candidate_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} for {self.opening.position}"
+
+
+class RateUnit(models.TextChoices):
+    HOUR = "hour", "per hour"
+    DAY = "day", "per day"
+    WEEK = "week", "per week"
+    FLAT = "flat", "flat"
+
+
+class UnionStatus(models.TextChoices):
+    NON_UNION = "non_union", "Non-union"
+    UNION = "union", "Union"
+
+
+class MemoState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SENT = "sent", "Sent"
+    ACCEPTED = "accepted", "Accepted"
+    COUNTERSIGNED = "countersigned", "Countersigned"
+    VOID = "void", "Void"
+
+
+# What the hire agrees to: changing any of these after sending needs their acceptance again.
+MEMO_TERMS = [
+    "position",
+    "rate",
+    "unit",
+    "guarantee",
+    "overtime_after",
+    "double_time_after",
+    "kit_rental",
+    "per_diem",
+    "start_date",
+    "end_date",
+    "union_status",
+    "notes",
+]
+
+
+class DealMemo(models.Model):
+    """The terms offered to one person for one position. Sent by e-mail as a single-use link."""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="deal_memos")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="deal_memos")
+    position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="deal_memos")
+    candidate = models.ForeignKey(
+        Candidate, on_delete=models.SET_NULL, null=True, blank=True, related_name="deal_memos"
+    )
+    rate = models.DecimalField(**RATE)
+    unit = models.CharField(max_length=5, choices=RateUnit, default=RateUnit.DAY)
+    guarantee = models.DecimalField(
+        "guaranteed units",
+        **QUANTITY,
+        default=Decimal("1"),
+        help_text="Hours, days or weeks guaranteed over the engagement (1 for a flat fee).",
+    )
+    overtime_after = models.DecimalField(
+        "time and a half after (hours)", **QUANTITY, null=True, blank=True
+    )
+    double_time_after = models.DecimalField(
+        "double time after (hours)", **QUANTITY, null=True, blank=True
+    )
+    kit_rental = models.DecimalField("kit or box rental (total)", **MONEY, default=Decimal("0.00"))
+    per_diem = models.DecimalField("per diem (total)", **MONEY, default=Decimal("0.00"))
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    union_status = models.CharField(
+        max_length=10, choices=UnionStatus, default=UnionStatus.NON_UNION
+    )
+    notes = models.TextField("other terms", blank=True)
+    state = models.CharField(max_length=14, choices=MemoState, default=MemoState.DRAFT)
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # The link: a random token, only its hash kept; one send request at a time.
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    send_status = models.CharField(max_length=10, choices=SendStatus, blank=True)
+    send_requested_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    send_attempts = models.PositiveSmallIntegerField(default=0)
+    send_error = models.CharField(max_length=500, blank=True)
+    # Acceptance: the name typed, when, and from where.
+    accepted_name = models.CharField(max_length=150, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_ip = models.GenericIPAddressField(null=True, blank=True)
+    declined_at = models.DateTimeField(null=True, blank=True)
+    countersigned_at = models.DateTimeField(null=True, blank=True)
+    countersigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    voided_at = models.DateTimeField(null=True, blank=True)
+    # What was last committed to the budget for this memo (the budget keeps the commitment; these
+    # say which account to release when the position's account changes, and feed the panel).
+    committed_account = models.CharField(max_length=20, blank=True)
+    committed_amount = models.DecimalField(**MONEY, null=True, blank=True)
+    commitment_error = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords(
+        excluded_fields=["token_hash", "send_attempts", "send_error", "version"]
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="crew_memo_dates_in_order",
+                condition=Q(end_date__isnull=True) | Q(start_date__lte=F("end_date")),
+            ),
+            models.CheckConstraint(name="crew_memo_rate_positive", condition=Q(rate__gte=0)),
+            models.CheckConstraint(
+                name="crew_memo_guarantee_positive", condition=Q(guarantee__gt=0)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Deal memo: {self.person} as {self.position}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and timezone.now() >= self.expires_at
+
+    @property
+    def is_signed(self) -> bool:
+        return self.state in (MemoState.ACCEPTED, MemoState.COUNTERSIGNED)
+
+
+class EngagementQuerySet(models.QuerySet):
+    def working_on(self, day: date) -> EngagementQuerySet:
+        """Those whose person works on `day`: started, and not past their last day (the release's
+        last day, else the contracted end). The queryset form of `Engagement.is_working_on`."""
+        return self.filter(
+            Q(start_date__lte=day),
+            Q(last_day__gte=day)
+            | Q(last_day__isnull=True, end_date__gte=day)
+            | Q(last_day__isnull=True, end_date__isnull=True),
+        )
+
+
+class Engagement(models.Model):
+    """A hire: someone on the crew list from start to end (or their last day, once released)."""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="engagements")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="engagements")
+    position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="engagements")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="engagements")
+    deal_memo = models.OneToOneField(
+        DealMemo, on_delete=models.PROTECT, null=True, blank=True, related_name="engagement"
+    )
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    last_day = models.DateField(null=True, blank=True)
+    release_reason = models.CharField(max_length=200, blank=True)
+    released_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EngagementQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["department__order", "department__name", "position__title", "person__name"]
+        constraints = [
+            models.CheckConstraint(
+                name="crew_engagement_dates_in_order",
+                condition=Q(end_date__isnull=True) | Q(start_date__lte=F("end_date")),
+            ),
+            models.CheckConstraint(
+                name="crew_engagement_last_day_after_start",
+                condition=Q(last_day__isnull=True) | Q(start_date__lte=F("last_day")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.position}"
+
+    @property
+    def finish(self) -> date | None:
+        """The last day they work: the release's last day, else the contracted end."""
+        return self.last_day or self.end_date
+
+    def is_working_on(self, day: date) -> bool:
+        finish = self.finish
+        return self.start_date <= day and (finish is None or day <= finish)
+
+
+class DayAssignment(models.Model):
+    """Someone booked for one day: a day player, or extra hands. The crew on the list work every
+    shoot day of their engagement without one."""
+
+    production = models.ForeignKey(
+        Production, on_delete=models.CASCADE, related_name="day_assignments"
+    )
+    shoot_day = models.ForeignKey(
+        ShootDay, on_delete=models.CASCADE, related_name="crew_assignments"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="day_assignments")
+    position = models.ForeignKey(
+        Position, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    call_time = models.TimeField(
+        null=True, blank=True, help_text="Their own call, if not the day's crew call."
+    )
+    notes = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["shoot_day__date", "person__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["shoot_day", "person"], name="crew_day_once_per_person"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} on {self.shoot_day}"

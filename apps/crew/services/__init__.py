@@ -1,0 +1,9 @@
+"""Writes with rules for crew, by part of the job: hiring (the board, deal memos and their link,
+engagements and their money) and days (who is booked on which shoot day).
+
+Each function is one action in a transaction and raises CrewError with a message for the page.
+"""
+
+from apps.crew.services.days import *  # noqa: F403
+from apps.crew.services.hiring import *  # noqa: F403
+from apps.crew.services.hiring import CrewError  # noqa: F401

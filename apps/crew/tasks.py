@@ -1,0 +1,80 @@
+"""Outbound work for crew: the deal memo e-mail with its single-use link."""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from datetime import datetime
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.crew.models import DealMemo, MemoState
+from apps.crew.services import memo_issue_token
+from apps.productions.models import SendStatus
+
+log = logging.getLogger(__name__)
+
+RETRYABLE = (smtplib.SMTPException, OSError)
+MAX_ATTEMPTS = 5
+
+
+@shared_task(bind=True, max_retries=MAX_ATTEMPTS - 1, acks_late=True)
+def send_deal_memo(self, memo_id: int, requested_at: str) -> str:
+    """Send the deal memo e-mail once for the send request made at `requested_at`.
+
+    Safe to run twice: a request already sent, superseded by a later one, or for a memo no longer
+    out for signature is skipped. A failed delivery is retried with exponential backoff; after the
+    last attempt the memo shows "failed" with the reason.
+    """
+    with transaction.atomic():
+        memo = (
+            DealMemo.objects.select_for_update(of=("self",))
+            .select_related("production", "person", "position")
+            .filter(pk=memo_id)
+            .first()
+        )
+        if memo is None or memo.state != MemoState.SENT:
+            return "skipped: not out for signature"
+        if memo.send_requested_at > datetime.fromisoformat(requested_at):
+            return "skipped: superseded"
+        if memo.send_status == SendStatus.SENT:
+            return "skipped: already sent"
+        memo.send_attempts += 1
+        token = memo_issue_token(memo)
+        try:
+            _message(memo, token).send()
+        except RETRYABLE as exc:
+            reason = f"{type(exc).__name__}: {exc}"[:500]
+            final = self.request.retries >= self.max_retries
+            memo.send_status = SendStatus.FAILED if final else SendStatus.QUEUED
+            memo.send_error = reason
+            memo.token_hash = ""
+            memo.save()
+            log.warning("deal memo %s: delivery failed (%s)", memo_id, reason)
+            if final:
+                return "failed"
+        else:
+            memo.send_status = SendStatus.SENT
+            memo.sent_at = timezone.now()
+            memo.send_error = ""
+            memo.save()
+            return "sent"
+    # Outside the transaction, so the failure state above is committed before the retry waits.
+    raise self.retry(countdown=min(2**self.request.retries * 30, 1800))
+
+
+def _message(memo: DealMemo, token: str) -> EmailMultiAlternatives:
+    link = settings.SITE_URL + reverse("deal_memo_accept", kwargs={"token": token})
+    context = {"memo": memo, "link": link, "production": memo.production}
+    subject = f"Your deal memo for {memo.production.title}: {memo.position}"
+    body = render_to_string("crew/email/deal_memo.txt", context)
+    html = render_to_string("crew/email/deal_memo.html", context)
+    message = EmailMultiAlternatives(subject, body, to=[memo.person.email])
+    message.attach_alternative(html, "text/html")
+    return message

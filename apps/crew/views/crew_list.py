@@ -1,0 +1,115 @@
+"""The crew list: who is hired, by department, with exports and the contact sheet; releases."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from apps.crew import queries, services
+from apps.crew.access import check_department
+from apps.crew.forms import ReleaseForm
+from apps.crew.models import Engagement
+from apps.crew.services import CrewError
+from apps.crew.validators import format_phone
+from apps.productions.access import ProductionRequest, production_view
+from apps.productions.capabilities import Capability as C
+from apps.productions.documents import pdf_response
+from apps.productions.exports import export_response
+
+
+@production_view(C.VIEW_CREW)
+def crew_list(request: ProductionRequest) -> HttpResponse:
+    production, membership = request.production, request.membership
+    services.departments_ensure(production=production)
+    departments = queries.departments_of(production, membership)
+    department = None
+    if request.GET.get("department", "").isdigit():
+        department = get_object_or_404(departments, pk=request.GET["department"])
+    rows = queries.crew_list(production, membership, department)
+    show_contacts = membership.can(C.VIEW_CREW_CONTACTS)
+    show_rates = membership.can(C.VIEW_CREW_RATES)
+    fmt = request.GET.get("format")
+    filename = f"{production.slug}-crew" + (f"-{department.name}" if department else "")
+    if fmt in ("csv", "xlsx"):
+        return _export(fmt, filename.replace(" ", "-").lower(), rows, show_contacts, show_rates)
+    if fmt == "pdf":
+        return pdf_response(
+            "crew/contact_sheet.html",
+            {"rows": rows, "department": department, "show_contacts": show_contacts},
+            request,
+            filename.replace(" ", "-").lower() + "-contacts",
+        )
+    return render(
+        request,
+        "crew/crew_list.html",
+        {
+            "rows": rows,
+            "departments": departments,
+            "department": department,
+            "show_contacts": show_contacts,
+            "show_rates": show_rates,
+            "can_hire": membership.can(C.HIRE_CREW),
+            "today": production.today(),
+            "export_url": request.path + (f"?department={department.pk}" if department else ""),
+        },
+    )
+
+
+def _export(fmt: str, filename: str, rows, show_contacts: bool, show_rates: bool):
+    header = ["name", "department", "position", "email", "union", "start", "end", "last_day"]
+    if show_contacts:
+        header += ["phone", "emergency_contact", "emergency_phone"]
+    if show_rates:
+        header += ["rate", "unit"]
+
+    def lines():
+        for e in rows:
+            line = [
+                e.person.name,
+                e.department.name,
+                e.position.title,
+                e.person.email,
+                e.person.union,
+                e.start_date,
+                e.end_date,
+                e.last_day,
+            ]
+            if show_contacts:
+                line += [
+                    format_phone(e.person.phone) if e.person.phone else "",
+                    e.person.emergency_contact,
+                    format_phone(e.person.emergency_phone) if e.person.emergency_phone else "",
+                ]
+            if show_rates:
+                memo = e.deal_memo
+                line += [memo.rate if memo else None, memo.unit if memo else ""]
+            yield line
+
+    return export_response(fmt, filename, header, lines())
+
+
+@production_view(C.HIRE_CREW)
+def engagement_release(request: ProductionRequest, pk: int) -> HttpResponse:
+    engagement = get_object_or_404(
+        Engagement.objects.select_related("person", "position", "department", "deal_memo"),
+        production=request.production,
+        pk=pk,
+    )
+    check_department(request.membership, engagement.department)
+    form = ReleaseForm(request.POST or None, initial={"last_day": request.production.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.engagement_release(engagement=engagement, **form.cleaned_data)
+        except CrewError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request, f"{engagement.person} is released after {form.cleaned_data['last_day']}."
+            )
+            return redirect("crew:list", production_slug=request.production.slug)
+    return render(
+        request,
+        "crew/form_page.html",
+        {"form": form, "title": f"Release {engagement.person} ({engagement.position})"},
+    )

@@ -1,0 +1,256 @@
+"""Deal memos: made and sent by the office, answered by the hire through a single-use link."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from apps.crew import queries, services
+from apps.crew.access import in_scope, scoped
+from apps.crew.forms import AcceptForm, DealMemoForm
+from apps.crew.models import Candidate, DealMemo, MemoState, Person, Position
+from apps.crew.services import CrewError
+from apps.productions.access import ProductionRequest, production_view
+from apps.productions.capabilities import Capability as C
+from apps.productions.documents import pdf_response
+from apps.productions.locking import StaleEdit
+
+RATES_ONLY = "Deal memos carry rates: your role does not show them."
+
+
+def _require_rates(request: ProductionRequest) -> None:
+    if not request.membership.can(C.VIEW_CREW_RATES):
+        raise PermissionDenied(RATES_ONLY)
+
+
+def _memo(request: ProductionRequest, pk: int) -> DealMemo:
+    memo = get_object_or_404(
+        DealMemo.objects.select_related("person", "position__department", "production"),
+        production=request.production,
+        pk=pk,
+    )
+    if not in_scope(request.membership, memo.position.department.name):
+        raise PermissionDenied
+    return memo
+
+
+def _readable_memo(request: ProductionRequest, pk: int) -> DealMemo:
+    """The office sees every memo (a department head none: rates); anyone sees their own, once
+    sent. Someone else's memo does not exist for a member who may not read memos."""
+    memo = get_object_or_404(
+        DealMemo.objects.select_related("person", "position__department", "production"),
+        production=request.production,
+        pk=pk,
+    )
+    own = memo.person.email.lower() == request.user.email.lower() and memo.state != "draft"
+    if own:
+        return memo
+    if not request.membership.can(C.VIEW_CREW_RATES):
+        raise Http404("No such deal memo.")
+    if not in_scope(request.membership, memo.position.department.name):
+        raise PermissionDenied
+    return memo
+
+
+@production_view(C.VIEW_CREW_RATES)
+def memo_list(request: ProductionRequest) -> HttpResponse:
+    memos = queries.memos_of(request.production, request.membership)
+    state = request.GET.get("state")
+    if state:
+        memos = memos.filter(state=state)
+    return render(
+        request,
+        "crew/memos.html",
+        {
+            "memos": memos,
+            "state": state,
+            "states": MemoState.choices,
+            "can_hire": request.membership.can(C.HIRE_CREW),
+        },
+    )
+
+
+@production_view(C.HIRE_CREW)
+def memo_new(request: ProductionRequest) -> HttpResponse:
+    _require_rates(request)
+    production = request.production
+    positions = scoped(
+        request.membership,
+        Position.objects.filter(production=production).select_related("department"),
+    )
+    people = Person.objects.filter(production=production)
+    candidate = None
+    initial = {"start_date": production.first_shoot_day, "end_date": production.wrap_date}
+    if request.GET.get("candidate", "").isdigit():
+        candidate = get_object_or_404(
+            Candidate.objects.select_related("opening__position", "person"),
+            production=production,
+            pk=request.GET["candidate"],
+        )
+        opening = candidate.opening
+        initial.update(
+            person=candidate.person,
+            position=opening.position,
+            rate=opening.rate,
+            start_date=opening.start_date or initial["start_date"],
+            end_date=opening.end_date or initial["end_date"],
+        )
+    form = DealMemoForm(request.POST or None, initial=initial, people=people, positions=positions)
+    if request.method == "POST" and form.is_valid():
+        try:
+            memo = services.memo_create(
+                person=form.cleaned_data["person"],
+                created_by=request.user,
+                candidate=candidate,
+                **form.terms(),
+            )
+        except CrewError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Deal memo drafted: check it, then send it.")
+            return redirect("crew:memo", production_slug=production.slug, pk=memo.pk)
+    return render(
+        request, "crew/memo_form.html", {"form": form, "candidate": candidate, "memo": None}
+    )
+
+
+@production_view(C.HIRE_CREW)
+def memo_edit(request: ProductionRequest, pk: int) -> HttpResponse:
+    _require_rates(request)
+    memo = _memo(request, pk)
+    positions = scoped(
+        request.membership,
+        Position.objects.filter(production=request.production).select_related("department"),
+    )
+    form = DealMemoForm(request.POST or None, instance=memo, positions=positions)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.memo_update(
+                memo=memo,
+                expected_version=form.cleaned_data["version"] or memo.version,
+                **form.terms(),
+            )
+        except (CrewError, StaleEdit) as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Deal memo saved.")
+            return redirect("crew:memo", production_slug=request.production.slug, pk=memo.pk)
+    return render(request, "crew/memo_form.html", {"form": form, "memo": memo})
+
+
+@production_view(C.VIEW_PRODUCTION)
+def memo_detail(request: ProductionRequest, pk: int) -> HttpResponse:
+    memo = _readable_memo(request, pk)
+    return render(
+        request,
+        "crew/memo.html",
+        {
+            "memo": memo,
+            "can_hire": request.membership.can(C.HIRE_CREW)
+            and request.membership.can(C.VIEW_CREW_RATES),
+        },
+    )
+
+
+@production_view(C.VIEW_PRODUCTION)
+def memo_pdf(request: ProductionRequest, pk: int) -> HttpResponse:
+    memo = _readable_memo(request, pk)
+    filename = f"deal-memo-{memo.person.name}-{memo.position}".replace(" ", "-").lower()
+    return pdf_response("crew/memo_document.html", {"memo": memo}, request, filename)
+
+
+@production_view(C.HIRE_CREW)
+@require_POST
+def memo_send(request: ProductionRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, services.memo_send, "The deal memo is on its way to {email}.")
+
+
+@production_view(C.HIRE_CREW)
+@require_POST
+def memo_countersign(request: ProductionRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        lambda memo: services.memo_countersign(memo=memo, user=request.user),
+        "Countersigned.",
+    )
+
+
+@production_view(C.HIRE_CREW)
+@require_POST
+def memo_void(request: ProductionRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, services.memo_void, "The deal memo is void.")
+
+
+@production_view(C.HIRE_CREW)
+@require_POST
+def memo_commit(request: ProductionRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, services.memo_commit, "Committed to the budget.")
+
+
+def _act(request: ProductionRequest, pk: int, action, done: str) -> HttpResponse:
+    _require_rates(request)
+    memo = _memo(request, pk)
+    try:
+        memo = action(memo=memo)
+    except CrewError as exc:
+        messages.error(request, exc.message)
+    else:
+        if memo.commitment_error:
+            messages.warning(request, f"Not committed to the budget: {memo.commitment_error}")
+        else:
+            messages.success(request, done.format(email=memo.person.email))
+    return redirect("crew:memo", production_slug=request.production.slug, pk=memo.pk)
+
+
+@production_view(C.VIEW_PRODUCTION)
+def my_memos(request: ProductionRequest) -> HttpResponse:
+    """What a crew member sees of crew: their own deal memos and engagement."""
+    memos = queries.my_memos(request.production, request.user)
+    return render(request, "crew/my_memos.html", {"memos": memos})
+
+
+# --- The hire's link (public: the token is the credential) --------------------------------------
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    # Behind the proxy the settings trust, the client is the last address it appended.
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip() or None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def deal_memo_accept(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        memo = services.memo_for_token(token)
+    except CrewError as exc:
+        return render(request, "crew/memo_link_problem.html", {"problem": exc.message}, status=404)
+    form = AcceptForm(request.POST or None)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "decline":
+                services.memo_decline(token=token)
+                return render(request, "crew/memo_answered.html", {"memo": memo, "accepted": False})
+            if form.is_valid():
+                memo = services.memo_accept(
+                    token=token,
+                    typed_name=form.cleaned_data["typed_name"],
+                    ip=client_ip(request),
+                )
+                return render(request, "crew/memo_answered.html", {"memo": memo, "accepted": True})
+        except CrewError as exc:
+            if exc.message.startswith("Type your name"):
+                form.add_error("typed_name", exc.message)
+            else:
+                return render(
+                    request, "crew/memo_link_problem.html", {"problem": exc.message}, status=400
+                )
+    # The token is in the address: the site's same-origin referrer policy keeps it from leaving
+    # (no-referrer would make the form post with "Origin: null", which CSRF refuses).
+    return render(request, "crew/memo_review.html", {"memo": memo, "form": form})
