@@ -1,0 +1,224 @@
+"""Invoices: entered against a PO (or flagged without one), checked, and approved into actuals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from apps.productions.capabilities import Capability
+from apps.productions.models import Membership, Production
+from apps.vendors.models import (
+    Invoice,
+    InvoiceLine,
+    InvoiceStatus,
+    POStatus,
+    PurchaseOrder,
+    Vendor,
+)
+from apps.vendors.services.common import VendorError, money
+from apps.vendors.services.ledger import invoice_post_actuals
+from apps.vendors.services.purchasing import approval_allowed
+
+INVOICE_PO_OTHER_VENDOR = "{po} is to {vendor}, not to the vendor of this invoice."
+INVOICE_PO_NOT_OPEN = "{po} is {status}: invoices go against an approved, open PO."
+INVOICE_DUPLICATE = "{vendor} already has an invoice numbered {number}."
+INVOICE_NOT_ENTERED = "The invoice is {status}: it cannot change any more."
+INVOICE_EMPTY = "The invoice has no lines."
+INVOICE_NO_RIGHT = "Your role cannot approve invoices."
+OVER_PO_NEEDS_APPROVAL = "Over the PO by {over}: {refusal}"
+
+INVOICEABLE = (POStatus.APPROVED, POStatus.SENT, POStatus.PARTLY_RECEIVED, POStatus.RECEIVED)
+
+
+@transaction.atomic
+def invoice_create(
+    *,
+    production: Production,
+    vendor: Vendor,
+    number: str,
+    date: date,
+    purchase_order: PurchaseOrder | None = None,
+    due_on: date | None = None,
+    notes: str = "",
+    user=None,
+    lines: list[dict] = (),
+) -> Invoice:
+    if purchase_order is not None:
+        purchase_order = PurchaseOrder.objects.select_for_update().get(pk=purchase_order.pk)
+        if purchase_order.vendor_id != vendor.pk:
+            raise VendorError(
+                INVOICE_PO_OTHER_VENDOR.format(po=purchase_order, vendor=purchase_order.vendor)
+            )
+        if purchase_order.status not in INVOICEABLE:
+            raise VendorError(
+                INVOICE_PO_NOT_OPEN.format(
+                    po=purchase_order, status=purchase_order.get_status_display().lower()
+                )
+            )
+    try:
+        with transaction.atomic():
+            invoice = Invoice.objects.create(
+                production=production,
+                vendor=vendor,
+                purchase_order=purchase_order,
+                number=number.strip(),
+                date=date,
+                due_on=due_on,
+                notes=notes,
+                entered_by=user,
+            )
+    except IntegrityError as exc:
+        raise VendorError(INVOICE_DUPLICATE.format(vendor=vendor, number=number)) from exc
+    for line in lines:
+        invoice_add_line(invoice=invoice, **line)
+    return invoice
+
+
+@transaction.atomic
+def invoice_add_line(
+    *, invoice: Invoice, account_number: str, description: str, amount: Decimal
+) -> InvoiceLine:
+    invoice = Invoice.objects.select_for_update().select_related("production").get(pk=invoice.pk)
+    if invoice.status != InvoiceStatus.ENTERED:
+        raise VendorError(INVOICE_NOT_ENTERED.format(status=invoice.get_status_display().lower()))
+    return InvoiceLine.objects.create(
+        production=invoice.production,
+        invoice=invoice,
+        account_number=account_number.strip(),
+        description=description.strip(),
+        amount=money(invoice.production, amount),
+    )
+
+
+@dataclass(frozen=True)
+class AccountCheck:
+    account_number: str
+    ordered: Decimal
+    received: Decimal
+    invoiced_before: Decimal
+    this_invoice: Decimal
+
+    @property
+    def invoiced(self) -> Decimal:
+        return self.invoiced_before + self.this_invoice
+
+    @property
+    def over_ordered(self) -> bool:
+        return self.invoiced > self.ordered
+
+    @property
+    def over_received(self) -> bool:
+        return self.invoiced > self.received
+
+
+@dataclass(frozen=True)
+class InvoiceCheck:
+    rows: list[AccountCheck]
+    total: Decimal
+    po_total: Decimal
+    invoiced_before: Decimal
+
+    @property
+    def over_po(self) -> Decimal:
+        """How much this invoice takes the PO's invoiced total past the PO (0 if it does not).
+        Without a PO, the whole invoice is over."""
+        over = self.invoiced_before + self.total - self.po_total
+        return min(max(over, Decimal("0")), self.total)
+
+
+def invoice_check(invoice: Invoice) -> InvoiceCheck:
+    """Ordered vs received vs invoiced, per account of the invoice and its PO."""
+    this = {
+        row["account_number"]: row["total"]
+        for row in invoice.lines.values("account_number").annotate(total=Sum("amount"))
+    }
+    total = sum(this.values(), Decimal("0"))
+    po = invoice.purchase_order
+    if po is None:
+        rows = [AccountCheck(a, Decimal(0), Decimal(0), Decimal(0), t) for a, t in this.items()]
+        return InvoiceCheck(rows, total, Decimal("0"), Decimal("0"))
+    ordered: dict[str, Decimal] = {}
+    received: dict[str, Decimal] = {}
+    for line in po.lines.all():
+        ordered[line.account_number] = ordered.get(line.account_number, 0) + line.amount
+        value = money(po.production, line.received_quantity * line.unit_price)
+        received[line.account_number] = received.get(line.account_number, 0) + value
+    before = {
+        row["account_number"]: row["total"]
+        for row in InvoiceLine.objects.filter(
+            invoice__purchase_order=po, invoice__status=InvoiceStatus.APPROVED
+        )
+        .exclude(invoice=invoice)
+        .values("account_number")
+        .annotate(total=Sum("amount"))
+    }
+    accounts = sorted(set(ordered) | set(this) | set(before))
+    rows = [
+        AccountCheck(
+            account,
+            ordered.get(account, Decimal("0")),
+            received.get(account, Decimal("0")),
+            before.get(account, Decimal("0")),
+            this.get(account, Decimal("0")),
+        )
+        for account in accounts
+    ]
+    return InvoiceCheck(
+        rows, total, sum(ordered.values(), Decimal("0")), sum(before.values(), Decimal("0"))
+    )
+
+
+@transaction.atomic
+def invoice_approve(*, invoice: Invoice, membership: Membership) -> Invoice:
+    """Approve an invoice: its lines become actuals, and its PO commits that much less.
+
+    Within its PO, anyone who enters invoices approves it. An amount over the PO (or an invoice
+    without a PO) is approved like a purchase order of the new total: an AP up to the limit, a
+    producer above it.
+    """
+    invoice = (
+        # Lock the invoice row only: PostgreSQL cannot lock the nullable side of a join.
+        Invoice.objects.select_for_update(of=("self",))
+        .select_related("production", "vendor", "purchase_order")
+        .get(pk=invoice.pk)
+    )
+    if invoice.status != InvoiceStatus.ENTERED:
+        raise VendorError(INVOICE_NOT_ENTERED.format(status=invoice.get_status_display().lower()))
+    if not membership.can(Capability.ENTER_INVOICES):
+        raise VendorError(INVOICE_NO_RIGHT)
+    if invoice.purchase_order is not None:
+        # Two invoices on one PO approved at once must see each other's amounts.
+        invoice.purchase_order = (
+            PurchaseOrder.objects.select_for_update()
+            .select_related("production", "vendor")
+            .get(pk=invoice.purchase_order_id)
+        )
+    check = invoice_check(invoice)
+    if check.total <= 0 and not check.rows:
+        raise VendorError(INVOICE_EMPTY)
+    if check.over_po > 0:
+        refusal = approval_allowed(membership, check.invoiced_before + check.total)
+        if refusal:
+            over = money(invoice.production, check.over_po)
+            raise VendorError(OVER_PO_NEEDS_APPROVAL.format(over=over, refusal=refusal))
+    invoice.status = InvoiceStatus.APPROVED
+    invoice.approved_by = membership.user
+    invoice.approved_at = timezone.now()
+    invoice.save()
+    invoice_post_actuals(invoice)
+    return invoice
+
+
+@transaction.atomic
+def invoice_reject(*, invoice: Invoice) -> Invoice:
+    invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+    if invoice.status != InvoiceStatus.ENTERED:
+        raise VendorError(INVOICE_NOT_ENTERED.format(status=invoice.get_status_display().lower()))
+    invoice.status = InvoiceStatus.REJECTED
+    invoice.save()
+    return invoice

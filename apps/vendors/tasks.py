@@ -1,0 +1,142 @@
+"""Outbound work for vendors: the PO e-mail to the vendor, and the daily reminders.
+
+Each task locks its row, skips what was already sent, and retries a failed delivery with backoff;
+the row shows queued / sent / failed with the reason (like apps/productions/tasks.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from datetime import datetime
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.productions.documents import PdfUnavailable, render_pdf
+from apps.productions.models import Production, SendStatus
+from apps.vendors.models import POStatus, PurchaseOrder, Reminder
+
+log = logging.getLogger(__name__)
+
+RETRYABLE = (smtplib.SMTPException, OSError)
+MAX_ATTEMPTS = 5
+
+
+def _backoff(retries: int) -> int:
+    return min(2**retries * 30, 1800)
+
+
+def _deliver(task, row, build) -> str | None:
+    """Send `build(row)` and note the outcome on `row` (the caller saves it): "sent", "failed"
+    after the last attempt, or None when the task should retry."""
+    row.send_attempts += 1
+    try:
+        build(row).send()
+    except RETRYABLE as exc:
+        reason = f"{type(exc).__name__}: {exc}"[:500]
+        final = task.request.retries >= task.max_retries
+        row.send_status = SendStatus.FAILED if final else SendStatus.QUEUED
+        row.send_error = reason
+        log.warning("%s: delivery failed (%s)", row, reason)
+        return "failed" if final else None
+    row.send_status = SendStatus.SENT
+    row.sent_at = timezone.now()
+    row.send_error = ""
+    return "sent"
+
+
+@shared_task(bind=True, max_retries=MAX_ATTEMPTS - 1, acks_late=True)
+def send_purchase_order(self, po_id: int, requested_at: str) -> str:
+    """E-mail the PO (PDF attached) to the vendor once per send request; safe to run twice."""
+    with transaction.atomic():
+        po = (
+            PurchaseOrder.objects.select_for_update(of=("self",))
+            .select_related("production", "vendor")
+            .filter(pk=po_id)
+            .first()
+        )
+        if po is None or not po.is_open:
+            return "skipped: not open"
+        if po.send_requested_at is None or po.send_requested_at > datetime.fromisoformat(
+            requested_at
+        ):
+            return "skipped: superseded"
+        if po.send_status == SendStatus.SENT:
+            return "skipped: already sent"
+        outcome = _deliver(self, po, _po_message)
+        if outcome == "sent" and po.status == POStatus.APPROVED:
+            po.status = POStatus.SENT
+        po.save()
+        if outcome:
+            return outcome
+    raise self.retry(countdown=_backoff(self.request.retries))
+
+
+def _po_message(po: PurchaseOrder) -> EmailMultiAlternatives:
+    from apps.vendors.queries import po_document_context
+
+    context = po_document_context(po)
+    subject = f"{po.production.title}: purchase order {po.label}"
+    body = render_to_string("vendors/email/purchase_order.txt", context)
+    message = EmailMultiAlternatives(subject, body, to=[po.vendor.email])
+    try:
+        pdf = render_pdf("vendors/po_document.html", context)
+    except PdfUnavailable:
+        log.warning("%s: sent without its PDF (WeasyPrint unavailable)", po)
+    else:
+        message.attach(
+            f"{po.production.slug}-{po.label.replace(' ', '-')}.pdf", pdf, "application/pdf"
+        )
+    return message
+
+
+@shared_task(bind=True, max_retries=MAX_ATTEMPTS - 1, acks_late=True)
+def send_reminder(self, reminder_id: int) -> str:
+    with transaction.atomic():
+        reminder = (
+            Reminder.objects.select_for_update(of=("self",))
+            .select_related("production", "recipient")
+            .filter(pk=reminder_id)
+            .first()
+        )
+        if reminder is None:
+            return "skipped: gone"
+        if reminder.send_status == SendStatus.SENT:
+            return "skipped: already sent"
+        outcome = _deliver(self, reminder, _reminder_message)
+        reminder.save()
+        if outcome:
+            return outcome
+    raise self.retry(countdown=_backoff(self.request.retries))
+
+
+def _reminder_message(reminder: Reminder) -> EmailMultiAlternatives:
+    production = reminder.production
+    link = settings.SITE_URL + reverse("vendors:index", kwargs={"production_slug": production.slug})
+    subject = f"{production.title}: {reminder.get_kind_display().lower()}"
+    body = render_to_string(
+        "vendors/email/reminder.txt",
+        {"reminder": reminder, "production": production, "link": link},
+    )
+    return EmailMultiAlternatives(subject, body, to=[reminder.recipient.email])
+
+
+@shared_task
+def daily_reminders() -> int:
+    """Beat runs this every morning: log each production's reminders, then send the new ones."""
+    from apps.vendors.services import reminders_create
+
+    count = 0
+    for production in Production.objects.all():
+        with transaction.atomic():
+            created = reminders_create(production=production)
+            for reminder in created:
+                transaction.on_commit(lambda pk=reminder.pk: send_reminder.delay(pk))
+        count += len(created)
+    return count

@@ -1,0 +1,143 @@
+"""Invoices, their check and approval."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from apps.productions.access import ProductionRequest, production_view
+from apps.productions.capabilities import Capability as C
+from apps.vendors import queries, services
+from apps.vendors.forms import (
+    InvoiceForm,
+    InvoiceLineForm,
+)
+from apps.vendors.models import (
+    Invoice,
+    PurchaseOrder,
+)
+from apps.vendors.services import VendorError
+from apps.vendors.views.common import production_kwargs, run_action
+
+
+@production_view(C.VIEW_VENDORS)
+def invoices(request: ProductionRequest) -> HttpResponse:
+    rows = queries.invoices_for(request.production).order_by("-date", "-id")
+    return render(request, "vendors/invoices.html", {"invoices": rows})
+
+
+@production_view(C.ENTER_INVOICES)
+def invoice_create(request: ProductionRequest) -> HttpResponse:
+    production = request.production
+    initial = {"date": production.today()}
+    po_id = request.GET.get("po", "")
+    if po_id.isdigit():
+        po = PurchaseOrder.objects.filter(production=production, pk=po_id).first()
+        if po is not None:
+            first = po.lines.first()
+            initial |= {"vendor": po.vendor_id, "purchase_order": po.pk}
+            if first is not None:
+                initial |= {
+                    "account_number": first.account_number,
+                    "description": first.description,
+                }
+    form = InvoiceForm(request.POST or None, production=production, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            invoice = services.invoice_create(
+                production=production,
+                vendor=data["vendor"],
+                purchase_order=data["purchase_order"],
+                number=data["number"],
+                date=data["date"],
+                due_on=data["due_on"],
+                notes=data["notes"],
+                user=request.user,
+                lines=[
+                    {
+                        "account_number": data["account_number"],
+                        "description": data["description"],
+                        "amount": data["amount"],
+                    }
+                ],
+            )
+        except VendorError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"{invoice} entered.")
+            return redirect("vendors:invoice", pk=invoice.pk, **production_kwargs(request))
+    return render(request, "vendors/form.html", {"form": form, "title": "Enter an invoice"})
+
+
+def _invoice(request: ProductionRequest, pk: int) -> Invoice:
+    return get_object_or_404(
+        Invoice.objects.select_related("vendor", "purchase_order", "production"),
+        production=request.production,
+        pk=pk,
+    )
+
+
+@production_view(C.VIEW_VENDORS)
+def invoice_detail(request: ProductionRequest, pk: int) -> HttpResponse:
+    invoice = _invoice(request, pk)
+    return render(
+        request,
+        "vendors/invoice_detail.html",
+        {
+            "invoice": invoice,
+            "lines": invoice.lines.all(),
+            "check": services.invoice_check(invoice),
+            "line_form": InvoiceLineForm(),
+            "accounts": queries.budget_accounts(request.production),
+        },
+    )
+
+
+def _invoice_url(request: ProductionRequest, invoice: Invoice) -> str:
+    from django.urls import reverse
+
+    return reverse("vendors:invoice", kwargs={"pk": invoice.pk, **production_kwargs(request)})
+
+
+@production_view(C.ENTER_INVOICES)
+@require_POST
+def invoice_line_add(request: ProductionRequest, pk: int) -> HttpResponse:
+    invoice = _invoice(request, pk)
+    form = InvoiceLineForm(request.POST)
+    target = _invoice_url(request, invoice)
+    if not form.is_valid():
+        messages.error(request, "A line needs an account, a description and an amount.")
+        return redirect(target)
+    return run_action(
+        request,
+        lambda: services.invoice_add_line(invoice=invoice, **form.cleaned_data),
+        "Line added.",
+        target,
+    )
+
+
+@production_view(C.ENTER_INVOICES)
+@require_POST
+def invoice_approve(request: ProductionRequest, pk: int) -> HttpResponse:
+    invoice = _invoice(request, pk)
+    return run_action(
+        request,
+        lambda: services.invoice_approve(invoice=invoice, membership=request.membership),
+        f"{invoice} approved.",
+        _invoice_url(request, invoice),
+    )
+
+
+@production_view(C.ENTER_INVOICES)
+@require_POST
+def invoice_reject(request: ProductionRequest, pk: int) -> HttpResponse:
+    invoice = _invoice(request, pk)
+    return run_action(
+        request,
+        lambda: services.invoice_reject(invoice=invoice),
+        f"{invoice} rejected.",
+        _invoice_url(request, invoice),
+    )

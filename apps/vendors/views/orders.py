@@ -1,0 +1,185 @@
+"""Purchase orders: the list, a PO's page and its actions, its PDF."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from apps.productions.access import ProductionRequest, production_view
+from apps.productions.capabilities import Capability as C
+from apps.productions.documents import pdf_response
+from apps.vendors import queries, services
+from apps.vendors.forms import (
+    LineForm,
+    PurchaseOrderForm,
+    VoidForm,
+)
+from apps.vendors.models import (
+    POStatus,
+    PurchaseOrder,
+    PurchaseOrderLine,
+)
+from apps.vendors.views.common import run_action
+
+RECEIVED_QUANTITY = forms.DecimalField(max_digits=12, decimal_places=3, min_value=0)
+
+
+@production_view(C.VIEW_VENDORS)
+def po_list(request: ProductionRequest) -> HttpResponse:
+    pos = queries.purchase_orders_for(request.production).order_by("-number")
+    status = request.GET.get("status", "")
+    if status in POStatus.values:
+        pos = pos.filter(status=status)
+    return render(
+        request,
+        "vendors/po_list.html",
+        {"pos": pos, "statuses": POStatus.choices, "status": status},
+    )
+
+
+@production_view(C.MANAGE_VENDORS)
+def po_create(request: ProductionRequest) -> HttpResponse:
+    form = PurchaseOrderForm(request.POST or None, production=request.production)
+    if request.method == "POST" and form.is_valid():
+        po = services.po_create(
+            production=request.production, user=request.user, **form.cleaned_data
+        )
+        messages.success(request, f"{po.label} drafted: add its lines.")
+        return redirect(po)
+    return render(request, "vendors/form.html", {"form": form, "title": "New purchase order"})
+
+
+def _po(request: ProductionRequest, pk: int) -> PurchaseOrder:
+    return get_object_or_404(
+        PurchaseOrder.objects.select_related("vendor", "production"),
+        production=request.production,
+        pk=pk,
+    )
+
+
+@production_view(C.VIEW_VENDORS)
+def po_detail(request: ProductionRequest, pk: int) -> HttpResponse:
+    po = _po(request, pk)
+    lines = list(po.lines.all())
+    total = sum((line.amount for line in lines), Decimal("0"))
+    approval = services.approval_allowed(request.membership, total)
+    return render(
+        request,
+        "vendors/po_detail.html",
+        {
+            "po": po,
+            "lines": lines,
+            "total": total,
+            "approval_refusal": approval,
+            "receivable": po.status in (POStatus.APPROVED, POStatus.SENT, POStatus.PARTLY_RECEIVED),
+            "line_form": LineForm(),
+            "void_form": VoidForm(),
+            "invoices": queries.invoices_for(request.production).filter(purchase_order=po),
+            "rentals": po.rentals.all(),
+            "accounts": queries.budget_accounts(request.production),
+        },
+    )
+
+
+@production_view(C.MANAGE_VENDORS)
+@require_POST
+def po_line_add(request: ProductionRequest, pk: int) -> HttpResponse:
+    po = _po(request, pk)
+    form = LineForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "A line needs an account, a description, a quantity and a price.")
+        return redirect(po)
+    return run_action(
+        request, lambda: services.po_line_add(po=po, **form.cleaned_data), "Line added.", po
+    )
+
+
+@production_view(C.MANAGE_VENDORS)
+@require_POST
+def po_line_delete(request: ProductionRequest, pk: int) -> HttpResponse:
+    line = get_object_or_404(
+        PurchaseOrderLine.objects.select_related("purchase_order__production"),
+        production=request.production,
+        pk=pk,
+    )
+    po = line.purchase_order
+    return run_action(request, lambda: services.po_line_delete(line=line), "Line removed.", po)
+
+
+@production_view(C.MANAGE_VENDORS)
+@require_POST
+def po_submit(request: ProductionRequest, pk: int) -> HttpResponse:
+    po = _po(request, pk)
+    return run_action(request, lambda: services.po_submit(po=po), f"{po.label} submitted.", po)
+
+
+@production_view(C.APPROVE_PURCHASE_ORDERS)
+@require_POST
+def po_approve(request: ProductionRequest, pk: int) -> HttpResponse:
+    po = _po(request, pk)
+    return run_action(
+        request,
+        lambda: services.po_approve(po=po, membership=request.membership),
+        f"{po.label} approved.",
+        po,
+    )
+
+
+@production_view(C.MANAGE_VENDORS)
+@require_POST
+def po_send(request: ProductionRequest, pk: int) -> HttpResponse:
+    po = _po(request, pk)
+    return run_action(
+        request, lambda: services.po_send(po=po), f"{po.label} is on its way to {po.vendor}.", po
+    )
+
+
+@production_view(C.MANAGE_VENDORS)
+@require_POST
+def po_receive(request: ProductionRequest, pk: int) -> HttpResponse:
+    po = _po(request, pk)
+    received = {}
+    try:
+        for line in po.lines.all():
+            value = request.POST.get(f"received-{line.pk}", "").strip()
+            if value:
+                received[line.pk] = RECEIVED_QUANTITY.clean(value)
+    except ValidationError:
+        messages.error(request, "Received quantities must be numbers.")
+        return redirect(po)
+    return run_action(
+        request, lambda: services.po_receive(po=po, received=received), "Receipt recorded.", po
+    )
+
+
+@production_view(C.MANAGE_VENDORS)
+@require_POST
+def po_close(request: ProductionRequest, pk: int) -> HttpResponse:
+    po = _po(request, pk)
+    return run_action(request, lambda: services.po_close(po=po), f"{po.label} closed.", po)
+
+
+@production_view(C.MANAGE_VENDORS)
+@require_POST
+def po_void(request: ProductionRequest, pk: int) -> HttpResponse:
+    po = _po(request, pk)
+    reason = request.POST.get("reason", "")
+    return run_action(
+        request, lambda: services.po_void(po=po, reason=reason), f"{po.label} void.", po
+    )
+
+
+@production_view(C.VIEW_VENDORS)
+def po_pdf(request: ProductionRequest, pk: int) -> HttpResponse:
+    po = _po(request, pk)
+    context = queries.po_document_context(po)
+    if request.GET.get("print"):
+        return render(request, "vendors/po_document.html", context)
+    filename = f"{request.production.slug}-{po.label.replace(' ', '-')}"
+    return pdf_response("vendors/po_document.html", context, request, filename)

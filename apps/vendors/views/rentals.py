@@ -1,0 +1,89 @@
+"""Rentals and their return."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from apps.productions.access import ProductionRequest, production_view
+from apps.productions.capabilities import Capability as C
+from apps.vendors import queries, services
+from apps.vendors.forms import (
+    RentalForm,
+    RentalReturnForm,
+)
+from apps.vendors.models import (
+    Rental,
+)
+from apps.vendors.services import VendorError
+from apps.vendors.views.common import production_kwargs
+
+
+@production_view(C.VIEW_VENDORS)
+def rentals(request: ProductionRequest) -> HttpResponse:
+    production = request.production
+    form = RentalForm(request.POST or None, production=production)
+    if request.method == "POST":
+        if not request.membership.can(C.MANAGE_VENDORS):
+            raise PermissionDenied
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            if data.get("days_per_week") is None:
+                data.pop("days_per_week")
+            try:
+                rental = services.rental_create(**data)
+            except VendorError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, f"Rental of {rental.item} booked.")
+                return redirect("vendors:rentals", **production_kwargs(request))
+    today = production.today()
+    rows = [
+        (r, r.is_overdue(today), services.rental_cost(r), services.rental_cost(r, until=today))
+        for r in queries.rentals_for(production)
+    ]
+    return render(request, "vendors/rentals.html", {"rows": rows, "form": form, "today": today})
+
+
+@production_view(C.VIEW_VENDORS)
+def rental_detail(request: ProductionRequest, pk: int) -> HttpResponse:
+    rental = get_object_or_404(
+        Rental.objects.select_related("vendor", "production"), production=request.production, pk=pk
+    )
+    form = RentalReturnForm(
+        request.POST or None,
+        initial={
+            "returned_on": rental.returned_on,
+            "loss_damage_notes": rental.loss_damage_notes,
+            "loss_damage_amount": rental.loss_damage_amount,
+        },
+    )
+    if request.method == "POST":
+        if not request.membership.can(C.MANAGE_VENDORS):
+            raise PermissionDenied
+        if form.is_valid():
+            checked = {int(v) for v in request.POST.getlist("checked") if v.isdigit()}
+            try:
+                services.rental_return(rental=rental, checked=checked, **form.cleaned_data)
+            except VendorError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, "Return saved.")
+                return redirect("vendors:rental", pk=rental.pk, **production_kwargs(request))
+    today = request.production.today()
+    return render(
+        request,
+        "vendors/rental_detail.html",
+        {
+            "rental": rental,
+            "checklist": rental.checklist.all(),
+            "form": form,
+            "overdue": rental.is_overdue(today),
+            "cost": services.rental_cost(rental),
+            "billable": services.billable_days(
+                services.rentals.rental_days(rental), rental.days_per_week
+            ),
+        },
+    )

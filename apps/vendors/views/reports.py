@@ -1,0 +1,44 @@
+"""Purchasing reports and settings."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+
+from apps.productions.access import ProductionRequest, production_view
+from apps.productions.capabilities import Capability as C
+from apps.productions.exports import export_response
+from apps.vendors import queries, services
+from apps.vendors.forms import (
+    VendorSettingsForm,
+)
+from apps.vendors.views.common import production_kwargs
+
+
+@production_view(C.VIEW_VENDORS)
+def reports(request: ProductionRequest) -> HttpResponse:
+    built = [(key, build(request.production)) for key, build in queries.REPORTS.items()]
+    return render(request, "vendors/reports.html", {"reports": built})
+
+
+@production_view(C.VIEW_VENDORS)
+def report_export(request: ProductionRequest, report: str) -> HttpResponse:
+    build = queries.REPORTS.get(report)
+    if build is None:
+        raise Http404("No such report.")
+    data = build(request.production)
+    fmt = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
+    return export_response(fmt, f"{request.production.slug}-{report}", data.header, data.rows)
+
+
+@production_view(C.APPROVE_ANY_PURCHASE_ORDER)
+def vendor_settings(request: ProductionRequest) -> HttpResponse:
+    form = VendorSettingsForm(
+        request.POST or None, instance=services.settings_for(request.production)
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Purchasing settings saved.")
+        return redirect("vendors:settings", **production_kwargs(request))
+    return render(request, "vendors/form.html", {"form": form, "title": "Purchasing settings"})
