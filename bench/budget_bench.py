@@ -1,0 +1,216 @@
+"""Budget benchmark: a 3,000-line budget with 40 fringes and 30 globals.
+
+    python bench/budget_bench.py            # a fresh SQLite database in a temporary folder
+    python bench/budget_bench.py --configured-db   # the database DATABASE_URL points at
+                                                   # (creates its own production; leaves it)
+
+Times the import that builds it, the top sheet and cost report pages, one line edit and a
+global change, counts their queries, and writes the numbers to docs/benchmarks.md ("Budgets").
+Not a test: the numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+LINES, FRINGES, GLOBALS, ACTUALS = 3000, 40, 30, 500
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--configured-db", action="store_true")
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args()
+    if not args.configured_db:
+        folder = tempfile.mkdtemp(prefix="budget-bench-")
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "producer_desk.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = None  # nothing is collected here; whitenoise would warn
+    settings.WHITENOISE_USE_FINDERS = True
+    call_command("migrate", verbosity=0)
+    results = run()
+    database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    report = render(results, database)
+    print(report)
+    if not args.no_write:
+        write_section(report)
+
+
+@contextmanager
+def measured(results: dict, name: str):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        start = time.perf_counter()
+        yield
+        elapsed = time.perf_counter() - start
+    results[name] = (elapsed, len(queries))
+
+
+def run() -> dict:
+    import io
+
+    from django.test import Client
+    from django.urls import reverse
+
+    from apps.accounts.models import User
+    from apps.budgets import importers, services
+    from apps.budgets.models import DetailLine
+    from apps.productions.models import Membership, Production
+
+    rng = random.Random(3000)
+    stamp = int(time.time())
+    production = Production.objects.create(
+        title=f"Bench {stamp}", slug=f"bench-{stamp}", currency="USD", time_zone="UTC"
+    )
+    user = User.objects.create_user(f"bench-{stamp}@example.test", "bench-password-123")
+    Membership.objects.create(user=user, production=production, role="associate_producer")
+
+    globals_rows = ["name,value", "SHOOT_DAYS,25", "SHOOT_WEEKS,5", "PREP_WEEKS,8"]
+    globals_rows += [f"G_{n:02d},{rng.randint(1, 40)}" for n in range(GLOBALS - 3)]
+    fringe_rows = ["code,name,kind,rate,cutoff"]
+    for n in range(FRINGES):
+        if n % 4 == 3:
+            fringe_rows.append(f"F{n:02d},Flat fringe {n},flat,{rng.randint(5, 60)},")
+        else:
+            cutoff = rng.choice(["", "176100", "50000"])
+            fringe_rows.append(f"F{n:02d},Fringe {n},percent,{rng.randint(1, 200) / 10},{cutoff}")
+    line_rows = [",".join(importers.LINE_COLUMNS)]
+    x_choices = ["SHOOT_DAYS", "SHOOT_WEEKS + 2", "PREP_WEEKS", "G_05 * 2", "1", "3"]
+    for n in range(LINES):
+        category = 1000 + (n % 30) * 100
+        account = category + 1 + (n % 7)
+        fringes = ";".join(f"F{rng.randrange(FRINGES):02d}" for _ in range(rng.randint(0, 4)))
+        fringes = ";".join(dict.fromkeys(fringes.split(";"))) if fringes else ""
+        line_rows.append(
+            f"{category},Category {category},{account},Account {account},Line {n},"
+            f"{rng.randint(1, 4)},days,{rng.choice(x_choices)},"
+            f"{rng.randint(50, 5000)}.{rng.randint(0, 99):02d},{fringes}"
+        )
+
+    def upload(name, rows):
+        data = io.BytesIO("\n".join(rows).encode())
+        data.name = name
+        return data
+
+    results: dict = {}
+    with measured(results, f"import {LINES:,} lines, {FRINGES} fringes, {GLOBALS} globals"):
+        version, counts = importers.import_budget(
+            production=production,
+            budget_name="Bench",
+            version_name="v1",
+            lines_file=upload("lines.csv", line_rows),
+            fringes_file=upload("fringes.csv", fringe_rows),
+            globals_file=upload("globals.csv", globals_rows),
+        )
+    assert counts["lines"] == LINES, counts
+    accounts = list(version.accounts.values_list("number", flat=True))
+    start = date(2026, 1, 5)
+    for n in range(ACTUALS):
+        services.actual_post(
+            production=production,
+            account_number=rng.choice(accounts),
+            amount=Decimal(rng.randint(100, 90000)) / 100,
+            date=start + timedelta(days=n % 60),
+            payee=f"Payee {n % 40}",
+            description="Bench actual",
+        )
+
+    client = Client()
+    client.force_login(user)
+    slug = production.slug
+    top_url = reverse("budgets:top_sheet", args=[slug, version.id])
+    cost_url = reverse("budgets:cost_report", args=[slug])
+    client.get(top_url)  # warm templates and caches once
+    with measured(results, "top sheet page"):
+        assert client.get(top_url).status_code == 200
+    with measured(results, "cost report page"):
+        assert client.get(cost_url).status_code == 200
+    line = DetailLine.objects.filter(budget_version=version, x_formula="SHOOT_DAYS").first()
+    data = {
+        f"l{line.id}-{key}": value
+        for key, value in {
+            "description": line.description + " (edited)",
+            "amount_formula": line.amount_formula,
+            "units": line.units,
+            "x_formula": line.x_formula,
+            "rate_formula": "1234.56",
+            "currency": line.currency,
+            "exchange_rate": "1",
+            "version": str(line.version),
+        }.items()
+    }
+    edit_url = reverse("budgets:line_edit", args=[slug, version.id, line.id])
+    with measured(results, "one line edit (htmx, with the new totals)"):
+        response = client.post(edit_url, data, HTTP_HX_REQUEST="true")
+        assert response.status_code == 200 and b"(edited)" in response.content
+    used = DetailLine.objects.filter(budget_version=version, uses__contains=" SHOOT_DAYS ").count()
+    with measured(results, f"SHOOT_DAYS 25 → 30 (recomputes {used:,} lines)"):
+        services.global_set(version=version, name="SHOOT_DAYS", value=Decimal(30))
+    return results
+
+
+def render(results: dict, database: str) -> str:
+    lines = [
+        "## Budgets",
+        "",
+        f"`python bench/budget_bench.py` on {date.today().isoformat()}: "
+        f"{platform.python_implementation()} {platform.python_version()}, {database}, "
+        f"{os.cpu_count()} CPUs. A {LINES:,}-line budget "
+        f"(30 categories, 210 accounts) with {FRINGES} fringes, {GLOBALS} globals and "
+        f"{ACTUALS} actuals.",
+        "",
+        "| step | seconds | queries |",
+        "| --- | ---: | ---: |",
+    ]
+    lines += [f"| {name} | {secs:.3f} | {count} |" for name, (secs, count) in results.items()]
+    lines += [
+        "",
+        "The top sheet and cost report read a fixed number of queries whatever the number of "
+        "lines (tests/budgets/test_query_counts.py pins them) and sum in Python through the "
+        "engine. A global change re-evaluates only the lines whose formulas name it and writes "
+        "them with bulk_update.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_section(section: str) -> None:
+    path = ROOT / "docs" / "benchmarks.md"
+    text = path.read_text() if path.exists() else "# Benchmarks\n\n"
+    start = text.find("## Budgets")
+    if start == -1:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + 1)
+        text = text[:start] + section + ("" if end == -1 else text[end:])
+    path.write_text(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Screenshots of the real pages for the README, taken from a running server with the demo seeded.
+
+python3 dev.py &                                  # serve the demo on :8000
+.venv/bin/python docs/screenshots/take.py         # writes docs/screenshots/*.png
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one place for the browser flags)
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+OUT = Path(__file__).resolve().parent
+
+# (file name, path, how): "full" page, "top" of the page only, or "phone" (390 px wide).
+# Paths that do not exist yet are skipped.
+PAGES = [
+    ("productions", "/productions/", "full"),
+    ("dashboard", "/p/night-ferry/", "full"),
+    ("members", "/p/night-ferry/members/", "full"),
+    ("audit", "/p/night-ferry/audit/", "top"),
+    ("budget-top-sheet", "/p/night-ferry/budget/", "top"),
+    ("cost-report", "/p/night-ferry/budget/cost-report/", "top"),
+    ("stripboard", "/p/night-ferry/schedule/", "top"),
+    ("breakdown-scenes", "/p/night-ferry/schedule/scenes/", "top"),
+    ("calendar", "/p/night-ferry/schedule/calendar/", "full"),
+    ("dood", "/p/night-ferry/schedule/reports/dood/", "full"),
+    ("crew-list", "/p/night-ferry/crew/", "top"),
+    ("hiring-board", "/p/night-ferry/crew/openings/1/", "top"),
+    ("deal-memo", "/p/night-ferry/crew/memos/1/", "top"),
+    ("purchase-orders", "/p/night-ferry/vendors/orders/", "top"),
+    ("quote-comparison", "/p/night-ferry/vendors/quotes/1/", "top"),
+    ("callsheets", "/p/night-ferry/callsheets/", "top"),
+    ("callsheet", "/p/night-ferry/callsheets/1/", "top"),
+    ("callsheet-phone", "/p/night-ferry/callsheets/1/", "phone"),
+    ("dashboard-phone", "/p/night-ferry/", "phone"),
+]
+
+
+def main() -> None:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        desktop = browser.new_context(viewport={"width": 1360, "height": 900})
+        page = desktop.new_page()
+        page.goto(BASE + "/accounts/login/")
+        page.screenshot(path=OUT / "login.png")
+        page.get_by_label("E-mail").fill("ap@demo.producerdesk.test")
+        page.get_by_label("Password").fill("demo-desk-2026")
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url("**/productions/")
+        phone = browser.new_context(
+            viewport={"width": 390, "height": 844},
+            is_mobile=True,
+            storage_state=desktop.storage_state(),
+        )
+        for name, path, how in PAGES:
+            target = phone.new_page() if how == "phone" else page
+            response = target.goto(BASE + path)
+            if response is None or response.status != 200:
+                print(f"skipped {path}: {response.status if response else 'no response'}")
+                continue
+            target.screenshot(path=OUT / f"{name}.png", full_page=how == "full")
+            print(f"wrote {name}.png")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
