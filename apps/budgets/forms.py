@@ -112,7 +112,7 @@ class LineForm(forms.Form):
             "version": line.version,
         }
         form = cls(data, initial=initial, budget_version=line.budget_version, prefix=f"l{line.id}")
-        form.fields["description"].widget.attrs["autofocus"] = True
+        form.fields["description"].widget.attrs["data-autofocus"] = True
         return form
 
 

@@ -14,15 +14,22 @@ document.addEventListener("keydown", (event) => {
   });
 });
 
-// When htmx swaps an editor in (opened, or sent back with an error), the element that had focus
-// is gone: put the cursor on the first field with an error, else the editor's first field, so
-// the keyboard keeps working (Enter saves, Escape cancels).
-document.body.addEventListener("htmx:afterSettle", () => {
+// When htmx swaps an editor or the add form in, the element that had focus is gone: put the
+// cursor on the first field with an error, else the field marked data-autofocus, else the editor's
+// first field, so the keyboard keeps working (Enter saves, Escape cancels). Only when nothing has
+// focus: a field the user has already chosen is never taken from them. (The HTML autofocus
+// attribute is not used because browsers apply it later, and it could steal focus mid-typing.)
+function restoreFocus() {
+  const active = document.activeElement;
+  if (active && active !== document.body) return;
   const editor = document.querySelector("[data-line-edit]");
-  if (!editor || editor.contains(document.activeElement)) return;
-  const error = editor.querySelector("[data-field-error]");
+  const error = editor && editor.querySelector("[data-field-error]");
   const cell = error && error.closest("td, div");
   const field =
-    (cell && cell.querySelector("input, select")) || editor.querySelector("input, select");
+    (cell && cell.querySelector("input, select")) ||
+    document.querySelector("[data-autofocus]") ||
+    (editor && editor.querySelector("input, select"));
   if (field) field.focus();
-});
+}
+document.body.addEventListener("htmx:afterSettle", restoreFocus);
+document.addEventListener("DOMContentLoaded", restoreFocus);

@@ -217,7 +217,7 @@ def test_lines_can_be_edited_moved_and_deleted_from_the_page(client, production,
     edit_form = client.get(
         reverse("budgets:line_edit", args=[*args, first.id]), HTTP_HX_REQUEST="true"
     ).content.decode()
-    assert f'name="l{first.id}-version"' in edit_form and "autofocus" in edit_form
+    assert f'name="l{first.id}-version"' in edit_form and "data-autofocus" in edit_form
     client.post(reverse("budgets:line_move", args=[*args, second.id]), {"direction": "up"})
     assert list(first.account.lines.values_list("description", flat=True)) == ["Second", "First"]
     data = {

@@ -95,7 +95,7 @@ def line_new(request: ProductionRequest, version_id: int, account_id: int) -> Ht
                 )
             # Ready for the next line, with the cursor in its description.
             form = LineForm(budget_version=version, prefix="new")
-            form.fields["description"].widget.attrs["autofocus"] = True
+            form.fields["description"].widget.attrs["data-autofocus"] = True
     return _account_page(request, version, acc, new_form=form)
 
 
