@@ -1,0 +1,172 @@
+"""Which models make up a production, found from the model graph rather than listed by hand.
+
+A model belongs to a production when it has a chain of foreign keys that ends at `Production`
+(a `production` key, or `call_sheet -> production`, or an M2M through table's key to a scene…).
+Each such model brings its django-simple-history model along. A model added later with such a
+key is therefore exported without anyone touching this package; `tests/productions/
+test_backup_coverage.py` fails when a model is related to production data but neither found here
+nor listed in `EXCLUDED` with its reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.db import models
+
+from apps.productions.models import Production
+
+# Models that point at production data but are deliberately not part of a production's archive.
+EXCLUDED: dict[str, str] = {
+    "admin.logentry": (
+        "Django admin's log of what staff did through /admin/: installation-wide, keyed by the "
+        "old installation's ids as text; the production's own audit trail is its history models."
+    ),
+    "auth.permission": "installation-wide permission rows, one per model, not per production.",
+}
+
+# Models that production records point at but that do not belong to any one production: they are
+# matched in the target installation instead of copied (see restore.py).
+REFERENCED: dict[str, str] = {
+    settings.AUTH_USER_MODEL.lower(): "matched by e-mail; created without a usable password",
+    "contenttypes.contenttype": "matched by (app label, model)",
+}
+
+# Credentials that a restored production must not carry: cleared on export. See README.
+#  - they are lookup keys: a copy restored next to its original (--slug) would make one token
+#    match two rows;
+#  - an archive is a file that travels (mail, USB stick, cloud drive): it should open nothing.
+# Links mailed before the backup stop working in the copy; the pages can send new ones.
+CLEARED_FIELDS: dict[str, tuple[str, ...]] = {
+    "productions.invitation": ("token_hash",),
+    "crew.dealmemo": ("token_hash",),
+    "callsheets.recipient": ("token_hash",),
+    "schedules.schedulesettings": ("ical_token",),
+}
+
+
+@dataclass(frozen=True)
+class SoftReference:
+    """A column that holds another record's id without being a foreign key."""
+
+    field: str
+    # For one record's values, the label of the model the id points at (None: no reference).
+    target: object = None
+    # For JSON columns: the (json path, target label) pairs of ids inside the document.
+    json_paths: tuple[tuple[tuple[str, ...], str], ...] = ()
+
+
+SOFT_REFERENCES: dict[str, tuple[SoftReference, ...]] = {
+    # A reminder's object is a certificate or a rental, depending on its kind.
+    "vendors.reminder": (
+        SoftReference(
+            "object_id",
+            target=lambda values: {
+                "certificate_expiring": "vendors.certificate",
+                "rental_overdue": "vendors.rental",
+            }.get(values.get("kind")),
+        ),
+    ),
+    # A published revision is a frozen document; it names cast members and people by id so the
+    # next revision can say what changed and the sending knows whom to address.
+    "callsheets.revision": (
+        SoftReference(
+            "data",
+            json_paths=(
+                (("cast", "*", "cast_member"), "schedules.castmember"),
+                (("crew", "*", "people", "*", "person"), "crew.person"),
+            ),
+        ),
+    ),
+}
+
+
+def label(model: type[models.Model]) -> str:
+    return model._meta.label_lower
+
+
+def is_historical(model: type[models.Model]) -> bool:
+    return isinstance(getattr(model, "instance_type", None), type) and hasattr(
+        model, "history_object"
+    )
+
+
+@dataclass
+class Part:
+    """One model of a production's archive and how its rows are found."""
+
+    model: type[models.Model]
+    # Django lookup from this model to the production, e.g. "call_sheet__production".
+    path: str
+    history_of: type[models.Model] | None = None
+    generic_keys: list[GenericForeignKey] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return label(self.model)
+
+    def rows(self, production: Production) -> models.QuerySet:
+        return self.model._base_manager.filter(**{self.path: production.pk}).order_by("pk")
+
+
+def _concrete_models() -> list[type[models.Model]]:
+    return [
+        m
+        for m in apps.get_models(include_auto_created=True)
+        if not m._meta.abstract and not m._meta.proxy
+    ]
+
+
+def _key_fields(model: type[models.Model]):
+    return [f for f in model._meta.concrete_fields if f.many_to_one or f.one_to_one]
+
+
+def production_parts() -> list[Part]:
+    """Every model of a production with its lookup path, the historical models after their own."""
+    everything = _concrete_models()
+    live = [m for m in everything if not is_historical(m) and label(m) not in EXCLUDED]
+    paths: dict[type[models.Model], str] = {Production: "pk"}
+    frontier = [Production]
+    while frontier:  # breadth first: each model gets its shortest chain
+        found = []
+        for model in live:
+            if model in paths:
+                continue
+            for key in _key_fields(model):
+                target = key.related_model
+                if target in frontier:
+                    tail = "" if target is Production else f"__{paths[target]}"
+                    paths[model] = f"{key.name}{tail}"
+                    found.append(model)
+                    break
+        frontier = found
+
+    parts = []
+    for model in sorted(paths, key=label):
+        parts.append(Part(model, paths[model], generic_keys=_generic_keys(model)))
+    histories = {m.instance_type: m for m in everything if is_historical(m)}
+    for part in list(parts):
+        history = histories.get(part.model)
+        if history is None:
+            continue
+        path = "id" if part.model is Production else _history_path(history, part.path)
+        parts.append(Part(history, path, history_of=part.model, generic_keys=part.generic_keys))
+    return parts
+
+
+def _history_path(history: type[models.Model], path: str) -> str:
+    """The same chain from the historical model: its keys keep their names (without constraints).
+
+    A deleted parent's history is then still found through the historical row's own key when
+    the first hop is the production itself, which it is for every model with history today.
+    """
+    first = path.split("__", 1)[0]
+    history._meta.get_field(first)  # raises if simple_history ever stops copying the key
+    return path
+
+
+def _generic_keys(model: type[models.Model]) -> list[GenericForeignKey]:
+    return [f for f in model._meta.private_fields if isinstance(f, GenericForeignKey)]
