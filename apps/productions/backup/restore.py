@@ -18,7 +18,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import validate_slug
 from django.db import IntegrityError, connection, models, transaction
@@ -280,7 +280,10 @@ class _Restore:
                 name = old_name
         else:
             name = old_name
-        new_name = field.storage.save(name, ContentFile(self.archive.file(old_name)))
+        try:
+            new_name = field.storage.save(name, ContentFile(self.archive.file(old_name)))
+        except SuspiciousFileOperation as error:
+            raise BackupError(f"The archive's file {old_name} has an unsafe name.") from error
         self.saved.append((field.storage, new_name))
         self.files[old_name] = new_name
         return new_name
