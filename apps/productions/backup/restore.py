@@ -21,7 +21,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import validate_slug
-from django.db import IntegrityError, connection, models, transaction
+from django.db import DatabaseError, IntegrityError, connection, models, transaction
 
 from apps.productions.backup.archive import (
     FORMAT,
@@ -134,13 +134,22 @@ def import_production(path: str | Path, *, slug: str | None = None) -> Productio
     try:
         with transaction.atomic():
             return _Restore(archive, old_slug, slug, saved).run()
+    except DatabaseError as error:  # e.g. a row this installation's constraints refuse
+        _remove(saved)
+        raise BackupError(
+            f"Nothing was restored: the database refused a record ({error})."
+        ) from error
     except BaseException:
-        for storage, name in saved:
-            with contextlib.suppress(OSError):
-                storage.delete(name)
+        _remove(saved)
         raise
     finally:
         archive.zip.close()
+
+
+def _remove(saved: list) -> None:
+    for storage, name in saved:
+        with contextlib.suppress(OSError):
+            storage.delete(name)
 
 
 class _Restore:
