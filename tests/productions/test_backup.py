@@ -10,6 +10,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import Client
+from django.urls import reverse
 
 from apps.accounts.models import User
 from apps.productions.backup.discovery import CLEARED_FIELDS, production_parts
@@ -185,6 +187,15 @@ def test_a_production_restored_elsewhere_and_as_a_copy_is_identical(tmp_path):
         row["slug"] = "night-ferry-copy"
     assert canonical(copy) == expected
     assert copy.logo.name != restored.logo.name  # its own file, not a shared one
+    assert copy.logo.name.startswith("productions/night-ferry-copy/")
+
+    # and the restored productions work: their members open them
+    client = Client()
+    client.force_login(User.objects.get(email="ap@demo.producerdesk.test"))
+    for restored_production in (restored, copy):
+        assert client.get(restored_production.get_absolute_url()).status_code == 200
+        budget = reverse("budgets:index", kwargs={"production_slug": restored_production.slug})
+        assert client.get(budget, follow=True).status_code == 200  # its own version page
     assert canonical(restored) == before
 
 
