@@ -92,8 +92,10 @@ def _queue_is_empty() -> bool:
 def redispatch_waiting() -> int:
     """Queue again the sends whose task never reached a worker (the broker was down when they
     were asked for, or lost its queue in a restart). Returns how many were queued."""
+    from producer_desk.celery import app
+
     autodiscover_modules("tasks")  # every app's finders, in whichever process runs this
-    if not settings.CELERY_TASK_ALWAYS_EAGER and not _queue_is_empty():
+    if not app.conf.task_always_eager and not _queue_is_empty():
         return 0
     cutoff = waiting_cutoff()
     count = 0
