@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
+from kombu.exceptions import ChannelError
 
 log = logging.getLogger(__name__)
 
@@ -83,9 +84,12 @@ def _queue_is_empty() -> bool:
     from producer_desk.celery import app
 
     with app.connection_for_write() as connection:
-        declared = connection.default_channel.queue_declare(
-            queue=app.conf.task_default_queue, passive=True
-        )
+        try:
+            declared = connection.default_channel.queue_declare(
+                queue=app.conf.task_default_queue, passive=True
+            )
+        except ChannelError:  # no such queue: on Redis, that is what an empty queue looks like
+            return True
     return declared.message_count == 0
 
 
