@@ -62,7 +62,8 @@ def _drills_only_when_asked(config, items) -> None:
     drills = [item for item in items if "drill" in item.keywords]
     if not drills:
         return
-    if "drill" not in (config.option.markexpr or ""):
+    asked = config.option.markexpr or ""
+    if "drill" not in asked or "not drill" in asked:
         items[:] = [item for item in items if "drill" not in item.keywords]
         config.hook.pytest_deselected(items=drills)
         return
