@@ -197,12 +197,26 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "producer_desk")
 CELERY_TIMEZONE = "UTC"
+# With acks_late, Redis hands a task whose worker died to another worker after the visibility
+# timeout. It must exceed the longest countdown a task waits for (retries back off up to 30 min),
+# or a waiting retry is delivered twice. The drills lower both for a worker they kill on purpose.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_SECONDS", 100),
+    "unacked_restore_throttle": 1,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = env_int("CELERY_BROKER_CONNECTION_TIMEOUT", 2)
 CELERY_BEAT_SCHEDULE: dict = {
     # Certificates about to expire and rentals overdue, once each morning (logged per day, so a
     # second run the same day sends nothing).
     "vendors-daily-reminders": {
         "task": "apps.vendors.tasks.daily_reminders",
         "schedule": crontab(hour=env_int("VENDOR_REMINDER_HOUR_UTC", 11), minute=0),
+    },
+    # Sends asked for while the broker was down (see apps/productions/dispatch.py).
+    "redispatch-waiting-sends": {
+        "task": "apps.productions.tasks.redispatch_waiting",
+        "schedule": env_int("OUTBOX_SWEEP_SECONDS", 60),
     },
 }
 
@@ -238,6 +252,8 @@ LOGGING = {
 
 # --- Producer Desk ------------------------------------------------------------------------------
 INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", 7)
+# A send still waiting this long with no task having tried it is queued again by the sweeper.
+OUTBOX_REDISPATCH_AFTER_SECONDS = env_int("OUTBOX_REDISPATCH_AFTER_SECONDS", 120)
 LOGO_MAX_BYTES = env_int("LOGO_MAX_BYTES", 2 * 1024 * 1024)
 CREW_CV_MAX_BYTES = env_int("CREW_CV_MAX_BYTES", 10 * 1024 * 1024)
 DEAL_MEMO_MAX_AGE_DAYS = env_int("DEAL_MEMO_MAX_AGE_DAYS", 14)

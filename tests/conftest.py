@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import time
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
+from tests.processes import start_worker
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API + live_server
 
@@ -42,6 +40,7 @@ def pytest_configure(config) -> None:
 
 
 def pytest_collection_modifyitems(config, items) -> None:
+    _drills_only_when_asked(config, items)
     if Path(CHROMIUM).exists():
         return
     browser_items = [item for item in items if "browser" in item.keywords]
@@ -54,6 +53,29 @@ def pytest_collection_modifyitems(config, items) -> None:
         )
     skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}: apt-get install chromium")
     for item in browser_items:
+        item.add_marker(skip)
+
+
+def _drills_only_when_asked(config, items) -> None:
+    """Failure drills kill and restart servers: they run in their own CI step (`-m drill`), not in
+    the everyday suite. Asked for, they must run: in CI a missing prerequisite is an error."""
+    drills = [item for item in items if "drill" in item.keywords]
+    if not drills:
+        return
+    asked = config.option.markexpr or ""
+    if "drill" not in asked or "not drill" in asked:
+        items[:] = [item for item in items if "drill" not in item.keywords]
+        config.hook.pytest_deselected(items=drills)
+        return
+    from tests.drills.prerequisites import missing
+
+    lacking = missing()
+    if not lacking:
+        return
+    if os.environ.get("CI"):
+        raise pytest.UsageError("the failure drills cannot run in CI: " + "; ".join(lacking))
+    skip = pytest.mark.skip(reason="failure drill needs: " + "; ".join(lacking))
+    for item in drills:
         item.add_marker(skip)
 
 
@@ -137,15 +159,6 @@ def ap_client(client, ap):
 # --- A real Celery worker (production setup only) -----------------------------------------------
 
 
-class Worker:
-    def __init__(self, process: subprocess.Popen, var_dir: Path, name: str) -> None:
-        self.process, self.var_dir, self.name = process, var_dir, name
-
-    @property
-    def mail_dir(self) -> Path:
-        return self.var_dir / "mail"
-
-
 @pytest.fixture
 def celery_worker_process(transactional_db, tmp_path):
     """Starts `celery worker` as its own process on the test database and a private queue."""
@@ -156,58 +169,14 @@ def celery_worker_process(transactional_db, tmp_path):
 
     if settings.CELERY_TASK_ALWAYS_EAGER or connection.vendor != "postgresql":
         pytest.skip("needs the production setup: PostgreSQL and CELERY_BROKER_URL (.ci/run)")
-    parts = urlsplit(os.environ["DATABASE_URL"])
-    test_db_url = urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
     queue = f"test-{uuid.uuid4().hex[:8]}"
-    name = f"{queue}@localhost"
-    var_dir = tmp_path / "worker-var"
-    env = {
-        **os.environ,
-        "DATABASE_URL": test_db_url,
-        "PRODUCER_DESK_VAR_DIR": str(var_dir),
-        "CELERY_QUEUE": queue,
-        "DATABASE_CONN_MAX_AGE": "0",
-    }
-    env.pop("EMAIL_HOST", None)
-    log = (tmp_path / "worker.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "producer_desk",
-            "worker",
-            "-Q",
-            queue,
-            "-n",
-            name,
-            "-c",
-            "2",
-            "--without-gossip",
-            "--without-mingle",
-            "-l",
-            "INFO",
-        ],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
     previous_queue = app.conf.task_default_queue
     app.conf.task_default_queue = queue
+    worker = None
     try:
-        deadline = time.monotonic() + 60
-        while not app.control.ping(destination=[name], timeout=1):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(
-                    "the worker did not start:\n" + (tmp_path / "worker.log").read_text()
-                )
-        yield Worker(process, var_dir, name)
+        worker = start_worker(tmp_path, queue=queue)
+        yield worker
     finally:
         app.conf.task_default_queue = previous_queue
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+        if worker:
+            worker.stop()

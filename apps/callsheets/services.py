@@ -24,6 +24,7 @@ from apps.callsheets.models import (
     RecipientStatus,
     Revision,
 )
+from apps.productions.dispatch import dispatch_after_commit
 from apps.productions.locking import save_if_unchanged
 from apps.productions.services import hash_token
 from apps.schedules.models import ShootDay
@@ -180,7 +181,7 @@ def recipients_resend(*, revision: Revision) -> int:
 def _queue_distribution(revision: Revision) -> None:
     from apps.callsheets.tasks import distribute_revision
 
-    transaction.on_commit(lambda: distribute_revision.delay(revision.pk))
+    dispatch_after_commit(distribute_revision, revision.pk)
 
 
 def recipient_claim(*, recipient_id: int, send_round: int, attempt_id: str) -> str | None:

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import logging
 import smtplib
+from datetime import datetime
 
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.callsheets import services
 from apps.callsheets.models import Recipient, RecipientStatus
+from apps.productions.dispatch import dispatch, waiting_work
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +34,7 @@ def distribute_revision(revision_id: int) -> int:
     ).values_list("pk", "send_round")
     count = 0
     for recipient_id, send_round in rows:
-        send_callsheet.delay(recipient_id, send_round)
-        count += 1
+        count += dispatch(send_callsheet, recipient_id, send_round)
     return count
 
 
@@ -85,3 +88,14 @@ def message(recipient: Recipient, token: str) -> EmailMultiAlternatives:
     mail = EmailMultiAlternatives(subject, body, to=[recipient.email])
     mail.attach_alternative(html, "text/html")
     return mail
+
+
+@waiting_work("call sheet recipients")
+def _waiting_recipients(cutoff: datetime):
+    """Rows never claimed, and claims abandoned past the lease (a worker died and its task is
+    gone with the broker's queue): a new task may take those over, see services.recipient_claim."""
+    never_claimed = Q(status=RecipientStatus.QUEUED, attempts=0, revision__published_at__lt=cutoff)
+    abandoned = Q(status=RecipientStatus.SENDING, claimed_at__lt=timezone.now() - services.LEASE)
+    rows = Recipient.objects.filter(never_claimed | abandoned).values_list("pk", "send_round")
+    for pk, send_round in rows:
+        yield send_callsheet, pk, send_round

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from apps.crew.models import DealMemo, MemoState
 from apps.crew.services import memo_issue_token
+from apps.productions.dispatch import waiting_requests, waiting_work
 from apps.productions.models import SendStatus
 
 log = logging.getLogger(__name__)
@@ -78,3 +79,9 @@ def _message(memo: DealMemo, token: str) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(subject, body, to=[memo.person.email])
     message.attach_alternative(html, "text/html")
     return message
+
+
+@waiting_work("deal memos")
+def _waiting_memos(cutoff: datetime):
+    out_for_signature = DealMemo.objects.filter(state=MemoState.SENT)
+    return waiting_requests(send_deal_memo, out_for_signature, cutoff)

@@ -168,10 +168,10 @@ def invitation_revoke(*, invitation: Invitation) -> None:
 
 
 def _queue_invitation_email(invitation: Invitation) -> None:
+    from apps.productions.dispatch import dispatch_after_commit
     from apps.productions.tasks import send_invitation
 
-    requested = invitation.send_requested_at.isoformat()
-    transaction.on_commit(lambda: send_invitation.delay(invitation.pk, requested))
+    dispatch_after_commit(send_invitation, invitation.pk, invitation.send_requested_at.isoformat())
 
 
 def invitation_issue_token(invitation: Invitation) -> str:

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from apps.productions import dispatch
 from apps.productions.models import Invitation, SendStatus
 from apps.productions.services import invitation_issue_token
 
@@ -77,3 +78,15 @@ def _message(invitation: Invitation, token: str) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(subject, body, to=[invitation.email])
     message.attach_alternative(html, "text/html")
     return message
+
+
+@dispatch.waiting_work("invitations")
+def _waiting_invitations(cutoff: datetime):
+    open_rows = Invitation.objects.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+    return dispatch.waiting_requests(send_invitation, open_rows, cutoff)
+
+
+@shared_task(ignore_result=True)
+def redispatch_waiting() -> int:
+    """Beat runs this every minute: see apps/productions/dispatch.py."""
+    return dispatch.redispatch_waiting()

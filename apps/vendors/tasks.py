@@ -18,9 +18,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from apps.productions.dispatch import dispatch_after_commit, waiting_requests, waiting_work
 from apps.productions.documents import PdfUnavailable, render_pdf
 from apps.productions.models import Production, SendStatus
-from apps.vendors.models import POStatus, PurchaseOrder, Reminder
+from apps.vendors.models import OPEN_STATUSES, POStatus, PurchaseOrder, Reminder
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +138,21 @@ def daily_reminders() -> int:
         with transaction.atomic():
             created = reminders_create(production=production)
             for reminder in created:
-                transaction.on_commit(lambda pk=reminder.pk: send_reminder.delay(pk))
+                dispatch_after_commit(send_reminder, reminder.pk)
         count += len(created)
     return count
+
+
+@waiting_work("purchase orders")
+def _waiting_purchase_orders(cutoff: datetime):
+    open_orders = PurchaseOrder.objects.filter(status__in=OPEN_STATUSES)
+    return waiting_requests(send_purchase_order, open_orders, cutoff)
+
+
+@waiting_work("reminders")
+def _waiting_reminders(cutoff: datetime):
+    rows = Reminder.objects.filter(
+        send_status=SendStatus.QUEUED, send_attempts=0, created_at__lt=cutoff
+    ).values_list("pk", flat=True)
+    for pk in rows:
+        yield send_reminder, pk

@@ -26,6 +26,7 @@ from apps.crew.models import (
     RateUnit,
     Stage,
 )
+from apps.productions.dispatch import dispatch_after_commit
 from apps.productions.locking import save_if_unchanged
 from apps.productions.models import Production, SendStatus
 from apps.productions.services import hash_token
@@ -184,14 +185,9 @@ def memo_send(*, memo: DealMemo) -> DealMemo:
     memo.send_error = ""
     memo.version += 1  # a state change makes an edit form loaded before it stale
     memo.save()
-    requested = now.isoformat()
+    from apps.crew.tasks import send_deal_memo
 
-    def queue() -> None:
-        from apps.crew.tasks import send_deal_memo
-
-        send_deal_memo.delay(memo.pk, requested)
-
-    transaction.on_commit(queue)
+    dispatch_after_commit(send_deal_memo, memo.pk, now.isoformat())
     return memo
 
 

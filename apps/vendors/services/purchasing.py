@@ -11,6 +11,7 @@ from django.utils import timezone
 from PIL import Image, UnidentifiedImageError
 
 from apps.productions.capabilities import Capability
+from apps.productions.dispatch import dispatch_after_commit
 from apps.productions.models import Membership, Production, SendStatus
 from apps.productions.money import format_money
 from apps.vendors.models import (
@@ -260,8 +261,7 @@ def po_send(*, po: PurchaseOrder) -> PurchaseOrder:
 
     from apps.vendors.tasks import send_purchase_order
 
-    requested = po.send_requested_at.isoformat()
-    transaction.on_commit(lambda: send_purchase_order.delay(po.pk, requested))
+    dispatch_after_commit(send_purchase_order, po.pk, po.send_requested_at.isoformat())
     return po
 
 
