@@ -7,7 +7,8 @@ Each AP signs in through the real sign-in form (GET for the CSRF token, then POS
 production (LOAD_TEST_SLUG, else the first one on their list) and then reads and edits as an AP
 does. Every edit goes through the page's own form with its CSRF token and undoes itself (a line
 added is deleted, a strip moved goes back), so repeated runs do not grow the data. Requests are
-named by page, so the statistics group per page, not per id. A second user class asks `/healthz`
+named by page, so the statistics group per page, not per id; the sign-in and the pages read once
+to find what to open are named "setup: …". A second user class asks `/healthz`
 (one `SELECT 1` through the same middleware) all run long: the floor under the same load.
 """
 
@@ -100,7 +101,7 @@ class AssociateProducer(HttpUser):
     # --- setup: sign in, then find the production's pages as a person would, by following links
 
     def sign_in(self) -> None:
-        page = self.client.get("/accounts/login/", name="sign-in page")
+        page = self.client.get("/accounts/login/", name="setup: sign-in page")
         with self.client.post(
             "/accounts/login/",
             data={
@@ -108,7 +109,7 @@ class AssociateProducer(HttpUser):
                 "password": PASSWORD,
                 "csrfmiddlewaretoken": csrf_token(page.text),
             },
-            name="sign in",
+            name="setup: sign in",
             catch_response=True,
         ) as response:
             if "/accounts/login/" in response.url:
@@ -125,16 +126,16 @@ class AssociateProducer(HttpUser):
 
     def discover(self) -> None:
         base = self.base = f"/p/{self.slug}"
-        top = self.client.get(f"{base}/budget/", name="budget top sheet")
+        top = self.client.get(f"{base}/budget/", name="setup: budget")
         self.top_sheet = urlsplit(top.url).path
         categories = links(top.text, rf"{base}/budget/versions/\d+/categories/\d+/")
         self.accounts: list[str] = []
         for category in categories[:3]:
-            page = self.client.get(category, name="budget category")
+            page = self.client.get(category, name="setup: budget category")
             self.accounts += links(page.text, rf"{base}/budget/versions/\d+/accounts/\d+/")
-        sheets = self.client.get(f"{base}/callsheets/", name="call sheet list")
+        sheets = self.client.get(f"{base}/callsheets/", name="setup: call sheet list")
         self.call_sheets = links(sheets.text, rf"{base}/callsheets/\d+/")
-        drafts = self.client.get(f"{base}/vendors/orders/?status=draft", name="PO list (drafts)")
+        drafts = self.client.get(f"{base}/vendors/orders/?status=draft", name="setup: draft POs")
         self.draft_pos = links(drafts.text, rf"{base}/vendors/orders/\d+/")
         for found, what in (
             (self.accounts, "budget account"),

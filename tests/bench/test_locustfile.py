@@ -23,12 +23,13 @@ from apps.vendors.models import PurchaseOrderLine
 pytestmark = pytest.mark.django_db
 
 AP_PAGES = {
-    "sign-in page",
-    "sign in",
+    "setup: sign-in page",
+    "setup: sign in",
+    "setup: budget",
+    "setup: budget category",
+    "setup: call sheet list",
+    "setup: draft POs",
     "budget top sheet",
-    "budget category",
-    "call sheet list",
-    "PO list (drafts)",
     "dashboard",
     "cost report",
     "stripboard",
@@ -176,7 +177,9 @@ def test_a_wrong_password_is_a_failure_not_a_silent_pass(locustfile, demo, monke
     with pytest.raises(LookupError):
         user_of(locustfile.AssociateProducer, session).on_start()
 
-    assert session.failures == ["sign in: still on the sign-in page: wrong login, or locked out"]
+    assert session.failures == [
+        "setup: sign in: still on the sign-in page: wrong login, or locked out"
+    ]
 
 
 def test_the_form_reader_submits_what_a_browser_would():
