@@ -25,6 +25,7 @@ import platform
 import runpy
 import secrets
 import shlex
+import signal
 import subprocess
 import sys
 import tempfile
@@ -188,6 +189,8 @@ class Stack:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
+    # A plain `kill` should still stop gunicorn and the worker: make SIGTERM unwind the finally.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     stack = Stack(args)
     try:
         return run(args, argv, stack)
