@@ -229,6 +229,7 @@ def run(args: argparse.Namespace, argv: list[str], stack: Stack) -> int:
     stack.wait_for("empty task queue", stack.queue_empty, timeout=300)
     tasks_before = stack.tasks_done()
 
+    busy = os.getloadavg()[0] > 0.5 * (os.cpu_count() or 1)
     load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     csv_prefix = stack.work / "locust"
     locust = [
@@ -261,6 +262,7 @@ def run(args: argparse.Namespace, argv: list[str], stack: Stack) -> int:
             "duration": args.duration,
             "load": load,
             "tasks_run": tasks_run,
+            "busy": busy,
         },
     )
     print(section)
@@ -305,6 +307,16 @@ def render(rows: list[dict], failures: list[dict], exceptions: list[dict], conte
         f"every 0.5 s), started at {c['spawn_rate']:g}/s, for {c['duration']}; Locust ran on the "
         f"same machine. Load average before the run: {c['load']}.",
         "",
+        *(
+            [
+                "**The machine was busy before the run started (other work on its cores): these "
+                "numbers show the load test works, not what the app can do. Re-run on a quiet "
+                "machine before comparing.**",
+                "",
+            ]
+            if c.get("busy")
+            else []
+        ),
         "| page | requests | p50 ms | p95 ms | requests/s | failures |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]

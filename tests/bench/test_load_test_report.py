@@ -26,6 +26,7 @@ CONTEXT = {
     "duration": "30s",
     "load": "0.10 / 0.20 / 0.30",
     "tasks_run": 0,
+    "busy": False,
 }
 
 
@@ -57,6 +58,13 @@ def test_the_section_has_one_row_per_page_and_the_run_settings(tmp_path):
     assert "2 cores; gunicorn with 5 sync workers" in section
     assert "6 Locust users (5 APs" in section
     assert "- GET stripboard: HTTPError 500 (×2)" in section
+
+
+def test_a_run_on_a_busy_machine_says_so(tmp_path):
+    rows = read_stats(stats_file(tmp_path))
+
+    assert "was busy" not in render(rows, [], [], CONTEXT)
+    assert "was busy" in render(rows, [], [], {**CONTEXT, "busy": True})
 
 
 def test_a_load_test_needs_an_ap_besides_the_floor(capsys):
