@@ -263,6 +263,7 @@ def run(args: argparse.Namespace, argv: list[str], stack: Stack) -> int:
             "load": load,
             "tasks_run": tasks_run,
             "busy": busy,
+            "locust_exit": result.returncode,
         },
     )
     print(section)
@@ -330,6 +331,8 @@ def render(rows: list[dict], failures: list[dict], exceptions: list[dict], conte
             f"| {row['50%']} | {row['95%']} | {float(row['Requests/s']):.2f} "
             f"| {int(row['Failure Count']):,} |"
         )
+    if c.get("locust_exit", 0) not in (0, 1):
+        lines += ["", f"**Locust exited with {c['locust_exit']}: a user died (see its output).**"]
     if failures or exceptions:
         lines += ["", "Failures and errors seen:", ""]
         lines += [
