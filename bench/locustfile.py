@@ -8,8 +8,8 @@ production (LOAD_TEST_SLUG, else the first one on their list) and then reads and
 does. Every edit goes through the page's own form with its CSRF token and undoes itself (a line
 added is deleted, a strip moved goes back), so repeated runs do not grow the data. Requests are
 named by page, so the statistics group per page, not per id; the sign-in and the pages read once
-to find what to open are named "setup: …". A second user class asks `/healthz`
-(one `SELECT 1` through the same middleware) all run long: the floor under the same load.
+to find what to open are named "setup: …". One more user asks `/healthz` (one `SELECT 1`
+through the same middleware) the whole run long: the floor, under the same load.
 """
 
 from __future__ import annotations
