@@ -26,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.docs_section import write_section  # noqa: E402
+
 LINES, FRINGES, GLOBALS, ACTUALS = 3000, 40, 30, 500
 
 
@@ -198,18 +200,6 @@ def render(results: dict, database: str) -> str:
         "",
     ]
     return "\n".join(lines)
-
-
-def write_section(section: str) -> None:
-    path = ROOT / "docs" / "benchmarks.md"
-    text = path.read_text() if path.exists() else "# Benchmarks\n\n"
-    start = text.find("## Budgets")
-    if start == -1:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + section + ("" if end == -1 else text[end:])
-    path.write_text(text)
 
 
 if __name__ == "__main__":

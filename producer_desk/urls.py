@@ -6,10 +6,13 @@ from apps.callsheets import views as callsheets_views
 from apps.crew.views import memos as crew_memo_views
 from apps.productions import views as productions_views
 from apps.schedules import views as schedules_views
+from producer_desk import health
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="productions:list", permanent=False)),
     path("admin/", admin.site.urls),
+    # Anonymous on purpose: a load balancer probes it; it shows nothing but "ok".
+    path("healthz", health.healthz, name="healthz"),
     path("accounts/", include("apps.accounts.urls")),
     path("", include("apps.productions.urls")),
     path("p/<slug:production_slug>/budget/", include("apps.budgets.urls")),
