@@ -72,6 +72,7 @@ def serve(args: list[str]) -> None:
     manage = [str(PYTHON), "manage.py"]
     say("Migrating the database")
     run([*manage, "migrate", "--no-input", "-v", "0"], env)
+    run([*manage, "createcachetable"], env)  # the rate limits' counters (settings.CACHES)
     say("Seeding the demo production")
     run([*manage, "seed_demo"], env)
     say(f"Serving http://{address}/  (sign in as ap@demo.producerdesk.test; Ctrl+C stops)")

@@ -80,7 +80,13 @@ def main() -> int:
         deploy.returncode == 0,
         deploy.stdout + deploy.stderr,
     )
-    for step in (("migrate", "--no-input"), ("collectstatic", "--no-input"), ("seed_demo",)):
+    steps = (
+        ("migrate", "--no-input"),
+        ("createcachetable",),
+        ("collectstatic", "--no-input"),
+        ("seed_demo",),
+    )
+    for step in steps:
         result = manage(*step)
         check(f"manage.py {step[0]}", result.returncode == 0, result.stderr[-2000:])
         if result.returncode:
