@@ -23,7 +23,7 @@ def client_ip(request: HttpRequest) -> str:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded and forwarded.split(",")[-1].strip():
             return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104 - a key, not a bind
+    return request.META.get("REMOTE_ADDR") or "unknown"
 
 
 def _username(group: str, request: HttpRequest) -> str:
