@@ -6,6 +6,25 @@ from django.template.defaultfilters import filesizeformat
 from PIL import Image, UnidentifiedImageError
 
 LOGO_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
+LOGO_CONTENT_TYPES = {
+    "PNG": "image/png",
+    "JPEG": "image/jpeg",
+    "GIF": "image/gif",
+    "WEBP": "image/webp",
+}
+
+
+def logo_content_type(handle) -> str | None:
+    """The stored logo's content type, read from its bytes. The file's name keeps the uploader's
+    suffix, so a valid PNG named `x.html` must still never be served as HTML."""
+    try:
+        with Image.open(handle) as image:
+            kind = image.format
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None
+    finally:
+        handle.seek(0)
+    return LOGO_CONTENT_TYPES.get(kind)
 
 
 def validate_logo(upload) -> None:

@@ -24,6 +24,7 @@ from apps.productions.forms import (
 from apps.productions.locking import StaleEdit, save_if_unchanged
 from apps.productions.models import Invitation, Membership, Production
 from apps.productions.services import ProductionError
+from apps.productions.validators import logo_content_type
 
 
 @login_required
@@ -76,7 +77,16 @@ def dashboard(request: ProductionRequest) -> HttpResponse:
 def logo(request: ProductionRequest) -> HttpResponse:
     if not request.production.logo:
         raise Http404("No logo.")
-    response = FileResponse(request.production.logo.open("rb"))
+    try:
+        handle = request.production.logo.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The logo file is gone.") from exc
+    content_type = logo_content_type(handle)
+    if content_type is None:
+        handle.close()
+        raise Http404("The logo is not an image.")
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Disposition"] = "inline"
     response["Cache-Control"] = "private, max-age=3600"
     return response
 

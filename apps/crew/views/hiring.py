@@ -12,6 +12,7 @@ from apps.crew.access import check_department, scoped
 from apps.crew.forms import CandidateAddForm, CandidateForm, MoveForm, OpeningForm
 from apps.crew.models import Candidate, Opening, Person, Position
 from apps.crew.services import CrewError
+from apps.crew.validators import CV_CONTENT_TYPES, cv_kind
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 
@@ -178,8 +179,21 @@ def candidate_cv(request: ProductionRequest, pk: int) -> HttpResponse:
     candidate = _candidate(request, pk)
     if not candidate.cv:
         raise Http404("No CV.")
-    name = f"CV {candidate.person.name}.{candidate.cv.name.rsplit('.', 1)[-1]}"
-    response = FileResponse(candidate.cv.open("rb"), as_attachment=True, filename=name)
+    try:
+        handle = candidate.cv.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The CV file is gone.") from exc
+    # Type and suffix come from the bytes (checked on upload), not from the uploader's file name.
+    kind = cv_kind(handle)
+    if kind is None:
+        handle.close()
+        raise Http404("The CV is not a PDF or Word file.")
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"CV {candidate.person.name}.{kind}",
+        content_type=CV_CONTENT_TYPES[kind],
+    )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
