@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import IO
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, UnidentifiedImageError
 
@@ -12,6 +16,22 @@ LOGO_CONTENT_TYPES = {
     "GIF": "image/gif",
     "WEBP": "image/webp",
 }
+
+
+def open_upload(field, sniff: Callable[[IO[bytes]], str | None]) -> tuple[IO[bytes], str]:
+    """Open a stored upload for serving, with what `sniff` reads from its bytes (a content type
+    or kind). A missing file or one that no longer passes the check is a 404, not a 500."""
+    if not field:
+        raise Http404("No file.")
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The file is gone.") from exc
+    kind = sniff(handle)
+    if kind is None:
+        handle.close()
+        raise Http404("The file is not of an allowed type.")
+    return handle, kind
 
 
 def logo_content_type(handle) -> str | None:

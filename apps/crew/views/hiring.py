@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -15,6 +15,7 @@ from apps.crew.services import CrewError
 from apps.crew.validators import CV_CONTENT_TYPES, cv_kind
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.validators import open_upload
 
 
 def _positions(request: ProductionRequest):
@@ -177,17 +178,8 @@ def candidate_edit(request: ProductionRequest, pk: int) -> HttpResponse:
 def candidate_cv(request: ProductionRequest, pk: int) -> HttpResponse:
     """CVs are never public files: served to members who may see the candidate."""
     candidate = _candidate(request, pk)
-    if not candidate.cv:
-        raise Http404("No CV.")
-    try:
-        handle = candidate.cv.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("The CV file is gone.") from exc
     # Type and suffix come from the bytes (checked on upload), not from the uploader's file name.
-    kind = cv_kind(handle)
-    if kind is None:
-        handle.close()
-        raise Http404("The CV is not a PDF or Word file.")
+    handle, kind = open_upload(candidate.cv, cv_kind)
     response = FileResponse(
         handle,
         as_attachment=True,
