@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
+import subprocess  # our own venv python and pip  # nosec B404
 import sys
 import venv
 from pathlib import Path
@@ -55,7 +55,7 @@ def ensure_venv(requirements: str) -> None:
 
 
 def run(command: list[str], env: dict | None = None) -> None:
-    result = subprocess.run(command, cwd=ROOT, env=env)
+    result = subprocess.run(command, cwd=ROOT, env=env)  # fixed argv, no shell  # nosec B603
     if result.returncode != 0:
         sys.exit(result.returncode)
 
@@ -72,16 +72,18 @@ def serve(args: list[str]) -> None:
     manage = [str(PYTHON), "manage.py"]
     say("Migrating the database")
     run([*manage, "migrate", "--no-input", "-v", "0"], env)
+    run([*manage, "createcachetable"], env)  # the rate limits' counters (settings.CACHES)
     say("Seeding the demo production")
     run([*manage, "seed_demo"], env)
     say(f"Serving http://{address}/  (sign in as ap@demo.producerdesk.test; Ctrl+C stops)")
-    os.execve(str(PYTHON), [str(PYTHON), "manage.py", "runserver", address], env)
+    runserver = [str(PYTHON), "manage.py", "runserver", address]
+    os.execve(str(PYTHON), runserver, env)  # exec the venv python  # nosec
 
 
 def test(args: list[str]) -> None:
     ensure_venv("requirements-dev.txt")
     env = {**os.environ, "DJANGO_ALLOW_ASYNC_UNSAFE": "true"}
-    os.execve(str(PYTHON), [str(PYTHON), "-m", "pytest", *args], env)
+    os.execve(str(PYTHON), [str(PYTHON), "-m", "pytest", *args], env)  # exec the venv python  # nosec
 
 
 def main() -> None:

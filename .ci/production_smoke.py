@@ -80,7 +80,13 @@ def main() -> int:
         deploy.returncode == 0,
         deploy.stdout + deploy.stderr,
     )
-    for step in (("migrate", "--no-input"), ("collectstatic", "--no-input"), ("seed_demo",)):
+    steps = (
+        ("migrate", "--no-input"),
+        ("createcachetable",),
+        ("collectstatic", "--no-input"),
+        ("seed_demo",),
+    )
+    for step in steps:
         result = manage(*step)
         check(f"manage.py {step[0]}", result.returncode == 0, result.stderr[-2000:])
         if result.returncode:
@@ -182,16 +188,30 @@ def main() -> int:
     check("an invitation is queued", status == 200 and "is on its way" in page)
     deadline = time.monotonic() + 60
     delivered = False
+    link = None
     while time.monotonic() < deadline and not delivered:
         for path in mail_files() - before:
             text = path.read_text()
             delivered = delivered or ("To: gaffer@example.test" in text and "/invitations/" in text)
+            found = re.search(r"/invitations/([\w-]+)/", text) if delivered else None
+            link = link or found
         time.sleep(0.5)
     check(
         "the Celery worker delivered the invitation e-mail",
         delivered,
         (work / "worker.log").read_text()[-2000:],
     )
+    if link:
+        status, _ = get(link.group(0))
+        time.sleep(1)  # gunicorn writes its access line after the response
+        logs = "".join((work / name).read_text() for name in ("gunicorn.log", "worker.log"))
+        check(
+            "the invitation link opens and its token is in no log",
+            status < 400 and link.group(1) not in logs and "/invitations/[redacted]/" in logs,
+            f"status {status}",
+        )
+    else:
+        check("the invitation e-mail carries a link", False)
     time.sleep(2)
     check("celery beat is running", beat.poll() is None, (work / "beat.log").read_text()[-2000:])
     return 0

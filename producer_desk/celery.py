@@ -3,12 +3,24 @@
 import os
 
 from celery import Celery
+from celery.signals import after_setup_logger, after_setup_task_logger
+
+from producer_desk.redaction import add_filter
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "producer_desk.settings")
 
 app = Celery("producer_desk")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@after_setup_logger.connect
+@after_setup_task_logger.connect
+def _redact_worker_logs(logger, **kwargs) -> None:
+    """The worker sets up its own log handlers, not settings.LOGGING's: redact there too. Tasks
+    take ids, never tokens or message bodies (tests/security/test_log_redaction.py checks), and
+    return short outcomes, so the worker's "received"/"succeeded" lines carry neither."""
+    add_filter(logger)
 
 
 @app.task(name="producer_desk.worker_pid")

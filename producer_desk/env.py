@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
+_RATE = re.compile(r"^[0-9]+/[0-9]*[smhd]$")
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -49,3 +51,11 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_rate(name: str, default: str) -> str:
+    """A django-ratelimit rate: requests per period, e.g. `10/m`, `100/h`, `5/15m`."""
+    value = (os.environ.get(name) or default).strip()
+    if not _RATE.match(value):
+        raise ImproperlyConfigured(f"{name}={value!r} is not a rate (use e.g. 10/m, 100/h, 5/15m)")
+    return value

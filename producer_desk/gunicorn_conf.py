@@ -15,5 +15,8 @@ graceful_timeout = 30
 max_requests = 2000  # recycle workers now and then; jitter keeps them from restarting together
 max_requests_jitter = 200
 accesslog = "-"
+# Request paths carry the tokens of the public links: the logger class redacts them (and secrets in
+# query strings and referers) from the access and error logs.
+logger_class = "producer_desk.redaction.RedactingGunicornLogger"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
-from producer_desk.env import env_bool, env_int, env_list, env_str
+from producer_desk.env import env_bool, env_int, env_list, env_rate, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("PRODUCER_DESK_VAR_DIR", str(BASE_DIR / "var")))
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    "django_ratelimit",
     "apps.accounts",
     "apps.productions",
     "apps.budgets",
@@ -68,6 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -78,6 +81,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "producer_desk.urls"
@@ -136,6 +140,32 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+
+# --- Rate limits (producer_desk/ratelimits.py) ----------------------------------------------------
+# Counters in the database, not Redis: they must hold while Redis is down, and be shared by every
+# gunicorn worker. `manage.py createcachetable` makes the table (dev.py, the README's deploy steps;
+# the test runner makes it itself). The database cache increments by read-then-write, so a burst of
+# parallel requests can slip a few past a limit (the django_ratelimit.E003 check says so); axes'
+# lockout still stops password guessing per account, so that is accepted.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "producer_desk_ratelimit",
+    },
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_VIEW = "producer_desk.ratelimits.too_many_requests"
+RATELIMIT_IP_META_KEY = "producer_desk.ratelimits.client_ip"
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+RATELIMIT_RATES = {
+    # Sign-in POSTs per address, and per account from any number of addresses.
+    "login": env_rate("RATELIMIT_LOGIN", "20/m"),
+    "login_user": env_rate("RATELIMIT_LOGIN_USER", "30/h"),
+    "password_reset": env_rate("RATELIMIT_PASSWORD_RESET", "5/h"),
+    # Invitation, deal-memo, call-sheet confirmation and calendar links, per address.
+    "token_link": env_rate("RATELIMIT_TOKEN_LINK", "60/m"),
+}
 
 # --- Internationalisation -----------------------------------------------------------------------
 LANGUAGE_CODE = "en-us"
@@ -235,14 +265,46 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Content Security Policy (django-csp 4). Every script is a file under /static/ (htmx included, it
+# ships in django-htmx), so scripts need no 'unsafe-inline' and no 'unsafe-eval': htmx's eval
+# features and its injected indicator <style> are turned off by the htmx-config meta tag in
+# base.html. <style> blocks (the print views of PDFs) carry the per-request nonce. Style
+# *attributes* are allowed (style-src-attr): a few are data-driven (breakdown category colours,
+# the call-sheet progress bar width) and the rest are layout widths; an attribute can only style its
+# own element and cannot fetch anything beyond img-src, so the CSS-injection attacks a <style> block
+# allows (attribute selectors reading tokens out of the page) stay closed. img-src allows data:
+# because Bootstrap's CSS draws its form and navbar icons as data: SVGs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "style-src-elem": [SELF, NONCE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
+
 # --- Logging: to stderr, never request bodies or tokens -------------------------------------------
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Tokens in public links ("Not Found: /invitations/<token>/") are redacted on the way out.
+    "filters": {"redact": {"()": "producer_desk.redaction.RedactTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # runserver's request lines, through the redacting handler instead of Django's own.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
         # One line per in-process task is noise in the web log; a worker logs its own tasks.

@@ -7,6 +7,11 @@ from apps.crew.views import memos as crew_memo_views
 from apps.productions import views as productions_views
 from apps.schedules import views as schedules_views
 from producer_desk import health
+from producer_desk.ratelimits import limited
+
+# Every public link whose token is the credential is rate limited per address, so tokens cannot be
+# guessed at speed (RATELIMIT_TOKEN_LINK).
+by_token = limited("token_link")
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="productions:list", permanent=False)),
@@ -20,15 +25,23 @@ urlpatterns = [
     path("p/<slug:production_slug>/schedule/", include("apps.schedules.urls")),
     path("p/<slug:production_slug>/callsheets/", include("apps.callsheets.urls")),
     # Public by token (the token is the credential), so it lives outside /p/.
-    path("calendar/<str:token>.ics", schedules_views.ical_feed, name="schedule_ical"),
+    path("calendar/<str:token>.ics", by_token(schedules_views.ical_feed), name="schedule_ical"),
     path("p/<slug:production_slug>/vendors/", include("apps.vendors.urls")),
     path(
         "invitations/<str:token>/",
-        productions_views.invitation_accept,
+        by_token(productions_views.invitation_accept),
         name="invitation_accept",
     ),
     # Public by token: the hire answering a deal memo is not a member of the production.
-    path("deal-memos/<str:token>/", crew_memo_views.deal_memo_accept, name="deal_memo_accept"),
+    path(
+        "deal-memos/<str:token>/",
+        by_token(crew_memo_views.deal_memo_accept),
+        name="deal_memo_accept",
+    ),
     # Public by token: crew confirm their call without an account; the link dies after the day.
-    path("callsheets/confirm/<str:token>/", callsheets_views.confirm, name="callsheet_confirm"),
+    path(
+        "callsheets/confirm/<str:token>/",
+        by_token(callsheets_views.confirm),
+        name="callsheet_confirm",
+    ),
 ]

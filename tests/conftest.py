@@ -88,6 +88,54 @@ def _patient_assertions():
     expect.set_options(timeout=15_000)
 
 
+# Pages report each Content Security Policy violation to the console, so a browser test fails on a
+# script, style or image the policy blocks (the user would see a broken page, not an error).
+_CSP_WATCH = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+});
+"""
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_csp_violations(request):
+    """Every browser context a browser test opens (the `page` fixture's or its own) is watched."""
+    if "browser" not in request.keywords:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    violations: list[str] = []
+
+    def watch(context):
+        context.add_init_script(_CSP_WATCH)
+        context.on(
+            "console",
+            lambda message: (
+                violations.append(message.text)
+                if "CSP violation" in message.text or "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        return context
+
+    original_new_context, original_new_page = browser.new_context, browser.new_page
+
+    def new_context(*args, **kwargs):
+        return watch(original_new_context(*args, **kwargs))
+
+    def new_page(*args, **kwargs):
+        page = original_new_page(*args, **kwargs)
+        watch(page.context)
+        return page
+
+    browser.new_context, browser.new_page = new_context, new_page
+    try:
+        yield
+    finally:
+        browser.new_context, browser.new_page = original_new_context, original_new_page
+    assert not violations, "Content Security Policy violations:\n" + "\n".join(violations)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

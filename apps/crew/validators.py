@@ -12,6 +12,10 @@ from django.template.defaultfilters import filesizeformat
 PHONE_INVALID = "Enter a phone number with its country code, e.g. +1 212 555 0100."
 CV_TOO_BIG = "The CV is {size}; the limit is {limit}."
 CV_WRONG_TYPE = "The CV must be a PDF or a Word (.docx) document."
+CV_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def validate_phone(value: str) -> None:

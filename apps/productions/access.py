@@ -58,3 +58,12 @@ def production_view(capability: Capability) -> Callable:
         return wrapped
 
     return decorator
+
+
+def pk_or_404(value) -> int:
+    """An object id taken from a form or query string. Anything but a plain decimal number (a path,
+    `²`, an empty string) is a missing object, not a server error."""
+    text = str(value or "")
+    if not text.isascii() or not text.isdecimal():
+        raise Http404("No such object.")
+    return int(text)

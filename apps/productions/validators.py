@@ -1,11 +1,50 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import IO
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, UnidentifiedImageError
 
 LOGO_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
+LOGO_CONTENT_TYPES = {
+    "PNG": "image/png",
+    "JPEG": "image/jpeg",
+    "GIF": "image/gif",
+    "WEBP": "image/webp",
+}
+
+
+def open_upload(field, sniff: Callable[[IO[bytes]], str | None]) -> tuple[IO[bytes], str]:
+    """Open a stored upload for serving, with what `sniff` reads from its bytes (a content type
+    or kind). A missing file or one that no longer passes the check is a 404, not a 500."""
+    if not field:
+        raise Http404("No file.")
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The file is gone.") from exc
+    kind = sniff(handle)
+    if kind is None:
+        handle.close()
+        raise Http404("The file is not of an allowed type.")
+    return handle, kind
+
+
+def logo_content_type(handle) -> str | None:
+    """The stored logo's content type, read from its bytes. The file's name keeps the uploader's
+    suffix, so a valid PNG named `x.html` must still never be served as HTML."""
+    try:
+        with Image.open(handle) as image:
+            kind = image.format
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None
+    finally:
+        handle.seek(0)
+    return LOGO_CONTENT_TYPES.get(kind)
 
 
 def validate_logo(upload) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -24,6 +24,7 @@ from apps.productions.forms import (
 from apps.productions.locking import StaleEdit, save_if_unchanged
 from apps.productions.models import Invitation, Membership, Production
 from apps.productions.services import ProductionError
+from apps.productions.validators import logo_content_type, open_upload
 
 
 @login_required
@@ -74,9 +75,9 @@ def dashboard(request: ProductionRequest) -> HttpResponse:
 
 @production_view(C.VIEW_PRODUCTION)
 def logo(request: ProductionRequest) -> HttpResponse:
-    if not request.production.logo:
-        raise Http404("No logo.")
-    response = FileResponse(request.production.logo.open("rb"))
+    handle, content_type = open_upload(request.production.logo, logo_content_type)
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Disposition"] = "inline"
     response["Cache-Control"] = "private, max-age=3600"
     return response
 

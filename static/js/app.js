@@ -12,3 +12,13 @@ document.addEventListener("change", (event) => {
     event.target.form.requestSubmit();
   }
 });
+
+// A link marked data-history-back returns to the previous page (a Cancel on a form reached from
+// several places); without history it follows its href.
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a[data-history-back]");
+  if (link && window.history.length > 1) {
+    event.preventDefault();
+    window.history.back();
+  }
+});

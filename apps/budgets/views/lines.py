@@ -27,7 +27,7 @@ from apps.budgets.views.common import (
     budget_url,
     version_or_404,
 )
-from apps.productions.access import ProductionRequest, production_view
+from apps.productions.access import ProductionRequest, pk_or_404, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.locking import StaleEdit
 
@@ -222,7 +222,9 @@ def fringe_save(request: ProductionRequest, version_id: int) -> HttpResponse:
     version = version_or_404(request, version_id)
     fringe = None
     if request.POST.get("fringe_id"):
-        fringe = get_object_or_404(Fringe, budget_version=version, pk=request.POST["fringe_id"])
+        fringe = get_object_or_404(
+            Fringe, budget_version=version, pk=pk_or_404(request.POST["fringe_id"])
+        )
         if request.POST.get("delete"):
             try:
                 services.fringe_delete(fringe=fringe)
@@ -248,7 +250,9 @@ def markup_save(request: ProductionRequest, version_id: int) -> HttpResponse:
     version = version_or_404(request, version_id)
     markup = None
     if request.POST.get("markup_id"):
-        markup = get_object_or_404(Markup, budget_version=version, pk=request.POST["markup_id"])
+        markup = get_object_or_404(
+            Markup, budget_version=version, pk=pk_or_404(request.POST["markup_id"])
+        )
         if request.POST.get("delete"):
             try:
                 services.markup_delete(markup=markup)

@@ -12,7 +12,7 @@ from apps.crew.forms import ReleaseForm
 from apps.crew.models import Engagement
 from apps.crew.services import CrewError
 from apps.crew.validators import format_phone
-from apps.productions.access import ProductionRequest, production_view
+from apps.productions.access import ProductionRequest, pk_or_404, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.documents import pdf_response
 from apps.productions.exports import export_response
@@ -24,8 +24,8 @@ def crew_list(request: ProductionRequest) -> HttpResponse:
     services.departments_ensure(production=production)
     departments = queries.departments_of(production, membership)
     department = None
-    if request.GET.get("department", "").isdigit():
-        department = get_object_or_404(departments, pk=request.GET["department"])
+    if request.GET.get("department", "").isdigit():  # "²" is a digit too: pk_or_404 refuses it
+        department = get_object_or_404(departments, pk=pk_or_404(request.GET["department"]))
     rows = queries.crew_list(production, membership, department)
     show_contacts = membership.can(C.VIEW_CREW_CONTACTS)
     show_rates = membership.can(C.VIEW_CREW_RATES)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -12,8 +12,10 @@ from apps.crew.access import check_department, scoped
 from apps.crew.forms import CandidateAddForm, CandidateForm, MoveForm, OpeningForm
 from apps.crew.models import Candidate, Opening, Person, Position
 from apps.crew.services import CrewError
+from apps.crew.validators import CV_CONTENT_TYPES, cv_kind
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.validators import open_upload
 
 
 def _positions(request: ProductionRequest):
@@ -176,10 +178,14 @@ def candidate_edit(request: ProductionRequest, pk: int) -> HttpResponse:
 def candidate_cv(request: ProductionRequest, pk: int) -> HttpResponse:
     """CVs are never public files: served to members who may see the candidate."""
     candidate = _candidate(request, pk)
-    if not candidate.cv:
-        raise Http404("No CV.")
-    name = f"CV {candidate.person.name}.{candidate.cv.name.rsplit('.', 1)[-1]}"
-    response = FileResponse(candidate.cv.open("rb"), as_attachment=True, filename=name)
+    # Type and suffix come from the bytes (checked on upload), not from the uploader's file name.
+    handle, kind = open_upload(candidate.cv, cv_kind)
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"CV {candidate.person.name}.{kind}",
+        content_type=CV_CONTENT_TYPES[kind],
+    )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -14,7 +14,7 @@ from apps.crew.access import in_scope, scoped
 from apps.crew.forms import AcceptForm, DealMemoForm
 from apps.crew.models import Candidate, DealMemo, MemoState, Person, Position
 from apps.crew.services import CrewError
-from apps.productions.access import ProductionRequest, production_view
+from apps.productions.access import ProductionRequest, pk_or_404, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.documents import pdf_response
 from apps.productions.locking import StaleEdit
@@ -85,11 +85,11 @@ def memo_new(request: ProductionRequest) -> HttpResponse:
     people = Person.objects.filter(production=production)
     candidate = None
     initial = {"start_date": production.first_shoot_day, "end_date": production.wrap_date}
-    if request.GET.get("candidate", "").isdigit():
+    if request.GET.get("candidate", "").isdigit():  # "²" is a digit too: pk_or_404 refuses it
         candidate = get_object_or_404(
             Candidate.objects.select_related("opening__position", "person"),
             production=production,
-            pk=request.GET["candidate"],
+            pk=pk_or_404(request.GET["candidate"]),
         )
         opening = candidate.opening
         initial.update(

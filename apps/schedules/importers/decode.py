@@ -19,7 +19,13 @@ def decode_text(data: bytes) -> tuple[str, str]:
     any byte. UTF-16 is honoured only when it carries a BOM, as Notepad writes.
     """
     if data.startswith(_UTF16_BOMS):
-        text, encoding = data.decode("utf-16"), "utf-16"
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as error:
+            raise ScriptImportError(
+                "This file says it is UTF-16 but its text is cut short or damaged. "
+                "Export it again from your screenwriting program."
+            ) from error
     else:
         if b"\x00" in data:
             raise ScriptImportError(

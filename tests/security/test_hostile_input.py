@@ -1,0 +1,340 @@
+"""Hostile input to every form gets an answer, never a server error.
+
+The demo production (`seed_demo`) is crawled as a producer, who holds every capability: from the
+dashboard and every parameterless production URL, each HTML page's links are followed (a few URLs
+per URL pattern), and every form that posts (`method="post"` or `hx-post`) is collected with its
+fields. The public token pages come from the links in the e-mails the demo sent. Hypothesis then
+draws hostile values for each form's fields (huge strings, NUL bytes, formula injection, markup,
+SQL, odd unicode, bad numbers and dates, wrong choices, missing and extra fields, bogus files) and
+posts them with the CSRF token, with CSRF checks on. Any exception or status >= 500 is collected
+and reported together at the end, naming the form, the field values and the error.
+
+Hypothesis runs derandomized (its seed comes from the test), so CI sees the same examples on every
+run and a failure reproduces; set HYPOTHESIS_EXPLORE=1 to draw fresh examples locally.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import traceback
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import Client
+from django.urls import Resolver404, get_resolver, resolve, reverse
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from apps.productions.capabilities import Role
+from apps.productions.models import Production
+from tests.factories import member
+from tests.test_access_matrix import walk
+
+pytestmark = pytest.mark.django_db
+
+# Examples per form (each example posts once to every form); HOSTILE_EXAMPLES=20 for a deeper run.
+EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "3"))
+PER_ROUTE = 2  # pages crawled per URL pattern
+# Files, exports and documents are not forms; PDFs are slow to render and covered elsewhere.
+NOT_PAGES = re.compile(r"(pdf|export|print|\.ics|csv|xlsx|document|/cv/|logo|/file/|download)")
+NEVER_POST = re.compile(r"(/logout/|/accounts/password/change/)")
+
+HOSTILE_TEXT = [
+    "",
+    " ",
+    "A" * 20_000,
+    "\x00",
+    "nul\x00byte",
+    "=cmd|' /C calc'!A0",
+    "+SUM(1+1)*cmd|' /C calc'!A0",
+    "@SUM(A1)",
+    "-2+3",
+    "'; DROP TABLE accounts_user; --",
+    '" OR 1=1 --',
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(1)",
+    "{{ 7*7 }}{% debug %}",
+    "${jndi:ldap://x}",
+    "../../../../etc/passwd",
+    "\u202egnp.exe",
+    "\ufeff\u200b\u00a0",
+    "\U0001f3ac\U0001f600 Zürich — Ωμέγα 東京",
+    "\r\nX-Injected: yes",
+    "-1",
+    "0",
+    "-0.0",
+    "1e309",
+    "-99999999999999999999999999",
+    "99999999999999999999999999.999999",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "0x1F",
+    "1,000.50",
+    "2024-02-30",
+    "0000-00-00",
+    "99999-12-31",
+    "31/12/2030",
+    "2030-13-01T25:61",
+    "25:61",
+    "true",
+    "[]",
+    "{}",
+]
+HOSTILE_FILES = [
+    ("empty.csv", b""),
+    ("nul.csv", b"\x00" * 64),
+    ("formula.csv", b"number,description,amount\n=cmd|' /C calc'!A0,=1+1,NaN\n"),
+    ("huge-cell.csv", b"a," + b"9" * 50_000 + b"\n"),
+    ("../../evil.html", b"<script>alert(1)</script>"),
+    ("fake.pdf", b"%PDF-1.4 not really"),
+    ("fake.xlsx", b"PK\x03\x04 broken zip"),
+    ("fake.png", b"\x89PNG\r\n\x1a\n broken"),
+    (
+        "script.fdx",
+        b"<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'b'>]><FinalDraft>&a;</FinalDraft>",
+    ),
+    ("script.fountain", "INT. HOUSE - DAY\n\n\x00\u202e".encode()),
+    ("bad-utf8.txt", b"\xff\xfe\xfa\x80\x81"),
+]
+
+
+@dataclass
+class Form:
+    page: str  # where it was found
+    action: str
+    client: str  # "producer" or "anonymous"
+    fields: dict[str, dict] = field(default_factory=dict)  # name -> {"kind", "options"}
+    hidden: dict[str, str] = field(default_factory=dict)
+    htmx: bool = False
+
+    @property
+    def key(self) -> tuple:
+        try:
+            route = resolve(urlsplit(self.action).path).route
+        except Resolver404:
+            route = self.action
+        return (self.client, route, tuple(sorted(self.fields)))
+
+
+class FormParser(HTMLParser):
+    """Links and posting forms (with their inputs, selects, textareas and named buttons)."""
+
+    def __init__(self, page: str, client: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page, self.client = page, client
+        self.links: list[str] = []
+        self.forms: list[Form] = []
+        self._form: Form | None = None
+        self._select: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: (v or "") for k, v in attrs}
+        if tag == "a" and a.get("href"):
+            self.links.append(urljoin(self.page, a["href"]))
+        if tag == "form":
+            posting = a.get("method", "").lower() == "post" or "hx-post" in a
+            if posting:
+                action = a.get("hx-post") or a.get("action") or self.page
+                self._form = Form(self.page, urljoin(self.page, action), self.client)
+                self._form.htmx = "hx-post" in a
+            return
+        if tag in {"button", "a"} and a.get("hx-post") and self._form is None:
+            # A lone htmx button posts its hx-vals to its URL.
+            form = Form(self.page, urljoin(self.page, a["hx-post"]), self.client, htmx=True)
+            for name in re.findall(r'"(\w+)"\s*:', a.get("hx-vals", "")):
+                form.fields[name] = {"kind": "text", "options": []}
+            self.forms.append(form)
+            return
+        form = self._form
+        if form is None:
+            return
+        name = a.get("name")
+        if tag == "input" and name:
+            kind = a.get("type", "text").lower()
+            if kind == "hidden":
+                form.hidden[name] = a.get("value", "")
+                if name != "csrfmiddlewaretoken":
+                    form.fields[name] = {"kind": "hidden", "options": [a.get("value", "")]}
+            elif kind not in {"submit", "button", "reset", "image"}:
+                entry = form.fields.setdefault(name, {"kind": kind, "options": []})
+                if a.get("value"):
+                    entry["options"].append(a["value"])
+            elif a.get("value"):
+                form.fields.setdefault(name, {"kind": "choice", "options": []})["options"].append(
+                    a["value"]
+                )
+        elif tag == "textarea" and name:
+            form.fields[name] = {"kind": "textarea", "options": []}
+        elif tag == "select" and name:
+            self._select = name
+            form.fields[name] = {"kind": "choice", "options": []}
+        elif tag == "option" and self._select:
+            form.fields[self._select]["options"].append(a.get("value", ""))
+        elif tag == "button" and name:
+            entry = form.fields.setdefault(name, {"kind": "choice", "options": []})
+            entry["options"].append(a.get("value", ""))
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        if tag == "form" and self._form is not None:
+            self.forms.append(self._form)
+            self._form = None
+
+
+def crawl(clients: dict[str, Client], starts: list[tuple[str, str]]) -> dict[tuple, Form]:
+    """Breadth-first over same-site HTML pages, at most PER_ROUTE pages per URL pattern."""
+    forms: dict[tuple, Form] = {}
+    seen: set[tuple[str, str]] = set()
+    per_route: dict[tuple, int] = defaultdict(int)
+    queue = list(starts)
+    while queue:
+        who, url = queue.pop(0)
+        path = urlsplit(url).path
+        if (who, url) in seen or NOT_PAGES.search(path) or not path.startswith("/"):
+            continue
+        seen.add((who, url))
+        try:
+            route = resolve(path).route
+        except Resolver404:
+            continue
+        if route.startswith("admin") or per_route[(who, route)] >= PER_ROUTE:
+            continue
+        per_route[(who, route)] += 1
+        response = clients[who].get(url)
+        assert response.status_code < 500, f"GET {url} as {who}: {response.status_code}"
+        if not response.get("Content-Type", "").startswith("text/html"):
+            continue
+        parser = FormParser(url, who)
+        parser.feed(response.content.decode())
+        for form in parser.forms:
+            if not NEVER_POST.search(form.action):
+                forms.setdefault(form.key, form)
+        queue.extend(
+            (who, link) for link in parser.links if urlsplit(link).netloc in {"", "testserver"}
+        )
+    return forms
+
+
+def text_value(kind: str, options: list[str]):
+    hostile = st.sampled_from(HOSTILE_TEXT)
+    random_text = st.text(max_size=40)
+    choices = [st.sampled_from(options)] if options else []
+    if kind in {"choice", "radio", "checkbox", "hidden"}:
+        return st.one_of(*choices, hostile) if choices else hostile
+    return st.one_of(hostile, random_text, *choices)
+
+
+@st.composite
+def payload(draw, form: Form) -> dict:
+    data: dict = {}
+    for name, spec in form.fields.items():
+        if draw(st.integers(0, 5)) == 0:
+            continue  # a missing field
+        if spec["kind"] == "file":
+            filename, content = draw(st.sampled_from(HOSTILE_FILES))
+            data[name] = SimpleUploadedFile(filename, content, content_type="text/csv")
+        elif draw(st.integers(0, 7)) == 0:
+            data[name] = [draw(text_value(spec["kind"], spec["options"])) for _ in range(3)]
+        else:
+            data[name] = draw(text_value(spec["kind"], spec["options"]))
+    if draw(st.booleans()):
+        data["unexpected_field"] = draw(st.sampled_from(HOSTILE_TEXT))
+    return data
+
+
+def describe(data: dict) -> dict:
+    return {
+        k: (f"<file {v.name}>" if isinstance(v, SimpleUploadedFile) else repr(v)[:80])
+        for k, v in data.items()
+    }
+
+
+@pytest.fixture
+def site(django_capture_on_commit_callbacks):
+    """The demo production, a producer client, an anonymous client, and the crawl's forms."""
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", verbosity=0)
+    production = Production.objects.get(slug="night-ferry")
+    producer = Client(enforce_csrf_checks=True)
+    producer.force_login(member(production, Role.PRODUCER))
+    anonymous = Client(enforce_csrf_checks=True)
+    starts = [("producer", reverse("productions:list"))]
+    for route in walk(get_resolver().url_patterns):
+        if set(route.converters) == {"production_slug"} and route.name:
+            starts.append(
+                ("producer", reverse(route.name, kwargs={"production_slug": "night-ferry"}))
+            )
+    links = re.findall(
+        r"https?://[^/\s]+(/(?:invitations|deal-memos|callsheets/confirm)/[\w.-]+/)",
+        "\n".join(message.body for message in mail.outbox),
+    )
+    assert links, "the demo sent no e-mail with a public link"
+    starts += [("anonymous", link) for link in links]
+    starts += [
+        ("anonymous", reverse("accounts:login")),
+        ("anonymous", reverse("accounts:password_reset")),
+    ]
+    clients = {"producer": producer, "anonymous": anonymous}
+    return clients, crawl(clients, starts)
+
+
+def test_hostile_input_to_every_form_never_causes_a_server_error(site):
+    clients, forms = site
+    assert len(forms) >= 40, f"the crawl found only {len(forms)} forms"
+    assert any(form.client == "anonymous" for form in forms.values())
+    failures: list[str] = []
+    refused_by_csrf: list[str] = []
+    statuses: Counter = Counter()
+
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        derandomize=not os.environ.get("HYPOTHESIS_EXPLORE"),
+        database=None,
+        phases=[Phase.generate],  # every failure is collected below, so nothing to shrink
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(data=st.data())
+    def post_everywhere(data):
+        for form in forms.values():
+            body = data.draw(payload(form))
+            client = clients[form.client]
+            body["csrfmiddlewaretoken"] = client.cookies["csrftoken"].value
+            headers = {"HTTP_X_CSRFTOKEN": client.cookies["csrftoken"].value}
+            if form.htmx:
+                headers["HTTP_HX_REQUEST"] = "true"
+            try:
+                response = client.post(form.action, body, **headers)
+                status = response.status_code
+                statuses[status] += 1
+                if status == 403 and b"CSRF" in response.content:
+                    refused_by_csrf.append(form.action)
+            except Exception:  # noqa: BLE001 - every escaping exception is a finding
+                status = traceback.format_exc(limit=-3)
+            if not isinstance(status, int) or status >= 500:
+                failures.append(f"POST {form.action} (from {form.page}) {describe(body)}: {status}")
+
+    post_everywhere()
+    print(f"{len(forms)} forms, answers by status: {dict(statuses)}")  # shown with pytest -s
+    assert refused_by_csrf == [], "posts that never reached the view (CSRF)"
+    assert failures == [], f"{len(failures)} server errors:\n" + "\n\n".join(failures)
+
+
+@pytest.mark.parametrize(
+    "token", ["", "x", "A" * 5000, "%00", "..%2F..%2Fetc", "<script>", "' OR 1=1"]
+)
+def test_hostile_tokens_on_the_public_links_never_cause_a_server_error(client, token):
+    for prefix in ("/invitations/", "/deal-memos/", "/callsheets/confirm/"):
+        for method in (client.get, client.post):
+            assert method(f"{prefix}{token}/").status_code < 500
+    assert client.get(f"/calendar/{token}.ics").status_code < 500
