@@ -60,6 +60,10 @@ def _account(version, number: str) -> Account | None:
 
 @transaction.atomic
 def seed_demo_budget(production, people, size) -> None:
+    if size == "large":
+        from apps.budgets.demo_large import seed_large_budget
+
+        return seed_large_budget(production, people)
     if Budget.objects.filter(production=production, name=DEMO_BUDGET).exists():
         return
     version = versions.budget_create_from_template(

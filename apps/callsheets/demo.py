@@ -11,6 +11,10 @@ from apps.schedules.models import DayKind, ShootDay
 
 
 def seed_callsheets(production, people, size: str) -> None:
+    if size == "large":
+        from apps.callsheets.demo_large import seed_large_callsheets
+
+        return seed_large_callsheets(production, people)
     day = (
         ShootDay.objects.filter(production=production, kind=DayKind.SHOOT)
         .order_by("position")

@@ -77,6 +77,10 @@ def _people() -> list[tuple[str, ...]]:
 
 
 def seed_crew(production, people, size: str) -> None:
+    if size == "large":
+        from apps.crew.demo_large import seed_large_crew
+
+        return seed_large_crew(production, people)
     if Person.objects.filter(production=production).exists():
         return
     services.departments_ensure(production=production)

@@ -115,6 +115,10 @@ DEMO_PDF = (
 
 
 def seed_demo(production, people, size: str) -> None:
+    if size == "large":
+        from apps.vendors.demo_large import seed_large_vendors
+
+        return seed_large_vendors(production, people)
     if Vendor.objects.filter(production=production).exists():
         return
     with transaction.atomic():

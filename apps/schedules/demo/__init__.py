@@ -61,6 +61,10 @@ ELEMENTS = [
 
 
 def seed_demo_schedule(production, people, size) -> None:
+    if size == "large":
+        from apps.schedules.demo.large import seed_large_schedule
+
+        return seed_large_schedule(production, people)
     if Scene.objects.filter(production=production).exists():
         _cast_emails(production)  # a demo seeded before the cast had addresses gets them
         return  # already seeded: running twice changes nothing

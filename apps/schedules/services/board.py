@@ -99,9 +99,15 @@ def _renumber_and_redate(production: Production, settings: ScheduleSettings, sta
 
 
 def day_insert(
-    *, production: Production, at: int | None = None, kind: str = DayKind.SHOOT, unit: str = ""
+    *,
+    production: Production,
+    at: int | None = None,
+    kind: str = DayKind.SHOOT,
+    unit: str = "",
+    announce: bool = True,
 ) -> ShootDay:
-    """Insert a day at board position `at` (1-based; None = at the end); later days move on."""
+    """Insert a day at board position `at` (1-based; None = at the end); later days move on.
+    `announce=False` leaves telling the budget to the caller (one message for many days)."""
     with transaction.atomic():
         settings = lock_board(production)
         before = shoot_day_count(production)
@@ -120,15 +126,20 @@ def day_insert(
             wrap_time=settings.default_wrap,
         )
         _renumber_and_redate(production, settings, at - 1)
-        announce_shoot_days(production, before)
+        if announce:
+            announce_shoot_days(production, before)
     day.refresh_from_db()
     return day
 
 
 def days_append(*, production: Production, count: int) -> list[ShootDay]:
-    """Add `count` shoot days at the end of the board (a new schedule's first pass)."""
+    """Add `count` shoot days at the end of the board (a new schedule's first pass). The budget
+    hears the new day count once, not once per day: each message recomputes its lines."""
     with transaction.atomic():
-        return [day_insert(production=production) for _ in range(count)]
+        before = shoot_day_count(production)
+        days = [day_insert(production=production, announce=False) for _ in range(count)]
+        announce_shoot_days(production, before)
+    return days
 
 
 def day_remove(*, production: Production, day: ShootDay) -> None:

@@ -1,6 +1,17 @@
 """Create (or bring up to date) the demo production and its members.
 
-Running it twice changes nothing.
+`--size small` (the default) builds "Night Ferry" (/p/night-ferry/): a 25-day feature in prep,
+small enough to read every page of. `--size large` builds a second production, "Night Ferry
+(large demo)" (/p/night-ferry-large/), halfway through a 60-day shoot: about 3,000 budget lines,
+300 scenes, 200 crew, 80 vendors, 500 purchase orders and 60 published call sheets.
+
+The large demo is its own production, not a bigger Night Ferry, so that the two coexist: the
+small one stays readable for a first look and for screenshots, the large one shows how the pages
+hold up at a real production's size (and is what tests/test_query_budget.py walks). The same
+demo logins are members of both, so the production list shows both.
+
+Running it twice changes nothing; the random numbers come from fixed seeds, so every run builds
+the same data.
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ from apps.productions.models import Format, Membership, Phase, Production
 
 DEMO_PASSWORD = "demo-desk-2026"  # noqa: S105  (the demo login, printed on purpose)
 DEMO_SLUG = "night-ferry"
+LARGE_SLUG = "night-ferry-large"
 
 # (role, e-mail, name, department)
 DEMO_PEOPLE = [
@@ -34,11 +46,57 @@ def _next_monday(after: date) -> date:
     return after + timedelta(days=(7 - after.weekday()) % 7 or 7)
 
 
+def _production(*, slug: str, title: str, phase: str, first_shoot: date, prep_weeks: int,
+                shoot_weeks: int) -> Production:  # fmt: skip
+    """A Harbour Light feature shooting five-day weeks from `first_shoot`."""
+    return Production.objects.create(
+        slug=slug,
+        title=title,
+        format=Format.FEATURE,
+        phase=phase,
+        company_name="Harbour Light Pictures",
+        currency="USD",
+        time_zone="America/New_York",
+        prep_start=first_shoot - timedelta(weeks=prep_weeks),
+        first_shoot_day=first_shoot,
+        wrap_date=first_shoot + timedelta(weeks=shoot_weeks - 1, days=4),
+    )
+
+
+def _small_production() -> Production:
+    # 25 shoot days, five weeks from now.
+    return _production(
+        slug=DEMO_SLUG, title="Night Ferry", phase=Phase.PRE_PRODUCTION,
+        first_shoot=_next_monday(date.today() + timedelta(days=35)), prep_weeks=6, shoot_weeks=5,
+    )  # fmt: skip
+
+
+def _large_production() -> Production:
+    # 60 shoot days, six weeks in: half the call sheets are history, the cost report has real
+    # actuals, and the rest of the schedule is still ahead.
+    return _production(
+        slug=LARGE_SLUG, title="Night Ferry (large demo)", phase=Phase.PRODUCTION,
+        first_shoot=_next_monday(date.today() - timedelta(weeks=7)), prep_weeks=8, shoot_weeks=12,
+    )  # fmt: skip
+
+
 class Command(BaseCommand):
-    help = "Create the demo production 'Night Ferry' with members in every role, and print logins."
+    help = (
+        "Create the demo production 'Night Ferry' with members in every role, and print logins. "
+        "--size large builds a second production, 'Night Ferry (large demo)' at "
+        "/p/night-ferry-large/, halfway through a 60-day shoot with about 3,000 budget lines, "
+        "300 scenes, 200 crew, 80 vendors, 500 purchase orders and 60 published call sheets; it "
+        "sits beside the small demo (same logins) rather than replacing it."
+    )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--size", choices=["small", "large"], default="small")
+        parser.add_argument(
+            "--size",
+            choices=["small", "large"],
+            default="small",
+            help="small: Night Ferry (/p/night-ferry/); large: the second, large production "
+            "(/p/night-ferry-large/). Each run seeds one of them; both can exist.",
+        )
 
     @transaction.atomic
     def handle(self, *args, size: str, **options) -> None:
@@ -49,22 +107,10 @@ class Command(BaseCommand):
                 user = User.objects.create_user(email, DEMO_PASSWORD, full_name=name)
             people[role] = user
 
-        production = Production.objects.filter(slug=DEMO_SLUG).first()
+        slug = LARGE_SLUG if size == "large" else DEMO_SLUG
+        production = Production.objects.filter(slug=slug).first()
         if production is None:
-            first_shoot = _next_monday(date.today() + timedelta(days=35))
-            production = Production.objects.create(
-                slug=DEMO_SLUG,
-                title="Night Ferry",
-                format=Format.FEATURE,
-                phase=Phase.PRE_PRODUCTION,
-                company_name="Harbour Light Pictures",
-                currency="USD",
-                time_zone="America/New_York",
-                prep_start=first_shoot - timedelta(weeks=6),
-                first_shoot_day=first_shoot,
-                # 25 shoot days, five-day weeks.
-                wrap_date=first_shoot + timedelta(weeks=4, days=4),
-            )
+            production = _large_production() if size == "large" else _small_production()
         for role, _email, _, department in DEMO_PEOPLE:
             Membership.objects.get_or_create(
                 user=people[role],

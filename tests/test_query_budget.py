@@ -1,0 +1,405 @@
+"""No page of a production runs more than a fixed number of queries, at a real production's size.
+
+The large demo (`seed_demo --size large`: ~3,000 budget lines, 300 scenes, 200 crew, 80 vendors,
+500 purchase orders, 60 published call sheets) is built once for the module, inside a transaction
+rolled back at the end, so the rest of the suite never sees it. Then every GET page under
+/p/<slug>/ is visited as the associate producer, found the way tests/test_access_matrix.py finds
+them (so a page added later is visited too), its URL filled with real ids from the large demo,
+exports (CSV, XLSX, PDF, ICS) included. A page that answers with the wrong status, or runs more
+than QUERY_BUDGET queries, fails: a count that grows with rows is an N+1 to fix in the view, not
+a budget to raise.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from apps.productions.capabilities import CAPABILITY_ROLES, Role
+from tests.test_access_matrix import Route, production_routes
+
+pytestmark = pytest.mark.django_db
+
+QUERY_BUDGET = 40
+
+# Pages allowed more than QUERY_BUDGET, each with the reason its count is fixed, not per row.
+OVERRIDES: dict[str, int] = {}
+
+# GET on an action that only accepts POST answers 405: the method guard is the page's answer.
+POST_ONLY = {
+    "budgets:version_copy",
+    "budgets:version_submit",
+    "budgets:version_approve",
+    "budgets:account_move",
+    "budgets:line_delete",
+    "budgets:line_move",
+    "budgets:global_save",
+    "budgets:fringe_save",
+    "budgets:markup_save",
+    "budgets:estimate_save",
+    "budgets:commitment_release",
+    "budgets:grant_delete",
+    "budgets:budget_new",
+    "budgets:category_edit",
+    "budgets:account_new",
+    "budgets:account_edit",
+    "budgets:line_new",
+    "budgets:actual_new",
+    "budgets:commitment_new",
+    "callsheets:start",
+    "callsheets:publish",
+    "callsheets:resend",
+    "crew:day_remove",
+    "crew:department_delete",
+    "crew:candidate_add",
+    "crew:candidate_move",
+    "crew:memo_send",
+    "crew:memo_countersign",
+    "crew:memo_void",
+    "crew:memo_commit",
+    "productions:member_change",
+    "productions:member_remove",
+    "productions:invitation_resend",
+    "productions:invitation_revoke",
+    "schedules:move",
+    "schedules:day_insert",
+    "schedules:element_add",
+    "schedules:day_remove",
+    "schedules:scene_omit",
+    "schedules:element_remove",
+    "schedules:ical_rotate",
+    "vendors:contact_add",
+    "vendors:certificate_upload",
+    "vendors:quote_choose",
+    "vendors:po_line_add",
+    "vendors:po_receive",
+    "vendors:po_line_delete",
+    "vendors:po_submit",
+    "vendors:po_approve",
+    "vendors:po_send",
+    "vendors:po_close",
+    "vendors:po_void",
+    "vendors:invoice_line_add",
+    "vendors:invoice_approve",
+    "vendors:invoice_reject",
+}
+# A GET that legitimately redirects: the budget's index opens the current version's top sheet.
+REDIRECTS = {"budgets:index"}
+
+# Export variants of a page, as query strings ("" is the page itself).
+VARIANTS = {
+    "productions:audit": ["", "?format=csv", "?format=xlsx"],
+    "budgets:top_sheet_export": ["?format=csv", "?format=xlsx", "?format=pdf"],
+    "budgets:detail_export": ["?format=csv", "?format=xlsx", "?format=pdf"],
+    "budgets:cost_report_export": ["?format=csv", "?format=xlsx", "?format=pdf"],
+    "crew:list": ["", "?format=csv", "?format=xlsx", "?format=pdf"],
+    "schedules:scenes": ["", "?format=csv", "?format=xlsx"],
+    "schedules:breakdown": ["", "?format=pdf"],
+    "schedules:report": ["", "?format=csv", "?format=xlsx", "?format=pdf"],
+    "vendors:report_export": ["?format=csv", "?format=xlsx"],
+    "vendors:po_detail": ["", "?print=1"],
+}
+
+# Which object a `pk` stands for, by URL name; other kwargs by their own name (see `objects`).
+PK_OF = {
+    "crew:release": "engagement",
+    "crew:day_remove": "day_assignment",
+    "crew:department_edit": "department",
+    "crew:department_delete": "department",
+    "crew:position_edit": "position",
+    "crew:person_edit": "person",
+    "crew:board": "opening",
+    "crew:opening_edit": "opening",
+    "crew:candidate_add": "opening",
+    "crew:candidate": "candidate",
+    "crew:candidate_move": "candidate",
+    "crew:candidate_cv": "candidate",
+    "productions:member_change": "membership",
+    "productions:member_remove": "membership",
+    "productions:invitation_resend": "invitation",
+    "productions:invitation_revoke": "invitation",
+    "schedules:day_edit": "shoot_day",
+    "schedules:day_remove": "shoot_day",
+    "schedules:cast_edit": "cast_member",
+    "schedules:location_edit": "location",
+    "schedules:set_edit": "set",
+    "vendors:certificate_file": "certificate",
+    "vendors:quote_request": "quote_request",
+    "vendors:quote_choose": "quote",
+    "vendors:po_line_delete": "po_line",
+    "vendors:rental": "rental",
+}
+PK_BY_APP = {
+    "crew:memo": "memo",
+    "schedules:": "scene",
+    "vendors:po_": "po",
+    "vendors:invoice": "invoice",
+    "vendors:": "vendor",
+    "callsheets:": "call_sheet",
+}
+
+
+def _pk_key(name: str) -> str:
+    if name in PK_OF:
+        return PK_OF[name]
+    return next(key for prefix, key in PK_BY_APP.items() if name.startswith(prefix))
+
+
+def _choices(route: Route, objects: dict) -> list[dict]:
+    """The URL kwargs for this route: one set, or one per value of a kwarg that picks a report."""
+    from apps.schedules.reports import REPORTS as SCHEDULE_REPORTS
+    from apps.vendors.queries import REPORTS as VENDOR_REPORTS
+
+    many = {
+        "key": list(SCHEDULE_REPORTS),
+        "report": list(VENDOR_REPORTS),
+        "fmt": ["csv", "xlsx"],
+    }
+    kwargs = {"production_slug": objects["slug"]}
+    for name in route.converters:
+        if name == "production_slug" or name in many:
+            continue
+        kwargs[name] = objects[_pk_key(route.name) if name == "pk" else name]
+    spread = [name for name in route.converters if name in many]
+    if not spread:
+        return [kwargs]
+    return [{**kwargs, spread[0]: value} for value in many[spread[0]]]
+
+
+def objects(production) -> dict:
+    """Real ids from the large demo, each the heaviest of its kind (most lines, most rows)."""
+    from django.db.models import Count
+
+    from apps.budgets.models import Account, Category, Commitment, DepartmentGrant, DetailLine
+    from apps.budgets.queries import current_version
+    from apps.callsheets.models import CallSheet
+    from apps.crew.models import (
+        Candidate,
+        DayAssignment,
+        DealMemo,
+        Department,
+        Engagement,
+        MemoState,
+        Opening,
+        Person,
+        Position,
+    )
+    from apps.productions.models import Invitation, Membership
+    from apps.schedules.models import CastMember, Location, Scene, Set, ShootDay
+    from apps.vendors.models import (
+        Certificate,
+        Invoice,
+        PurchaseOrder,
+        PurchaseOrderLine,
+        Quote,
+        QuoteRequest,
+        Rental,
+        Vendor,
+    )
+
+    p = production
+    version = current_version(p)
+
+    def most(queryset, related: str):
+        ranked = queryset.annotate(n=Count(related)).order_by("-n", "pk")
+        return ranked.values_list("pk", flat=True)[0]
+
+    scene = most(Scene.objects.filter(production=p), "elements")
+    sheet = most(CallSheet.objects.filter(production=p), "revisions")
+    return {
+        "slug": p.slug,
+        "version_id": version.pk,
+        "category_id": most(Category.objects.filter(budget_version=version), "accounts__lines"),
+        "account_id": most(Account.objects.filter(budget_version=version), "lines"),
+        "line_id": DetailLine.objects.filter(budget_version=version).order_by("pk")[0].pk,
+        "account_number": "3307",
+        "commitment_id": Commitment.objects.filter(production=p, source_type=None)[0].pk,
+        "grant_id": DepartmentGrant.objects.filter(production=p)[0].pk,
+        "shoot_day_id": most(ShootDay.objects.filter(production=p), "scenes"),
+        "call_sheet": sheet,
+        "number": CallSheet.objects.get(pk=sheet).revisions.order_by("-number")[0].number,
+        "engagement": Engagement.objects.filter(production=p)[0].pk,
+        "day_assignment": DayAssignment.objects.filter(production=p)[0].pk,
+        "department": most(Department.objects.filter(production=p), "engagements"),
+        "position": most(Position.objects.filter(production=p), "engagements"),
+        "person": most(Person.objects.filter(production=p), "day_assignments"),
+        "opening": most(Opening.objects.filter(production=p), "candidates"),
+        "candidate": Candidate.objects.filter(opening__production=p).exclude(cv="")[0].pk,
+        "memo": DealMemo.objects.filter(production=p, state=MemoState.COUNTERSIGNED)[0].pk,
+        "membership": Membership.objects.filter(production=p)[0].pk,
+        "invitation": Invitation.objects.filter(production=p)[0].pk,
+        "shoot_day": most(ShootDay.objects.filter(production=p), "scenes"),
+        "scene": scene,
+        "element_pk": Scene.objects.get(pk=scene).elements.all()[0].pk,
+        "cast_member": most(CastMember.objects.filter(production=p), "scenes"),
+        "location": most(Location.objects.filter(production=p), "sets"),
+        "set": most(Set.objects.filter(production=p), "scenes"),
+        "vendor": most(Vendor.objects.filter(production=p), "purchase_orders"),
+        "certificate": Certificate.objects.filter(production=p)[0].pk,
+        "quote_request": most(QuoteRequest.objects.filter(production=p), "quotes"),
+        "quote": Quote.objects.filter(production=p)[0].pk,
+        "po": most(PurchaseOrder.objects.filter(production=p, invoices__isnull=False), "lines"),
+        "po_line": PurchaseOrderLine.objects.filter(purchase_order__production=p)[0].pk,
+        "rental": Rental.objects.filter(production=p)[0].pk,
+        "invoice": most(Invoice.objects.filter(production=p), "lines"),
+    }
+
+
+@pytest.fixture(scope="module")
+def large_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The large demo, plus the few things it has no reason to hold (a pending invitation, a
+    candidate's CV, a logo, the calendar feed's token) so those pages are visited too. Its files
+    (certificates, CV, logo) go to a folder of its own: see `media`."""
+    from django.test import override_settings
+
+    from apps.accounts.models import User
+    from apps.crew.models import Candidate
+    from apps.productions.capabilities import Role
+    from apps.productions.management.commands.seed_demo import LARGE_SLUG
+    from apps.productions.models import Membership, Production
+    from apps.productions.services import invitation_create
+    from apps.schedules import services as schedules
+    from apps.vendors.demo import DEMO_PDF
+
+    media = tmp_path_factory.mktemp("large-demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        call_command("seed_demo", size="large", stdout=io.StringIO())
+        production = Production.objects.get(slug=LARGE_SLUG)
+        ap = User.objects.get(email="ap@demo.producerdesk.test")
+        invitation_create(
+            actor=Membership.objects.get(production=production, user=ap),
+            email="new.hire@example.test",
+            role=Role.COORDINATOR,
+        )
+        candidate = Candidate.objects.filter(opening__production=production).first()
+        candidate.cv.save("cv.pdf", ContentFile(DEMO_PDF))
+        production.logo.save("logo.png", ContentFile(_PNG))
+        settings = schedules.settings_for(production)
+        settings.ical_token = "large-demo-feed-token-0123456789"
+        settings.save()
+        yield production, ap, objects(production), media
+        transaction.set_rollback(True)
+
+
+_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d4944415478da63f8ffff3f0005fe02fea73581e40000000049454e44ae426082"
+)
+
+
+def visitor(route: Route) -> str:
+    """The AP, or for the few pages the AP's role may not open, a demo role that may (the
+    producer first): every page is measured, none is skipped as a 403."""
+    allowed = CAPABILITY_ROLES[route.callback.production_capability]
+    for role in (Role.ASSOCIATE_PRODUCER, Role.PRODUCER, Role.DEPARTMENT_HEAD):
+        if role in allowed:
+            return role
+    return sorted(allowed)[0]
+
+
+def pages(objects: dict) -> list[tuple[str, str, set[int], str]]:
+    """(URL name, URL, acceptable statuses, visiting role) for every GET the production answers."""
+    found = []
+    for route in production_routes():
+        role = visitor(route)
+        if route.name in POST_ONLY:
+            expected = {405}
+        elif route.name in REDIRECTS:
+            expected = {302}
+        else:
+            expected = {200}
+        for kwargs in _choices(route, objects):
+            url = reverse(route.name, kwargs=kwargs)
+            for query in VARIANTS.get(route.name, [""]):
+                found.append((route.name, url + query, expected, role))
+    feed = reverse("schedule_ical", kwargs={"token": "large-demo-feed-token-0123456789"})
+    found.append(("schedule_ical", feed, {200}, Role.ASSOCIATE_PRODUCER))
+    return found
+
+
+def budget_for(name: str) -> int:
+    return OVERRIDES.get(name, QUERY_BUDGET)
+
+
+@pytest.fixture
+def html_only_pdfs(monkeypatch):
+    """PDF pages still render their whole HTML template (where any lazy query would run), but
+    WeasyPrint's layout, which reads no database and takes minutes for the 3,000-line detail, is
+    replaced by a stub. The apps' own PDF tests render real ones."""
+    import weasyprint
+
+    class HTML:
+        def __init__(self, string: str, **kwargs) -> None:
+            assert "</html>" in string
+
+        def write_pdf(self) -> bytes:
+            return b"%PDF-1.4 stub"
+
+    monkeypatch.setattr(weasyprint, "HTML", HTML)
+
+
+def test_every_page_stays_within_its_query_budget_on_the_large_demo(
+    client, settings, large_demo, html_only_pdfs
+):
+    from apps.productions.models import Membership
+
+    production, _, ids, media = large_demo
+    settings.MEDIA_ROOT = media  # where the large demo's certificates, CV and logo are
+    users = {m.role: m.user for m in Membership.objects.filter(production=production)}
+    counts, problems = [], []
+    for name, url, expected, role in pages(ids):
+        client.force_login(users[role])
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        if response.status_code not in expected:
+            problems.append(f"{url} ({name}): status {response.status_code}, not {expected}")
+        if len(queries) > budget_for(name):
+            problems.append(f"{url} ({name}): {len(queries)} queries > {budget_for(name)}")
+        counts.append((len(queries), url))
+    counts.sort(reverse=True)
+    print(f"\n{len(counts)} pages; the most queries:")
+    for count, url in counts[:15]:
+        print(f"  {count:4d}  {url}")
+    assert problems == []
+
+
+def test_the_walk_visits_every_production_route(large_demo):
+    _, _, ids, _ = large_demo
+    visited = {name for name, *_ in pages(ids)}
+    assert visited >= {route.name for route in production_routes()}
+    assert len(visited) > 100
+
+
+def test_the_large_demo_has_the_promised_size(large_demo):
+    from apps.budgets.models import DetailLine
+    from apps.callsheets.models import Revision
+    from apps.crew.models import Person
+    from apps.schedules.models import Scene, ShootDay
+    from apps.vendors.models import PurchaseOrder, Vendor
+
+    production, *_ = large_demo
+    assert DetailLine.objects.filter(production=production).count() >= 3000
+    assert Scene.objects.filter(production=production).count() == 300
+    assert ShootDay.objects.filter(production=production).count() == 60
+    assert Person.objects.filter(production=production).count() == 200
+    assert Vendor.objects.filter(production=production).count() == 80
+    assert PurchaseOrder.objects.filter(production=production).count() >= 500
+    published = Revision.objects.filter(production=production).values("call_sheet").distinct()
+    assert published.count() == 60
+
+
+def test_a_page_over_budget_is_reported(client, large_demo, monkeypatch):
+    """The budget can fail: with a budget of 1 query the dashboard is over it."""
+    production, ap, *_ = large_demo
+    client.force_login(ap)
+    monkeypatch.setitem(OVERRIDES, "productions:dashboard", 1)
+    url = reverse("productions:dashboard", kwargs={"production_slug": production.slug})
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert len(queries) > budget_for("productions:dashboard")
