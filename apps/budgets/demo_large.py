@@ -51,7 +51,8 @@ def seed_large_budget(production, people) -> None:
     if Budget.objects.filter(production=production, name=LARGE_BUDGET).exists():
         return
     with transaction.atomic():
-        rng = random.Random(8_100)
+        # Seeded on purpose: the demo is the same on every machine (no security use).
+        rng = random.Random(8_100)  # nosec B311
         importers.import_budget(
             production=production,
             budget_name=LARGE_BUDGET,

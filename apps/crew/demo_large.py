@@ -87,7 +87,8 @@ STATES += [MemoState.SENT] * 8 + [MemoState.DRAFT] * 6 + [MemoState.VOID] * 4
 def seed_large_crew(production, people) -> None:
     if Person.objects.filter(production=production).exists():
         return
-    rng = random.Random(8_200)
+    # Seeded on purpose: the demo is the same on every machine (no security use).
+    rng = random.Random(8_200)  # nosec B311
     services.departments_ensure(production=production)
     departments = {d.name: d for d in Department.objects.filter(production=production)}
     positions = Position.objects.bulk_create(

@@ -64,7 +64,8 @@ ACTIONS = [
 def seed_large_schedule(production, people) -> None:
     if Scene.objects.filter(production=production).exists():
         return
-    rng = random.Random(8_300)
+    # Seeded on purpose: the demo is the same on every machine (no security use).
+    rng = random.Random(8_300)  # nosec B311
     settings = services.settings_for(production)
     settings.work_weekends = False
     settings.save()
