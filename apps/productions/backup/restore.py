@@ -332,7 +332,7 @@ def reserve_ids(model: type[models.Model], count: int) -> list[int]:
             # Table and column come from the model registry, never from the archive, and are
             # quoted by the backend: no input reaches this statement.
             quoted = connection.ops.quote_name
-            sql = f"SELECT MAX({quoted(column)}) FROM {quoted(table)}"  # noqa: S608
+            sql = f"SELECT MAX({quoted(column)}) FROM {quoted(table)}"  # nosec B608  # noqa: S608
             cursor.execute(sql)
             highest = cursor.fetchone()[0] or 0
             cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
