@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 
 from django.db.models import Q, Sum
@@ -346,17 +347,24 @@ def cost_report(production: Production, version: BudgetVersion | None = None) ->
 
 
 def spend_over_time(production: Production) -> list[tuple[str, Decimal]]:
-    """Cumulative actuals by posting date (one query)."""
-    running = Decimal(0)
-    points = []
-    for day, amount in (
-        Actual.objects.filter(production=production)
+    """Cumulative actuals, one point per calendar day from the first posting to the last (one
+    query): days without postings carry the running total, so the x axis is true to time."""
+    by_day = {
+        day: engine.round_money(amount, production.currency)
+        for day, amount in Actual.objects.filter(production=production)
         .values_list("date")
         .annotate(s=Sum("amount"))
         .order_by("date")
         .values_list("date", "s")
-    ):
-        running += engine.round_money(amount, production.currency)
+    }
+    if not by_day:
+        return []
+    first, last = min(by_day), max(by_day)
+    running = Decimal(0)
+    points = []
+    for offset in range((last - first).days + 1):
+        day = first + timedelta(days=offset)
+        running += by_day.get(day, Decimal(0))
         points.append((day.isoformat(), running))
     return points
 

@@ -12,7 +12,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-WIDTH, HEIGHT, PAD_LEFT, PAD_BOTTOM, PAD_TOP, PAD_RIGHT = 640, 240, 64, 40, 12, 12
+WIDTH, HEIGHT, PAD_BOTTOM, PAD_TOP, PAD_RIGHT = 640, 240, 40, 12, 12
+CHAR_WIDTH = 7  # px per character of an 11 px label, a little generous so nothing is clipped
 
 
 def _scale(value, top) -> float:
@@ -20,17 +21,20 @@ def _scale(value, top) -> float:
     return HEIGHT - PAD_BOTTOM - (float(value) / float(top) * plot if top else 0)
 
 
-def _axis(top, fmt) -> str:
+def _axis(top, fmt) -> tuple[str, int]:
+    """The horizontal grid with its value labels, and the left padding those labels need."""
+    ticks = [(Decimal(top) * i / 4 if top else Decimal(0)) for i in range(5)]
+    labels = [fmt(value) for value in ticks]
+    left = max(48, CHAR_WIDTH * max(len(label) for label in labels) + 12)
     parts = []
-    for i in range(5):
-        value = Decimal(top) * i / 4 if top else Decimal(0)
+    for value, label in zip(ticks, labels, strict=True):
         y = _scale(value, top)
         parts.append(
-            f'<line x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="#dee2e6"/><text x="{PAD_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" '
-            f'font-size="11" fill="#6c757d">{escape(fmt(value))}</text>'
+            f'<line x1="{left}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="#dee2e6"/><text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" '
+            f'font-size="11" fill="#6c757d">{escape(label)}</text>'
         )
-    return "".join(parts)
+    return "".join(parts), left
 
 
 def _svg(body: str, title: str) -> SafeString:
@@ -51,31 +55,48 @@ def line_chart(
     """`points` are (label, value) in order; `reference` draws a dashed line (the budget)."""
     values = [v for _, v in points] + ([reference] if reference is not None else [])
     top = max(values, default=0) or 1
-    step = (WIDTH - PAD_LEFT - PAD_RIGHT) / max(len(points) - 1, 1)
-    coords = [(PAD_LEFT + i * step, _scale(v, top)) for i, (_, v) in enumerate(points)]
-    body = _axis(top, fmt)
+    body, left = _axis(top, fmt)
+    step = (WIDTH - left - PAD_RIGHT) / max(len(points) - 1, 1)
+    coords = [(left + i * step, _scale(v, top)) for i, (_, v) in enumerate(points)]
     if reference is not None:
         y = _scale(reference, top)
         body += (
-            f'<line x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'<line x1="{left}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="#dc3545" stroke-dasharray="6 4"/>'
         )
     if coords:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
         body += f'<polyline points="{path}" fill="none" stroke="#0d6efd" stroke-width="2.5"/>'
-        body += "".join(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#0d6efd"/>' for x, y in coords
-        )
-    every = max(len(points) // 8, 1)
-    for i, (label, _) in enumerate(points):
-        if i % every == 0 or i == len(points) - 1:
-            # The last label ends at its point, so it is not cut off at the right edge.
-            anchor = "end" if i == len(points) - 1 and len(points) > 1 else "middle"
-            body += (
-                f'<text x="{coords[i][0]:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" '
-                f'text-anchor="{anchor}" font-size="11" fill="#6c757d">{escape(label)}</text>'
+        if len(coords) <= 40:  # dots only while they stay apart
+            body += "".join(
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#0d6efd"/>' for x, y in coords
             )
+    body += _x_labels([label for label, _ in points], [x for x, _ in coords])
     return _svg(body, title)
+
+
+def _x_labels(labels: Sequence[str], xs: Sequence[float]) -> str:
+    """Labels under the x axis, thinned so they never overlap: the first (anchored at its
+    start), the last (anchored at its end) and every `every`-th one in between (centred) that keeps
+    clear of the last. Half a label more than its width apart is enough for any two neighbours."""
+    if not labels:
+        return ""
+    room = (WIDTH - PAD_RIGHT - xs[0]) / max(len(labels), 1)
+    widest = CHAR_WIDTH * max(len(label) for label in labels) + 8
+    every = max(1, -(-(widest * 3 // 2) // max(int(room), 1)))
+    last = len(labels) - 1
+    shown = [i for i in range(0, last, every) if last - i >= every] + [last]
+    parts = []
+    for i in shown:
+        # The last label ends at its point, so it is not cut off at the right edge.
+        anchor = "end" if i == last and last > 0 else "middle"
+        if i == 0 and last > 0:
+            anchor = "start"
+        parts.append(
+            f'<text x="{xs[i]:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" text-anchor="{anchor}" '
+            f'font-size="11" fill="#6c757d">{escape(labels[i])}</text>'
+        )
+    return "".join(parts)
 
 
 def bar_chart(
@@ -88,11 +109,11 @@ def bar_chart(
     """One bar per label; bars above `limit` are drawn red and the limit as a dashed line."""
     values = [v for _, v in bars] + ([limit] if limit is not None else [])
     top = max(values, default=0) or 1
-    slot = (WIDTH - PAD_LEFT - PAD_RIGHT) / max(len(bars), 1)
-    body = _axis(top, fmt)
+    body, left = _axis(top, fmt)
+    slot = (WIDTH - left - PAD_RIGHT) / max(len(bars), 1)
     every = max(len(bars) // 15, 1)
     for i, (label, value) in enumerate(bars):
-        x = PAD_LEFT + i * slot + slot * 0.15
+        x = left + i * slot + slot * 0.15
         y = _scale(value, top)
         colour = "#dc3545" if limit is not None and value > limit else "#0d6efd"
         body += (
@@ -108,7 +129,7 @@ def bar_chart(
     if limit is not None:
         y = _scale(limit, top)
         body += (
-            f'<line x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'<line x1="{left}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="#dc3545" stroke-dasharray="6 4"/>'
         )
     return _svg(body, title)

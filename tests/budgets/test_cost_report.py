@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from apps.budgets import services
-from apps.budgets.queries import cost_report
+from apps.budgets.queries import cost_report, spend_over_time
 from tests.budgets.factories import add_line, budget_from_template
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +83,15 @@ def test_the_page_marks_over_budget_rows_and_draws_spend_over_time(client, produ
     row_start = page.index('id="acct-3307"')
     assert "over-budget" in page[page.rindex("<tr", 0, row_start) : row_start]
     assert "<svg" in page and "Spent to date against the budget" in page
+
+
+def test_spend_over_time_has_a_point_for_every_day_so_the_axis_is_true_to_time(production, version):
+    # Postings on 10 and 12 January: the 11th carries the running total.
+    assert spend_over_time(production) == [
+        ("2026-01-10", Decimal("6000.00")),
+        ("2026-01-11", Decimal("6000.00")),
+        ("2026-01-12", Decimal("7000.00")),
+    ]
 
 
 def test_a_production_without_a_budget_has_an_empty_cost_report(client, production, ap):
