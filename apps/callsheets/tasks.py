@@ -4,7 +4,6 @@ and confirmation link. See services.py for how a send is claimed, made and marke
 from __future__ import annotations
 
 import logging
-import smtplib
 from datetime import datetime
 
 from celery import shared_task
@@ -18,11 +17,9 @@ from django.utils import timezone
 from apps.callsheets import services
 from apps.callsheets.models import Recipient, RecipientStatus
 from apps.productions.dispatch import dispatch, waiting_work
+from apps.productions.sending import MAX_ATTEMPTS, RETRYABLE, backoff
 
 log = logging.getLogger(__name__)
-
-RETRYABLE = (smtplib.SMTPException, OSError)
-MAX_ATTEMPTS = 5
 
 
 @shared_task(acks_late=True)
@@ -62,7 +59,7 @@ def send_callsheet(self, recipient_id: int, send_round: int) -> str:
         log.warning("call sheet recipient %s: delivery failed (%s)", recipient_id, reason)
         if final:
             return "failed"
-        raise self.retry(countdown=min(2**self.request.retries * 30, 1800)) from exc
+        raise self.retry(countdown=backoff(self.request.retries)) from exc
     services.recipient_mark_sent(recipient_id=recipient_id, attempt_id=attempt_id)
     return "sent"
 

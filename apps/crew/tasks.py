@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import smtplib
 from datetime import datetime
 
 from celery import shared_task
@@ -12,17 +10,12 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
 from apps.crew.models import DealMemo, MemoState
 from apps.crew.services import memo_issue_token
 from apps.productions.dispatch import waiting_requests, waiting_work
 from apps.productions.models import SendStatus
-
-log = logging.getLogger(__name__)
-
-RETRYABLE = (smtplib.SMTPException, OSError)
-MAX_ATTEMPTS = 5
+from apps.productions.sending import MAX_ATTEMPTS, backoff, deliver
 
 
 @shared_task(bind=True, max_retries=MAX_ATTEMPTS - 1, acks_late=True)
@@ -46,28 +39,15 @@ def send_deal_memo(self, memo_id: int, requested_at: str) -> str:
             return "skipped: superseded"
         if memo.send_status == SendStatus.SENT:
             return "skipped: already sent"
-        memo.send_attempts += 1
         token = memo_issue_token(memo)
-        try:
-            _message(memo, token).send()
-        except RETRYABLE as exc:
-            reason = f"{type(exc).__name__}: {exc}"[:500]
-            final = self.request.retries >= self.max_retries
-            memo.send_status = SendStatus.FAILED if final else SendStatus.QUEUED
-            memo.send_error = reason
-            memo.token_hash = ""
-            memo.save()
-            log.warning("deal memo %s: delivery failed (%s)", memo_id, reason)
-            if final:
-                return "failed"
-        else:
-            memo.send_status = SendStatus.SENT
-            memo.sent_at = timezone.now()
-            memo.send_error = ""
-            memo.save()
-            return "sent"
+        outcome = deliver(self, memo, lambda row: _message(row, token), f"deal memo {memo_id}")
+        if outcome != "sent":
+            memo.token_hash = ""  # the link in a message that did not go out opens nothing
+        memo.save()
+        if outcome:
+            return outcome
     # Outside the transaction, so the failure state above is committed before the retry waits.
-    raise self.retry(countdown=min(2**self.request.retries * 30, 1800))
+    raise self.retry(countdown=backoff(self.request.retries))
 
 
 def _message(memo: DealMemo, token: str) -> EmailMultiAlternatives:

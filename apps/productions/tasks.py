@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import smtplib
 from datetime import datetime
 
 from celery import shared_task
@@ -12,16 +10,11 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
 from apps.productions import dispatch
 from apps.productions.models import Invitation, SendStatus
+from apps.productions.sending import MAX_ATTEMPTS, backoff, deliver
 from apps.productions.services import invitation_issue_token
-
-log = logging.getLogger(__name__)
-
-RETRYABLE = (smtplib.SMTPException, OSError)
-MAX_ATTEMPTS = 5
 
 
 @shared_task(bind=True, max_retries=MAX_ATTEMPTS - 1, acks_late=True)
@@ -45,28 +38,17 @@ def send_invitation(self, invitation_id: int, requested_at: str) -> str:
             return "skipped: superseded"
         if invitation.send_status == SendStatus.SENT:
             return "skipped: already sent"
-        invitation.send_attempts += 1
         token = invitation_issue_token(invitation)
-        try:
-            _message(invitation, token).send()
-        except RETRYABLE as exc:
-            reason = f"{type(exc).__name__}: {exc}"[:500]
-            final = self.request.retries >= self.max_retries
-            invitation.send_status = SendStatus.FAILED if final else SendStatus.QUEUED
-            invitation.send_error = reason
-            invitation.token_hash = ""
-            invitation.save()
-            log.warning("invitation %s: delivery failed (%s)", invitation_id, reason)
-            if final:
-                return "failed"
-        else:
-            invitation.send_status = SendStatus.SENT
-            invitation.sent_at = timezone.now()
-            invitation.send_error = ""
-            invitation.save()
-            return "sent"
+        outcome = deliver(
+            self, invitation, lambda row: _message(row, token), f"invitation {invitation_id}"
+        )
+        if outcome != "sent":
+            invitation.token_hash = ""  # the link in a message that did not go out opens nothing
+        invitation.save()
+        if outcome:
+            return outcome
     # Outside the transaction, so the failure state above is committed before the retry waits.
-    raise self.retry(countdown=min(2**self.request.retries * 30, 1800))
+    raise self.retry(countdown=backoff(self.request.retries))
 
 
 def _message(invitation: Invitation, token: str) -> EmailMultiAlternatives:

@@ -1,13 +1,12 @@
 """Outbound work for vendors: the PO e-mail to the vendor, and the daily reminders.
 
 Each task locks its row, skips what was already sent, and retries a failed delivery with backoff;
-the row shows queued / sent / failed with the reason (like apps/productions/tasks.py).
+the row shows queued / sent / failed with the reason (apps/productions/sending.py).
 """
 
 from __future__ import annotations
 
 import logging
-import smtplib
 from datetime import datetime
 
 from celery import shared_task
@@ -16,40 +15,14 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 
 from apps.productions.dispatch import dispatch_after_commit, waiting_requests, waiting_work
 from apps.productions.documents import PdfUnavailable, render_pdf
 from apps.productions.models import Production, SendStatus
+from apps.productions.sending import MAX_ATTEMPTS, backoff, deliver
 from apps.vendors.models import OPEN_STATUSES, POStatus, PurchaseOrder, Reminder
 
 log = logging.getLogger(__name__)
-
-RETRYABLE = (smtplib.SMTPException, OSError)
-MAX_ATTEMPTS = 5
-
-
-def _backoff(retries: int) -> int:
-    return min(2**retries * 30, 1800)
-
-
-def _deliver(task, row, build) -> str | None:
-    """Send `build(row)` and note the outcome on `row` (the caller saves it): "sent", "failed"
-    after the last attempt, or None when the task should retry."""
-    row.send_attempts += 1
-    try:
-        build(row).send()
-    except RETRYABLE as exc:
-        reason = f"{type(exc).__name__}: {exc}"[:500]
-        final = task.request.retries >= task.max_retries
-        row.send_status = SendStatus.FAILED if final else SendStatus.QUEUED
-        row.send_error = reason
-        log.warning("%s: delivery failed (%s)", row, reason)
-        return "failed" if final else None
-    row.send_status = SendStatus.SENT
-    row.sent_at = timezone.now()
-    row.send_error = ""
-    return "sent"
 
 
 @shared_task(bind=True, max_retries=MAX_ATTEMPTS - 1, acks_late=True)
@@ -70,13 +43,13 @@ def send_purchase_order(self, po_id: int, requested_at: str) -> str:
             return "skipped: superseded"
         if po.send_status == SendStatus.SENT:
             return "skipped: already sent"
-        outcome = _deliver(self, po, _po_message)
+        outcome = deliver(self, po, _po_message)
         if outcome == "sent" and po.status == POStatus.APPROVED:
             po.status = POStatus.SENT
         po.save()
         if outcome:
             return outcome
-    raise self.retry(countdown=_backoff(self.request.retries))
+    raise self.retry(countdown=backoff(self.request.retries))
 
 
 def _po_message(po: PurchaseOrder) -> EmailMultiAlternatives:
@@ -110,11 +83,11 @@ def send_reminder(self, reminder_id: int) -> str:
             return "skipped: gone"
         if reminder.send_status == SendStatus.SENT:
             return "skipped: already sent"
-        outcome = _deliver(self, reminder, _reminder_message)
+        outcome = deliver(self, reminder, _reminder_message)
         reminder.save()
         if outcome:
             return outcome
-    raise self.retry(countdown=_backoff(self.request.retries))
+    raise self.retry(countdown=backoff(self.request.retries))
 
 
 def _reminder_message(reminder: Reminder) -> EmailMultiAlternatives:
