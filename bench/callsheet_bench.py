@@ -198,7 +198,7 @@ def main() -> None:
 
     from apps.callsheets import queries, services
     from apps.callsheets.models import Recipient
-    from apps.productions.documents import render_pdf
+    from apps.core.documents import render_pdf
     from producer_desk.celery import app
 
     settings.STORAGES = {

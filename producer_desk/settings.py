@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_ratelimit",
+    "apps.core",
     "apps.accounts",
     "apps.productions",
     "apps.budgets",

@@ -1,6 +1,6 @@
-from django.apps import AppConfig
+from apps.core import registry
 
 
-class AccountsConfig(AppConfig):
+class AccountsConfig(registry.DomainAppConfig):
     name = "apps.accounts"
     verbose_name = "Accounts"

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from apps.budgets import engine
 from apps.budgets.models import BudgetVersion, DetailLine
 from apps.budgets.queries import CostReport, TopSheet
-from apps.productions.exports import XLSX_TYPE, csv_response
+from apps.core.exports import XLSX_TYPE, csv_response
 
 COST_REPORT_COLUMNS = [
     "account_number",

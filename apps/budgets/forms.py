@@ -16,7 +16,7 @@ from apps.budgets.models import (
     Units,
 )
 from apps.budgets.services import BudgetError, LineValues, evaluate_line_formulas, global_values
-from apps.productions.money import currency_choices
+from apps.core.money import currency_choices
 
 FORMULA_HELP = "A number or a formula over globals, e.g. SHOOT_DAYS + 2"
 

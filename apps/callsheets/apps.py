@@ -1,34 +1,44 @@
-from django.apps import AppConfig
+from apps.core import registry
 
 
-class CallsheetsConfig(AppConfig):
+class CallsheetsConfig(registry.DomainAppConfig):
     name = "apps.callsheets"
     verbose_name = "Call sheets"
 
-    def ready(self) -> None:
-        from apps.callsheets.demo import seed_callsheets
-        from apps.callsheets.models import CallSheet
-        from apps.callsheets.panel import panel_context
-        from apps.productions import audit
+    def nav(self) -> list[registry.NavItem]:
         from apps.productions.capabilities import Capability as C
-        from apps.productions.dashboard import NavItem, Panel, register_nav, register_panel
-        from apps.productions.demo import register_demo_seeder
 
-        audit.register(
-            CallSheet,
-            production_field="production_id",
-            label="Call sheet",
-            describe=lambda r: str(r.shoot_day) if r.shoot_day_id else "call sheet",
-            select_related=("shoot_day",),
-        )
-        register_nav(NavItem("Call sheets", "callsheets:list", C.VIEW_CALLSHEETS, 500, "megaphone"))
-        register_panel(
-            Panel(
-                key="callsheet",
-                title="Next call sheet",
-                template="callsheets/panel.html",
-                capability=C.VIEW_CALLSHEETS,
-                context=panel_context,
+        return [
+            registry.NavItem("Call sheets", "callsheets:list", C.VIEW_CALLSHEETS, 500, "megaphone")
+        ]
+
+    def panels(self) -> list[registry.Panel]:
+        from apps.callsheets.panel import panel_context
+        from apps.productions.capabilities import Capability as C
+
+        return [
+            registry.Panel(
+                "callsheet",
+                "Next call sheet",
+                "callsheets/panel.html",
+                C.VIEW_CALLSHEETS,
+                panel_context,
             )
-        )
-        register_demo_seeder(seed_callsheets, order=500)
+        ]
+
+    def audited(self) -> list[registry.Audited]:
+        from apps.callsheets.models import CallSheet
+
+        return [
+            registry.Audited(
+                CallSheet,
+                "Call sheet",
+                lambda r: str(r.shoot_day) if r.shoot_day_id else "call sheet",
+                select_related=("shoot_day",),
+            )
+        ]
+
+    def demo(self):
+        from apps.callsheets.demo import seed_callsheets
+
+        return seed_callsheets, 500

@@ -24,8 +24,8 @@ from apps.callsheets.models import (
     RecipientStatus,
     Revision,
 )
-from apps.productions.dispatch import dispatch_after_commit
-from apps.productions.locking import save_if_unchanged
+from apps.core.dispatch import dispatch_after_commit
+from apps.core.locking import save_if_unchanged
 from apps.productions.services import hash_token
 from apps.schedules.models import ShootDay
 

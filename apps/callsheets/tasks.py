@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from apps.callsheets import services
 from apps.callsheets.models import Recipient, RecipientStatus
-from apps.productions.dispatch import dispatch, waiting_work
-from apps.productions.sending import MAX_ATTEMPTS, RETRYABLE, backoff
+from apps.core.dispatch import dispatch, waiting_work
+from apps.core.sending import MAX_ATTEMPTS, RETRYABLE, backoff
 
 log = logging.getLogger(__name__)
 

@@ -12,10 +12,10 @@ from apps.callsheets import queries, services
 from apps.callsheets.forms import CallSheetForm, parse_times
 from apps.callsheets.models import CallSheet, Recipient, Revision
 from apps.callsheets.services import CallSheetError
+from apps.core.documents import pdf_response
+from apps.core.locking import StaleEdit
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
-from apps.productions.documents import pdf_response
-from apps.productions.locking import StaleEdit
 from apps.schedules.models import DayKind, ShootDay
 
 

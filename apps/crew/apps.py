@@ -1,55 +1,49 @@
-from django.apps import AppConfig
+from apps.core import registry
 
 
-class CrewConfig(AppConfig):
+class CrewConfig(registry.DomainAppConfig):
     name = "apps.crew"
     verbose_name = "Crew"
 
-    def ready(self) -> None:
-        from apps.crew.demo import seed_crew
-        from apps.crew.models import DayAssignment, DealMemo, Engagement, Person
-        from apps.crew.panel import panel_context
-        from apps.productions import audit
+    def nav(self) -> list[registry.NavItem]:
         from apps.productions.capabilities import Capability as C
-        from apps.productions.dashboard import NavItem, Panel, register_nav, register_panel
-        from apps.productions.demo import register_demo_seeder
 
-        audit.register(
-            Person, production_field="production_id", label="Person", describe=lambda r: r.name
-        )
-        audit.register(
-            DealMemo,
-            production_field="production_id",
-            label="Deal memo",
-            describe=lambda r: f"{r.person.name if r.person else '?'} as {r.position}",
-            select_related=("person", "position"),
-        )
-        audit.register(
-            Engagement,
-            production_field="production_id",
-            label="Engagement",
-            describe=lambda r: f"{r.person.name if r.person else '?'} as {r.position}",
-            select_related=("person", "position"),
-        )
-        audit.register(
-            DayAssignment,
-            production_field="production_id",
-            label="Day booking",
-            describe=lambda r: f"{r.person.name if r.person else '?'} on {r.shoot_day}",
-            select_related=("person", "shoot_day"),
-        )
-        register_nav(NavItem("Crew", "crew:list", C.VIEW_CREW, 300, "people-fill"))
-        register_nav(
-            NavItem("My deal memos", "crew:my_memos", C.VIEW_PRODUCTION, 310, "pen",
-                    unless=C.VIEW_CREW)
-        )  # fmt: skip
-        register_panel(
-            Panel(
-                key="crew",
-                title="Open hires",
-                template="crew/panel.html",
-                capability=C.VIEW_CREW,
-                context=panel_context,
-            )
-        )
-        register_demo_seeder(seed_crew, order=300)
+        return [
+            registry.NavItem("Crew", "crew:list", C.VIEW_CREW, 300, "people-fill"),
+            registry.NavItem(
+                "My deal memos", "crew:my_memos", C.VIEW_PRODUCTION, 310, "pen", unless=C.VIEW_CREW
+            ),
+        ]
+
+    def panels(self) -> list[registry.Panel]:
+        from apps.crew.panel import panel_context
+        from apps.productions.capabilities import Capability as C
+
+        return [registry.Panel("crew", "Open hires", "crew/panel.html", C.VIEW_CREW, panel_context)]
+
+    def audited(self) -> list[registry.Audited]:
+        from apps.crew.models import DayAssignment, DealMemo, Engagement, Person
+
+        def person_as_position(r) -> str:
+            return f"{r.person.name if r.person else '?'} as {r.position}"
+
+        return [
+            registry.Audited(Person, "Person", lambda r: r.name),
+            registry.Audited(
+                DealMemo, "Deal memo", person_as_position, select_related=("person", "position")
+            ),
+            registry.Audited(
+                Engagement, "Engagement", person_as_position, select_related=("person", "position")
+            ),
+            registry.Audited(
+                DayAssignment,
+                "Day booking",
+                lambda r: f"{r.person.name if r.person else '?'} on {r.shoot_day}",
+                select_related=("person", "shoot_day"),
+            ),
+        ]
+
+    def demo(self):
+        from apps.crew.demo import seed_crew
+
+        return seed_crew, 300

@@ -14,8 +14,9 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from apps.core.models import SendStatus
 from apps.crew.validators import validate_cv, validate_phone
-from apps.productions.models import Production, SendStatus
+from apps.productions.models import Production
 from apps.schedules.models import ShootDay
 
 RATE = {"max_digits": 12, "decimal_places": 4}

@@ -11,11 +11,11 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from apps.core.dispatch import waiting_requests, waiting_work
+from apps.core.models import SendStatus
+from apps.core.sending import MAX_ATTEMPTS, backoff, deliver
 from apps.crew.models import DealMemo, MemoState
 from apps.crew.services import memo_issue_token
-from apps.productions.dispatch import waiting_requests, waiting_work
-from apps.productions.models import SendStatus
-from apps.productions.sending import MAX_ATTEMPTS, backoff, deliver
 
 
 @shared_task(bind=True, max_retries=MAX_ATTEMPTS - 1, acks_late=True)

@@ -1,48 +1,22 @@
 """Who changed what, and when: django-simple-history records, gathered per production.
 
-A model joins the audit log by having `history = HistoricalRecords()` and calling
-`audit.register(Model, production_field=...)` in its app's `ready()`; money and people records of
-later apps use the same two lines.
+A model joins the audit log by having `history = HistoricalRecords()` and being listed in its app's
+`audited()` (apps/core/registry.py); money and people records of later apps do the same.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import models
-
-
-@dataclass(frozen=True)
-class _Audited:
-    production_field: str
-    label: str
-    describe: Callable[[models.Model], str]
-    select_related: tuple[str, ...]
-
-
-_REGISTRY: dict[type[models.Model], _Audited] = {}
+from apps.core import registry
 
 _ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
 
-def register(
-    model: type[models.Model],
-    *,
-    production_field: str,
-    label: str,
-    describe: Callable[[models.Model], str] = str,
-    select_related: tuple[str, ...] = (),
-) -> None:
-    """`production_field` is the historical model's field holding the production id;
-    `describe(history_row)` names the record without further queries (with `select_related`)."""
-    _REGISTRY[model] = _Audited(production_field, label, describe, select_related)
-
-
 def registered_labels() -> list[str]:
-    return sorted({audited.label for audited in _REGISTRY.values()})
+    return sorted({audited.label for audited in registry.audited_models().values()})
 
 
 @dataclass(frozen=True)
@@ -74,7 +48,7 @@ def entries_for(production, *, kind: str | None = None, limit: int = 200) -> lis
     diffs need: the count does not grow with the number of entries.
     """
     streams = []
-    for model, audited in _REGISTRY.items():
+    for model, audited in registry.audited_models().items():
         if kind and kind != audited.label:
             continue
         history = model.history.model

@@ -1,27 +1,16 @@
-"""Dashboard panels. Domain apps register theirs in `ready()`; the dashboard knows none of them.
+"""Dashboard panels and the production menu. Domain apps declare theirs in their `apps.py`
+(apps/core/registry.py); the dashboard knows none of them.
 
 Until an app registers a panel for one of the standard slots, the slot shows what will appear there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.http import HttpRequest
 
+from apps.core import registry
+from apps.core.registry import NavItem
 from apps.productions.capabilities import Capability
-
-
-@dataclass(frozen=True)
-class Panel:
-    key: str
-    title: str
-    template: str
-    capability: Capability
-    context: Callable[[HttpRequest], dict]
-    order: int = 100
-
 
 # Slots the dashboard shows, in order, with what fills them once their app is in.
 STANDARD_SLOTS: list[tuple[str, str, str, Capability]] = [
@@ -52,15 +41,10 @@ STANDARD_SLOTS: list[tuple[str, str, str, Capability]] = [
     ),
 ]
 
-_PANELS: dict[str, Panel] = {}
-
-
-def register_panel(panel: Panel) -> None:
-    _PANELS[panel.key] = panel
-
 
 def panels_for(request: HttpRequest) -> list[dict]:
     membership = request.membership
+    _PANELS = registry.panels()
     shown = []
     slots = {key: (title, blurb, cap) for key, title, blurb, cap in STANDARD_SLOTS}
     extra = sorted((k for k in _PANELS if k not in slots), key=lambda k: _PANELS[k].order)
@@ -86,30 +70,9 @@ def panels_for(request: HttpRequest) -> list[dict]:
 # --- The production menu ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class NavItem:
-    label: str
-    url_name: str
-    capability: Capability
-    order: int = 100
-    icon: str = "circle"
-    # Hidden from members who have this capability (they reach the page another way).
-    unless: Capability | None = None
-
-
-_NAV: dict[str, NavItem] = {}
-
-
-def register_nav(item: NavItem) -> None:
-    _NAV[item.url_name] = item
-
-
 def nav_for(membership) -> list[NavItem]:
-    return sorted(
-        (
-            item
-            for item in _NAV.values()
-            if membership.can(item.capability) and not (item.unless and membership.can(item.unless))
-        ),
-        key=lambda item: item.order,
-    )
+    return [
+        item
+        for item in registry.nav_items()
+        if membership.can(item.capability) and not (item.unless and membership.can(item.unless))
+    ]

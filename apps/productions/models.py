@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from apps.core.models import SendStatus
+from apps.core.money import currency_choices
+from apps.core.validators import validate_logo
 from apps.productions.capabilities import Capability, Role, role_can
-from apps.productions.money import currency_choices
-from apps.productions.validators import validate_logo
 
 
 class Format(models.TextChoices):
@@ -136,12 +137,6 @@ class Membership(models.Model):
     def role_label(self) -> str:
         label = self.get_role_display()
         return f"{label} ({self.department})" if self.department else label
-
-
-class SendStatus(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Failed"
 
 
 class Invitation(models.Model):

@@ -15,8 +15,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.core.models import SendStatus
 from apps.productions.capabilities import Capability, Role
-from apps.productions.models import Invitation, Membership, Production, SendStatus
+from apps.productions.models import Invitation, Membership, Production
 
 LAST_PRODUCER = "A production needs at least one producer: make someone else producer first."
 ALREADY_MEMBER = "{email} is already a member of this production."
@@ -168,7 +169,7 @@ def invitation_revoke(*, invitation: Invitation) -> None:
 
 
 def _queue_invitation_email(invitation: Invitation) -> None:
-    from apps.productions.dispatch import dispatch_after_commit
+    from apps.core.dispatch import dispatch_after_commit
     from apps.productions.tasks import send_invitation
 
     dispatch_after_commit(send_invitation, invitation.pk, invitation.send_requested_at.isoformat())

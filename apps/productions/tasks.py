@@ -11,9 +11,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from apps.productions import dispatch
-from apps.productions.models import Invitation, SendStatus
-from apps.productions.sending import MAX_ATTEMPTS, backoff, deliver
+from apps.core import dispatch
+from apps.core.models import SendStatus
+from apps.core.sending import MAX_ATTEMPTS, backoff, deliver
+from apps.productions.models import Invitation
 from apps.productions.services import invitation_issue_token
 
 

@@ -10,21 +10,21 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts.forms import SignUpForm
 from apps.accounts.models import User
+from apps.core.exports import export_response
+from apps.core.locking import StaleEdit, save_if_unchanged
+from apps.core.validators import logo_content_type, open_upload
 from apps.productions import audit, services
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.dashboard import panels_for
-from apps.productions.exports import export_response
 from apps.productions.forms import (
     InvitationForm,
     MembershipForm,
     ProductionCreateForm,
     ProductionSettingsForm,
 )
-from apps.productions.locking import StaleEdit, save_if_unchanged
 from apps.productions.models import Invitation, Membership, Production
 from apps.productions.services import ProductionError
-from apps.productions.validators import logo_content_type, open_upload
 
 
 @login_required

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from apps.productions.charts import bar_chart
+from apps.core.charts import bar_chart
 from apps.productions.models import Production
 from apps.schedules.importers.eighths import format_eighths
 from apps.schedules.models import Location

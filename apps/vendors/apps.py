@@ -1,44 +1,45 @@
-from django.apps import AppConfig
+from apps.core import registry
 
 
-class VendorsConfig(AppConfig):
+class VendorsConfig(registry.DomainAppConfig):
     name = "apps.vendors"
     verbose_name = "Vendors"
 
-    def ready(self) -> None:
-        from apps.productions import audit
+    def nav(self) -> list[registry.NavItem]:
         from apps.productions.capabilities import Capability as C
-        from apps.productions.dashboard import NavItem, Panel, register_nav, register_panel
-        from apps.productions.demo import register_demo_seeder
-        from apps.vendors.demo import seed_demo
-        from apps.vendors.models import Invoice, PurchaseOrder, Vendor
+
+        return [registry.NavItem("Vendors", "vendors:index", C.VIEW_VENDORS, 400, "truck")]
+
+    def panels(self) -> list[registry.Panel]:
+        from apps.productions.capabilities import Capability as C
         from apps.vendors.queries import panel_context
 
-        audit.register(
-            Vendor, production_field="production_id", label="Vendor", describe=lambda row: row.name
-        )
-        audit.register(
-            PurchaseOrder,
-            production_field="production_id",
-            label="Purchase order",
-            describe=lambda row: f"PO {row.number:04d} to {row.vendor.name}",
-            select_related=("vendor",),
-        )
-        audit.register(
-            Invoice,
-            production_field="production_id",
-            label="Invoice",
-            describe=lambda row: f"Invoice {row.number} from {row.vendor.name}",
-            select_related=("vendor",),
-        )
-        register_nav(NavItem("Vendors", "vendors:index", C.VIEW_VENDORS, 400, "truck"))
-        register_panel(
-            Panel(
-                key="purchasing",
-                title="Purchasing",
-                template="vendors/panel.html",
-                capability=C.VIEW_VENDORS,
-                context=panel_context,
+        return [
+            registry.Panel(
+                "purchasing", "Purchasing", "vendors/panel.html", C.VIEW_VENDORS, panel_context
             )
-        )
-        register_demo_seeder(seed_demo, order=400)
+        ]
+
+    def audited(self) -> list[registry.Audited]:
+        from apps.vendors.models import Invoice, PurchaseOrder, Vendor
+
+        return [
+            registry.Audited(Vendor, "Vendor", lambda row: row.name),
+            registry.Audited(
+                PurchaseOrder,
+                "Purchase order",
+                lambda row: f"PO {row.number:04d} to {row.vendor.name}",
+                select_related=("vendor",),
+            ),
+            registry.Audited(
+                Invoice,
+                "Invoice",
+                lambda row: f"Invoice {row.number} from {row.vendor.name}",
+                select_related=("vendor",),
+            ),
+        ]
+
+    def demo(self):
+        from apps.vendors.demo import seed_demo
+
+        return seed_demo, 400

@@ -17,7 +17,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from apps.productions.models import Production, SendStatus
+from apps.core.models import SendStatus
+from apps.productions.models import Production
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 QUANTITY = {"max_digits": 12, "decimal_places": 3}

@@ -16,10 +16,11 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from apps.productions.dispatch import dispatch_after_commit, waiting_requests, waiting_work
-from apps.productions.documents import PdfUnavailable, render_pdf
-from apps.productions.models import Production, SendStatus
-from apps.productions.sending import MAX_ATTEMPTS, backoff, deliver
+from apps.core.dispatch import dispatch_after_commit, waiting_requests, waiting_work
+from apps.core.documents import PdfUnavailable, render_pdf
+from apps.core.models import SendStatus
+from apps.core.sending import MAX_ATTEMPTS, backoff, deliver
+from apps.productions.models import Production
 from apps.vendors.models import OPEN_STATUSES, POStatus, PurchaseOrder, Reminder
 
 log = logging.getLogger(__name__)

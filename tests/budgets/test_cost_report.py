@@ -108,7 +108,7 @@ def test_the_dashboard_panel_shows_the_current_versions_totals(client, productio
 
 def test_a_second_etc_save_from_a_stale_page_is_refused(client, production, ap, version):
     from apps.budgets.models import CostEstimate
-    from apps.productions.locking import STALE_EDIT_MESSAGE
+    from apps.core.locking import STALE_EDIT_MESSAGE
 
     client.force_login(ap)
     url = reverse("budgets:estimate_save", args=[production.slug, "3301"])

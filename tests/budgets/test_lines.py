@@ -11,7 +11,7 @@ from apps.budgets.forms import LineForm
 from apps.budgets.models import DetailLine
 from apps.budgets.queries import top_sheet
 from apps.budgets.services import editing
-from apps.productions.locking import STALE_EDIT_MESSAGE, StaleEdit
+from apps.core.locking import STALE_EDIT_MESSAGE, StaleEdit
 from tests.budgets.factories import account, add_line, budget_from_template, fringe_ids, values
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import pytest
 
 from apps.callsheets import queries, services
 from apps.callsheets.models import CallSheet, CrewCallTime, Revision
-from apps.productions.locking import StaleEdit
+from apps.core.locking import StaleEdit
 from apps.schedules.models import Scene
 
 pytestmark = pytest.mark.django_db

@@ -14,11 +14,11 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from apps.core.models import SendStatus
 from apps.crew import services
 from apps.crew.models import DealMemo, Engagement, MemoState, Stage
 from apps.crew.services import LINK_EXPIRED, LINK_INVALID, NAME_MISMATCH
 from apps.crew.tasks import send_deal_memo
-from apps.productions.models import SendStatus
 from tests.crew.factories import CandidateFactory, DealMemoFactory, PositionFactory
 from tests.factories import member
 

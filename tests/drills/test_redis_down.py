@@ -19,9 +19,10 @@ from django.urls import reverse
 
 from apps.callsheets import services as callsheets
 from apps.callsheets.models import Recipient, RecipientStatus
+from apps.core.models import SendStatus
 from apps.crew.models import DealMemo
 from apps.productions.capabilities import Role
-from apps.productions.models import Invitation, Membership, SendStatus
+from apps.productions.models import Invitation, Membership
 from apps.vendors import services as vendors
 from apps.vendors.models import PurchaseOrder
 from tests.callsheets.factories import shoot_day_with_crew

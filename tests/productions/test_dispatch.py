@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
-from apps.productions import dispatch
-from apps.productions.models import Invitation, SendStatus
+from apps.core import dispatch
+from apps.core.models import SendStatus
+from apps.productions.models import Invitation
 from apps.productions.tasks import redispatch_waiting, send_invitation
 from producer_desk.celery import app
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from apps.productions.charts import CHAR_WIDTH, bar_chart, line_chart
-from apps.productions.documents import render_pdf
+from apps.core.charts import CHAR_WIDTH, bar_chart, line_chart
+from apps.core.documents import render_pdf
 
 
 def test_a_line_chart_escapes_labels_and_draws_the_reference():

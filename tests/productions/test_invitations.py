@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.core.models import SendStatus
 from apps.productions.capabilities import Role
-from apps.productions.models import Invitation, Membership, SendStatus
+from apps.productions.models import Invitation, Membership
 from apps.productions.services import (
     ALREADY_INVITED,
     ALREADY_MEMBER,

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from apps.core.locking import STALE_EDIT_MESSAGE
 from apps.productions.capabilities import Role
-from apps.productions.locking import STALE_EDIT_MESSAGE
 from apps.productions.models import Membership, Production
 from tests.factories import ProductionFactory, UserFactory, member
 

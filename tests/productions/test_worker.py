@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from apps.productions.models import Invitation, Membership, SendStatus
+from apps.core.models import SendStatus
+from apps.productions.models import Invitation, Membership
 from producer_desk.celery import worker_pid
 
 pytestmark = [pytest.mark.worker]

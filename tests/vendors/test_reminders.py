@@ -11,8 +11,8 @@ from django.core import mail
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from apps.core.models import SendStatus
 from apps.productions.capabilities import Role
-from apps.productions.models import SendStatus
 from apps.vendors import services
 from apps.vendors.models import Reminder, ReminderKind
 from apps.vendors.tasks import daily_reminders, send_reminder

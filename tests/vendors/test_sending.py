@@ -8,8 +8,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from apps.core.models import SendStatus
 from apps.productions.capabilities import Role
-from apps.productions.models import Membership, SendStatus
+from apps.productions.models import Membership
 from apps.vendors import services
 from apps.vendors.models import POStatus, PurchaseOrder
 from apps.vendors.services.purchasing import VENDOR_HAS_NO_EMAIL

@@ -7,8 +7,9 @@ from datetime import timedelta
 import pytest
 from django.core.files.base import ContentFile
 
+from apps.core.models import SendStatus
 from apps.productions.capabilities import Role
-from apps.productions.models import Membership, SendStatus
+from apps.productions.models import Membership
 from apps.vendors import services
 from apps.vendors.models import POStatus, PurchaseOrder, Reminder
 from apps.vendors.tasks import daily_reminders

@@ -1,14 +1,14 @@
 """Money for the budget engine: exact sums and products on top of the one rounding rule.
 
 The rule itself (half up to the currency's minor unit, at the line; subtotals are sums of rounded
-values) and `round_money`, `minor_units`, `to_decimal` live in apps.productions.money, which every
+values) and `round_money`, `minor_units`, `to_decimal` live in apps.core.money, which every
 app shares; they are re-exported here so the engine reads as one API.
 """
 
 from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, Overflow
 
-from apps.productions.money import PRECISION, TRAPS, minor_units, round_money, to_decimal
+from apps.core.money import PRECISION, TRAPS, minor_units, round_money, to_decimal
 
 __all__ = ["PRECISION", "exact_product", "minor_units", "money_sum", "round_money", "to_decimal"]
 

@@ -27,7 +27,7 @@ from apps.budgets.models import (
     Section,
     VersionStatus,
 )
-from apps.productions.locking import save_if_unchanged
+from apps.core.locking import save_if_unchanged
 from apps.productions.models import Production
 
 VERSION_LOCKED = "This version is approved and locked: copy it to make changes."

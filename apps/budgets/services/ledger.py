@@ -23,7 +23,7 @@ from apps.budgets import engine
 from apps.budgets.models import Account, Actual, Commitment, CostEstimate
 from apps.budgets.queries import current_version
 from apps.budgets.services.editing import BudgetError
-from apps.productions.locking import StaleEdit, save_if_unchanged
+from apps.core.locking import StaleEdit, save_if_unchanged
 from apps.productions.models import Production
 
 NO_CURRENT_VERSION = "This production has no budget yet: create one before posting costs to it."

@@ -27,11 +27,11 @@ from apps.budgets.views.common import (
     budget_url,
     submit_form,
 )
+from apps.core.charts import line_chart
+from apps.core.documents import pdf_response
+from apps.core.locking import StaleEdit
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
-from apps.productions.charts import line_chart
-from apps.productions.documents import pdf_response
-from apps.productions.locking import StaleEdit
 
 # --- Import ---------------------------------------------------------------------------------
 

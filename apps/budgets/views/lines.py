@@ -27,9 +27,9 @@ from apps.budgets.views.common import (
     budget_url,
     version_or_404,
 )
+from apps.core.locking import StaleEdit
 from apps.productions.access import ProductionRequest, pk_or_404, production_view
 from apps.productions.capabilities import Capability as C
-from apps.productions.locking import StaleEdit
 
 
 def _account_page(request, version, acc, *, editing=None, edit_form=None, new_form=None, error=""):

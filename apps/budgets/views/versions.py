@@ -25,9 +25,9 @@ from apps.budgets.views.common import (
     submit_form,
     version_or_404,
 )
+from apps.core.documents import pdf_response
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
-from apps.productions.documents import pdf_response
 
 # --- Versions -------------------------------------------------------------------------------
 

@@ -13,6 +13,9 @@ from django.utils import timezone
 from apps.budgets import services as budgets
 from apps.budgets.engine import round_money
 from apps.budgets.services import BudgetError
+from apps.core.dispatch import dispatch_after_commit
+from apps.core.locking import save_if_unchanged
+from apps.core.models import SendStatus
 from apps.crew.models import (
     STANDARD_DEPARTMENTS,
     Candidate,
@@ -26,9 +29,7 @@ from apps.crew.models import (
     RateUnit,
     Stage,
 )
-from apps.productions.dispatch import dispatch_after_commit
-from apps.productions.locking import save_if_unchanged
-from apps.productions.models import Production, SendStatus
+from apps.productions.models import Production
 from apps.productions.services import hash_token
 
 HIRED_NEEDS_ACCEPTED_MEMO = (

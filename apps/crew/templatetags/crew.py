@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django import template
 
+from apps.core.money import format_money
 from apps.crew.validators import format_phone
-from apps.productions.money import format_money
 
 register = template.Library()
 

@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from apps.core.documents import pdf_response
+from apps.core.exports import export_response
 from apps.crew import queries, services
 from apps.crew.access import check_department
 from apps.crew.forms import ReleaseForm
@@ -14,8 +16,6 @@ from apps.crew.services import CrewError
 from apps.crew.validators import format_phone
 from apps.productions.access import ProductionRequest, pk_or_404, production_view
 from apps.productions.capabilities import Capability as C
-from apps.productions.documents import pdf_response
-from apps.productions.exports import export_response
 
 
 @production_view(C.VIEW_CREW)

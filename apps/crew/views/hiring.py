@@ -7,6 +7,7 @@ from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.core.validators import open_upload
 from apps.crew import queries, services
 from apps.crew.access import check_department, scoped
 from apps.crew.forms import CandidateAddForm, CandidateForm, MoveForm, OpeningForm
@@ -15,7 +16,6 @@ from apps.crew.services import CrewError
 from apps.crew.validators import CV_CONTENT_TYPES, cv_kind
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
-from apps.productions.validators import open_upload
 
 
 def _positions(request: ProductionRequest):

@@ -9,6 +9,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.core.documents import pdf_response
+from apps.core.locking import StaleEdit
 from apps.crew import queries, services
 from apps.crew.access import in_scope, scoped
 from apps.crew.forms import AcceptForm, DealMemoForm
@@ -16,8 +18,6 @@ from apps.crew.models import Candidate, DealMemo, MemoState, Person, Position
 from apps.crew.services import CrewError
 from apps.productions.access import ProductionRequest, pk_or_404, production_view
 from apps.productions.capabilities import Capability as C
-from apps.productions.documents import pdf_response
-from apps.productions.locking import StaleEdit
 
 RATES_ONLY = "Deal memos carry rates: your role does not show them."
 

@@ -6,10 +6,10 @@ from datetime import date, timedelta
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from apps.core.documents import pdf_response
+from apps.core.exports import export_response
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
-from apps.productions.documents import pdf_response
-from apps.productions.exports import export_response
 from apps.schedules import queries, reports
 from apps.schedules.ical import calendar_feed
 from apps.schedules.models import (

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from apps.core.money import round_money
 from apps.productions.models import Production
-from apps.productions.money import round_money
 from apps.vendors.models import VendorSettings
 
 

@@ -10,10 +10,11 @@ from django.db.models import Sum
 from django.utils import timezone
 from PIL import Image, UnidentifiedImageError
 
+from apps.core.dispatch import dispatch_after_commit
+from apps.core.models import SendStatus
+from apps.core.money import format_money
 from apps.productions.capabilities import Capability
-from apps.productions.dispatch import dispatch_after_commit
-from apps.productions.models import Membership, Production, SendStatus
-from apps.productions.money import format_money
+from apps.productions.models import Membership, Production
 from apps.vendors.models import (
     OPEN_STATUSES,
     Certificate,

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django import template
 
-from apps.productions.money import format_money
+from apps.core.money import format_money
 
 register = template.Library()
 

@@ -6,9 +6,9 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from apps.core.exports import export_response
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
-from apps.productions.exports import export_response
 from apps.vendors import queries, services
 from apps.vendors.forms import (
     VendorSettingsForm,

@@ -22,8 +22,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from apps.accounts.models import User
+from apps.core.registry import demo_seeders
 from apps.productions.capabilities import Role
-from apps.productions.demo import demo_seeders
 from apps.productions.models import Format, Membership, Phase, Production
 
 DEMO_PASSWORD = "demo-desk-2026"  # noqa: S105  (the demo login, printed on purpose)

@@ -66,7 +66,7 @@ def waiting_work(name: str) -> Callable[[Finder], Finder]:
 def waiting_requests(task, queryset, cutoff: datetime) -> Iterable[tuple]:
     """The finder for rows with the usual send-request fields (send_status, send_attempts,
     send_requested_at), whose task takes (pk, requested_at)."""
-    from apps.productions.models import SendStatus
+    from apps.core.models import SendStatus
 
     rows = queryset.filter(
         send_status=SendStatus.QUEUED, send_attempts=0, send_requested_at__lt=cutoff

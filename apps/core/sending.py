@@ -15,7 +15,7 @@ from collections.abc import Callable
 from django.core.mail import EmailMessage
 from django.utils import timezone
 
-from apps.productions.models import SendStatus
+from apps.core.models import SendStatus
 
 log = logging.getLogger(__name__)
 

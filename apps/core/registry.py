@@ -1,0 +1,125 @@
+"""The app registry: how a domain app plugs into the production's shell.
+
+Every app's `apps.py` subclasses `DomainAppConfig` and declares, by overriding the methods it needs,
+what it adds:
+
+- `nav()`: entries of the production menu (`NavItem`);
+- `panels()`: dashboard panels (`Panel`);
+- `audited()`: models whose history joins the production's audit log (`Audited`);
+- `demo()`: the seeder that adds its part to the demo production, and its order;
+- `connect()`: signal receivers it registers.
+
+`ready()` collects them here, in one registry per kind, and the tenant app (`productions`) reads
+them: the menu and the dashboard, the audit log and `seed_demo` know no domain app. The methods are
+called from `ready()`, so they may import the app's models and services.
+
+Capabilities are the tenant's (apps.productions.capabilities); this module takes them as opaque
+values so that the kernel imports no app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import AppConfig
+from django.db import models
+from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    capability: Any
+    order: int = 100
+    icon: str = "circle"
+    # Hidden from members who have this capability (they reach the page another way).
+    unless: Any = None
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str
+    title: str
+    template: str
+    capability: Any
+    context: Callable[[HttpRequest], dict]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Audited:
+    """A model in the audit log. `production_field` is the historical model's field holding the
+    production id; `describe(history_row)` names the record without further queries (with
+    `select_related`)."""
+
+    model: type[models.Model]
+    label: str
+    describe: Callable[[models.Model], str] = str
+    production_field: str = "production_id"
+    select_related: tuple[str, ...] = field(default_factory=tuple)
+
+
+DemoSeeder = Callable[..., None]
+"""Called as `seeder(production, people, size)`, where `people` maps a role to the demo user in
+that role. It must be idempotent: running the seed twice changes nothing."""
+
+
+_NAV: dict[str, NavItem] = {}
+_PANELS: dict[str, Panel] = {}
+_AUDITED: dict[type[models.Model], Audited] = {}
+_SEEDERS: list[tuple[int, DemoSeeder]] = []
+
+
+class DomainAppConfig(AppConfig):
+    """The one protocol every app of Producer Desk follows in its `apps.py`.
+
+    Subclass it as `registry.DomainAppConfig` (the module, not the class, imported): Django takes
+    the only AppConfig subclass *defined in* apps.py as the app's config, and a second one imported
+    by name would make it fall back to a plain AppConfig."""
+
+    def nav(self) -> list[NavItem]:
+        return []
+
+    def panels(self) -> list[Panel]:
+        return []
+
+    def audited(self) -> list[Audited]:
+        return []
+
+    def demo(self) -> tuple[DemoSeeder, int] | None:
+        """(seeder, order): lower orders seed first."""
+        return None
+
+    def connect(self) -> None:
+        """Connect signal receivers (with a dispatch_uid)."""
+
+    def ready(self) -> None:
+        for item in self.nav():
+            _NAV[item.url_name] = item
+        for panel in self.panels():
+            _PANELS[panel.key] = panel
+        for audited in self.audited():
+            _AUDITED[audited.model] = audited
+        demo = self.demo()
+        if demo is not None and demo[0] not in [seeder for _, seeder in _SEEDERS]:
+            _SEEDERS.append((demo[1], demo[0]))
+        self.connect()
+
+
+def nav_items() -> list[NavItem]:
+    return sorted(_NAV.values(), key=lambda item: item.order)
+
+
+def panels() -> dict[str, Panel]:
+    return dict(_PANELS)
+
+
+def audited_models() -> dict[type[models.Model], Audited]:
+    return dict(_AUDITED)
+
+
+def demo_seeders() -> list[DemoSeeder]:
+    return [seeder for _, seeder in sorted(_SEEDERS, key=lambda item: item[0])]
