@@ -1,4 +1,4 @@
-"""The one domain error, and the one way a view shows it (apps/core/errors.py)."""
+"""The one domain error (apps/core/errors.py), and the one way a view shows it (view_helpers.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.test import RequestFactory
 
-from apps.core.errors import DomainError, run_service
+from apps.core.errors import DomainError
 from apps.core.locking import StaleEdit
+from apps.core.view_helpers import run_service
 
 
 class NameForm(forms.Form):
@@ -93,3 +94,52 @@ def test_an_error_that_is_not_a_domain_error_is_not_swallowed():
 
     with pytest.raises(RuntimeError):
         run_service(a_request(), boom, form=NameForm({"name": "Ada"}))
+
+
+def test_every_service_refuses_with_a_domain_error():
+    from apps.budgets.importers import ImportFailed
+    from apps.budgets.services import BudgetError
+    from apps.callsheets.services import CallSheetError
+    from apps.crew.services import CrewError
+    from apps.productions.backup.archive import BackupError
+    from apps.productions.services import ProductionError
+    from apps.schedules.services import ScheduleError
+    from apps.vendors.services import VendorError
+
+    for error in (
+        BudgetError,
+        CallSheetError,
+        CrewError,
+        ProductionError,
+        ScheduleError,
+        VendorError,
+        BackupError,
+        ImportFailed,
+    ):
+        assert issubclass(error, DomainError), error
+
+
+def test_a_parser_error_is_a_domain_error_that_is_still_a_value_error():
+    from apps.budgets.engine import FormulaError, TemplateError
+    from apps.schedules.importers import ScriptImportError
+
+    for error in (FormulaError, TemplateError, ScriptImportError):
+        assert issubclass(error, DomainError) and issubclass(error, ValueError), error
+        with pytest.raises(ValueError, match="^cannot read this$"):
+            raise error("cannot read this")
+
+
+def test_the_domain_error_needs_no_django_so_the_budget_engine_stays_pure_python():
+    import ast
+    from pathlib import Path
+
+    from apps.core import errors
+
+    tree = ast.parse(Path(errors.__file__).read_text())
+    imported = [
+        node.module if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    ]
+    assert imported == ["__future__"]
