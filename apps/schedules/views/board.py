@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from apps.core.view_helpers import run_service
+from apps.core.view_helpers import run_service, show_error
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
@@ -71,7 +71,7 @@ def board_move(request: ProductionRequest) -> HttpResponse:
     except ScheduleError as exc:
         if request.headers.get("Accept") == "application/json":
             return JsonResponse({"error": exc.message}, status=409)
-        messages.error(request, exc.message)
+        show_error(request, exc)
         return redirect(production_url(request, "schedules:board"))
     if request.headers.get("Accept") != "application/json":
         return redirect(production_url(request, "schedules:board"))
