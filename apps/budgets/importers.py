@@ -29,6 +29,7 @@ from apps.budgets.models import (
 )
 from apps.budgets.services import editing, ledger
 from apps.budgets.services.editing import BudgetError, LineValues
+from apps.core.errors import DomainError
 
 LINE_COLUMNS = [
     "category_number",
@@ -67,7 +68,9 @@ class RowError:
     reason: str
 
 
-class ImportFailed(Exception):
+class ImportFailed(DomainError):
+    """The file was refused; ``errors`` holds every problem found, row by row."""
+
     def __init__(self, errors: list[RowError]) -> None:
         self.errors = errors
         super().__init__(f"{len(errors)} problem(s)")

@@ -25,6 +25,7 @@ from apps.callsheets.models import (
     Revision,
 )
 from apps.core.dispatch import dispatch_after_commit
+from apps.core.errors import DomainError
 from apps.core.locking import save_if_unchanged
 from apps.productions.services import hash_token
 from apps.schedules.models import ShootDay
@@ -51,10 +52,8 @@ EDITABLE_FIELDS = [
 ]
 
 
-class CallSheetError(Exception):
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
+class CallSheetError(DomainError):
+    """A call sheet rule refused the action."""
 
 
 # --- Drafts -------------------------------------------------------------------------------------

@@ -13,9 +13,10 @@ from apps.callsheets.forms import CallSheetForm, parse_times
 from apps.callsheets.models import CallSheet, Recipient, Revision
 from apps.callsheets.services import CallSheetError
 from apps.core.documents import pdf_response
-from apps.core.locking import StaleEdit
+from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.links import production_url
 from apps.schedules.models import DayKind, ShootDay
 
 
@@ -54,12 +55,10 @@ def sheet_list(request: ProductionRequest) -> HttpResponse:
 @require_POST
 def sheet_start(request: ProductionRequest, shoot_day_id: int) -> HttpResponse:
     day = get_object_or_404(ShootDay, production=request.production, pk=shoot_day_id)
-    try:
-        sheet = services.callsheet_start(shoot_day=day)
-    except CallSheetError as exc:
-        messages.error(request, exc.message)
-        return redirect("callsheets:list", production_slug=request.production.slug)
-    return redirect("callsheets:detail", production_slug=request.production.slug, pk=sheet.pk)
+    started = run_service(request, services.callsheet_start, shoot_day=day)
+    if not started:
+        return redirect(production_url(request, "callsheets:list"))
+    return redirect(production_url(request, "callsheets:detail", pk=started.value.pk))
 
 
 def _revisions_context(call_sheet: CallSheet) -> dict:
@@ -112,19 +111,19 @@ def sheet_edit(request: ProductionRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         if form.is_valid():
             fields = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-            try:
-                services.callsheet_update(
-                    call_sheet=call_sheet,
-                    expected_version=form.cleaned_data["version"],
-                    fields=fields,
-                    cast_times=cast_times,
-                    crew_calls=crew_calls,
-                )
-            except StaleEdit as exc:
-                form.add_error(None, exc.message)
-            else:
+            saved = run_service(
+                request,
+                services.callsheet_update,
+                call_sheet=call_sheet,
+                expected_version=form.cleaned_data["version"],
+                fields=fields,
+                cast_times=cast_times,
+                crew_calls=crew_calls,
+                form=form,
+            )
+            if saved:
                 messages.success(request, "Call sheet saved.")
-                return redirect("callsheets:detail", production_slug=request.production.slug, pk=pk)
+                return redirect(production_url(request, "callsheets:detail", pk=pk))
     crew_rows = [
         {**row, "own": own_calls.get(row["person"])} for dept in data["crew"]
         for row in dept["people"]
@@ -145,12 +144,7 @@ def sheet_publish(request: ProductionRequest, pk: int) -> HttpResponse:
         request,
         f"Revision {revision.number} published: sending to {revision.recipients.count()} people.",
     )
-    return redirect(
-        "callsheets:tracking",
-        production_slug=request.production.slug,
-        pk=pk,
-        number=revision.number,
-    )
+    return redirect(production_url(request, "callsheets:tracking", pk=pk, number=revision.number))
 
 
 def _filename(data: dict, suffix: str) -> str:
@@ -204,9 +198,7 @@ def resend(request: ProductionRequest, pk: int, number: int) -> HttpResponse:
         messages.info(request, exc.message)
     else:
         messages.success(request, f"Sending again to {count} people who have not confirmed.")
-    return redirect(
-        "callsheets:tracking", production_slug=request.production.slug, pk=pk, number=number
-    )
+    return redirect(production_url(request, "callsheets:tracking", pk=pk, number=number))
 
 
 # --- Public by token ----------------------------------------------------------------------------

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from django.db import models, transaction
 
+from apps.core.errors import DomainError
+
 STALE_EDIT_MESSAGE = (
     "Someone else saved this {what} while you were editing it. Your changes were not saved: "
     "reload to see theirs, then make your change again."
 )
 
 
-class StaleEdit(Exception):
+class StaleEdit(DomainError):
     def __init__(self, what: str = "record") -> None:
-        self.message = STALE_EDIT_MESSAGE.format(what=what)
-        super().__init__(self.message)
+        super().__init__(STALE_EDIT_MESSAGE.format(what=what))
 
 
 def save_if_unchanged(

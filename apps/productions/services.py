@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.core.errors import DomainError
 from apps.core.models import SendStatus
 from apps.productions.capabilities import Capability, Role
 from apps.productions.models import Invitation, Membership, Production
@@ -34,10 +35,8 @@ INVITATION_WRONG_USER = (
 )
 
 
-class ProductionError(Exception):
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
+class ProductionError(DomainError):
+    """A rule of the production, its members or invitations refused the action."""
 
 
 def hash_token(token: str) -> str:

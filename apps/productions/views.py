@@ -11,8 +11,9 @@ from django.views.decorators.http import require_POST
 from apps.accounts.forms import SignUpForm
 from apps.accounts.models import User
 from apps.core.exports import export_response
-from apps.core.locking import StaleEdit, save_if_unchanged
+from apps.core.locking import save_if_unchanged
 from apps.core.validators import logo_content_type, open_upload
+from apps.core.view_helpers import run_service
 from apps.productions import audit, services
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
@@ -23,6 +24,7 @@ from apps.productions.forms import (
     ProductionCreateForm,
     ProductionSettingsForm,
 )
+from apps.productions.links import production_url
 from apps.productions.models import Invitation, Membership, Production
 from apps.productions.services import ProductionError
 
@@ -42,15 +44,17 @@ def production_create(request: HttpRequest) -> HttpResponse:
     form = ProductionCreateForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "my_role"}
-        try:
-            production = services.production_create(
-                user=request.user, role=form.cleaned_data["my_role"], **fields
-            )
-        except ProductionError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, f"{production.title} is ready.")
-            return redirect(production)
+        created = run_service(
+            request,
+            services.production_create,
+            user=request.user,
+            role=form.cleaned_data["my_role"],
+            **fields,
+            form=form,
+        )
+        if created:
+            messages.success(request, f"{created.value.title} is ready.")
+            return redirect(created.value)
     return render(request, "productions/create.html", {"form": form})
 
 
@@ -92,17 +96,17 @@ def production_settings(request: ProductionRequest) -> HttpResponse:
         initial={"version": production.version},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            save_if_unchanged(
-                form.instance,
-                expected_version=form.cleaned_data["version"],
-                what="production's settings",
-            )
-        except StaleEdit as exc:
-            form.add_error(None, exc.message)
-        else:
+        saved = run_service(
+            request,
+            save_if_unchanged,
+            form.instance,
+            expected_version=form.cleaned_data["version"],
+            what="production's settings",
+            form=form,
+        )
+        if saved:
             messages.success(request, "Settings saved.")
-            return redirect("productions:settings", production_slug=production.slug)
+            return redirect(production_url(production, "productions:settings"))
     return render(request, "productions/settings.html", {"form": form})
 
 
@@ -122,13 +126,16 @@ def members(request: ProductionRequest) -> HttpResponse:
     production = request.production
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.invitation_create(actor=request.membership, **form.cleaned_data)
-        except ProductionError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, f"Invitation to {invitation.email} is on its way.")
-            return redirect("productions:members", production_slug=production.slug)
+        invited = run_service(
+            request,
+            services.invitation_create,
+            actor=request.membership,
+            **form.cleaned_data,
+            form=form,
+        )
+        if invited:
+            messages.success(request, f"Invitation to {invited.value.email} is on its way.")
+            return redirect(production_url(production, "productions:members"))
     invitations = Invitation.objects.filter(
         production=production, accepted_at__isnull=True, revoked_at__isnull=True
     ).select_related("invited_by")
@@ -170,48 +177,42 @@ def member_change(request: ProductionRequest, pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership, production=request.production, pk=pk)
     form = MembershipForm(request.POST)
     if form.is_valid():
-        try:
-            services.membership_change(
-                actor=request.membership, membership=membership, **form.cleaned_data
-            )
-        except ProductionError as exc:
-            messages.error(request, exc.message)
-        else:
+        if run_service(
+            request,
+            services.membership_change,
+            actor=request.membership,
+            membership=membership,
+            **form.cleaned_data,
+        ):
             messages.success(request, f"{membership.user} is now {membership.role_label}.")
     else:
         messages.error(request, "Choose a role.")
-    return redirect("productions:members", production_slug=request.production.slug)
+    return redirect(production_url(request, "productions:members"))
 
 
 @production_view(C.MANAGE_MEMBERS)
 @require_POST
 def member_remove(request: ProductionRequest, pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership, production=request.production, pk=pk)
-    try:
-        services.membership_remove(actor=request.membership, membership=membership)
-    except ProductionError as exc:
-        messages.error(request, exc.message)
-    else:
+    if run_service(
+        request, services.membership_remove, actor=request.membership, membership=membership
+    ):
         messages.success(request, f"{membership.user} was removed from the production.")
     if (
         membership.user_id == request.user.id
         and not Membership.objects.filter(pk=membership.pk).exists()
     ):
         return redirect("productions:list")
-    return redirect("productions:members", production_slug=request.production.slug)
+    return redirect(production_url(request, "productions:members"))
 
 
 @production_view(C.MANAGE_MEMBERS)
 @require_POST
 def invitation_resend(request: ProductionRequest, pk: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation, production=request.production, pk=pk)
-    try:
-        services.invitation_resend(invitation=invitation)
-    except ProductionError as exc:
-        messages.error(request, exc.message)
-    else:
+    if run_service(request, services.invitation_resend, invitation=invitation):
         messages.success(request, f"A new link is on its way to {invitation.email}.")
-    return redirect("productions:members", production_slug=request.production.slug)
+    return redirect(production_url(request, "productions:members"))
 
 
 @production_view(C.MANAGE_MEMBERS)
@@ -220,7 +221,7 @@ def invitation_revoke(request: ProductionRequest, pk: int) -> HttpResponse:
     invitation = get_object_or_404(Invitation, production=request.production, pk=pk)
     services.invitation_revoke(invitation=invitation)
     messages.success(request, f"The invitation to {invitation.email} was withdrawn.")
-    return redirect("productions:members", production_slug=request.production.slug)
+    return redirect(production_url(request, "productions:members"))
 
 
 # --- Audit --------------------------------------------------------------------------------------
@@ -291,16 +292,16 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         return redirect(f"{reverse('accounts:login')}?next={request.path}")
     form = SignUpForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():
-        try:
-            new_user = services.invitation_accept_new_account(
-                token=token,
-                full_name=form.cleaned_data["full_name"],
-                password=form.cleaned_data["password1"],
-            )
-        except ProductionError as exc:
-            form.add_error(None, exc.message)
-        else:
-            login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")
+        signed_up = run_service(
+            request,
+            services.invitation_accept_new_account,
+            token=token,
+            full_name=form.cleaned_data["full_name"],
+            password=form.cleaned_data["password1"],
+            form=form,
+        )
+        if signed_up:
+            login(request, signed_up.value, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, f"Welcome to {invitation.production.title}.")
             return redirect(invitation.production)
     return render(

@@ -14,12 +14,12 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 
 from apps.core.dispatch import dispatch_after_commit, waiting_requests, waiting_work
 from apps.core.documents import PdfUnavailable, render_pdf
 from apps.core.models import SendStatus
 from apps.core.sending import MAX_ATTEMPTS, backoff, deliver
+from apps.productions.links import production_url
 from apps.productions.models import Production
 from apps.vendors.models import OPEN_STATUSES, POStatus, PurchaseOrder, Reminder
 
@@ -93,7 +93,7 @@ def send_reminder(self, reminder_id: int) -> str:
 
 def _reminder_message(reminder: Reminder) -> EmailMultiAlternatives:
     production = reminder.production
-    link = settings.SITE_URL + reverse("vendors:index", kwargs={"production_slug": production.slug})
+    link = settings.SITE_URL + production_url(production, "vendors:index")
     subject = f"{production.title}: {reminder.get_kind_display().lower()}"
     body = render_to_string(
         "vendors/email/reminder.txt",

@@ -44,6 +44,8 @@ from functools import lru_cache
 
 from simpleeval import NameNotDefined, SimpleEval
 
+from apps.core.errors import DomainError
+
 MAX_LENGTH = 500
 MAX_DEPTH = 100
 MAX_ROUND_PLACES = 12
@@ -90,7 +92,7 @@ _REFUSED_NODES: dict[type[ast.AST], str] = {
 }
 
 
-class FormulaError(ValueError):
+class FormulaError(DomainError, ValueError):
     """The input is not a number or formula this module accepts; str(error) explains why."""
 
 

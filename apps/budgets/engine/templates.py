@@ -23,12 +23,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from apps.core.errors import DomainError
+
 from .calc import SECTION_CODES, Fringe
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates_data"
 
 
-class TemplateError(ValueError):
+class TemplateError(DomainError, ValueError):
     """A template is unknown or its JSON breaks the rules above; str(error) says where."""
 
 

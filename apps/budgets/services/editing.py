@@ -27,6 +27,7 @@ from apps.budgets.models import (
     Section,
     VersionStatus,
 )
+from apps.core.errors import DomainError
 from apps.core.locking import save_if_unchanged
 from apps.productions.models import Production
 
@@ -57,13 +58,8 @@ DEFAULT_MARKUPS = [
 ]
 
 
-class BudgetError(Exception):
+class BudgetError(DomainError):
     """A budget rule refused the change; ``message`` says why, ``field`` which input if any."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        self.message = message
-        self.field = field
-        super().__init__(message)
 
 
 def _require_unlocked(version: BudgetVersion) -> None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 
-from apps.budgets import services
 from apps.budgets.models import BudgetVersion
+from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest
 
 NO_BUDGET_FOR_DEPARTMENT = "No budget accounts have been shared with your department yet."
@@ -19,23 +18,12 @@ def version_or_404(request: ProductionRequest, version_id: int) -> BudgetVersion
     )
 
 
-def budget_url(name: str, request: ProductionRequest, **kwargs) -> str:
-    return reverse(f"budgets:{name}", kwargs={"production_slug": request.production.slug, **kwargs})
-
-
 def submit_form(request, form, action, success: str, invalid: str) -> bool:
     """Validate the form, run the service with its data and say how it went (as a message)."""
     if not form.is_valid():
         messages.error(request, invalid)
         return False
-    try:
-        action(form.cleaned_data)
-    except services.BudgetError as error:
-        messages.error(request, error.message)
+    if not run_service(request, action, form.cleaned_data):
         return False
     messages.success(request, success)
     return True
-
-
-def apply_error(form, error: services.BudgetError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)

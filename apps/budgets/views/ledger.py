@@ -24,14 +24,14 @@ from apps.budgets.models import (
 )
 from apps.budgets.views.common import (
     NO_BUDGET_FOR_DEPARTMENT,
-    budget_url,
     submit_form,
 )
 from apps.core.charts import line_chart
 from apps.core.documents import pdf_response
-from apps.core.locking import StaleEdit
+from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.links import production_url
 
 # --- Import ---------------------------------------------------------------------------------
 
@@ -58,7 +58,7 @@ def budget_import(request: ProductionRequest) -> HttpResponse:
                 "Imported {lines} lines in {accounts} accounts and {categories} categories, "
                 "{fringes} fringes and {globals} globals.".format(**counts),
             )
-            return redirect(budget_url("top_sheet", request, version_id=version.id))
+            return redirect(production_url(request, "budgets:top_sheet", version_id=version.id))
     return render(request, "budgets/import.html", context)
 
 
@@ -83,7 +83,7 @@ def cost_report(request: ProductionRequest) -> HttpResponse:
 def cost_report_export(request: ProductionRequest) -> HttpResponse:
     report = queries.cost_report(request.production)
     if report is None:
-        return redirect(budget_url("versions", request))
+        return redirect(production_url(request, "budgets:versions"))
     fmt = request.GET.get("format", "csv")
     name = f"cost-report-{request.production.slug}"
     if fmt == "pdf":
@@ -101,21 +101,18 @@ def cost_report_export(request: ProductionRequest) -> HttpResponse:
 def estimate_save(request: ProductionRequest, account_number: str) -> HttpResponse:
     form = EstimateForm(request.POST)
     if form.is_valid():
-        try:
-            services.estimate_set(
-                production=request.production,
-                account_number=account_number,
-                amount=form.cleaned_data["amount"],
-                expected_version=form.cleaned_data["version"],
-            )
+        if run_service(
+            request,
+            services.estimate_set,
+            production=request.production,
+            account_number=account_number,
+            amount=form.cleaned_data["amount"],
+            expected_version=form.cleaned_data["version"],
+        ):
             messages.success(request, f"Estimate to complete for {account_number} saved.")
-        except services.BudgetError as error:
-            messages.error(request, error.message)
-        except StaleEdit as stale:
-            messages.error(request, stale.message)
     else:
         messages.error(request, "The estimate to complete must be an amount.")
-    return redirect(budget_url("cost_report", request) + f"#acct-{account_number}")
+    return redirect(production_url(request, "budgets:cost_report") + f"#acct-{account_number}")
 
 
 @production_view(C.VIEW_COST_REPORT)
@@ -144,7 +141,7 @@ def actual_new(request: ProductionRequest) -> HttpResponse:
         "Actual posted.",
         "Fill in date, account, payee, description and amount.",
     )
-    return redirect(budget_url("actuals", request))
+    return redirect(production_url(request, "budgets:actuals"))
 
 
 @production_view(C.POST_ACTUALS)
@@ -160,7 +157,7 @@ def actuals_import(request: ProductionRequest) -> HttpResponse:
             errors = failed.errors
         else:
             messages.success(request, f"Imported {count} actuals.")
-            return redirect(budget_url("actuals", request))
+            return redirect(production_url(request, "budgets:actuals"))
     return render(request, "budgets/actuals_import.html", {"form": form, "errors": errors})
 
 
@@ -174,7 +171,7 @@ def commitment_new(request: ProductionRequest) -> HttpResponse:
         "Commitment recorded.",
         "Fill in date, account, description and amount.",
     )
-    return redirect(budget_url("actuals", request))
+    return redirect(production_url(request, "budgets:actuals"))
 
 
 @production_view(C.POST_ACTUALS)
@@ -183,7 +180,7 @@ def commitment_release(request: ProductionRequest, commitment_id: int) -> HttpRe
     commitment = get_object_or_404(Commitment, production=request.production, pk=commitment_id)
     services.commitment_release_manual(commitment=commitment)
     messages.success(request, "Commitment released.")
-    return redirect(budget_url("actuals", request))
+    return redirect(production_url(request, "budgets:actuals"))
 
 
 # --- Department access ----------------------------------------------------------------------
@@ -195,7 +192,7 @@ def grants(request: ProductionRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         DepartmentGrant.objects.get_or_create(production=request.production, **form.cleaned_data)
         messages.success(request, "Access granted.")
-        return redirect(budget_url("grants", request))
+        return redirect(production_url(request, "budgets:grants"))
     return render(
         request,
         "budgets/grants.html",
@@ -207,7 +204,7 @@ def grants(request: ProductionRequest) -> HttpResponse:
 @require_POST
 def grant_delete(request: ProductionRequest, grant_id: int) -> HttpResponse:
     get_object_or_404(DepartmentGrant, production=request.production, pk=grant_id).delete()
-    return redirect(budget_url("grants", request))
+    return redirect(production_url(request, "budgets:grants"))
 
 
 @production_view(C.VIEW_DEPARTMENT_BUDGET)

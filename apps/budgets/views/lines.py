@@ -22,14 +22,12 @@ from apps.budgets.models import (
     Global,
     Markup,
 )
-from apps.budgets.views.common import (
-    apply_error,
-    budget_url,
-    version_or_404,
-)
+from apps.budgets.views.common import version_or_404
 from apps.core.locking import StaleEdit
+from apps.core.view_helpers import run_service, show_error
 from apps.productions.access import ProductionRequest, pk_or_404, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.links import production_url
 
 
 def _account_page(request, version, acc, *, editing=None, edit_form=None, new_form=None, error=""):
@@ -84,14 +82,15 @@ def line_new(request: ProductionRequest, version_id: int, account_id: int) -> Ht
     )
     form = LineForm(request.POST, budget_version=version, prefix="new")
     if form.is_valid():
-        try:
-            services.line_create(account=acc, values=form.values())
-        except services.BudgetError as error:
-            apply_error(form, error)
-        else:
+        created = run_service(
+            request, services.line_create, account=acc, values=form.values(), form=form
+        )
+        if created:
             if not request.htmx:
                 return redirect(
-                    budget_url("account", request, version_id=version.id, account_id=acc.id)
+                    production_url(
+                        request, "budgets:account", version_id=version.id, account_id=acc.id
+                    )
                 )
             # Ready for the next line, with the cursor in its description.
             form = LineForm(budget_version=version, prefix="new")
@@ -120,11 +119,13 @@ def line_edit(request: ProductionRequest, version_id: int, line_id: int) -> Http
                 request, version, acc, editing=line.id, edit_form=form, error=stale.message
             )
         except services.BudgetError as error:
-            apply_error(form, error)
+            show_error(request, error, form)
         else:
             if not request.htmx:
                 return redirect(
-                    budget_url("account", request, version_id=version.id, account_id=acc.id)
+                    production_url(
+                        request, "budgets:account", version_id=version.id, account_id=acc.id
+                    )
                 )
             return _account_page(request, version, acc)
     return _account_page(request, version, acc, editing=line.id, edit_form=form)
@@ -140,7 +141,9 @@ def _line_action(request, version_id: int, line_id: int, action) -> HttpResponse
         error = exc.message
     if not request.htmx:
         return redirect(
-            budget_url("account", request, version_id=version_id, account_id=line.account_id)
+            production_url(
+                request, "budgets:account", version_id=version_id, account_id=line.account_id
+            )
         )
     return _account_page(request, line.budget_version, line.account, error=error)
 
@@ -186,23 +189,18 @@ def global_save(request: ProductionRequest, version_id: int) -> HttpResponse:
     version = version_or_404(request, version_id)
     if request.POST.get("delete"):
         item = get_object_or_404(Global, budget_version=version, name=request.POST["delete"])
-        try:
-            services.global_delete(item=item)
+        if run_service(request, services.global_delete, item=item):
             messages.success(request, f"{item.name} deleted.")
-        except services.BudgetError as error:
-            messages.error(request, error.message)
-        return redirect(budget_url("globals", request, version_id=version.id))
+        return redirect(production_url(request, "budgets:globals", version_id=version.id))
     form = GlobalForm(request.POST)
     if form.is_valid():
-        try:
-            item = services.global_set(version=version, **form.cleaned_data)
-        except services.BudgetError as error:
-            messages.error(request, error.message)
-        else:
+        stored = run_service(request, services.global_set, version=version, **form.cleaned_data)
+        if stored:
+            item = stored.value
             messages.success(request, f"{item.name} is now {item.value.normalize():f}.")
     else:
         messages.error(request, "A global needs a name and a number.")
-    return redirect(budget_url("globals", request, version_id=version.id))
+    return redirect(production_url(request, "budgets:globals", version_id=version.id))
 
 
 @production_view(C.VIEW_BUDGET)
@@ -226,22 +224,20 @@ def fringe_save(request: ProductionRequest, version_id: int) -> HttpResponse:
             Fringe, budget_version=version, pk=pk_or_404(request.POST["fringe_id"])
         )
         if request.POST.get("delete"):
-            try:
-                services.fringe_delete(fringe=fringe)
+            if run_service(request, services.fringe_delete, fringe=fringe):
                 messages.success(request, f"Fringe {fringe.code} deleted.")
-            except services.BudgetError as error:
-                messages.error(request, error.message)
-            return redirect(budget_url("fringes", request, version_id=version.id))
+            return redirect(production_url(request, "budgets:fringes", version_id=version.id))
     form = FringeForm(request.POST)
     if form.is_valid():
-        try:
-            saved = services.fringe_save(version=version, fringe=fringe, **form.cleaned_data)
-            messages.success(request, f"Fringe {saved.code} saved; its lines were recomputed.")
-        except services.BudgetError as error:
-            messages.error(request, error.message)
+        saved = run_service(
+            request, services.fringe_save, version=version, fringe=fringe, **form.cleaned_data
+        )
+        if saved:
+            code = saved.value.code
+            messages.success(request, f"Fringe {code} saved; its lines were recomputed.")
     else:
         messages.error(request, "A fringe needs a code, a name, a kind and a rate.")
-    return redirect(budget_url("fringes", request, version_id=version.id))
+    return redirect(production_url(request, "budgets:fringes", version_id=version.id))
 
 
 @production_view(C.EDIT_BUDGET)
@@ -254,18 +250,14 @@ def markup_save(request: ProductionRequest, version_id: int) -> HttpResponse:
             Markup, budget_version=version, pk=pk_or_404(request.POST["markup_id"])
         )
         if request.POST.get("delete"):
-            try:
-                services.markup_delete(markup=markup)
-            except services.BudgetError as error:
-                messages.error(request, error.message)
-            return redirect(budget_url("top_sheet", request, version_id=version.id))
+            run_service(request, services.markup_delete, markup=markup)
+            return redirect(production_url(request, "budgets:top_sheet", version_id=version.id))
     form = MarkupForm(request.POST)
     if form.is_valid():
-        try:
-            services.markup_save(version=version, markup=markup, **form.cleaned_data)
+        if run_service(
+            request, services.markup_save, version=version, markup=markup, **form.cleaned_data
+        ):
             messages.success(request, "Markup saved.")
-        except services.BudgetError as error:
-            messages.error(request, error.message)
     else:
         messages.error(request, "A markup needs a name, a percentage and at least one section.")
-    return redirect(budget_url("top_sheet", request, version_id=version.id))
+    return redirect(production_url(request, "budgets:top_sheet", version_id=version.id))

@@ -21,13 +21,14 @@ from apps.budgets.models import (
     Category,
 )
 from apps.budgets.views.common import (
-    budget_url,
     submit_form,
     version_or_404,
 )
 from apps.core.documents import pdf_response
+from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.links import production_url
 
 # --- Versions -------------------------------------------------------------------------------
 
@@ -36,8 +37,8 @@ from apps.productions.capabilities import Capability as C
 def index(request: ProductionRequest) -> HttpResponse:
     version = queries.current_version(request.production)
     if version is None:
-        return redirect(budget_url("versions", request))
-    return redirect(budget_url("top_sheet", request, version_id=version.id))
+        return redirect(production_url(request, "budgets:versions"))
+    return redirect(production_url(request, "budgets:top_sheet", version_id=version.id))
 
 
 @production_view(C.VIEW_BUDGET)
@@ -61,21 +62,21 @@ def versions(request: ProductionRequest) -> HttpResponse:
 def budget_new(request: ProductionRequest) -> HttpResponse:
     form = NewBudgetForm(request.POST)
     if form.is_valid():
-        try:
-            version = services.budget_create_from_template(
-                production=request.production,
-                budget_name=form.cleaned_data["budget_name"],
-                version_name=form.cleaned_data["version_name"],
-                template_key=form.cleaned_data["template"],
-            )
-        except services.BudgetError as error:
-            messages.error(request, error.message)
-        else:
+        created = run_service(
+            request,
+            services.budget_create_from_template,
+            production=request.production,
+            budget_name=form.cleaned_data["budget_name"],
+            version_name=form.cleaned_data["version_name"],
+            template_key=form.cleaned_data["template"],
+        )
+        if created:
+            version = created.value
             messages.success(request, f"{version} created from the template.")
-            return redirect(budget_url("top_sheet", request, version_id=version.id))
+            return redirect(production_url(request, "budgets:top_sheet", version_id=version.id))
     else:
         messages.error(request, "Name the budget and the version, and pick a template.")
-    return redirect(budget_url("versions", request))
+    return redirect(production_url(request, "budgets:versions"))
 
 
 @production_view(C.EDIT_BUDGET)
@@ -84,38 +85,32 @@ def version_copy(request: ProductionRequest, version_id: int) -> HttpResponse:
     source = version_or_404(request, version_id)
     form = CopyVersionForm(request.POST)
     if form.is_valid():
-        try:
-            copy = services.version_copy(source=source, name=form.cleaned_data["name"])
-        except services.BudgetError as error:
-            messages.error(request, error.message)
-        else:
+        copied = run_service(
+            request, services.version_copy, source=source, name=form.cleaned_data["name"]
+        )
+        if copied:
+            copy = copied.value
             messages.success(request, f"{copy} is a working copy of {source.name}.")
-            return redirect(budget_url("top_sheet", request, version_id=copy.id))
-    return redirect(budget_url("top_sheet", request, version_id=source.id))
+            return redirect(production_url(request, "budgets:top_sheet", version_id=copy.id))
+    return redirect(production_url(request, "budgets:top_sheet", version_id=source.id))
 
 
 @production_view(C.EDIT_BUDGET)
 @require_POST
 def version_submit(request: ProductionRequest, version_id: int) -> HttpResponse:
     version = version_or_404(request, version_id)
-    try:
-        services.version_submit(version=version)
+    if run_service(request, services.version_submit, version=version):
         messages.success(request, f"{version} submitted for approval.")
-    except services.BudgetError as error:
-        messages.error(request, error.message)
-    return redirect(budget_url("top_sheet", request, version_id=version.id))
+    return redirect(production_url(request, "budgets:top_sheet", version_id=version.id))
 
 
 @production_view(C.LOCK_BUDGET)
 @require_POST
 def version_approve(request: ProductionRequest, version_id: int) -> HttpResponse:
     version = version_or_404(request, version_id)
-    try:
-        services.version_approve(version=version)
+    if run_service(request, services.version_approve, version=version):
         messages.success(request, f"{version} approved and locked.")
-    except services.BudgetError as error:
-        messages.error(request, error.message)
-    return redirect(budget_url("top_sheet", request, version_id=version.id))
+    return redirect(production_url(request, "budgets:top_sheet", version_id=version.id))
 
 
 @production_view(C.VIEW_BUDGET)
@@ -218,7 +213,9 @@ def category_edit(request: ProductionRequest, version_id: int, category_id: int)
         "Category saved.",
         "Number, name and section are required.",
     )
-    return redirect(budget_url("category", request, version_id=version.id, category_id=cat.id))
+    return redirect(
+        production_url(request, "budgets:category", version_id=version.id, category_id=cat.id)
+    )
 
 
 def _account_data(data) -> dict:
@@ -241,7 +238,9 @@ def account_new(request: ProductionRequest, version_id: int, category_id: int) -
         "Account added.",
         "An account needs a number and a name.",
     )
-    return redirect(budget_url("category", request, version_id=version.id, category_id=cat.id))
+    return redirect(
+        production_url(request, "budgets:category", version_id=version.id, category_id=cat.id)
+    )
 
 
 @production_view(C.EDIT_BUDGET)
@@ -258,7 +257,9 @@ def account_edit(request: ProductionRequest, version_id: int, account_id: int) -
         "Account saved.",
         "An account needs a number and a name.",
     )
-    return redirect(budget_url("account", request, version_id=version.id, account_id=acc.id))
+    return redirect(
+        production_url(request, "budgets:account", version_id=version.id, account_id=acc.id)
+    )
 
 
 @production_view(C.EDIT_BUDGET)
@@ -266,12 +267,10 @@ def account_edit(request: ProductionRequest, version_id: int, account_id: int) -
 def account_move(request: ProductionRequest, version_id: int, account_id: int) -> HttpResponse:
     version = version_or_404(request, version_id)
     acc = get_object_or_404(Account, budget_version=version, pk=account_id)
-    try:
-        services.account_move(
-            account=acc, direction=-1 if request.POST.get("direction") == "up" else 1
-        )
-    except services.BudgetError as error:
-        messages.error(request, error.message)
+    direction = -1 if request.POST.get("direction") == "up" else 1
+    run_service(request, services.account_move, account=acc, direction=direction)
     return redirect(
-        budget_url("category", request, version_id=version.id, category_id=acc.category_id)
+        production_url(
+            request, "budgets:category", version_id=version.id, category_id=acc.category_id
+        )
     )

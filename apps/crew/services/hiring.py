@@ -14,6 +14,7 @@ from apps.budgets import services as budgets
 from apps.budgets.engine import round_money
 from apps.budgets.services import BudgetError
 from apps.core.dispatch import dispatch_after_commit
+from apps.core.errors import DomainError
 from apps.core.locking import save_if_unchanged
 from apps.core.models import SendStatus
 from apps.crew.models import (
@@ -54,10 +55,8 @@ MEMO_NOT_SIGNED = "Only a signed deal memo commits money to the budget."
 CANDIDATE_EXISTS = "{person} is already a candidate for this opening."
 
 
-class CrewError(Exception):
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
+class CrewError(DomainError):
+    """A crew or hiring rule refused the action."""
 
 
 # --- Departments --------------------------------------------------------------------------------

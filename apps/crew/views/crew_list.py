@@ -8,14 +8,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from apps.core.documents import pdf_response
 from apps.core.exports import export_response
+from apps.core.view_helpers import run_service
 from apps.crew import queries, services
 from apps.crew.access import check_department
 from apps.crew.forms import ReleaseForm
 from apps.crew.models import Engagement
-from apps.crew.services import CrewError
 from apps.crew.validators import format_phone
 from apps.productions.access import ProductionRequest, pk_or_404, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.links import production_url
 
 
 @production_view(C.VIEW_CREW)
@@ -99,15 +100,18 @@ def engagement_release(request: ProductionRequest, pk: int) -> HttpResponse:
     check_department(request.membership, engagement.department)
     form = ReleaseForm(request.POST or None, initial={"last_day": request.production.today()})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.engagement_release(engagement=engagement, **form.cleaned_data)
-        except CrewError as exc:
-            form.add_error(None, exc.message)
-        else:
+        released = run_service(
+            request,
+            services.engagement_release,
+            engagement=engagement,
+            **form.cleaned_data,
+            form=form,
+        )
+        if released:
             messages.success(
                 request, f"{engagement.person} is released after {form.cleaned_data['last_day']}."
             )
-            return redirect("crew:list", production_slug=request.production.slug)
+            return redirect(production_url(request, "crew:list"))
     return render(
         request,
         "crew/form_page.html",

@@ -8,13 +8,14 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.core.view_helpers import run_service
 from apps.crew import queries, services
 from apps.crew.access import in_scope, own_department, scoped
 from apps.crew.forms import DayAssignmentForm
 from apps.crew.models import DayAssignment, Person, Position
-from apps.crew.services import CrewError
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.links import production_url
 from apps.schedules.models import ShootDay
 
 BOOKED_ELSEWHERE = "{person} is also booked on {date:%a %d %b} in {titles}."
@@ -52,16 +53,14 @@ def day_grid(request: ProductionRequest) -> HttpResponse:
             if own_department(request.membership) is not None and data["position"] is None:
                 form.add_error("position", DEPARTMENT_POSITION)
             else:
-                try:
-                    assignment = services.day_assignment_add(**data)
-                except CrewError as exc:
-                    form.add_error(None, exc.message)
-                else:
+                added = run_service(request, services.day_assignment_add, **data, form=form)
+                if added:
+                    assignment = added.value
                     _warn_if_booked_elsewhere(request, assignment)
                     messages.success(
                         request, f"{assignment.person} is booked on {assignment.shoot_day}."
                     )
-                    return redirect("crew:days", production_slug=production.slug)
+                    return redirect(production_url(production, "crew:days"))
     return render(
         request,
         "crew/days.html",
@@ -100,4 +99,4 @@ def day_assignment_remove(request: ProductionRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     services.day_assignment_remove(assignment=assignment)
     messages.success(request, f"{assignment.person} is no longer booked on {assignment.shoot_day}.")
-    return redirect("crew:days", production_slug=request.production.slug)
+    return redirect(production_url(request, "crew:days"))

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.core.validators import open_upload
+from apps.core.view_helpers import run_service
 from apps.crew import queries, services
 from apps.crew.access import check_department, scoped
 from apps.crew.forms import CandidateAddForm, CandidateForm, MoveForm, OpeningForm
@@ -16,6 +17,7 @@ from apps.crew.services import CrewError
 from apps.crew.validators import CV_CONTENT_TYPES, cv_kind
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.links import production_url
 
 
 def _positions(request: ProductionRequest):
@@ -76,7 +78,7 @@ def _opening_form(request: ProductionRequest, opening: Opening) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"Saved the opening for {opening.position}.")
-        return redirect("crew:board", production_slug=request.production.slug, pk=opening.pk)
+        return redirect(production_url(request, "crew:board", pk=opening.pk))
     title = f"Edit the opening for {opening.position}" if opening.pk else "Open a position"
     return render(request, "crew/form_page.html", {"form": form, "title": title})
 
@@ -109,13 +111,9 @@ def candidate_add(request: ProductionRequest, pk: int) -> HttpResponse:
         person = Person.objects.filter(
             production=request.production, email__iexact=form.cleaned_data["email"]
         ).first() or Person.objects.create(production=request.production, **form.cleaned_data)
-        try:
-            services.candidate_add(opening=opening, person=person)
-        except CrewError as exc:
-            messages.error(request, exc.message)
-        else:
+        if run_service(request, services.candidate_add, opening=opening, person=person):
             messages.success(request, f"{person} is on the board.")
-    return redirect("crew:board", production_slug=request.production.slug, pk=opening.pk)
+    return redirect(production_url(request, "crew:board", pk=opening.pk))
 
 
 @production_view(C.HIRE_CREW)
@@ -142,7 +140,7 @@ def candidate_move(request: ProductionRequest, pk: int) -> HttpResponse:
     else:
         label = dict(form.fields["stage"].choices)[form.cleaned_data["stage"]]
         messages.success(request, f"{candidate.person} moved to {label}.")
-    return redirect("crew:board", production_slug=request.production.slug, pk=candidate.opening_id)
+    return redirect(production_url(request, "crew:board", pk=candidate.opening_id))
 
 
 @production_view(C.HIRE_CREW)
@@ -154,15 +152,9 @@ def candidate_edit(request: ProductionRequest, pk: int) -> HttpResponse:
         stage = form.cleaned_data["stage"]
         form.instance.stage = previous_stage  # the stage changes through its rules, below
         form.save()
-        try:
-            services.candidate_move(candidate=candidate, stage=stage)
-        except CrewError as exc:
-            messages.error(request, exc.message)
-        else:
+        if run_service(request, services.candidate_move, candidate=candidate, stage=stage):
             messages.success(request, f"Saved {candidate.person}'s card.")
-        return redirect(
-            "crew:board", production_slug=request.production.slug, pk=candidate.opening_id
-        )
+        return redirect(production_url(request, "crew:board", pk=candidate.opening_id))
     return render(
         request,
         "crew/candidate.html",

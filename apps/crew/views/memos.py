@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.core.documents import pdf_response
-from apps.core.locking import StaleEdit
+from apps.core.view_helpers import run_service
 from apps.crew import queries, services
 from apps.crew.access import in_scope, scoped
 from apps.crew.forms import AcceptForm, DealMemoForm
@@ -18,6 +18,7 @@ from apps.crew.models import Candidate, DealMemo, MemoState, Person, Position
 from apps.crew.services import CrewError
 from apps.productions.access import ProductionRequest, pk_or_404, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.links import production_url
 
 RATES_ONLY = "Deal memos carry rates: your role does not show them."
 
@@ -101,18 +102,18 @@ def memo_new(request: ProductionRequest) -> HttpResponse:
         )
     form = DealMemoForm(request.POST or None, initial=initial, people=people, positions=positions)
     if request.method == "POST" and form.is_valid():
-        try:
-            memo = services.memo_create(
-                person=form.cleaned_data["person"],
-                created_by=request.user,
-                candidate=candidate,
-                **form.terms(),
-            )
-        except CrewError as exc:
-            form.add_error(None, exc.message)
-        else:
+        drafted = run_service(
+            request,
+            services.memo_create,
+            person=form.cleaned_data["person"],
+            created_by=request.user,
+            candidate=candidate,
+            **form.terms(),
+            form=form,
+        )
+        if drafted:
             messages.success(request, "Deal memo drafted: check it, then send it.")
-            return redirect("crew:memo", production_slug=production.slug, pk=memo.pk)
+            return redirect(production_url(production, "crew:memo", pk=drafted.value.pk))
     return render(
         request, "crew/memo_form.html", {"form": form, "candidate": candidate, "memo": None}
     )
@@ -128,17 +129,17 @@ def memo_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     )
     form = DealMemoForm(request.POST or None, instance=memo, positions=positions)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.memo_update(
-                memo=memo,
-                expected_version=form.cleaned_data["version"] or memo.version,
-                **form.terms(),
-            )
-        except (CrewError, StaleEdit) as exc:
-            form.add_error(None, exc.message)
-        else:
+        saved = run_service(
+            request,
+            services.memo_update,
+            memo=memo,
+            expected_version=form.cleaned_data["version"] or memo.version,
+            **form.terms(),
+            form=form,
+        )
+        if saved:
             messages.success(request, "Deal memo saved.")
-            return redirect("crew:memo", production_slug=request.production.slug, pk=memo.pk)
+            return redirect(production_url(request, "crew:memo", pk=memo.pk))
     return render(request, "crew/memo_form.html", {"form": form, "memo": memo})
 
 
@@ -195,16 +196,14 @@ def memo_commit(request: ProductionRequest, pk: int) -> HttpResponse:
 def _act(request: ProductionRequest, pk: int, action, done: str) -> HttpResponse:
     _require_rates(request)
     memo = _memo(request, pk)
-    try:
-        memo = action(memo=memo)
-    except CrewError as exc:
-        messages.error(request, exc.message)
-    else:
+    acted = run_service(request, action, memo=memo)
+    if acted:
+        memo = acted.value
         if memo.commitment_error:
             messages.warning(request, f"Not committed to the budget: {memo.commitment_error}")
         else:
             messages.success(request, done.format(email=memo.person.email))
-    return redirect("crew:memo", production_slug=request.production.slug, pk=memo.pk)
+    return redirect(production_url(request, "crew:memo", pk=memo.pk))
 
 
 @production_view(C.VIEW_PRODUCTION)

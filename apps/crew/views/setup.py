@@ -15,6 +15,7 @@ from apps.crew.forms import DepartmentForm, PersonForm, PositionForm
 from apps.crew.models import Department, Person, Position
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.links import production_url
 
 OFFICE_ONLY = "Only the production office changes the list of departments."
 DEPARTMENT_IN_USE = "{name} has positions or crew: move them first."
@@ -48,7 +49,7 @@ def departments(request: ProductionRequest) -> HttpResponse:
             if department_form.is_valid():
                 department_form.save()
                 messages.success(request, f"Added the {department_form.instance} department.")
-                return redirect("crew:departments", production_slug=production.slug)
+                return redirect(production_url(production, "crew:departments"))
         else:
             position_form = PositionForm(
                 request.POST,
@@ -59,7 +60,7 @@ def departments(request: ProductionRequest) -> HttpResponse:
             if position_form.is_valid():
                 position_form.save()
                 messages.success(request, f"Added the position {position_form.instance}.")
-                return redirect("crew:departments", production_slug=production.slug)
+                return redirect(production_url(production, "crew:departments"))
     return render(
         request,
         "crew/departments.html",
@@ -81,7 +82,7 @@ def department_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"Saved the {department} department.")
-        return redirect("crew:departments", production_slug=request.production.slug)
+        return redirect(production_url(request, "crew:departments"))
     return render(request, "crew/form_page.html", {"form": form, "title": f"Edit {department}"})
 
 
@@ -96,7 +97,7 @@ def department_delete(request: ProductionRequest, pk: int) -> HttpResponse:
         messages.error(request, DEPARTMENT_IN_USE.format(name=department.name))
     else:
         messages.success(request, f"Removed the {department} department.")
-    return redirect("crew:departments", production_slug=request.production.slug)
+    return redirect(production_url(request, "crew:departments"))
 
 
 @production_view(C.HIRE_CREW)
@@ -114,7 +115,7 @@ def position_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"Saved the position {position}.")
-        return redirect("crew:departments", production_slug=production.slug)
+        return redirect(production_url(production, "crew:departments"))
     return render(request, "crew/form_page.html", {"form": form, "title": f"Edit {position}"})
 
 
@@ -150,7 +151,7 @@ def person_add(request: ProductionRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"Added {form.instance} to the directory.")
-        return redirect("crew:people", production_slug=production.slug)
+        return redirect(production_url(production, "crew:people"))
     return render(request, "crew/form_page.html", {"form": form, "title": "Add a person"})
 
 
@@ -168,5 +169,5 @@ def person_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"Saved {person}.")
-        return redirect("crew:people", production_slug=production.slug)
+        return redirect(production_url(production, "crew:people"))
     return render(request, "crew/form_page.html", {"form": form, "title": f"Edit {person}"})

@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from apps.core.errors import DomainError
 from apps.productions.backup.discovery import CLEARED_FIELDS, production_parts
 from apps.productions.backup.records import (
     CONTENT_TYPE,
@@ -37,7 +38,7 @@ RECORDS = "records.json"
 FILES = "files/"
 
 
-class BackupError(Exception):
+class BackupError(DomainError):
     """A production cannot be written or read back as asked; the message says why."""
 
 

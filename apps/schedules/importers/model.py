@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from apps.core.errors import DomainError
 
-class ScriptImportError(ValueError):
+
+class ScriptImportError(DomainError, ValueError):
     """The file cannot be read as a screenplay; the message is meant for the producer."""
 
 

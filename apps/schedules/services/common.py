@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from apps.core.errors import DomainError
 from apps.productions.models import Production
 from apps.productions.signals import shoot_days_changed
 from apps.schedules.models import (
@@ -20,10 +21,8 @@ SPLIT_TOO_SHORT = "A scene needs at least 2/8 of a page to be split in two."
 SPLIT_LENGTH_OUT_OF_RANGE = "The new part must be between 1/8 and {most}/8 of a page."
 
 
-class ScheduleError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class ScheduleError(DomainError):
+    """A scheduling rule refused the action."""
 
 
 def settings_for(production: Production) -> ScheduleSettings:

@@ -9,8 +9,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from apps.core.view_helpers import run_service, show_error
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.links import production_url
 from apps.schedules import forms, queries, reports, services
 from apps.schedules.models import (
     Scene,
@@ -18,7 +20,6 @@ from apps.schedules.models import (
     ShootDay,
 )
 from apps.schedules.services import ScheduleError
-from apps.schedules.views._common import production_url as _url
 
 # --- The stripboard -----------------------------------------------------------------------------
 
@@ -57,7 +58,7 @@ def board_move(request: ProductionRequest) -> HttpResponse:
         day_id = day.values_list("pk", flat=True).first()
         if day_id is None:
             messages.error(request, f"There is no day {data['day_number']}.")
-            return redirect(_url(request, "board"))
+            return redirect(production_url(request, "schedules:board"))
     try:
         services.scene_move(
             production=request.production,
@@ -70,10 +71,10 @@ def board_move(request: ProductionRequest) -> HttpResponse:
     except ScheduleError as exc:
         if request.headers.get("Accept") == "application/json":
             return JsonResponse({"error": exc.message}, status=409)
-        messages.error(request, exc.message)
-        return redirect(_url(request, "board"))
+        show_error(request, exc)
+        return redirect(production_url(request, "schedules:board"))
     if request.headers.get("Accept") != "application/json":
-        return redirect(_url(request, "board"))
+        return redirect(production_url(request, "schedules:board"))
     result = queries.board(request.production)
     return JsonResponse(
         {
@@ -103,7 +104,7 @@ def day_insert(request: ProductionRequest) -> HttpResponse:
             kind=form.cleaned_data["kind"],
         )
         messages.success(request, f"{day} added; later days moved on.")
-    return redirect(_url(request, "board"))
+    return redirect(production_url(request, "schedules:board"))
 
 
 @production_view(C.EDIT_SCHEDULE)
@@ -113,7 +114,7 @@ def day_remove(request: ProductionRequest, pk: int) -> HttpResponse:
     label = str(day)
     services.day_remove(production=request.production, day=day)
     messages.success(request, f"{label} removed; its scenes are back in the bin.")
-    return redirect(_url(request, "board"))
+    return redirect(production_url(request, "schedules:board"))
 
 
 @production_view(C.EDIT_SCHEDULE)
@@ -123,13 +124,9 @@ def day_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         day = ShootDay.objects.get(pk=day.pk)  # the form changed the instance already
-        try:
-            services.day_update(day=day, **fields)
-        except ScheduleError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if run_service(request, services.day_update, day=day, **fields, form=form):
             messages.success(request, f"{day} saved.")
-            return redirect(_url(request, "board"))
+            return redirect(production_url(request, "schedules:board"))
     return render(request, "schedules/form.html", {"form": form, "heading": str(day)})
 
 
@@ -140,7 +137,7 @@ def schedule_settings(request: ProductionRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Schedule settings saved.")
-        return redirect(_url(request, "settings"))
+        return redirect(production_url(request, "schedules:settings"))
     feed_url = (
         request.build_absolute_uri(reverse("schedule_ical", kwargs={"token": settings.ical_token}))
         if settings.ical_token
@@ -164,4 +161,4 @@ def ical_rotate(request: ProductionRequest) -> HttpResponse:
         if revoke_only
         else "New calendar feed address made; the old one no longer works.",
     )
-    return redirect(_url(request, "settings"))
+    return redirect(production_url(request, "schedules:settings"))

@@ -7,8 +7,10 @@ from django.views.decorators.http import require_POST
 
 from apps.core.documents import pdf_response
 from apps.core.exports import export_response
+from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.links import production_url
 from apps.schedules import forms, queries, services
 from apps.schedules.categories import CATEGORY_COLOURS, Category
 from apps.schedules.models import (
@@ -19,8 +21,7 @@ from apps.schedules.models import (
     Script,
     Set,
 )
-from apps.schedules.services import ScheduleError, ScriptImportError
-from apps.schedules.views._common import production_url as _url
+from apps.schedules.services import ScriptImportError
 
 # --- Scenes and import --------------------------------------------------------------------------
 
@@ -73,18 +74,17 @@ def scene_add(request: ProductionRequest) -> HttpResponse:
     form = forms.SceneForm(request.POST or None, production=request.production)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            scene = services.scene_create(
-                production=request.production,
-                number=data["number"], set_name=data["set_name"], int_ext=data["int_ext"],
-                time_of_day=data["time_of_day"], eighths=data["eighths"],
-                synopsis=data["synopsis"], cast=data["cast"],
-            )  # fmt: skip
-        except ScheduleError as exc:
-            form.add_error(None, exc.message)
-        else:
+        created = run_service(
+            request, services.scene_create, form=form,
+            production=request.production,
+            number=data["number"], set_name=data["set_name"], int_ext=data["int_ext"],
+            time_of_day=data["time_of_day"], eighths=data["eighths"],
+            synopsis=data["synopsis"], cast=data["cast"],
+        )  # fmt: skip
+        if created:
+            scene = created.value
             messages.success(request, f"Scene {scene.number} added.")
-            return redirect(_url(request, "breakdown", pk=scene.pk))
+            return redirect(production_url(request, "schedules:breakdown", pk=scene.pk))
     return render(request, "schedules/form.html", {"form": form, "heading": "Add a scene"})
 
 
@@ -105,18 +105,16 @@ def scene_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     form = forms.SceneForm(request.POST or None, initial=initial, production=request.production)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.scene_update(
-                scene=scene, number=data["number"], set_name=data["set_name"],
-                int_ext=data["int_ext"], time_of_day=data["time_of_day"],
-                eighths=data["eighths"], synopsis=data["synopsis"], cast=data["cast"],
-                elements=scene.elements.all(), notes=data["notes"],
-            )  # fmt: skip
-        except ScheduleError as exc:
-            form.add_error(None, exc.message)
-        else:
+        updated = run_service(
+            request, services.scene_update, form=form,
+            scene=scene, number=data["number"], set_name=data["set_name"],
+            int_ext=data["int_ext"], time_of_day=data["time_of_day"],
+            eighths=data["eighths"], synopsis=data["synopsis"], cast=data["cast"],
+            elements=scene.elements.all(), notes=data["notes"],
+        )  # fmt: skip
+        if updated:
             messages.success(request, f"Scene {scene.number} saved.")
-            return redirect(_url(request, "breakdown", pk=scene.pk))
+            return redirect(production_url(request, "schedules:breakdown", pk=scene.pk))
     return render(
         request, "schedules/form.html", {"form": form, "heading": f"Edit scene {scene.number}"}
     )
@@ -127,17 +125,18 @@ def scene_split(request: ProductionRequest, pk: int) -> HttpResponse:
     scene = _scene(request, pk)
     form = forms.SplitForm(request.POST or None, initial={"new_number": f"{scene.number}A"})
     if request.method == "POST" and form.is_valid():
-        try:
-            part = services.scene_split(
-                scene=scene,
-                new_number=form.cleaned_data["new_number"],
-                new_eighths=form.cleaned_data["new_eighths"],
-            )
-        except ScheduleError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, f"Scene {scene.number} split; {part.number} follows it.")
-            return redirect(_url(request, "scenes"))
+        split = run_service(
+            request,
+            services.scene_split,
+            scene=scene,
+            new_number=form.cleaned_data["new_number"],
+            new_eighths=form.cleaned_data["new_eighths"],
+            form=form,
+        )
+        if split:
+            number = split.value.number
+            messages.success(request, f"Scene {scene.number} split; {number} follows it.")
+            return redirect(production_url(request, "schedules:scenes"))
     return render(
         request,
         "schedules/form.html",
@@ -152,7 +151,7 @@ def scene_omit(request: ProductionRequest, pk: int) -> HttpResponse:
     omitted = request.POST.get("omitted", "1") == "1"
     services.scene_set_omitted(scene=scene, omitted=omitted)
     messages.success(request, f"Scene {scene.number} {'omitted' if omitted else 'restored'}.")
-    return redirect(_url(request, "scenes"))
+    return redirect(production_url(request, "schedules:scenes"))
 
 
 # --- Breakdown ----------------------------------------------------------------------------------
@@ -203,7 +202,7 @@ def element_add(request: ProductionRequest, pk: int) -> HttpResponse:
         scene.elements.add(element)
     else:
         messages.error(request, "Choose a category and name the element.")
-    return redirect(_url(request, "breakdown", pk=scene.pk))
+    return redirect(production_url(request, "schedules:breakdown", pk=scene.pk))
 
 
 @production_view(C.EDIT_SCHEDULE)
@@ -212,7 +211,7 @@ def element_remove(request: ProductionRequest, pk: int, element_pk: int) -> Http
     scene = _scene(request, pk)
     element = get_object_or_404(BreakdownElement, production=request.production, pk=element_pk)
     scene.elements.remove(element)
-    return redirect(_url(request, "breakdown", pk=scene.pk))
+    return redirect(production_url(request, "schedules:breakdown", pk=scene.pk))
 
 
 # --- Cast, sets and locations -------------------------------------------------------------------
@@ -240,7 +239,7 @@ def cast_edit(request: ProductionRequest, pk: int) -> HttpResponse:
         form.save()
         services.cast_set_id(member=member, id_number=new_id)
         messages.success(request, f"{member} saved.")
-        return redirect(_url(request, "cast"))
+        return redirect(production_url(request, "schedules:cast"))
     return render(request, "schedules/form.html", {"form": form, "heading": f"Cast: {member}"})
 
 
@@ -268,7 +267,7 @@ def location_edit(request: ProductionRequest, pk: int | None = None) -> HttpResp
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"{location.name} saved.")
-        return redirect(_url(request, "locations"))
+        return redirect(production_url(request, "schedules:locations"))
     heading = f"Location: {location.name}" if pk else "Add a location"
     return render(request, "schedules/form.html", {"form": form, "heading": heading})
 
@@ -280,5 +279,5 @@ def set_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, f"{set_.name} saved.")
-        return redirect(_url(request, "locations"))
+        return redirect(production_url(request, "schedules:locations"))
     return render(request, "schedules/form.html", {"form": form, "heading": f"Set: {set_.name}"})

@@ -2,15 +2,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from apps.core.errors import DomainError
 from apps.core.money import round_money
 from apps.productions.models import Production
 from apps.vendors.models import VendorSettings
 
 
-class VendorError(Exception):
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
+class VendorError(DomainError):
+    """A purchasing rule refused the action."""
 
 
 def settings_for(production: Production) -> VendorSettings:

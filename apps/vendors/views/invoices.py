@@ -7,8 +7,10 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.links import production_url
 from apps.vendors import queries, services
 from apps.vendors.forms import (
     InvoiceForm,
@@ -18,8 +20,7 @@ from apps.vendors.models import (
     Invoice,
     PurchaseOrder,
 )
-from apps.vendors.services import VendorError
-from apps.vendors.views.common import production_kwargs, run_action
+from apps.vendors.views.common import run_action
 
 
 @production_view(C.VIEW_VENDORS)
@@ -46,29 +47,30 @@ def invoice_create(request: ProductionRequest) -> HttpResponse:
     form = InvoiceForm(request.POST or None, production=production, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            invoice = services.invoice_create(
-                production=production,
-                vendor=data["vendor"],
-                purchase_order=data["purchase_order"],
-                number=data["number"],
-                date=data["date"],
-                due_on=data["due_on"],
-                notes=data["notes"],
-                user=request.user,
-                lines=[
-                    {
-                        "account_number": data["account_number"],
-                        "description": data["description"],
-                        "amount": data["amount"],
-                    }
-                ],
-            )
-        except VendorError as exc:
-            form.add_error(None, exc.message)
-        else:
+        entered = run_service(
+            request,
+            services.invoice_create,
+            production=production,
+            vendor=data["vendor"],
+            purchase_order=data["purchase_order"],
+            number=data["number"],
+            date=data["date"],
+            due_on=data["due_on"],
+            notes=data["notes"],
+            user=request.user,
+            lines=[
+                {
+                    "account_number": data["account_number"],
+                    "description": data["description"],
+                    "amount": data["amount"],
+                }
+            ],
+            form=form,
+        )
+        if entered:
+            invoice = entered.value
             messages.success(request, f"{invoice} entered.")
-            return redirect("vendors:invoice", pk=invoice.pk, **production_kwargs(request))
+            return redirect(production_url(request, "vendors:invoice", pk=invoice.pk))
     return render(request, "vendors/form.html", {"form": form, "title": "Enter an invoice"})
 
 
@@ -97,9 +99,7 @@ def invoice_detail(request: ProductionRequest, pk: int) -> HttpResponse:
 
 
 def _invoice_url(request: ProductionRequest, invoice: Invoice) -> str:
-    from django.urls import reverse
-
-    return reverse("vendors:invoice", kwargs={"pk": invoice.pk, **production_kwargs(request)})
+    return production_url(request, "vendors:invoice", pk=invoice.pk)
 
 
 @production_view(C.ENTER_INVOICES)

@@ -7,8 +7,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.links import production_url
 from apps.vendors import queries, services
 from apps.vendors.forms import (
     RentalForm,
@@ -17,8 +19,6 @@ from apps.vendors.forms import (
 from apps.vendors.models import (
     Rental,
 )
-from apps.vendors.services import VendorError
-from apps.vendors.views.common import production_kwargs
 
 
 @production_view(C.VIEW_VENDORS)
@@ -32,13 +32,10 @@ def rentals(request: ProductionRequest) -> HttpResponse:
             data = dict(form.cleaned_data)
             if data.get("days_per_week") is None:
                 data.pop("days_per_week")
-            try:
-                rental = services.rental_create(**data)
-            except VendorError as exc:
-                form.add_error(None, exc.message)
-            else:
-                messages.success(request, f"Rental of {rental.item} booked.")
-                return redirect("vendors:rentals", **production_kwargs(request))
+            booked = run_service(request, services.rental_create, **data, form=form)
+            if booked:
+                messages.success(request, f"Rental of {booked.value.item} booked.")
+                return redirect(production_url(request, "vendors:rentals"))
     today = production.today()
     rows = [
         (r, r.is_overdue(today), services.rental_cost(r), services.rental_cost(r, until=today))
@@ -65,13 +62,17 @@ def rental_detail(request: ProductionRequest, pk: int) -> HttpResponse:
             raise PermissionDenied
         if form.is_valid():
             checked = {int(v) for v in request.POST.getlist("checked") if v.isdigit()}
-            try:
-                services.rental_return(rental=rental, checked=checked, **form.cleaned_data)
-            except VendorError as exc:
-                form.add_error(None, exc.message)
-            else:
+            returned = run_service(
+                request,
+                services.rental_return,
+                rental=rental,
+                checked=checked,
+                **form.cleaned_data,
+                form=form,
+            )
+            if returned:
                 messages.success(request, "Return saved.")
-                return redirect("vendors:rental", pk=rental.pk, **production_kwargs(request))
+                return redirect(production_url(request, "vendors:rental", pk=rental.pk))
     today = request.production.today()
     return render(
         request,

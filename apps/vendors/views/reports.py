@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from apps.core.exports import export_response
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.links import production_url
 from apps.vendors import queries, services
 from apps.vendors.forms import (
     VendorSettingsForm,
 )
-from apps.vendors.views.common import production_kwargs
 
 
 @production_view(C.VIEW_VENDORS)
@@ -40,5 +40,5 @@ def vendor_settings(request: ProductionRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Purchasing settings saved.")
-        return redirect("vendors:settings", **production_kwargs(request))
+        return redirect(production_url(request, "vendors:settings"))
     return render(request, "vendors/form.html", {"form": form, "title": "Purchasing settings"})

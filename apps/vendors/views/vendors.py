@@ -9,8 +9,10 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.links import production_url
 from apps.vendors import queries, services
 from apps.vendors.forms import (
     CertificateForm,
@@ -28,8 +30,7 @@ from apps.vendors.models import (
     Vendor,
 )
 from apps.vendors.queries import certificate_state
-from apps.vendors.services import VendorError
-from apps.vendors.views.common import production_kwargs, run_action
+from apps.vendors.views.common import run_action
 
 QUOTES_CLOSED = "A quote was already chosen: this request takes no more quotes."
 
@@ -155,7 +156,7 @@ def quote_requests(request: ProductionRequest) -> HttpResponse:
             form.instance.production = request.production
             need = form.save()
             messages.success(request, f"Quote request “{need}” opened: add the vendors' quotes.")
-            return redirect("vendors:quote_request", pk=need.pk, **production_kwargs(request))
+            return redirect(production_url(request, "vendors:quote_request", pk=need.pk))
     needs = (
         QuoteRequest.objects.filter(production=request.production)
         .select_related("chosen__vendor")
@@ -173,7 +174,7 @@ def quote_request(request: ProductionRequest, pk: int) -> HttpResponse:
             raise PermissionDenied
         if need.chosen_id is not None:
             messages.error(request, QUOTES_CLOSED)
-            return redirect("vendors:quote_request", pk=need.pk, **production_kwargs(request))
+            return redirect(production_url(request, "vendors:quote_request", pk=need.pk))
         if form.is_valid():
             Quote.objects.update_or_create(
                 request=need,
@@ -187,7 +188,7 @@ def quote_request(request: ProductionRequest, pk: int) -> HttpResponse:
                 },
             )
             messages.success(request, f"Quote from {form.cleaned_data['vendor']} saved.")
-            return redirect("vendors:quote_request", pk=need.pk, **production_kwargs(request))
+            return redirect(production_url(request, "vendors:quote_request", pk=need.pk))
     today = request.production.today()
     quotes = [
         (quote, certificate_state(quote.certificate_expires, today))
@@ -207,10 +208,9 @@ def quote_request(request: ProductionRequest, pk: int) -> HttpResponse:
 @require_POST
 def quote_choose(request: ProductionRequest, pk: int) -> HttpResponse:
     quote = get_object_or_404(Quote, production=request.production, pk=pk)
-    try:
-        po = services.quote_choose(quote=quote, user=request.user)
-    except VendorError as exc:
-        messages.error(request, exc.message)
-        return redirect("vendors:quote_request", pk=quote.request_id, **production_kwargs(request))
+    chosen = run_service(request, services.quote_choose, quote=quote, user=request.user)
+    if not chosen:
+        return redirect(production_url(request, "vendors:quote_request", pk=quote.request_id))
+    po = chosen.value
     messages.success(request, f"{quote.vendor} chosen: {po.label} drafted.")
     return redirect(po)
