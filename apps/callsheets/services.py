@@ -24,7 +24,7 @@ from apps.callsheets.models import (
     RecipientStatus,
     Revision,
 )
-from apps.core.dispatch import dispatch_after_commit
+from apps.core.dispatch import dispatch_named_after_commit
 from apps.core.locking import save_if_unchanged
 from apps.productions.services import hash_token
 from apps.schedules.models import ShootDay
@@ -179,9 +179,7 @@ def recipients_resend(*, revision: Revision) -> int:
 
 
 def _queue_distribution(revision: Revision) -> None:
-    from apps.callsheets.tasks import distribute_revision
-
-    dispatch_after_commit(distribute_revision, revision.pk)
+    dispatch_named_after_commit("apps.callsheets.tasks.distribute_revision", revision.pk)
 
 
 def recipient_claim(*, recipient_id: int, send_round: int, attempt_id: str) -> str | None:
