@@ -24,6 +24,7 @@ from apps.callsheets.models import (
     RecipientStatus,
     Revision,
 )
+from apps.callsheets.sheet import SCHEMA_VERSION
 from apps.core.dispatch import dispatch_named_after_commit
 from apps.core.locking import save_if_unchanged
 from apps.productions.services import hash_token
@@ -128,7 +129,8 @@ def callsheet_publish(*, call_sheet: CallSheet, user=None) -> Revision:
         production_id=call_sheet.production_id,
         call_sheet=call_sheet,
         number=(last or 0) + 1,
-        data=queries.sheet_data(call_sheet),
+        data=queries.sheet_data(call_sheet).to_json(),
+        schema_version=SCHEMA_VERSION,
         published_at=timezone.now(),
         published_by=user,
     )
@@ -148,7 +150,7 @@ def callsheet_publish(*, call_sheet: CallSheet, user=None) -> Revision:
     ]
     cast = [
         Recipient(production_id=call_sheet.production_id, revision=revision, **row)
-        for row in queries.cast_recipients(revision.data)
+        for row in queries.cast_recipients(revision.sheet)
     ]
     Recipient.objects.bulk_create(crew + cast)
     _queue_distribution(revision)
