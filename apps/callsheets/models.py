@@ -3,7 +3,7 @@ weather, safety, per-person calls), the numbered revisions published from it, an
 revision was sent to.
 
 The sheet's content is read from the schedule and the crew when it is shown; a published revision
-keeps the content as it was (``data``, JSON) and never changes.
+keeps the content as it was (``data``, JSON, in the layout ``schema_version``) and never changes.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
+from apps.callsheets.sheet import Sheet
 from apps.crew.models import Person
 from apps.productions.models import Production
 from apps.schedules.models import CastMember, ShootDay
@@ -93,12 +95,17 @@ class CrewCallTime(models.Model):
 
 
 class Revision(models.Model):
-    """A published call sheet. ``data`` is the sheet as it was printed and sent; never edited."""
+    """A published call sheet. ``data`` is the sheet as it was printed and sent; never edited.
+    Read it as ``sheet`` (apps/callsheets/sheet.py), which knows each ``schema_version``."""
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
     call_sheet = models.ForeignKey(CallSheet, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()
     data = models.JSONField()
+    # Revisions published before the layout had a version are version 1.
+    schema_version = models.PositiveSmallIntegerField(
+        default=1, editable=False, help_text="The layout of data: see apps/callsheets/sheet.py."
+    )
     published_at = models.DateTimeField()
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -119,6 +126,10 @@ class Revision(models.Model):
         if self.pk is not None:
             raise ValueError("A published revision never changes.")
         super().save(*args, **kwargs)
+
+    @cached_property
+    def sheet(self) -> Sheet:
+        return Sheet.from_json(self.data, self.schema_version)
 
 
 class RecipientStatus(models.TextChoices):

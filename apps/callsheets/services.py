@@ -24,7 +24,8 @@ from apps.callsheets.models import (
     RecipientStatus,
     Revision,
 )
-from apps.core.dispatch import dispatch_after_commit
+from apps.callsheets.sheet import SCHEMA_VERSION
+from apps.core.dispatch import dispatch_named_after_commit
 from apps.core.errors import DomainError
 from apps.core.locking import save_if_unchanged
 from apps.productions.services import hash_token
@@ -127,7 +128,8 @@ def callsheet_publish(*, call_sheet: CallSheet, user=None) -> Revision:
         production_id=call_sheet.production_id,
         call_sheet=call_sheet,
         number=(last or 0) + 1,
-        data=queries.sheet_data(call_sheet),
+        data=queries.sheet_data(call_sheet).to_json(),
+        schema_version=SCHEMA_VERSION,
         published_at=timezone.now(),
         published_by=user,
     )
@@ -147,7 +149,7 @@ def callsheet_publish(*, call_sheet: CallSheet, user=None) -> Revision:
     ]
     cast = [
         Recipient(production_id=call_sheet.production_id, revision=revision, **row)
-        for row in queries.cast_recipients(revision.data)
+        for row in queries.cast_recipients(revision.sheet)
     ]
     Recipient.objects.bulk_create(crew + cast)
     _queue_distribution(revision)
@@ -178,9 +180,7 @@ def recipients_resend(*, revision: Revision) -> int:
 
 
 def _queue_distribution(revision: Revision) -> None:
-    from apps.callsheets.tasks import distribute_revision
-
-    dispatch_after_commit(distribute_revision, revision.pk)
+    dispatch_named_after_commit("apps.callsheets.tasks.distribute_revision", revision.pk)
 
 
 def recipient_claim(*, recipient_id: int, send_round: int, attempt_id: str) -> str | None:

@@ -66,19 +66,17 @@ def send_callsheet(self, recipient_id: int, send_round: int) -> str:
 
 def message(recipient: Recipient, token: str) -> EmailMultiAlternatives:
     revision = recipient.revision
-    data = revision.data
+    data = revision.sheet
     link = settings.SITE_URL + reverse("callsheet_confirm", kwargs={"token": token})
-    call = recipient.call_time.strftime("%H:%M") if recipient.call_time else data["general_call"]
+    call = recipient.call_time.strftime("%H:%M") if recipient.call_time else data.general_call
     # An actor's row on the sheet (pick-up, hair and makeup, on set): their e-mail lists all three.
-    cast_row = next(
-        (c for c in data.get("cast", []) if c["cast_member"] == recipient.cast_member_id), None
-    )
+    cast_row = data.cast_row(recipient.cast_member_id)
     context = {"recipient": recipient, "revision": revision, "sheet": data, "link": link,
                "call": call, "cast_row": cast_row}  # fmt: skip
     revised = f" (revision {revision.number})" if revision.number > 1 else ""
     subject = (
-        f"Call sheet{revised}: {data['production']} day {data['day_number']} of "
-        f"{data['total_days']}, {data['date']} — your call {call}"
+        f"Call sheet{revised}: {data.production} day {data.day_number} of "
+        f"{data.total_days}, {data.date} — your call {call}"
     )
     body = render_to_string("callsheets/email/callsheet.txt", context)
     html = render_to_string("callsheets/email/callsheet.html", context)

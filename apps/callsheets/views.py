@@ -12,6 +12,7 @@ from apps.callsheets import queries, services
 from apps.callsheets.forms import CallSheetForm, parse_times
 from apps.callsheets.models import CallSheet, Recipient, Revision
 from apps.callsheets.services import CallSheetError
+from apps.callsheets.sheet import Sheet
 from apps.core.documents import pdf_response
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
@@ -73,7 +74,7 @@ def sheet_detail(request: ProductionRequest, pk: int) -> HttpResponse:
     context = {"call_sheet": call_sheet, "sheet": data, "draft": True,
                **_revisions_context(call_sheet)}  # fmt: skip
     if context["latest"] is not None:
-        context["changes"] = queries.diff(context["latest"].data, data)
+        context["changes"] = queries.diff(context["latest"].sheet, data)
     return render(request, "callsheets/detail.html", context)
 
 
@@ -85,9 +86,9 @@ def revision_detail(request: ProductionRequest, pk: int, number: int) -> HttpRes
     context = {
         "call_sheet": call_sheet,
         "revision": revision,
-        "sheet": revision.data,
+        "sheet": revision.sheet,
         "previous": previous,
-        "changes": queries.diff(previous.data, revision.data) if previous else None,
+        "changes": queries.diff(previous.sheet, revision.sheet) if previous else None,
         **_revisions_context(call_sheet),
     }
     if request.membership.can(C.PUBLISH_CALLSHEETS):
@@ -99,8 +100,8 @@ def revision_detail(request: ProductionRequest, pk: int, number: int) -> HttpRes
 def sheet_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     call_sheet = _sheet(request, pk)
     data = queries.sheet_data(call_sheet)
-    cast_ids = [row["cast_member"] for row in data["cast"]]
-    person_ids = [row["person"] for dept in data["crew"] for row in dept["people"]]
+    cast_ids = [row.cast_member for row in data.cast]
+    person_ids = [row.person for row in data.crew_rows]
     form = CallSheetForm(
         request.POST or None, instance=call_sheet, initial={"version": call_sheet.version}
     )
@@ -124,10 +125,7 @@ def sheet_edit(request: ProductionRequest, pk: int) -> HttpResponse:
             if saved:
                 messages.success(request, "Call sheet saved.")
                 return redirect(production_url(request, "callsheets:detail", pk=pk))
-    crew_rows = [
-        {**row, "own": own_calls.get(row["person"])} for dept in data["crew"]
-        for row in dept["people"]
-    ]  # fmt: skip
+    crew_rows = [{"row": row, "own": own_calls.get(row.person)} for row in data.crew_rows]
     return render(
         request,
         "callsheets/edit.html",
@@ -147,8 +145,8 @@ def sheet_publish(request: ProductionRequest, pk: int) -> HttpResponse:
     return redirect(production_url(request, "callsheets:tracking", pk=pk, number=revision.number))
 
 
-def _filename(data: dict, suffix: str) -> str:
-    return f"call-sheet-day-{data['day_number']}-{data['date']}{suffix}"
+def _filename(sheet: Sheet, suffix: str) -> str:
+    return f"call-sheet-day-{sheet.day_number}-{sheet.date}{suffix}"
 
 
 @production_view(C.VIEW_CALLSHEETS)
@@ -165,8 +163,8 @@ def sheet_pdf(request: ProductionRequest, pk: int) -> HttpResponse:
 def revision_pdf(request: ProductionRequest, pk: int, number: int) -> HttpResponse:
     revision = _revision(_sheet(request, pk), number)
     return pdf_response(
-        "callsheets/document.html", {"sheet": revision.data, "revision": revision}, request,
-        _filename(revision.data, f"-rev{revision.number}"),
+        "callsheets/document.html", {"sheet": revision.sheet, "revision": revision}, request,
+        _filename(revision.sheet, f"-rev{revision.number}"),
     )  # fmt: skip
 
 
@@ -180,7 +178,7 @@ def tracking(request: ProductionRequest, pk: int, number: int) -> HttpResponse:
         "revision": revision,
         "recipients": recipients,
         "progress": queries.progress(revision),
-        "unreachable": queries.cast_unreachable(revision.data),
+        "unreachable": queries.cast_unreachable(revision.sheet),
         "is_latest": not call_sheet.revisions.filter(number__gt=number).exists(),
     }
     if request.htmx:
@@ -217,6 +215,6 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "callsheets/confirm.html",
-        {"recipient": recipient, "sheet": recipient.revision.data,
+        {"recipient": recipient, "sheet": recipient.revision.sheet,
          "revision": recipient.revision},
     )  # fmt: skip

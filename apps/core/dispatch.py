@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import autodiscover_modules
+from django.utils.module_loading import autodiscover_modules, import_string
 from kombu.exceptions import ChannelError
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,13 @@ def dispatch(task, *args) -> bool:
 def dispatch_after_commit(task, *args) -> None:
     """Queue `task(*args)` once the current transaction has committed (the row it reads exists)."""
     transaction.on_commit(lambda: dispatch(task, *args))
+
+
+def dispatch_named_after_commit(task_path: str, *args) -> None:
+    """`dispatch_after_commit` for the task at the dotted path `task_path`, looked up at commit.
+    A services module queues its app's task this way: the tasks module imports the services (a
+    task is a thin wrapper around them), so the services must not import the tasks back."""
+    transaction.on_commit(lambda: dispatch(import_string(task_path), *args))
 
 
 def waiting_work(name: str) -> Callable[[Finder], Finder]:

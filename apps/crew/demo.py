@@ -80,7 +80,7 @@ def seed_crew(production, people, size: str) -> None:
     if size == "large":
         from apps.crew.demo_large import seed_large_crew
 
-        return seed_large_crew(production, people)
+        return seed_large_crew(production, people, memo=_memo)
     if Person.objects.filter(production=production).exists():
         return
     services.departments_ensure(production=production)

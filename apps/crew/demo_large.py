@@ -12,7 +12,6 @@ from datetime import time
 from decimal import Decimal
 
 from apps.crew import services
-from apps.crew.demo import _memo
 from apps.crew.models import Department, MemoState, Opening, Person, Position, Stage
 from apps.productions.capabilities import Role
 from apps.schedules.models import DayKind, ShootDay
@@ -84,7 +83,9 @@ STATES = [MemoState.COUNTERSIGNED] * 145 + [MemoState.ACCEPTED] * 12
 STATES += [MemoState.SENT] * 8 + [MemoState.DRAFT] * 6 + [MemoState.VOID] * 4
 
 
-def seed_large_crew(production, people) -> None:
+def seed_large_crew(production, people, *, memo) -> None:
+    """Called by demo.seed_crew, which hands over its `memo` helper (a memo put in a given
+    state through the services), so this module never imports the small demo back."""
     if Person.objects.filter(production=production).exists():
         return
     # Seeded on purpose: the demo is the same on every machine (no security use).
@@ -122,7 +123,7 @@ def seed_large_crew(production, people) -> None:
     ap = people.get(Role.ASSOCIATE_PRODUCER)
     for person, state, (position, rate) in zip(hires, STATES, slots, strict=True):
         rate = Decimal(rate + rng.choice([-20, 0, 0, 25, 50]))
-        _memo(production, person, position, None, ap, state, rate, person.union)
+        memo(production, person, position, None, ap, state, rate, person.union)
     _openings(production, positions, rest[: len(rest) - DAY_PLAYERS])
     _day_players(production, positions, rest[len(rest) - DAY_PLAYERS :], rng)
 

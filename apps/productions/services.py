@@ -168,10 +168,13 @@ def invitation_revoke(*, invitation: Invitation) -> None:
 
 
 def _queue_invitation_email(invitation: Invitation) -> None:
-    from apps.core.dispatch import dispatch_after_commit
-    from apps.productions.tasks import send_invitation
+    from apps.core.dispatch import dispatch_named_after_commit
 
-    dispatch_after_commit(send_invitation, invitation.pk, invitation.send_requested_at.isoformat())
+    dispatch_named_after_commit(
+        "apps.productions.tasks.send_invitation",
+        invitation.pk,
+        invitation.send_requested_at.isoformat(),
+    )
 
 
 def invitation_issue_token(invitation: Invitation) -> str:

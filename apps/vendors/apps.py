@@ -12,7 +12,7 @@ class VendorsConfig(registry.DomainAppConfig):
 
     def panels(self) -> list[registry.Panel]:
         from apps.productions.capabilities import Capability as C
-        from apps.vendors.queries import panel_context
+        from apps.vendors.panel import panel_context
 
         return [
             registry.Panel(

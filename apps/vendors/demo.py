@@ -118,7 +118,7 @@ def seed_demo(production, people, size: str) -> None:
     if size == "large":
         from apps.vendors.demo_large import seed_large_vendors
 
-        return seed_large_vendors(production, people)
+        return seed_large_vendors(production, people, certificate_pdf=DEMO_PDF)
     if Vendor.objects.filter(production=production).exists():
         return
     with transaction.atomic():

@@ -19,7 +19,6 @@ from django.db import transaction
 from apps.productions.capabilities import Role
 from apps.productions.models import Membership
 from apps.vendors import services
-from apps.vendors.demo import DEMO_PDF
 from apps.vendors.models import Category, PaymentTerms, Quote, QuoteRequest, Vendor
 from apps.vendors.services.purchasing import po_total
 
@@ -49,7 +48,9 @@ STATES["closed"] = 90
 STATES["approved"] = ORDERS - sum(STATES.values())
 
 
-def seed_large_vendors(production, people) -> None:
+def seed_large_vendors(production, people, *, certificate_pdf: bytes) -> None:
+    """Called by demo.seed_demo, which hands over its placeholder certificate file, so this
+    module never imports the small demo back."""
     if Vendor.objects.filter(production=production).exists():
         return
     with transaction.atomic():
@@ -57,7 +58,7 @@ def seed_large_vendors(production, people) -> None:
         rng = random.Random(8_400)  # nosec B311
         producer = Membership.objects.get(production=production, user=people[Role.PRODUCER])
         ap = Membership.objects.get(production=production, user=people[Role.ASSOCIATE_PRODUCER])
-        vendors = _vendors(production, rng)
+        vendors = _vendors(production, rng, certificate_pdf)
         _quotes(production, vendors, rng, producer)
         states = [state for state, count in STATES.items() for _ in range(count)]
         rng.shuffle(states)
@@ -68,7 +69,7 @@ def seed_large_vendors(production, people) -> None:
         _loose_invoices(production, vendors, rng, producer)
 
 
-def _vendors(production, rng: random.Random) -> list[Vendor]:
+def _vendors(production, rng: random.Random, certificate_pdf: bytes) -> list[Vendor]:
     today = production.today()
     kinds = list(KINDS)
     vendors = Vendor.objects.bulk_create(
@@ -89,7 +90,7 @@ def _vendors(production, rng: random.Random) -> list[Vendor]:
             continue  # a fifth have no certificate on file yet
         services.certificate_upload(
             vendor=vendor,
-            upload=ContentFile(DEMO_PDF, name="certificate.pdf"),
+            upload=ContentFile(certificate_pdf, name="certificate.pdf"),
             # Some expired, some about to, most good for the shoot.
             expires_on=today + timedelta(days=rng.choice([-10, 12, 25, 120, 200, 365])),
             insurer="Demo Mutual (placeholder certificate)",

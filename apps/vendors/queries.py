@@ -1,10 +1,10 @@
-"""Reads that matter: lists with their sums in SQL, the three reports, the dashboard panel."""
+"""Reads that matter: lists with their sums in SQL, the three reports (the dashboard panel is
+panel.py)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import timedelta
 from decimal import Decimal
 
 from django.db.models import Count, DecimalField, Max, Q, Sum, Value
@@ -17,18 +17,13 @@ from apps.vendors.models import (
     Invoice,
     InvoiceLine,
     InvoiceStatus,
-    POStatus,
     PurchaseOrder,
     PurchaseOrderLine,
-    Reminder,
     Rental,
     Vendor,
 )
-from apps.vendors.services.common import settings_for
-from apps.vendors.services.purchasing import approval_allowed
 
 ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=14, decimal_places=2))
-RENTAL_DUE_SOON_DAYS = 2
 
 
 def vendors_for(production: Production):
@@ -198,29 +193,3 @@ REPORTS = {
     "spend": report_spend_by_vendor,
     "certificates": report_certificates,
 }
-
-
-# --- Dashboard panel ----------------------------------------------------------------------------
-
-
-def panel_context(request) -> dict:
-    from apps.vendors.services.reminders import expiring_certificates
-
-    production, membership = request.production, request.membership
-    today = production.today()
-    submitted = purchase_orders_for(production).filter(status=POStatus.SUBMITTED)
-    limit = settings_for(production).ap_approval_limit
-    awaiting = [po for po in submitted if approval_allowed(membership, po.total, limit) is None]
-    due_back = rentals_for(production).filter(
-        returned_on__isnull=True, return_due_on__lte=today + timedelta(days=RENTAL_DUE_SOON_DAYS)
-    )
-    notes = Reminder.objects.filter(
-        production=production, recipient=request.user, date=today
-    ).order_by("kind", "id")
-    return {
-        "awaiting": awaiting,
-        "expiring": expiring_certificates(production, today),
-        "due_back": list(due_back),
-        "notes": list(notes),
-        "today": today,
-    }

@@ -35,7 +35,7 @@ def test_a_published_revision_keeps_its_content_when_the_schedule_changes(
     Scene.objects.filter(number="2").update(shoot_day=None)
     revision.refresh_from_db()
     assert [s["number"] for s in revision.data["scenes"]] == ["1", "2"]
-    assert [s["number"] for s in queries.sheet_data(call_sheet)["scenes"]] == ["1"]
+    assert [s.number for s in queries.sheet_data(call_sheet).scenes] == ["1"]
 
 
 def test_a_published_revision_cannot_be_saved_again(day, django_capture_on_commit_callbacks):
@@ -60,7 +60,7 @@ def test_a_later_revision_shows_scenes_added_removed_and_calls_changed(
         fields={"general_call": time(6, 30)},
     )  # fmt: skip
     second = publish(call_sheet, django_capture_on_commit_callbacks)
-    changes = queries.diff(first.data, second.data)
+    changes = queries.diff(first.sheet, second.sheet)
     changes = {(c["kind"], c["what"], c["old"], c["new"]) for c in changes}
     assert ("added", "Scene 3", "", "added") in changes
     assert ("removed", "Scene 2", "", "removed") in changes
@@ -107,10 +107,10 @@ def test_the_edit_page_saves_times_and_per_person_calls(day, ap_client, producti
     })  # fmt: skip
     assert response.status_code == 302
     sheet = queries.sheet_data(CallSheet.objects.get(pk=call_sheet.pk))
-    assert (sheet["general_call"], sheet["weather"], sheet["background"]) == (
+    assert (sheet.general_call, sheet.weather, sheet.background) == (
         "06:45", "Fog", ["12 drivers"],
     )  # fmt: skip
-    assert sheet["cast"][0]["pickup"] == "05:30"
-    calls = {r["name"]: r["call"] for d in sheet["crew"] for r in d["people"]}
+    assert sheet.cast[0].pickup == "05:30"
+    calls = {r.name: r.call for d in sheet.crew for r in d.people}
     assert calls[operator.name] == "06:00"
     assert calls["Ada First"] == "06:45"

@@ -27,7 +27,7 @@ def test_the_sheet_data_does_not_grow_with_crew_or_cast(crew, cast, django_asser
     )
     with django_assert_num_queries(SHEET_QUERIES):
         data = queries.sheet_data(call_sheet)
-    assert sum(len(d["people"]) for d in data["crew"]) == crew + 1 + 3
+    assert sum(len(d.people) for d in data.crew) == crew + 1 + 3
 
 
 def page_queries(client, url) -> int:

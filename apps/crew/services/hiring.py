@@ -13,7 +13,7 @@ from django.utils import timezone
 from apps.budgets import services as budgets
 from apps.budgets.engine import round_money
 from apps.budgets.services import BudgetError
-from apps.core.dispatch import dispatch_after_commit
+from apps.core.dispatch import dispatch_named_after_commit
 from apps.core.errors import DomainError
 from apps.core.locking import save_if_unchanged
 from apps.core.models import SendStatus
@@ -185,9 +185,7 @@ def memo_send(*, memo: DealMemo) -> DealMemo:
     memo.send_error = ""
     memo.version += 1  # a state change makes an edit form loaded before it stale
     memo.save()
-    from apps.crew.tasks import send_deal_memo
-
-    dispatch_after_commit(send_deal_memo, memo.pk, now.isoformat())
+    dispatch_named_after_commit("apps.crew.tasks.send_deal_memo", memo.pk, now.isoformat())
     return memo
 
 

@@ -10,7 +10,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from PIL import Image, UnidentifiedImageError
 
-from apps.core.dispatch import dispatch_after_commit
+from apps.core.dispatch import dispatch_named_after_commit
 from apps.core.models import SendStatus
 from apps.core.money import format_money
 from apps.productions.capabilities import Capability
@@ -259,10 +259,9 @@ def po_send(*, po: PurchaseOrder) -> PurchaseOrder:
     po.send_attempts = 0
     po.send_error = ""
     po.save()
-
-    from apps.vendors.tasks import send_purchase_order
-
-    dispatch_after_commit(send_purchase_order, po.pk, po.send_requested_at.isoformat())
+    dispatch_named_after_commit(
+        "apps.vendors.tasks.send_purchase_order", po.pk, po.send_requested_at.isoformat()
+    )
     return po
 
 

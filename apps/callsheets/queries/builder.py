@@ -1,0 +1,255 @@
+"""The call sheet's content built from the schedule and the crew.
+
+`sheet_data` returns a `Sheet` (apps/callsheets/sheet.py): the same structure is rendered for a
+draft and stored in a revision at publish (`Sheet.to_json`), so a published sheet renders exactly
+as it was sent, whatever happens to the schedule afterwards.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from decimal import Decimal
+
+from apps.callsheets.models import CallSheet
+from apps.callsheets.sheet import (
+    Advance,
+    CastRow,
+    Contact,
+    CrewDepartment,
+    CrewRow,
+    LocationRow,
+    SceneRow,
+    Sheet,
+)
+from apps.crew.queries import crew_for_day
+from apps.productions.capabilities import Role
+from apps.productions.models import Membership, Production
+from apps.schedules.importers.eighths import format_eighths
+from apps.schedules.models import ShootDay
+from apps.schedules.queries import dood, scenes_for_board
+
+# Positions named as key contacts, matched on the position's title (lower case).
+FIRST_AD_TITLES = ("first assistant director", "1st assistant director", "1st ad")
+UPM_TITLES = ("unit production manager", "upm")
+
+
+def hhmm(value: time | None) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+def osm_link(latitude: Decimal | None, longitude: Decimal | None) -> str:
+    """A link to the map; nothing is fetched."""
+    if latitude is None or longitude is None:
+        return ""
+    return (
+        f"https://www.openstreetmap.org/?mlat={latitude}&mlon={longitude}"
+        f"#map=16/{latitude}/{longitude}"
+    )
+
+
+def sun_times(
+    latitude: Decimal | None, longitude: Decimal | None, day: date, tz
+) -> tuple[str, str]:
+    """Sunrise and sunset at the place on the day, in the production's zone, computed offline by
+    astral. Blank without coordinates; a dash where the sun does not rise or set (polar days)."""
+    if latitude is None or longitude is None:
+        return "", ""
+    from astral import Observer
+    from astral.sun import sunrise, sunset
+
+    observer = Observer(latitude=float(latitude), longitude=float(longitude))
+    try:
+        rise = sunrise(observer, date=day, tzinfo=tz).strftime("%H:%M")
+    except ValueError:
+        rise = "—"
+    try:
+        set_ = sunset(observer, date=day, tzinfo=tz).strftime("%H:%M")
+    except ValueError:
+        set_ = "—"
+    return rise, set_
+
+
+def _shoot_days(production: Production) -> list[ShootDay]:
+    return list(ShootDay.objects.filter(production=production, kind="shoot").order_by("position"))
+
+
+def _scene_rows(scenes) -> list[SceneRow]:
+    rows = []
+    for scene in scenes:
+        location = scene.set.location
+        rows.append(
+            SceneRow(
+                number=scene.number,
+                int_ext=scene.int_ext,
+                set=scene.set.name,
+                synopsis=scene.synopsis,
+                time_of_day=scene.time_of_day,
+                day_night=_day_night(scene.time_of_day),
+                pages=scene.pages,
+                eighths=scene.eighths,
+                cast=[member.id_number for member in scene.cast.all()],
+                location=location.name if location else "",
+            )
+        )
+    return rows
+
+
+def _day_night(time_of_day: str) -> str:
+    text = time_of_day.upper()
+    if "NIGHT" in text or "DUSK" in text or "EVENING" in text:
+        return "N"
+    return "D" if text else ""
+
+
+def _contacts(production: Production, crew_rows) -> list[Contact]:
+    contacts = []
+    members = (
+        Membership.objects.filter(
+            production=production, role__in=[Role.PRODUCER, Role.ASSOCIATE_PRODUCER]
+        )
+        .select_related("user")
+        .order_by("role", "user__full_name")
+    )
+    for membership in members:
+        user = membership.user
+        contacts.append(
+            Contact(role=membership.get_role_display(), name=user.display_name, email=user.email)
+        )
+    for titles, label in ((FIRST_AD_TITLES, "1st AD"), (UPM_TITLES, "UPM")):
+        for call in crew_rows:
+            if call.position and call.position.title.lower() in titles:
+                person = call.person
+                contacts.append(
+                    Contact(role=label, name=person.name, phone=person.phone, email=person.email)
+                )
+    return contacts
+
+
+def sheet_data(call_sheet: CallSheet) -> Sheet:
+    """Everything the sheet prints. Queries: days, scenes (+sets, locations), cast links,
+    DOOD (4), crew (2), memberships, cast calls, crew calls, the next day's scenes and cast."""
+    day = call_sheet.shoot_day
+    production = call_sheet.production
+    day.production = production  # the same row: crew_for_day reads it from the day
+    tz = production.tz
+    shoot_days = _shoot_days(production)
+    total = len(shoot_days)
+    next_day = next((d for d in shoot_days if d.position > day.position), None)
+
+    scenes = [s for s in scenes_for_board(production).filter(shoot_day=day) if not s.omitted]
+    general_call = call_sheet.general_call or day.call_time
+
+    # Cast: everyone in the day's scenes, with the day's DOOD code.
+    cast_members = {}
+    for scene in scenes:
+        for member in scene.cast.all():
+            cast_members[member.pk] = member
+    schedule = dood(production)
+    day_index = next((i for i, d in enumerate(schedule.days) if d.pk == day.pk), None)
+    codes = {
+        row.member.pk: (row.codes[day_index] if day_index is not None else "")
+        for row in schedule.rows
+    }
+    cast_calls = {c.cast_member_id: c for c in call_sheet.cast_calls.all()}
+    cast_rows = []
+    for member in sorted(cast_members.values(), key=lambda m: m.id_number):
+        times = cast_calls.get(member.pk)
+        cast_rows.append(
+            CastRow(
+                id=member.id_number,
+                cast_member=member.pk,
+                role=member.character,
+                name=member.actor,
+                status=codes.get(member.pk, ""),
+                pickup=hhmm(times.pickup) if times else "",
+                hair_makeup=hhmm(times.hair_makeup) if times else "",
+                on_set=hhmm(times.on_set) if times else "",
+            )
+        )
+
+    # Crew: who works the day, by department, the general call unless their own.
+    overrides = {c.person_id: c.call_time for c in call_sheet.crew_calls.all()}
+    crew = crew_for_day(day)
+    departments: dict[str, list[CrewRow]] = {}
+    for call in crew:
+        own = overrides.get(call.person.pk)
+        booked = call.assignment.call_time if call.assignment else None
+        department = call.department.name if call.department else "Other"
+        departments.setdefault(department, []).append(
+            CrewRow(
+                person=call.person.pk,
+                name=call.person.name,
+                position=call.position.title if call.position else "Day player",
+                phone=call.person.phone,
+                email=call.person.email,
+                call=hhmm(own or booked or general_call),
+                own_call=bool(own or booked),
+                day_player=call.day_player,
+            )
+        )
+
+    # Locations: each distinct place of the day's scenes, in scene order.
+    locations = []
+    seen = set()
+    for scene in scenes:
+        location = scene.set.location
+        if location is None or location.pk in seen:
+            continue
+        seen.add(location.pk)
+        sunrise, sunset = sun_times(location.latitude, location.longitude, day.date, tz)
+        locations.append(
+            LocationRow(
+                name=location.name,
+                address=location.address,
+                map=osm_link(location.latitude, location.longitude),
+                parking=location.parking,
+                contact=" ".join(filter(None, [location.contact_name, location.contact_phone])),
+                hospital_name=location.hospital_name,
+                hospital_address=location.hospital_address,
+                hospital_phone=location.hospital_phone,
+                sunrise=sunrise,
+                sunset=sunset,
+            )
+        )
+
+    advance = None
+    if next_day is not None:
+        next_scenes = [
+            s for s in scenes_for_board(production).filter(shoot_day=next_day) if not s.omitted
+        ]
+        advance = Advance(
+            day_number=next_day.day_number,
+            date=next_day.date.isoformat(),
+            date_label=f"{next_day.date:%A} {next_day.date.day} {next_day.date:%B %Y}",
+            call=hhmm(next_day.call_time),
+            scenes=_scene_rows(next_scenes),
+        )
+
+    return Sheet(
+        production=production.title,
+        company=production.company_name,
+        time_zone=production.time_zone,
+        day_number=day.day_number,
+        total_days=total,
+        date=day.date.isoformat(),
+        date_label=f"{day.date:%A} {day.date.day} {day.date:%B %Y}",
+        unit=day.unit,
+        general_call=hhmm(general_call),
+        shooting_call=hhmm(call_sheet.shooting_call),
+        breakfast=hhmm(call_sheet.breakfast),
+        lunch=hhmm(call_sheet.lunch),
+        wrap=hhmm(day.wrap_time),
+        weather=call_sheet.weather,
+        sunrise=locations[0].sunrise if locations else "",
+        sunset=locations[0].sunset if locations else "",
+        scenes=_scene_rows(scenes),
+        pages=format_eighths(sum(s.eighths for s in scenes)),
+        cast=cast_rows,
+        background=[line.strip() for line in call_sheet.background.splitlines() if line.strip()],
+        crew=[CrewDepartment(department=name, people=rows) for name, rows in departments.items()],
+        locations=locations,
+        contacts=_contacts(production, crew),
+        safety_notes=call_sheet.safety_notes,
+        notes=call_sheet.notes,
+        advance=advance,
+    )

@@ -1,0 +1,34 @@
+"""Distribution numbers and the dashboard: the latest revision, n of m sent and confirmed, the next
+call sheet."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+
+from apps.callsheets.models import CallSheet, Recipient, RecipientStatus, Revision
+from apps.productions.models import Production
+
+
+def latest_revision(call_sheet: CallSheet) -> Revision | None:
+    return call_sheet.revisions.order_by("-number").first()
+
+
+def progress(revision: Revision) -> dict:
+    """n of m sent, failed, confirmed: one query."""
+    numbers = Recipient.objects.filter(revision=revision).aggregate(
+        total=Count("pk"),
+        sent=Count("pk", filter=Q(status=RecipientStatus.SENT)),
+        failed=Count("pk", filter=Q(status=RecipientStatus.FAILED)),
+        confirmed=Count("pk", filter=Q(confirmed_at__isnull=False)),
+    )
+    return numbers
+
+
+def next_call_sheet(production: Production) -> CallSheet | None:
+    """The call sheet of the next shoot day from today (in the production's zone)."""
+    return (
+        CallSheet.objects.filter(production=production, shoot_day__date__gte=production.today())
+        .select_related("shoot_day")
+        .order_by("shoot_day__date", "shoot_day__position")
+        .first()
+    )
