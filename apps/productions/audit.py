@@ -27,6 +27,7 @@ class AuditEntry:
     action: str
     target: str
     changes: list[tuple[str, str, str]]  # (field, old, new)
+    reason: str = ""  # what the change was, in words, when the service said it
 
 
 def _describe(record, previous) -> list[tuple[str, str, str]]:
@@ -75,6 +76,7 @@ def entries_for(production, *, kind: str | None = None, limit: int = 200) -> lis
                 action=_ACTIONS.get(row.history_type, row.history_type),
                 target=audited.describe(row),
                 changes=_describe(row, previous.get((type(row), row.history_id))),
+                reason=getattr(row, "history_change_reason", None) or "",
             )
         )
     return entries

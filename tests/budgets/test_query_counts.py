@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from apps.budgets.services import editing
+from apps.budgets.services import budget_globals
 from tests.budgets.factories import add_line, budget_from_template, fringe_ids
 
 pytestmark = pytest.mark.django_db
@@ -85,5 +85,5 @@ def test_an_account_page_reads_the_same_queries_for_few_and_many_lines(client, s
 def test_a_global_change_on_many_lines_is_a_bounded_number_of_writes(production):
     version = _budget(production, 50)
     with CaptureQueriesContext(connection) as queries:
-        editing.global_set(version=version, name="SHOOT_DAYS", value=30)
+        budget_globals.global_set(version=version, name="SHOOT_DAYS", value=30)
     assert len(queries) < 20

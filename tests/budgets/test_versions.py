@@ -6,7 +6,7 @@ from django.urls import reverse
 from apps.budgets import engine
 from apps.budgets.models import Account, BudgetVersion, Category, DetailLine, VersionStatus
 from apps.budgets.queries import compare, current_version, top_sheet
-from apps.budgets.services import editing, versions
+from apps.budgets.services import budget_globals, editing, versions
 from apps.budgets.services.editing import BudgetError
 from tests.budgets.factories import add_line, budget_from_template, values
 
@@ -56,7 +56,7 @@ def test_a_locked_version_refuses_every_change(production):
     with pytest.raises(BudgetError, match="locked"):
         editing.line_update(line=line, values=values(rate="5"), expected_version=line.version)
     with pytest.raises(BudgetError, match="locked"):
-        editing.global_set(version=version, name="SHOOT_DAYS", value=Decimal(30))
+        budget_globals.global_set(version=version, name="SHOOT_DAYS", value=Decimal(30))
 
 
 def test_a_locked_versions_page_offers_no_editing(client, production, producer):

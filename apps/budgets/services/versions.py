@@ -27,6 +27,7 @@ from apps.budgets.services.editing import (
     ALREADY_APPROVED,
     CATEGORY_NUMBER_TAKEN,
     DEFAULT_MARKUPS,
+    SHOOT_DAYS,
     VERSION_NAME_TAKEN,
     BudgetError,
     _fringes_of,
@@ -98,11 +99,17 @@ def account_move(*, account: Account, direction: int) -> None:
 
 @transaction.atomic
 def budget_create_from_template(
-    *, production: Production, budget_name: str, template_key: str, version_name: str = "Working"
+    *,
+    production: Production,
+    budget_name: str,
+    template_key: str,
+    version_name: str = "Working",
+    follow_schedule: bool = False,
 ) -> BudgetVersion:
     """A version holding the template's chart of accounts, its suggested fringes and globals,
     and the four standard markups: the first version of a new budget, or a fresh version of
-    the budget of that name."""
+    the budget of that name. With `follow_schedule`, its SHOOT_DAYS follows the schedule (the
+    next change of the schedule's day count moves it, and says so)."""
     template = engine.load_template(template_key)
     budget, _ = Budget.objects.get_or_create(production=production, name=budget_name)
     if BudgetVersion.objects.filter(budget=budget, name=version_name).exists():
@@ -152,7 +159,9 @@ def budget_create_from_template(
             budget_version=version,
             name=g["name"],
             value=quantity(g["value"]),
+            formula=g.get("formula", ""),
             description=g["description"],
+            follows_schedule=follow_schedule and g["name"] == SHOOT_DAYS,
         )
         for g in template["globals"]
     )

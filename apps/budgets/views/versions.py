@@ -67,6 +67,7 @@ def budget_new(request: ProductionRequest) -> HttpResponse:
                 budget_name=form.cleaned_data["budget_name"],
                 version_name=form.cleaned_data["version_name"],
                 template_key=form.cleaned_data["template"],
+                follow_schedule=form.cleaned_data["follow_schedule"],
             )
         except services.BudgetError as error:
             messages.error(request, error.message)
