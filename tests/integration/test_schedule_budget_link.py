@@ -170,3 +170,17 @@ def test_a_global_formula_is_typed_in_the_value_box(production, ap_client):
     ap_client.post(url, {"name": "PREP_DAYS", "value": "SHOOT_DAYS * 2", "description": ""})
     item = Global.objects.get(budget_version=version, name="PREP_DAYS")
     assert (item.formula, item.value) == ("SHOOT_DAYS * 2", 50)
+
+
+def test_a_shoot_day_past_the_wrap_date_is_flagged_on_the_board(production):
+    from datetime import date
+
+    from apps.schedules.queries import board
+
+    production.first_shoot_day = date(2027, 3, 1)  # a Monday
+    production.wrap_date = date(2027, 3, 5)
+    production.save()
+    days_append(production=production, count=6)
+    flagged = [c for c in board(production).conflicts if c.kind == "wrap"]
+    assert [c.day.date for c in flagged] == [date(2027, 3, 8)]
+    assert flagged[0].message == "Mon 08 Mar is after the production's wrap date (Fri 05 Mar)."
