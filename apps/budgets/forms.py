@@ -222,6 +222,11 @@ class BudgetImportForm(forms.Form):
     globals_file = forms.FileField(
         required=False, label="Globals", help_text="CSV or XLSX: name, value"
     )
+    markups = forms.FileField(
+        required=False,
+        help_text="CSV or XLSX: name, percent, applies_to (ATL;PRODUCTION;POST;OTHER or ALL). "
+        "Without it the version has no markups.",
+    )
 
 
 class ActualsImportForm(forms.Form):
