@@ -79,6 +79,12 @@ class BudgetVersion(models.Model):
     origin = models.CharField(max_length=200, blank=True, help_text="Template, copy or import.")
     created_at = models.DateTimeField(auto_now_add=True)
     approved_at = models.DateTimeField(null=True, blank=True)
+    made_current_at = models.DateTimeField(
+        null=True, blank=True, help_text="When someone chose this version as the current one."
+    )
+    review_note = models.TextField(
+        blank=True, help_text="Why the producer sent it back, when they did."
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -97,6 +103,11 @@ class BudgetVersion(models.Model):
     @property
     def is_locked(self) -> bool:
         return self.status == VersionStatus.APPROVED
+
+    @property
+    def is_read_only(self) -> bool:
+        """Submitted (waiting for the producer) or approved: nothing in it changes."""
+        return self.status != VersionStatus.WORKING
 
 
 class Category(models.Model):

@@ -24,6 +24,7 @@ from apps.budgets.models import (
     DepartmentGrant,
     DetailLine,
     Fringe,
+    Global,
     Markup,
     Section,
     VersionStatus,
@@ -32,11 +33,18 @@ from apps.productions.models import Production
 
 
 def current_version(production: Production) -> BudgetVersion | None:
-    """THE current version: the most recently approved (locked) version of any of the
-    production's budgets; if none is approved, the most recently created unlocked one."""
+    """THE current version: the one most recently approved by the producer or chosen as current
+    by someone who may edit the budget, whichever came last. Until either happens, the
+    production's first version. Making a copy never changes it."""
     versions = BudgetVersion.objects.filter(production=production).select_related("budget")
     approved = versions.filter(status=VersionStatus.APPROVED).order_by("-approved_at", "-id")
-    return approved.first() or versions.order_by("-created_at", "-id").first()
+    chosen = versions.filter(made_current_at__isnull=False).order_by("-made_current_at", "-id")
+    candidates = [(version.approved_at, version) for version in approved[:1]] + [
+        (version.made_current_at, version) for version in chosen[:1]
+    ]
+    if candidates:
+        return max(candidates, key=lambda item: (item[0], item[1].id))[1]
+    return versions.order_by("created_at", "id").first()
 
 
 # --- Top sheet ------------------------------------------------------------------------------
@@ -174,7 +182,7 @@ def account_lines(account: Account):
 
 @dataclass
 class CompareRow:
-    level: str  # "category" or "account"
+    level: str  # "category", "account" or "markup"
     number: str
     name: str
     a: Decimal
@@ -223,7 +231,58 @@ def compare(a: BudgetVersion, b: BudgetVersion) -> tuple[list[CompareRow], Decim
                     rb.total if rb else zero,
                 )
             )
+    markups_a = {markup.name: amount for markup, amount in sheet_a.markups}
+    markups_b = {markup.name: amount for markup, amount in sheet_b.markups}
+    for name in [*markups_a, *(n for n in markups_b if n not in markups_a)]:
+        rows.append(
+            CompareRow("markup", "", name, markups_a.get(name, zero), markups_b.get(name, zero))
+        )
     return rows, sheet_a.grand_total, sheet_b.grand_total
+
+
+@dataclass
+class SettingRow:
+    kind: str  # "global", "fringe" or "markup"
+    name: str
+    a: str
+    b: str
+
+    @property
+    def changed(self) -> bool:
+        return self.a != self.b
+
+
+def compare_settings(a: BudgetVersion, b: BudgetVersion) -> list[SettingRow]:
+    """What the two versions assume: globals, fringes and markups, side by side."""
+
+    def number(value) -> str:
+        return f"{Decimal(value).normalize():f}"
+
+    def described(version: BudgetVersion) -> dict[tuple[str, str], str]:
+        found = {}
+        for item in Global.objects.filter(budget_version=version):
+            found[("global", item.name)] = number(item.value) + (
+                f" (= {item.formula})" if item.formula else ""
+            )
+        for fringe in Fringe.objects.filter(budget_version=version):
+            text = f"{number(fringe.rate)}{'%' if fringe.kind == 'percent' else ' per unit'}"
+            if fringe.cutoff is not None:
+                text += f" up to {number(fringe.cutoff)}"
+            found[("fringe", f"{fringe.code} {fringe.name}")] = text
+        for markup in Markup.objects.filter(budget_version=version):
+            found[("markup", markup.name)] = (
+                f"{number(markup.percent)}% of {', '.join(markup.sections)}"
+            )
+        return found
+
+    in_a, in_b = described(a), described(b)
+    keys = [*in_a, *(key for key in in_b if key not in in_a)]
+    order = {"global": 0, "fringe": 1, "markup": 2}
+    keys.sort(key=lambda key: (order[key[0]], key[1]))
+    return [
+        SettingRow(kind, name, in_a.get((kind, name), "—"), in_b.get((kind, name), "—"))
+        for kind, name in keys
+    ]
 
 
 # --- Cost report ----------------------------------------------------------------------------

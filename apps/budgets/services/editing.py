@@ -30,6 +30,10 @@ from apps.budgets.models import (
 from apps.core.locking import save_if_unchanged
 
 VERSION_LOCKED = "This version is approved and locked: copy it to make changes."
+VERSION_SUBMITTED = (
+    "This version is submitted for approval and read-only until the producer approves it or "
+    "sends it back."
+)
 VERSION_NAME_TAKEN = "This budget already has a version with that name."
 GLOBAL_FOLLOWS_SCHEDULE = (
     "{name} follows the schedule and cannot be edited here: unlink it first to type a value."
@@ -69,10 +73,13 @@ class BudgetError(Exception):
 
 
 def _require_unlocked(version: BudgetVersion) -> None:
-    # Read the status from the database: the caller's copy may predate an approval.
+    """Only a working version changes. Read the status from the database: the caller's copy may
+    predate a submission or an approval."""
     status = BudgetVersion.objects.filter(pk=version.pk).values_list("status", flat=True).first()
     if version.is_locked or status == VersionStatus.APPROVED:
         raise BudgetError(VERSION_LOCKED)
+    if version.status == VersionStatus.SUBMITTED or status == VersionStatus.SUBMITTED:
+        raise BudgetError(VERSION_SUBMITTED)
 
 
 def quantity(value: Decimal) -> Decimal:

@@ -37,6 +37,9 @@ from apps.budgets.services.editing import (
 )
 from apps.productions.models import Production
 
+NOT_SUBMITTED = "Only a submitted version can be sent back."
+RETURN_NEEDS_NOTE = "Say why it goes back: the note is what the AP reads."
+
 # --- Chart of accounts ----------------------------------------------------------------------
 
 
@@ -241,19 +244,51 @@ def version_copy(*, source: BudgetVersion, name: str) -> BudgetVersion:
 
 @transaction.atomic
 def version_submit(*, version: BudgetVersion) -> BudgetVersion:
+    """Submit for the producer's approval: read-only from now on, until they approve it or send
+    it back."""
     _require_unlocked(version)
     version.status = VersionStatus.SUBMITTED
-    version.save(update_fields=["status"])
+    version.review_note = ""
+    version._change_reason = f"Submitted {version.name} for approval"
+    version.save(update_fields=["status", "review_note"])
+    return version
+
+
+@transaction.atomic
+def version_return(*, version: BudgetVersion, note: str) -> BudgetVersion:
+    """The producer sends a submitted version back with a note: it is a working version again."""
+    version = BudgetVersion.objects.select_for_update().get(pk=version.pk)
+    if version.status != VersionStatus.SUBMITTED:
+        raise BudgetError(NOT_SUBMITTED)
+    note = note.strip()
+    if not note:
+        raise BudgetError(RETURN_NEEDS_NOTE, field="note")
+    version.status = VersionStatus.WORKING
+    version.review_note = note
+    version._change_reason = f"Sent {version.name} back: {note}"
+    version.save(update_fields=["status", "review_note"])
     return version
 
 
 @transaction.atomic
 def version_approve(*, version: BudgetVersion) -> BudgetVersion:
-    """Approve and lock: from now on the version is read-only (copy it to change it)."""
+    """Approve and lock: from now on the version is read-only (copy it to change it), and it is
+    the current version that actuals and commitments follow."""
     version = BudgetVersion.objects.select_for_update().get(pk=version.pk)
     if version.is_locked:
         raise BudgetError(ALREADY_APPROVED)
     version.status = VersionStatus.APPROVED
     version.approved_at = timezone.now()
+    version._change_reason = f"Approved {version.name}"
     version.save(update_fields=["status", "approved_at"])
+    return version
+
+
+@transaction.atomic
+def version_make_current(*, version: BudgetVersion) -> BudgetVersion:
+    """Choose this version as the current one (what the cost report and the links follow)."""
+    version = BudgetVersion.objects.select_for_update().get(pk=version.pk)
+    version.made_current_at = timezone.now()
+    version._change_reason = f"Made {version.name} the current version"
+    version.save(update_fields=["made_current_at"])
     return version
