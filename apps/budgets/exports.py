@@ -210,6 +210,15 @@ def cost_report_rows(report: CostReport) -> list[list]:
     ]
 
 
+def cost_report_markup_rows(report: CostReport) -> list[list]:
+    """After the accounts: each markup, then the total with markups (the top sheet's grand
+    total)."""
+    rows = [*report.markups, report.with_markups] if report.with_markups else []
+    return [
+        [r.number, r.name, r.budget, r.actual, r.committed, r.etc, r.efc, r.variance] for r in rows
+    ]
+
+
 def cost_report_workbook(report: CostReport) -> Workbook:
     """Values in A-H; I = D+E+F (EFC) and J = C-G (variance) as formulas; a SUM total row."""
     book = Workbook()
@@ -235,6 +244,8 @@ def cost_report_workbook(report: CostReport) -> Workbook:
             f"=SUM(H2:H{last})",
         ]
     )
+    for row in cost_report_markup_rows(report):
+        ws.append(row)
     return book
 
 
@@ -242,9 +253,14 @@ def write_cost_report_csv(report: CostReport, stream) -> None:
     writer = csv.writer(stream)
     writer.writerow(COST_REPORT_COLUMNS)
     writer.writerows(cost_report_rows(report))
+    writer.writerows(cost_report_markup_rows(report))
 
 
 def cost_report_response(report: CostReport, fmt: str, filename: str) -> HttpResponse:
     if fmt == "xlsx":
         return _xlsx(cost_report_workbook(report), filename)
-    return csv_response(filename, COST_REPORT_COLUMNS, cost_report_rows(report))
+    return csv_response(
+        filename,
+        COST_REPORT_COLUMNS,
+        [*cost_report_rows(report), *cost_report_markup_rows(report)],
+    )

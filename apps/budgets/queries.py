@@ -29,6 +29,7 @@ from apps.budgets.models import (
     Section,
     VersionStatus,
 )
+from apps.core.money import format_money
 from apps.productions.models import Production
 
 
@@ -324,12 +325,46 @@ class CostRow:
 
 @dataclass
 class CostReport:
+    """Costs (lines + fringes) per account, category and section, then the markups as their own
+    rows, then the total with markups: the basis of the top sheet's grand total and of the
+    dashboard."""
+
     version: BudgetVersion
     sections: list[CostRow]
     accounts: list[CostRow]
-    total: CostRow
+    total: CostRow  # lines + fringes, before markups
     unbudgeted: list[CostRow]
-    grand_total: Decimal  # the top sheet's, markups included (the cost rows exclude them)
+    grand_total: Decimal  # the top sheet's, markups included
+    markups: list[CostRow] = field(default_factory=list)
+    contingency_drawn: Decimal = Decimal(0)
+    with_markups: CostRow | None = None
+
+
+CONTINGENCY = "contingency"
+
+
+def _markup_rows(sheet: TopSheet, sections: list[CostRow], zero: Decimal):
+    """Each markup as a cost row. A percentage markup's EFC is its percentage of the EFC of the
+    sections it applies to; contingency is what covers overruns, so its EFC is what is left of it
+    once the net overrun of its sections is drawn from it (`drawn` says how much)."""
+    currency = sheet.version.currency
+    by_section = {row.number: row for row in sections}
+    rows, drawn_total = [], zero
+    for markup, amount in sheet.markups:
+        applied = [by_section[code] for code in markup.sections if code in by_section]
+        if CONTINGENCY in markup.name.lower():
+            over = engine.money_sum((row.efc - row.budget for row in applied), zero)
+            drawn = min(amount, max(zero, over))
+            drawn_total += drawn
+            efc = amount - drawn
+            drawn_text = format_money(drawn, currency)
+            name = f"{markup.name} (drawn down {drawn_text})" if drawn else markup.name
+        else:
+            base = engine.money_sum((row.efc for row in applied), zero)
+            efc = engine.round_money(base * markup.percent / 100, currency)
+            name = markup.name
+        rows.append(CostRow("", name, amount, zero, zero, efc, level="markup"))
+    return rows, drawn_total
 
 
 def _sum_rows(number, name, rows, level, zero) -> CostRow:
@@ -401,8 +436,20 @@ def cost_report(production: Production, version: BudgetVersion | None = None) ->
         account_row(number, "Not in this budget", zero)
         for number in sorted((set(actuals) | set(committed) | set(estimates)) - known)
     ]
-    total = _sum_rows("", "Total", [*sections, *unbudgeted], "total", zero)
-    return CostReport(version, sections, all_accounts, total, unbudgeted, sheet.grand_total)
+    total = _sum_rows("", "Total before markups", [*sections, *unbudgeted], "total", zero)
+    markups, drawn = _markup_rows(sheet, sections, zero)
+    with_markups = _sum_rows("", "Total with markups", [total, *markups], "total", zero)
+    return CostReport(
+        version,
+        sections,
+        all_accounts,
+        total,
+        unbudgeted,
+        sheet.grand_total,
+        markups=markups,
+        contingency_drawn=drawn,
+        with_markups=with_markups,
+    )
 
 
 def spend_over_time(production: Production) -> list[tuple[str, Decimal]]:
