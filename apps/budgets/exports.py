@@ -244,8 +244,24 @@ def cost_report_workbook(report: CostReport) -> Workbook:
             f"=SUM(H2:H{last})",
         ]
     )
-    for row in cost_report_markup_rows(report):
-        ws.append(row)
+    if report.with_markups is not None:
+        # The markups and the total with them (the top sheet's grand total) on a sheet of their
+        # own, so the cost sheet's SUMs stay over accounts only.
+        markups = book.create_sheet("With markups")
+        markups.append([*COST_REPORT_COLUMNS, "efc (formula)", "variance (formula)"])
+        markups.append(
+            ["", total.name, total.budget, total.actual, total.committed, total.etc, total.efc]
+            + [total.variance]
+        )
+        for row in cost_report_markup_rows(report)[:-1]:
+            markups.append(row)
+        end = markups.max_row
+        for i in range(2, end + 1):
+            markups.cell(row=i, column=9, value=f"=D{i}+E{i}+F{i}")
+            markups.cell(row=i, column=10, value=f"=C{i}-G{i}")
+        markups.append(
+            [*cost_report_markup_rows(report)[-1], f"=SUM(G2:G{end})", f"=SUM(H2:H{end})"]
+        )
     return book
 
 

@@ -37,15 +37,18 @@ def current_version(production: Production) -> BudgetVersion | None:
     """THE current version: the one most recently approved by the producer or chosen as current
     by someone who may edit the budget, whichever came last. Until either happens, the
     production's first version. Making a copy never changes it."""
-    versions = BudgetVersion.objects.filter(production=production).select_related("budget")
-    approved = versions.filter(status=VersionStatus.APPROVED).order_by("-approved_at", "-id")
-    chosen = versions.filter(made_current_at__isnull=False).order_by("-made_current_at", "-id")
-    candidates = [(version.approved_at, version) for version in approved[:1]] + [
-        (version.made_current_at, version) for version in chosen[:1]
-    ]
-    if candidates:
-        return max(candidates, key=lambda item: (item[0], item[1].id))[1]
-    return versions.order_by("created_at", "id").first()
+    # One query: a production has a handful of versions, and the rule reads them all.
+    versions = list(
+        BudgetVersion.objects.filter(production=production)
+        .select_related("budget")
+        .order_by("created_at", "id")
+    )
+    approved = [(v.approved_at, v.id, v) for v in versions if v.status == VersionStatus.APPROVED]
+    chosen = [(v.made_current_at, v.id, v) for v in versions if v.made_current_at is not None]
+    moments = approved + chosen
+    if moments:
+        return max(moments, key=lambda item: (item[0], item[1]))[2]
+    return versions[0] if versions else None
 
 
 # --- Top sheet ------------------------------------------------------------------------------
