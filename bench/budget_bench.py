@@ -122,7 +122,7 @@ def run() -> dict:
 
     results: dict = {}
     with measured(results, f"import {LINES:,} lines, {FRINGES} fringes, {GLOBALS} globals"):
-        version, counts = importers.import_budget(
+        version, plan = importers.import_budget(
             production=production,
             budget_name="Bench",
             version_name="v1",
@@ -130,7 +130,7 @@ def run() -> dict:
             fringes_file=upload("fringes.csv", fringe_rows),
             globals_file=upload("globals.csv", globals_rows),
         )
-    assert counts["lines"] == LINES, counts
+    assert plan.counts["lines"] == LINES, plan.counts
     accounts = list(version.accounts.values_list("number", flat=True))
     start = date(2026, 1, 5)
     for n in range(ACTUALS):

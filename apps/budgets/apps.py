@@ -64,7 +64,7 @@ class BudgetsConfig(registry.DomainAppConfig):
         return seed_demo_budget, 100
 
     def connect(self) -> None:
-        from apps.budgets.services.editing import shoot_days_changed_receiver
+        from apps.budgets.services.links import shoot_days_changed_receiver
         from apps.productions.signals import shoot_days_changed
 
         shoot_days_changed.connect(

@@ -67,7 +67,10 @@ def seed_demo_budget(production, people, size) -> None:
     if Budget.objects.filter(production=production, name=DEMO_BUDGET).exists():
         return
     version = versions.budget_create_from_template(
-        production=production, budget_name=DEMO_BUDGET, template_key="feature"
+        production=production,
+        budget_name=DEMO_BUDGET,
+        template_key="feature",
+        follow_schedule=True,
     )
     fringes = {f.code: f.id for f in version.fringes.all()}
     used_accounts = []

@@ -44,6 +44,12 @@ LABOUR = {
 }  # fmt: skip
 X_LABOUR = ["SHOOT_DAYS", "SHOOT_DAYS + PREP_DAYS", "SHOOT_DAYS + 5", "PREP_DAYS", "10"]
 X_OTHER = ["SHOOT_WEEKS", "SHOOT_WEEKS + PREP_WEEKS", "1", "2", "SHOOT_DAYS", "4"]
+# The large demo's budget carries its markups in its own file: an import invents none.
+MARKUPS = [
+    ("Contingency", "10", "ALL"),
+    ("Insurance", "1.5", "ALL"),
+    ("Completion bond", "2", "ALL"),
+]
 UNION_ACCOUNTS = ("14", "13", "11")  # cast, director and writers carry pension & health
 
 
@@ -60,6 +66,7 @@ def seed_large_budget(production, people) -> None:
             lines_file=_csv("lines.csv", importers.LINE_COLUMNS, _lines(rng)),
             fringes_file=_csv("fringes.csv", importers.FRINGE_COLUMNS, _fringes()),
             globals_file=_csv("globals.csv", importers.GLOBAL_COLUMNS, GLOBALS.items()),
+            markups_file=_csv("markups.csv", importers.MARKUP_COLUMNS, MARKUPS),
         )
         _payroll_actuals(production, rng)
         _deals(production)

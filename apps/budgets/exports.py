@@ -210,6 +210,15 @@ def cost_report_rows(report: CostReport) -> list[list]:
     ]
 
 
+def cost_report_markup_rows(report: CostReport) -> list[list]:
+    """After the accounts: each markup, then the total with markups (the top sheet's grand
+    total)."""
+    rows = [*report.markups, report.with_markups] if report.with_markups else []
+    return [
+        [r.number, r.name, r.budget, r.actual, r.committed, r.etc, r.efc, r.variance] for r in rows
+    ]
+
+
 def cost_report_workbook(report: CostReport) -> Workbook:
     """Values in A-H; I = D+E+F (EFC) and J = C-G (variance) as formulas; a SUM total row."""
     book = Workbook()
@@ -235,6 +244,24 @@ def cost_report_workbook(report: CostReport) -> Workbook:
             f"=SUM(H2:H{last})",
         ]
     )
+    if report.with_markups is not None:
+        # The markups and the total with them (the top sheet's grand total) on a sheet of their
+        # own, so the cost sheet's SUMs stay over accounts only.
+        markups = book.create_sheet("With markups")
+        markups.append([*COST_REPORT_COLUMNS, "efc (formula)", "variance (formula)"])
+        markups.append(
+            ["", total.name, total.budget, total.actual, total.committed, total.etc, total.efc]
+            + [total.variance]
+        )
+        for row in cost_report_markup_rows(report)[:-1]:
+            markups.append(row)
+        end = markups.max_row
+        for i in range(2, end + 1):
+            markups.cell(row=i, column=9, value=f"=D{i}+E{i}+F{i}")
+            markups.cell(row=i, column=10, value=f"=C{i}-G{i}")
+        markups.append(
+            [*cost_report_markup_rows(report)[-1], f"=SUM(G2:G{end})", f"=SUM(H2:H{end})"]
+        )
     return book
 
 
@@ -242,9 +269,14 @@ def write_cost_report_csv(report: CostReport, stream) -> None:
     writer = csv.writer(stream)
     writer.writerow(COST_REPORT_COLUMNS)
     writer.writerows(cost_report_rows(report))
+    writer.writerows(cost_report_markup_rows(report))
 
 
 def cost_report_response(report: CostReport, fmt: str, filename: str) -> HttpResponse:
     if fmt == "xlsx":
         return _xlsx(cost_report_workbook(report), filename)
-    return csv_response(filename, COST_REPORT_COLUMNS, cost_report_rows(report))
+    return csv_response(
+        filename,
+        COST_REPORT_COLUMNS,
+        [*cost_report_rows(report), *cost_report_markup_rows(report)],
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django import forms
 
@@ -29,6 +29,13 @@ class NewBudgetForm(forms.Form):
     )
     version_name = forms.CharField(max_length=120, initial="Working")
     template = forms.ChoiceField(choices=())
+    follow_schedule = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="SHOOT_DAYS follows the schedule",
+        help_text="When the schedule's shoot days change, this version's SHOOT_DAYS moves with "
+        "them, and the budget shows by how much. You can unlink it later on the Globals page.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -136,8 +143,24 @@ class CategoryForm(forms.Form):
 
 class GlobalForm(forms.Form):
     name = forms.CharField(max_length=40)
-    value = forms.DecimalField(max_digits=22, decimal_places=6)
+    value = forms.CharField(
+        max_length=200,
+        label="Value or formula",
+        help_text="A number (25) or a formula of other globals (SHOOT_DAYS / 5).",
+    )
     description = forms.CharField(max_length=200, required=False)
+
+    def clean(self):
+        """A plain number is a value; anything else is a formula of other globals."""
+        data = super().clean()
+        text = (data.get("value") or "").strip()
+        try:
+            data["value"], data["formula"] = Decimal(text.replace(",", "")), ""
+            if not data["value"].is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            data["value"], data["formula"] = None, text
+        return data
 
 
 class FringeForm(forms.Form):
@@ -198,6 +221,11 @@ class BudgetImportForm(forms.Form):
     )
     globals_file = forms.FileField(
         required=False, label="Globals", help_text="CSV or XLSX: name, value"
+    )
+    markups = forms.FileField(
+        required=False,
+        help_text="CSV or XLSX: name, percent, applies_to (ATL;PRODUCTION;POST;OTHER or ALL). "
+        "Without it the version has no markups.",
     )
 
 

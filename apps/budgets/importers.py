@@ -44,6 +44,7 @@ LINE_COLUMNS = [
     "fringes",
 ]
 FRINGE_COLUMNS = ["code", "name", "kind", "rate", "cutoff"]
+MARKUP_COLUMNS = ["name", "percent", "applies_to"]  # and an optional "code"
 GLOBAL_COLUMNS = ["name", "value"]
 ACTUAL_COLUMNS = ["date", "account_number", "payee", "description", "amount", "reference"]
 
@@ -59,6 +60,13 @@ ACCOUNT_CLASH = "Account {number} belongs to category {first} on an earlier row.
 EMPTY = "{column} is empty."
 BAD_DATE = "Date {value!r} is not a date (YYYY-MM-DD)."
 NO_ROWS = "The file has no rows."
+UNKNOWN_SECTION = "Section {value!r} is not one of ATL, PRODUCTION, POST, OTHER."
+SECTION_CLASH = "Category {number} is in section {first} on an earlier row."
+NO_SECTION = "Category {number} has no section (the file has a section column)."
+SECTION_RULE = (
+    "The lines file has no section column: categories were placed by number, as on the feature "
+    "chart (below 2000 above the line, 2000-3999 production, 4000-4999 post, 5000 and up other)."
+)
 
 
 @dataclass(frozen=True)
@@ -136,8 +144,10 @@ class BudgetImport:
 
     globals: dict[str, Decimal] = field(default_factory=dict)
     fringes: list[dict] = field(default_factory=list)
+    markups: list[dict] = field(default_factory=list)
     categories: dict[str, dict] = field(default_factory=dict)
     lines: list[tuple[str, LineValues]] = field(default_factory=list)
+    sections_by_rule: bool = False
 
     @property
     def counts(self) -> dict[str, int]:
@@ -148,22 +158,89 @@ class BudgetImport:
             "lines": len(self.lines),
             "fringes": len(self.fringes),
             "globals": len(self.globals),
+            "markups": len(self.markups),
         }
 
+    def summary(self) -> list[str]:
+        """Everything the import creates, in words: nothing else is added."""
+        said = [
+            "{lines} lines in {accounts} accounts and {categories} categories.".format(
+                **self.counts
+            )
+        ]
+        for number, category in self.categories.items():
+            said.append(f"Category {number} {category['name']}: {category['section']}.")
+        if self.sections_by_rule:
+            said.append(SECTION_RULE)
+        for name, value in self.globals.items():
+            said.append(f"Global {name} = {value.normalize():f}.")
+        for fringe in self.fringes:
+            said.append(
+                f"Fringe {fringe['code']} {fringe['name']}: {fringe['rate']} {fringe['kind']}."
+            )
+        for markup in self.markups:
+            said.append(
+                f"Markup {markup['name']}: {markup['percent']}% of {', '.join(markup['sections'])}."
+            )
+        if not self.markups:
+            said.append("No markups (none were in the files).")
+        return said
 
-def _section_for(number: str) -> str:
-    for summary in engine.list_templates():
-        for category in engine.load_template(summary["key"])["categories"]:
-            if category["number"] == number:
-                return category["section"]
-    return Section.PRODUCTION
+
+def section_by_number(number: str) -> str:
+    """The one rule for a file without a section column: the feature chart's number ranges."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    value = int(digits[:4].ljust(4, "0")) if digits else 2000
+    if value < 2000:
+        return Section.ATL
+    if value < 4000:
+        return Section.PRODUCTION
+    if value < 5000:
+        return Section.POST
+    return Section.OTHER
+
+
+def _section(value: str) -> str:
+    text = value.strip().upper().replace(" ", "_")
+    aliases = {"ABOVE_THE_LINE": "ATL", "BELOW_THE_LINE": "PRODUCTION", "POST_PRODUCTION": "POST"}
+    text = aliases.get(text, text)
+    if text not in Section.values:
+        raise ValueError(UNKNOWN_SECTION.format(value=value))
+    return text
+
+
+def _markups(markups_file) -> tuple[list[dict], list[RowError]]:
+    found, errors, names = [], [], set()
+    for line, row in read_table(markups_file, "markups", MARKUP_COLUMNS):
+        try:
+            name = row["name"] or row.get("code", "")
+            if not name:
+                raise ValueError(EMPTY.format(column="name"))
+            if name.lower() in names:
+                raise ValueError(DUPLICATE.format(what="Markup", value=name))
+            percent = _decimal(row["percent"], "percent")
+            applies = [
+                part for part in row["applies_to"].replace(",", ";").split(";") if part.strip()
+            ]
+            if not applies or [a.strip().upper() for a in applies] == ["ALL"]:
+                sections = list(Section.values)
+            else:
+                sections = [_section(part) for part in applies]
+            names.add(name.lower())
+            found.append({"name": name, "percent": percent, "sections": sections})
+        except ValueError as error:
+            errors.append(RowError("markups", line, str(error)))
+    return found, errors
 
 
 def validate_budget(
-    lines_file, fringes_file=None, globals_file=None, currency="USD"
+    lines_file, fringes_file=None, globals_file=None, currency="USD", markups_file=None
 ) -> BudgetImport:
     plan = BudgetImport()
     errors: list[RowError] = []
+    if markups_file is not None:
+        plan.markups, markup_errors = _markups(markups_file)
+        errors += markup_errors
     if globals_file is not None:
         for line, row in read_table(globals_file, "globals", GLOBAL_COLUMNS):
             name = row["name"].upper()
@@ -204,21 +281,29 @@ def validate_budget(
                 errors.append(RowError("fringes", line, str(error)))
     account_category: dict[str, str] = {}
     units = {u.value: u.value for u in Units} | {u.label.lower(): u.value for u in Units}
-    for line, row in read_table(lines_file, "lines", LINE_COLUMNS):
+    line_rows = read_table(lines_file, "lines", LINE_COLUMNS)
+    has_section = any("section" in row for _, row in line_rows[:1])
+    plan.sections_by_rule = not has_section
+    for line, row in line_rows:
         try:
             for column in ("category_number", "account_number", "description"):
                 if not row[column]:
                     raise ValueError(EMPTY.format(column=column))
             cat_no, acc_no = row["category_number"], row["account_number"]
+            section = _section(row["section"]) if has_section and row["section"] else None
             category = plan.categories.get(cat_no)
             if category is None:
+                if has_section and section is None:
+                    raise ValueError(NO_SECTION.format(number=cat_no))
                 category = plan.categories[cat_no] = {
                     "name": row["category_name"] or cat_no,
-                    "section": row.get("section", "").upper() or _section_for(cat_no),
+                    "section": section or section_by_number(cat_no),
                     "accounts": {},
                 }
             elif row["category_name"] and row["category_name"] != category["name"]:
                 raise ValueError(CATEGORY_NAME_CLASH.format(number=cat_no, first=category["name"]))
+            elif section and section != category["section"]:
+                raise ValueError(SECTION_CLASH.format(number=cat_no, first=category["section"]))
             if account_category.setdefault(acc_no, cat_no) != cat_no:
                 raise ValueError(
                     ACCOUNT_CLASH.format(number=acc_no, first=account_category[acc_no])
@@ -294,12 +379,13 @@ def write_budget(
             accounts[acc_no] = Account.objects.create(
                 category=category, number=acc_no, name=acc_name, position=index, **common
             )
-    for position, (name, percent, sections) in enumerate(editing.DEFAULT_MARKUPS, start=1):
+    # Only the markups the files name: an import invents none.
+    for position, markup in enumerate(plan.markups, start=1):
         version.markups.create(
             production=production,
-            name=name,
-            percent=percent,
-            sections=sections,
+            name=markup["name"],
+            percent=editing.quantity(markup["percent"]),
+            sections=markup["sections"],
             position=position,
         )
     lines, line_fringes = [], []
@@ -325,14 +411,24 @@ def write_budget(
 
 
 def import_budget(
-    *, production, budget_name, version_name, lines_file, fringes_file=None, globals_file=None
+    *,
+    production,
+    budget_name,
+    version_name,
+    lines_file,
+    fringes_file=None,
+    globals_file=None,
+    markups_file=None,
 ):
-    """Validate everything, then write everything; returns (version, counts)."""
-    plan = validate_budget(lines_file, fringes_file, globals_file, production.currency)
+    """Validate everything, then write everything; returns (version, plan): `plan.counts` and
+    `plan.summary()` say what was created."""
+    plan = validate_budget(
+        lines_file, fringes_file, globals_file, production.currency, markups_file=markups_file
+    )
     version = write_budget(
         plan, production=production, budget_name=budget_name, version_name=version_name
     )
-    return version, plan.counts
+    return version, plan
 
 
 def _date(value: str) -> date:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -78,6 +79,12 @@ class BudgetVersion(models.Model):
     origin = models.CharField(max_length=200, blank=True, help_text="Template, copy or import.")
     created_at = models.DateTimeField(auto_now_add=True)
     approved_at = models.DateTimeField(null=True, blank=True)
+    made_current_at = models.DateTimeField(
+        null=True, blank=True, help_text="When someone chose this version as the current one."
+    )
+    review_note = models.TextField(
+        blank=True, help_text="Why the producer sent it back, when they did."
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -96,6 +103,11 @@ class BudgetVersion(models.Model):
     @property
     def is_locked(self) -> bool:
         return self.status == VersionStatus.APPROVED
+
+    @property
+    def is_read_only(self) -> bool:
+        """Submitted (waiting for the producer) or approved: nothing in it changes."""
+        return self.status != VersionStatus.WORKING
 
 
 class Category(models.Model):
@@ -185,9 +197,15 @@ class Global(models.Model):
     )
     name = models.CharField(max_length=40)
     value = models.DecimalField(**QUANTITY)
+    formula = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A formula of other globals (SHOOT_DAYS / 5); the value follows it.",
+    )
     description = models.CharField(max_length=200, blank=True)
     follows_schedule = models.BooleanField(
-        default=False, help_text="Set by the schedule; read-only here."
+        default=False,
+        help_text="This version chose to take the value from the schedule's shoot days.",
     )
     history = HistoricalRecords()
 
@@ -199,6 +217,37 @@ class Global(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class LinkNotice(models.Model):
+    """A budget global another app moved (the schedule's shoot days), with what it did to the
+    version's grand total. Shown on the version's pages until someone has read it."""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
+    budget_version = models.ForeignKey(
+        BudgetVersion, on_delete=models.CASCADE, related_name="link_notices"
+    )
+    global_name = models.CharField(max_length=40)
+    source = models.CharField(max_length=60, help_text="What moved it, e.g. 'the schedule'.")
+    old_value = models.DecimalField(**QUANTITY)
+    new_value = models.DecimalField(**QUANTITY)
+    total_before = models.DecimalField(**MONEY)
+    total_after = models.DecimalField(**MONEY)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    read_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.global_name} {self.old_value} -> {self.new_value} ({self.budget_version})"
+
+    @property
+    def change(self) -> Decimal:
+        return self.total_after - self.total_before
 
 
 class Markup(models.Model):

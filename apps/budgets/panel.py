@@ -9,4 +9,9 @@ def budget_panel_context(request) -> dict:
     report = cost_report(request.production)
     if report is None:
         return {"report": None}
-    return {"report": report, "version": report.version, "total": report.total}
+    return {
+        "report": report,
+        "version": report.version,
+        "total": report.total,
+        "with_markups": report.with_markups,
+    }

@@ -24,19 +24,31 @@ from apps.budgets.models import (
     DepartmentGrant,
     DetailLine,
     Fringe,
+    Global,
     Markup,
     Section,
     VersionStatus,
 )
+from apps.core.money import format_money
 from apps.productions.models import Production
 
 
 def current_version(production: Production) -> BudgetVersion | None:
-    """THE current version: the most recently approved (locked) version of any of the
-    production's budgets; if none is approved, the most recently created unlocked one."""
-    versions = BudgetVersion.objects.filter(production=production).select_related("budget")
-    approved = versions.filter(status=VersionStatus.APPROVED).order_by("-approved_at", "-id")
-    return approved.first() or versions.order_by("-created_at", "-id").first()
+    """THE current version: the one most recently approved by the producer or chosen as current
+    by someone who may edit the budget, whichever came last. Until either happens, the
+    production's first version. Making a copy never changes it."""
+    # One query: a production has a handful of versions, and the rule reads them all.
+    versions = list(
+        BudgetVersion.objects.filter(production=production)
+        .select_related("budget")
+        .order_by("created_at", "id")
+    )
+    approved = [(v.approved_at, v.id, v) for v in versions if v.status == VersionStatus.APPROVED]
+    chosen = [(v.made_current_at, v.id, v) for v in versions if v.made_current_at is not None]
+    moments = approved + chosen
+    if moments:
+        return max(moments, key=lambda item: (item[0], item[1]))[2]
+    return versions[0] if versions else None
 
 
 # --- Top sheet ------------------------------------------------------------------------------
@@ -174,7 +186,7 @@ def account_lines(account: Account):
 
 @dataclass
 class CompareRow:
-    level: str  # "category" or "account"
+    level: str  # "category", "account" or "markup"
     number: str
     name: str
     a: Decimal
@@ -223,7 +235,58 @@ def compare(a: BudgetVersion, b: BudgetVersion) -> tuple[list[CompareRow], Decim
                     rb.total if rb else zero,
                 )
             )
+    markups_a = {markup.name: amount for markup, amount in sheet_a.markups}
+    markups_b = {markup.name: amount for markup, amount in sheet_b.markups}
+    for name in [*markups_a, *(n for n in markups_b if n not in markups_a)]:
+        rows.append(
+            CompareRow("markup", "", name, markups_a.get(name, zero), markups_b.get(name, zero))
+        )
     return rows, sheet_a.grand_total, sheet_b.grand_total
+
+
+@dataclass
+class SettingRow:
+    kind: str  # "global", "fringe" or "markup"
+    name: str
+    a: str
+    b: str
+
+    @property
+    def changed(self) -> bool:
+        return self.a != self.b
+
+
+def compare_settings(a: BudgetVersion, b: BudgetVersion) -> list[SettingRow]:
+    """What the two versions assume: globals, fringes and markups, side by side."""
+
+    def number(value) -> str:
+        return f"{Decimal(value).normalize():f}"
+
+    def described(version: BudgetVersion) -> dict[tuple[str, str], str]:
+        found = {}
+        for item in Global.objects.filter(budget_version=version):
+            found[("global", item.name)] = number(item.value) + (
+                f" (= {item.formula})" if item.formula else ""
+            )
+        for fringe in Fringe.objects.filter(budget_version=version):
+            text = f"{number(fringe.rate)}{'%' if fringe.kind == 'percent' else ' per unit'}"
+            if fringe.cutoff is not None:
+                text += f" up to {number(fringe.cutoff)}"
+            found[("fringe", f"{fringe.code} {fringe.name}")] = text
+        for markup in Markup.objects.filter(budget_version=version):
+            found[("markup", markup.name)] = (
+                f"{number(markup.percent)}% of {', '.join(markup.sections)}"
+            )
+        return found
+
+    in_a, in_b = described(a), described(b)
+    keys = [*in_a, *(key for key in in_b if key not in in_a)]
+    order = {"global": 0, "fringe": 1, "markup": 2}
+    keys.sort(key=lambda key: (order[key[0]], key[1]))
+    return [
+        SettingRow(kind, name, in_a.get((kind, name), "—"), in_b.get((kind, name), "—"))
+        for kind, name in keys
+    ]
 
 
 # --- Cost report ----------------------------------------------------------------------------
@@ -265,12 +328,46 @@ class CostRow:
 
 @dataclass
 class CostReport:
+    """Costs (lines + fringes) per account, category and section, then the markups as their own
+    rows, then the total with markups: the basis of the top sheet's grand total and of the
+    dashboard."""
+
     version: BudgetVersion
     sections: list[CostRow]
     accounts: list[CostRow]
-    total: CostRow
+    total: CostRow  # lines + fringes, before markups
     unbudgeted: list[CostRow]
-    grand_total: Decimal  # the top sheet's, markups included (the cost rows exclude them)
+    grand_total: Decimal  # the top sheet's, markups included
+    markups: list[CostRow] = field(default_factory=list)
+    contingency_drawn: Decimal = Decimal(0)
+    with_markups: CostRow | None = None
+
+
+CONTINGENCY = "contingency"
+
+
+def _markup_rows(sheet: TopSheet, sections: list[CostRow], zero: Decimal):
+    """Each markup as a cost row. A percentage markup's EFC is its percentage of the EFC of the
+    sections it applies to; contingency is what covers overruns, so its EFC is what is left of it
+    once the net overrun of its sections is drawn from it (`drawn` says how much)."""
+    currency = sheet.version.currency
+    by_section = {row.number: row for row in sections}
+    rows, drawn_total = [], zero
+    for markup, amount in sheet.markups:
+        applied = [by_section[code] for code in markup.sections if code in by_section]
+        if CONTINGENCY in markup.name.lower():
+            over = engine.money_sum((row.efc - row.budget for row in applied), zero)
+            drawn = min(amount, max(zero, over))
+            drawn_total += drawn
+            efc = amount - drawn
+            drawn_text = format_money(drawn, currency)
+            name = f"{markup.name} (drawn down {drawn_text})" if drawn else markup.name
+        else:
+            base = engine.money_sum((row.efc for row in applied), zero)
+            efc = engine.round_money(base * markup.percent / 100, currency)
+            name = markup.name
+        rows.append(CostRow("", name, amount, zero, zero, efc, level="markup"))
+    return rows, drawn_total
 
 
 def _sum_rows(number, name, rows, level, zero) -> CostRow:
@@ -342,8 +439,20 @@ def cost_report(production: Production, version: BudgetVersion | None = None) ->
         account_row(number, "Not in this budget", zero)
         for number in sorted((set(actuals) | set(committed) | set(estimates)) - known)
     ]
-    total = _sum_rows("", "Total", [*sections, *unbudgeted], "total", zero)
-    return CostReport(version, sections, all_accounts, total, unbudgeted, sheet.grand_total)
+    total = _sum_rows("", "Total before markups", [*sections, *unbudgeted], "total", zero)
+    markups, drawn = _markup_rows(sheet, sections, zero)
+    with_markups = _sum_rows("", "Total with markups", [total, *markups], "total", zero)
+    return CostReport(
+        version,
+        sections,
+        all_accounts,
+        total,
+        unbudgeted,
+        sheet.grand_total,
+        markups=markups,
+        contingency_drawn=drawn,
+        with_markups=with_markups,
+    )
 
 
 def spend_over_time(production: Production) -> list[tuple[str, Decimal]]:

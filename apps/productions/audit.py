@@ -9,8 +9,12 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
+
+from django.db import models
 
 from apps.core import registry
+from apps.core.money import format_money
 
 _ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
@@ -27,13 +31,59 @@ class AuditEntry:
     action: str
     target: str
     changes: list[tuple[str, str, str]]  # (field, old, new)
+    reason: str = ""  # what the change was, in words, when the service said it
 
 
-def _describe(record, previous) -> list[tuple[str, str, str]]:
+def _raw_changes(record, previous) -> list[tuple[object, object, object]]:
+    """(model field, old, new) for each field that changed; foreign keys as ids."""
     if previous is None:
         return []
     delta = record.diff_against(previous)
-    return [(c.field, _short(c.old), _short(c.new)) for c in delta.changes]
+    fields = record.instance_type._meta
+    return [(fields.get_field(c.field), c.old, c.new) for c in delta.changes]
+
+
+def _is_money(field) -> bool:
+    """Money columns: decimals kept to a currency's minor unit (at most 3 places); quantities,
+    rates and percentages keep more."""
+    return isinstance(field, models.DecimalField) and field.decimal_places <= 3
+
+
+class _Names:
+    """What a foreign key's id names, fetched once per related model for the whole page."""
+
+    def __init__(self, raw: list[list[tuple[object, object, object]]]) -> None:
+        wanted: dict[type[models.Model], set] = {}
+        for changes in raw:
+            for field, old, new in changes:
+                if field.is_relation and field.many_to_one:
+                    ids = wanted.setdefault(field.related_model, set())
+                    ids.update(value for value in (old, new) if value is not None)
+        self._found = {
+            model: {pk: str(obj) for pk, obj in model._default_manager.in_bulk(ids).items()}
+            for model, ids in wanted.items()
+        }
+
+    def name(self, field, value) -> str:
+        if value is None:
+            return ""
+        return self._found.get(field.related_model, {}).get(value, f"(removed #{value})")
+
+
+def _text(field, value, names: _Names, currency: str) -> str:
+    if field.is_relation and field.many_to_one:
+        return _short(names.name(field, value))
+    if value is None or value == "":
+        return ""
+    if field.choices:
+        return _short(str(dict(field.flatchoices).get(value, value)))
+    if _is_money(field):
+        return format_money(Decimal(value), currency)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    return _short(value)
 
 
 def _short(value) -> str:
@@ -41,21 +91,29 @@ def _short(value) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
-def entries_for(production, *, kind: str | None = None, limit: int = 200) -> list[AuditEntry]:
-    """The newest `limit` changes to the production's audited records, newest first.
+def entries_for(
+    production, *, kind: str | None = None, who: int | None = None, limit: int = 200
+) -> list[AuditEntry]:
+    """The newest `limit` changes to the production's audited records, newest first, by record
+    kind and by person (a user id) when asked. Values read as people read them: names instead of
+    ids, money in the production's currency, choices by their labels.
 
     One query per audited model for the page, one more per model for the earlier versions the
-    diffs need: the count does not grow with the number of entries.
+    diffs need, one per model a changed foreign key points to: the count does not grow with the
+    number of entries.
     """
     streams = []
     for model, audited in registry.audited_models().items():
         if kind and kind != audited.label:
             continue
         history = model.history.model
+        found = history.objects.filter(**{audited.production_field: production.id})
+        if who is not None:
+            found = found.filter(history_user_id=who)
         rows = list(
-            history.objects.filter(**{audited.production_field: production.id})
-            .select_related("history_user", *audited.select_related)
-            .order_by("-history_date", "-history_id")[:limit]
+            found.select_related("history_user", *audited.select_related).order_by(
+                "-history_date", "-history_id"
+            )[:limit]
         )
         streams.append([(row, audited) for row in rows])
     newest = heapq.nlargest(
@@ -64,17 +122,28 @@ def entries_for(production, *, kind: str | None = None, limit: int = 200) -> lis
         key=lambda item: (item[0].history_date, item[0].history_id),
     )
     previous = _previous_versions([row for row, _ in newest])
+    raw = [_raw_changes(row, previous.get((type(row), row.history_id))) for row, _ in newest]
+    names = _Names(raw)
+    currency = production.currency
     entries = []
-    for row, audited in newest:
-        who = row.history_user.display_name if row.history_user else "system"
+    for (row, audited), changes in zip(newest, raw, strict=True):
+        who_name = row.history_user.display_name if row.history_user else "system"
         entries.append(
             AuditEntry(
                 when=row.history_date,
-                who=who,
+                who=who_name,
                 kind=audited.label,
                 action=_ACTIONS.get(row.history_type, row.history_type),
                 target=audited.describe(row),
-                changes=_describe(row, previous.get((type(row), row.history_id))),
+                changes=[
+                    (
+                        str(field.verbose_name),
+                        _text(field, old, names, currency),
+                        _text(field, new, names, currency),
+                    )
+                    for field, old, new in changes
+                ],
+                reason=getattr(row, "history_change_reason", None) or "",
             )
         )
     return entries

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -230,7 +232,11 @@ def invitation_revoke(request: ProductionRequest, pk: int) -> HttpResponse:
 @production_view(C.VIEW_AUDIT)
 def audit_log(request: ProductionRequest) -> HttpResponse:
     kind = request.GET.get("kind") or None
-    entries = audit.entries_for(request.production, kind=kind)
+    people = audit_people(request.production)
+    who_text = request.GET.get("who") or ""
+    who = int(who_text) if who_text.isdecimal() and int(who_text) in people else None
+    entries = audit.entries_for(request.production, kind=kind, who=who)
+    query = {key: value for key, value in (("kind", kind), ("who", who)) if value}
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
         rows = (
@@ -240,6 +246,7 @@ def audit_log(request: ProductionRequest) -> HttpResponse:
                 e.kind,
                 e.action,
                 e.target,
+                e.reason,
                 "; ".join(f"{f}: {o} → {n}" for f, o, n in e.changes),
             )
             for e in entries
@@ -247,14 +254,30 @@ def audit_log(request: ProductionRequest) -> HttpResponse:
         return export_response(
             fmt,
             f"{request.production.slug}-audit",
-            ["when", "who", "record", "action", "target", "changes"],
+            ["when", "who", "record", "action", "target", "what happened", "changes"],
             rows,
         )
     return render(
         request,
         "productions/audit.html",
-        {"entries": entries, "kinds": audit.registered_labels(), "kind": kind},
+        {
+            "entries": entries,
+            "kinds": audit.registered_labels(),
+            "kind": kind,
+            "people": sorted(people.items(), key=lambda item: item[1].lower()),
+            "who": who,
+            "export_query": "?" + urlencode(query) if query else "",
+        },
     )
+
+
+def audit_people(production) -> dict[int, str]:
+    """Who may appear in the filter: the production's members (user id → name)."""
+    return {
+        membership.user_id: membership.user.display_name
+        for membership in Membership.objects.filter(production=production).select_related("user")
+        if membership.user_id
+    }
 
 
 # --- Accepting an invitation (public: the token is the credential) ------------------------------

@@ -47,6 +47,12 @@ class SchedulesConfig(registry.DomainAppConfig):
             ),
         ]
 
+    def connect(self) -> None:
+        from apps.productions.signals import shoot_days_asked
+        from apps.schedules.services.common import shoot_days_answer
+
+        shoot_days_asked.connect(shoot_days_answer, dispatch_uid="schedules.shoot_days_asked")
+
     def demo(self):
         from apps.schedules.demo import seed_demo_schedule
 

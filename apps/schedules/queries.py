@@ -22,12 +22,13 @@ CAST_UNAVAILABLE = "{cast} is unavailable on {date:%a %d %b}."
 LOCATION_OUTSIDE_PERMIT = "{location}: the permit does not cover {date:%a %d %b}."
 LOCATION_UNAVAILABLE = "{location} is unavailable on {date:%a %d %b}."
 DAY_OVER_LIMIT = "{pages} pages, over the {limit}-page limit."
+PAST_WRAP = "{date:%a %d %b} is after the production's wrap date ({wrap:%a %d %b})."
 SHORT_TURNAROUND = "{cast}: {hours:.1f} h rest before {day}, under the {minimum} h minimum."
 
 
 @dataclass
 class Conflict:
-    kind: str  # cast, location, pages, turnaround
+    kind: str  # cast, location, pages, turnaround, wrap
     day: ShootDay
     message: str
 
@@ -100,7 +101,7 @@ def board(production: Production, *, day_ids: set[int] | None = None) -> Board:
         else:
             blocks[scene.shoot_day_id].scenes.append(scene)
     result = Board(settings, list(blocks.values()), bin_, sorted(omitted, key=lambda s: s.sort_key))
-    add_conflicts(result)
+    add_conflicts(result, wrap_date=production.wrap_date)
     return result
 
 
@@ -111,8 +112,9 @@ def _wrap_datetime(day: ShootDay, settings: ScheduleSettings) -> datetime:
     return end + timedelta(days=1) if wrap <= call else end  # a wrap after midnight
 
 
-def add_conflicts(result: Board) -> None:
-    """Cast unavailable, location outside its permit or unavailable, too many pages, short rest."""
+def add_conflicts(result: Board, wrap_date=None) -> None:
+    """Cast unavailable, location outside its permit or unavailable, too many pages, short rest,
+    a shoot day after the production's wrap date."""
     settings = result.settings
     limit = settings.page_limit_eighths
     last_worked: dict[int, DayBlock] = {}
@@ -120,6 +122,10 @@ def add_conflicts(result: Board) -> None:
         day = block.day
         if not day.is_shoot:
             continue
+        if wrap_date and day.date > wrap_date:
+            block.conflicts.append(
+                Conflict("wrap", day, PAST_WRAP.format(date=day.date, wrap=wrap_date))
+            )
         if limit and block.eighths > limit:
             block.conflicts.append(
                 Conflict(

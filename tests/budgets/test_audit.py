@@ -1,4 +1,3 @@
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -60,7 +59,7 @@ def test_the_audit_log_says_who_changed_a_budget_line_and_posted_an_actual(
     assert change.who == ap.display_name
     assert change.target == "3307 Camera package"
     fields = {field: (old, new) for field, old, new in change.changes}
-    assert fields["total"] == (str(Decimal("47500.00")), str(Decimal("57000.00")))
+    assert fields["total"] == ("$47,500.00", "$57,000.00")  # money as people read it
     assert any(e.kind == "Actual" and e.who == ap.display_name for e in entries)
 
 
@@ -78,4 +77,4 @@ def test_a_global_change_records_the_totals_it_moved_and_who_made_it(ap_client, 
     ).context["entries"]
     change = next(e for e in entries if e.kind == "Budget line" and e.action == "changed")
     assert change.who == ap.display_name
-    assert ("total", "16250.00", "19500.00") in change.changes
+    assert ("total", "$16,250.00", "$19,500.00") in change.changes

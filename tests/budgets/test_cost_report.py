@@ -118,3 +118,72 @@ def test_a_second_etc_save_from_a_stale_page_is_refused(client, production, ap, 
     assert CostEstimate.objects.get().amount == Decimal("500.00")
     client.post(url, {"amount": "700", "version": "1"})
     assert CostEstimate.objects.get().amount == Decimal("700.00")
+
+
+def test_markups_are_rows_of_their_own_and_the_total_with_them_is_the_grand_total(production):
+    version = budget_from_template(production)  # Contingency 10, Insurance 1.5, Bond 2 (all)
+    add_line(version, "3307", rate="10000")
+    report = cost_report(production)
+    assert [row.name for row in report.markups] == [
+        "Contingency",
+        "Insurance",
+        "Overhead",
+        "Completion bond",
+    ]
+    assert report.with_markups.budget == report.grand_total == Decimal("11350.00")
+    assert report.with_markups.efc == report.grand_total  # nothing spent: EFC is the budget
+    assert report.total.name == "Total before markups"
+
+
+def test_contingency_drawn_down_by_an_overrun_shows_as_such(production):
+    version = budget_from_template(production)
+    add_line(version, "3307", rate="10000")  # contingency 10% of 10,000 = 1,000
+    services.commitment_add_manual(
+        production=production,
+        account_number="3307",
+        amount=Decimal(10400),
+        description="Camera package, two extra weeks",
+        date=date(2026, 1, 9),
+    )
+    report = cost_report(production)
+    contingency = report.markups[0]
+    assert report.contingency_drawn == Decimal("400.00")
+    assert contingency.name == "Contingency (drawn down $400.00)"
+    assert (contingency.budget, contingency.efc) == (Decimal("1000.00"), Decimal("600.00"))
+    # Insurance and the bond forecast on the EFC they apply to: 1.5% and 2% of 10,400.
+    by_name = {row.name: row.efc for row in report.markups[1:]}
+    assert by_name == {
+        "Insurance": Decimal("156.00"),
+        "Overhead": Decimal("0.00"),
+        "Completion bond": Decimal("208.00"),
+    }
+    assert report.with_markups.efc == Decimal("10400") + Decimal("600") + Decimal("364")
+
+
+def test_the_dashboard_compares_budget_and_efc_on_one_basis(client, production, ap):
+    version = budget_from_template(production)
+    add_line(version, "3307", rate="10000")
+    services.commitment_add_manual(
+        production=production,
+        account_number="3307",
+        amount=Decimal(10400),
+        description="Camera package",
+        date=date(2026, 1, 9),
+    )
+    client.force_login(ap)
+    page = client.get(reverse("productions:dashboard", args=[production.slug])).content.decode()
+    report = cost_report(production)
+    # Budget with markups 11,350.00; EFC with markups 11,364.00: 14.00 over, not 400 over the
+    # budget before markups as before.
+    assert report.with_markups.variance == Decimal("-14.00")
+    assert "with markups" in page and "-14.00" in page and "11,364.00" in page
+
+
+def test_the_cost_report_exports_carry_the_markup_rows(client, production, ap):
+    version = budget_from_template(production)
+    add_line(version, "3307", rate="10000")
+    client.force_login(ap)
+    url = reverse("budgets:cost_report_export", args=[production.slug])
+    text = client.get(url + "?format=csv").content.decode()
+    assert ",Contingency,1000.00," in text
+    assert ",Total with markups,11350.00," in text

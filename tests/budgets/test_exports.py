@@ -153,6 +153,14 @@ def test_the_cost_report_xlsx_formulas_recompute_efc_and_variance(client, ap, pr
     assert evaluate(ws, ws.cell(row=last, column=9).value) == Decimal(
         str(ws.cell(row=last, column=7).value)
     ).quantize(Decimal("0.01"))
+    # The markups and the total with them, on their own sheet, recompute too.
+    markups = ws.parent["With markups"]
+    end = markups.max_row
+    assert markups.cell(row=end, column=2).value == "Total with markups"
+    for row in range(2, end + 1):
+        assert evaluate(markups, markups.cell(row=row, column=9).value) == Decimal(
+            str(markups.cell(row=row, column=7).value)
+        ).quantize(Decimal("0.01"))
 
 
 def test_the_export_cost_report_command_writes_csv_and_xlsx(production, version, tmp_path):
@@ -162,7 +170,9 @@ def test_the_export_cost_report_command_writes_csv_and_xlsx(production, version,
     with (tmp_path / "cr.csv").open() as stream:
         rows = list(csv.reader(stream))
     assert rows[0] == COST_REPORT_COLUMNS
-    assert len(rows) == 1 + version.accounts.count()
+    # The accounts, then each markup and the total with markups (the grand total).
+    assert len(rows) == 1 + version.accounts.count() + version.markups.count() + 1
+    assert rows[-1][1] == "Total with markups"
     call_command(
         "export_cost_report", production.slug, str(tmp_path / "cr.xlsx"), stdout=io.StringIO()
     )

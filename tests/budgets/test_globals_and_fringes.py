@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from apps.budgets.models import DetailLine, Global
 from apps.budgets.queries import top_sheet
-from apps.budgets.services import editing, versions
+from apps.budgets.services import budget_globals, editing, versions
 from apps.budgets.services.editing import GLOBAL_FOLLOWS_SCHEDULE, BudgetError
 from apps.productions.signals import shoot_days_changed
 from tests.budgets.factories import add_line, budget_from_template, fringe_ids
@@ -17,7 +17,7 @@ def test_changing_a_global_recomputes_every_line_that_uses_it_and_no_other(produ
     version = budget_from_template(production)
     uses = add_line(version, "3201", x="SHOOT_DAYS + 2", rate="100")
     other = add_line(version, "3201", x="PREP_WEEKS", rate="100")
-    editing.global_set(version=version, name="SHOOT_DAYS", value=Decimal(30))
+    budget_globals.global_set(version=version, name="SHOOT_DAYS", value=Decimal(30))
     uses.refresh_from_db()
     other.refresh_from_db()
     assert (uses.x, uses.total) == (Decimal(32), Decimal("3200.00"))
@@ -29,16 +29,22 @@ def test_a_global_change_that_breaks_a_line_is_refused_and_nothing_moves(product
     version = budget_from_template(production)
     line = add_line(version, "3201", x="10 / (SHOOT_DAYS - 25 + 1)", rate="100")
     with pytest.raises(BudgetError, match="Division by zero"):
-        editing.global_set(version=version, name="SHOOT_DAYS", value=Decimal(24))
+        budget_globals.global_set(version=version, name="SHOOT_DAYS", value=Decimal(24))
     assert version.globals.get(name="SHOOT_DAYS").value == 25
     line.refresh_from_db()
     assert line.total == Decimal("1000.00")
 
 
+def linked_budget(production, name="Production budget"):
+    return versions.budget_create_from_template(
+        production=production, budget_name=name, template_key="feature", follow_schedule=True
+    )
+
+
 def test_the_schedule_signal_moves_shoot_days_on_unlocked_versions_only(production):
-    working = budget_from_template(production)
+    working = linked_budget(production)
     line = add_line(working, "3201", x="SHOOT_DAYS", rate="650")
-    locked = budget_from_template(production, name="Approved")
+    locked = linked_budget(production, name="Approved")
     add_line(locked, "3201", x="SHOOT_DAYS", rate="650")
     versions.version_approve(version=locked)
 
@@ -53,10 +59,10 @@ def test_the_schedule_signal_moves_shoot_days_on_unlocked_versions_only(producti
 
 
 def test_shoot_days_that_follow_the_schedule_are_read_only(client, production, ap):
-    version = budget_from_template(production)
+    version = linked_budget(production)
     shoot_days_changed.send(sender=None, production=production, shoot_days=22)
     with pytest.raises(BudgetError) as error:
-        editing.global_set(version=version, name="SHOOT_DAYS", value=Decimal(30))
+        budget_globals.global_set(version=version, name="SHOOT_DAYS", value=Decimal(30))
     assert error.value.message == GLOBAL_FOLLOWS_SCHEDULE.format(name="SHOOT_DAYS")
     client.force_login(ap)
     page = client.get(reverse("budgets:globals", args=[production.slug, version.id]))
@@ -70,7 +76,7 @@ def test_a_global_in_use_cannot_be_deleted(production):
     version = budget_from_template(production)
     add_line(version, x="WRAP_WEEKS")
     with pytest.raises(BudgetError, match="used by 1 line"):
-        editing.global_delete(item=version.globals.get(name="WRAP_WEEKS"))
+        budget_globals.global_delete(item=version.globals.get(name="WRAP_WEEKS"))
 
 
 def test_globals_can_be_added_and_changed_from_the_page(client, production, ap):

@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook
 
+from apps.budgets import importers
 from apps.budgets.importers import UNKNOWN_FRINGE, ImportFailed, import_actuals, import_budget
 from apps.budgets.models import Actual, Budget, BudgetVersion, DetailLine, Fringe, Global
 from apps.budgets.queries import top_sheet
@@ -47,8 +48,15 @@ def _import(production, lines=LINES, fringes=FRINGES, globals_=GLOBALS):
 
 
 def test_a_budget_imports_as_a_new_version_with_its_fringes_and_globals(production):
-    version, counts = _import(production)
-    assert counts == {"categories": 2, "accounts": 3, "lines": 3, "fringes": 2, "globals": 1}
+    version, plan = _import(production)
+    assert plan.counts == {
+        "categories": 2,
+        "accounts": 3,
+        "lines": 3,
+        "fringes": 2,
+        "globals": 1,
+        "markups": 0,
+    }
     upm = DetailLine.objects.get(budget_version=version, description="UPM")
     assert (upm.x_formula, upm.x, upm.total) == ("SHOOT_WEEKS + 2", 7, Decimal("21700.00"))
     assert upm.fringe_total == Decimal("1660.05")  # 1345.40 + 314.65
@@ -64,7 +72,7 @@ def test_an_xlsx_file_imports_like_a_csv(production):
         book.active.append(row.split(","))
     buffer = io.BytesIO()
     book.save(buffer)
-    version, counts = import_budget(
+    version, plan = import_budget(
         production=production,
         budget_name="X",
         version_name="v1",
@@ -72,7 +80,7 @@ def test_an_xlsx_file_imports_like_a_csv(production):
         fringes_file=_file("f.csv", FRINGES),
         globals_file=_file("g.csv", GLOBALS),
     )
-    assert counts["lines"] == 3
+    assert plan.counts["lines"] == 3
 
 
 def test_an_import_with_one_bad_row_writes_nothing_and_names_the_row(production):
@@ -147,9 +155,13 @@ def test_the_import_page_reports_what_it_imported(client, production, ap):
         },
         follow=True,
     )
-    assert "Imported 3 lines in 3 accounts and 2 categories, 2 fringes and 1 globals." in (
-        response.content.decode()
+    page = response.content.decode()
+    assert (
+        "Imported 3 lines in 3 accounts and 2 categories, 2 fringes, 1 globals and 0 markups."
+        in (page)
     )
+    assert "Category 3300 Camera: PRODUCTION." in page
+    assert "No markups (none were in the files)." in page
 
 
 def test_the_import_budget_command_imports_files(production, tmp_path):
@@ -191,3 +203,82 @@ def test_actuals_import_all_or_nothing(production):
         import_actuals(production=production, upload=_file("a.csv", bad))
     assert [e.line for e in failed.value.errors] == [3, 4]
     assert Actual.objects.count() == 1
+
+
+def test_an_import_invents_no_markups_its_grand_total_is_its_lines_and_fringes(production):
+    version, plan = _import(production)
+    sheet = top_sheet(version)
+    assert not version.markups.exists()
+    assert sheet.grand_total == sheet.budget_total
+
+
+def test_markups_come_from_their_own_file(production):
+    version, plan = _import(production)
+    markups = (
+        "code,name,percent,applies_to\nCONT,Contingency,10,ALL\nINS,Insurance,1.5,PRODUCTION;POST\n"
+    )
+    version, plan = import_budget(
+        production=production,
+        budget_name="Imported",
+        version_name="v2",
+        lines_file=_file("lines.csv", LINES),
+        fringes_file=_file("fringes.csv", FRINGES),
+        globals_file=_file("globals.csv", GLOBALS),
+        markups_file=_file("markups.csv", markups),
+    )
+    found = list(version.markups.values_list("name", "percent", "sections"))
+    assert found == [
+        ("Contingency", Decimal(10), ["ATL", "PRODUCTION", "POST", "OTHER"]),
+        ("Insurance", Decimal("1.5"), ["PRODUCTION", "POST"]),
+    ]
+    assert "Markup Insurance: 1.5% of PRODUCTION, POST." in plan.summary()
+
+
+def test_a_bad_markup_row_is_reported_and_nothing_is_written(production):
+    with pytest.raises(ImportFailed) as failed:
+        import_budget(
+            production=production,
+            budget_name="Imported",
+            version_name="v1",
+            lines_file=_file("lines.csv", LINES),
+            fringes_file=_file("fringes.csv", FRINGES),
+            globals_file=_file("globals.csv", GLOBALS),
+            markups_file=_file("m.csv", "name,percent,applies_to\nBond,two,ALL\nX,1,NOWHERE\n"),
+        )
+    assert [(e.file, e.line) for e in failed.value.errors] == [("markups", 2), ("markups", 3)]
+    assert not BudgetVersion.objects.exists()
+
+
+def test_sections_are_one_stated_rule_or_the_files_own_column(production):
+    # Category 2000 is ATL on no chart; 1100 is ATL, 4500 post, 6500 other: one rule for all.
+    lines = HEADER + (
+        "1100,Writers,1101,Writer,Script,1,allow,1,1000,\n"
+        "2000,Production Staff,2001,UPM,UPM,1,allow,1,1000,\n"
+        "4500,Music,4501,Composer,Score,1,allow,1,1000,\n"
+        "6500,Publicity,6501,Unit publicist,Publicist,1,allow,1,1000,\n"
+    )
+    version, plan = _import(production, lines=lines)
+    sections = dict(version.categories.values_list("number", "section"))
+    assert sections == {"1100": "ATL", "2000": "PRODUCTION", "4500": "POST", "6500": "OTHER"}
+    assert importers.SECTION_RULE in plan.summary()
+
+    with_column = (
+        HEADER.strip() + ",section\n"
+        "2000,Production Staff,2001,UPM,UPM,1,allow,1,1000,,OTHER\n"
+        "2000,Production Staff,2002,AD,AD,1,allow,1,1000,,\n"
+    )
+    version, plan = import_budget(
+        production=production,
+        budget_name="Imported",
+        version_name="with sections",
+        lines_file=_file("lines.csv", with_column),
+    )
+    assert version.categories.get().section == "OTHER"
+    assert importers.SECTION_RULE not in plan.summary()
+
+
+def test_a_section_column_with_an_unknown_section_is_a_row_error(production):
+    lines = HEADER.strip() + ",section\n2000,Staff,2001,UPM,UPM,1,allow,1,1000,,SIDEWAYS\n"
+    with pytest.raises(ImportFailed) as failed:
+        _import(production, lines=lines)
+    assert failed.value.errors[0].reason == importers.UNKNOWN_SECTION.format(value="SIDEWAYS")

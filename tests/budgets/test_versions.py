@@ -6,9 +6,11 @@ from django.urls import reverse
 from apps.budgets import engine
 from apps.budgets.models import Account, BudgetVersion, Category, DetailLine, VersionStatus
 from apps.budgets.queries import compare, current_version, top_sheet
-from apps.budgets.services import editing, versions
+from apps.budgets.services import budget_globals, editing, versions
 from apps.budgets.services.editing import BudgetError
+from apps.productions.capabilities import Role
 from tests.budgets.factories import add_line, budget_from_template, values
+from tests.factories import member
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +58,7 @@ def test_a_locked_version_refuses_every_change(production):
     with pytest.raises(BudgetError, match="locked"):
         editing.line_update(line=line, values=values(rate="5"), expected_version=line.version)
     with pytest.raises(BudgetError, match="locked"):
-        editing.global_set(version=version, name="SHOOT_DAYS", value=Decimal(30))
+        budget_globals.global_set(version=version, name="SHOOT_DAYS", value=Decimal(30))
 
 
 def test_a_locked_versions_page_offers_no_editing(client, production, producer):
@@ -76,13 +78,98 @@ def test_a_locked_versions_page_offers_no_editing(client, production, producer):
     assert DetailLine.objects.filter(pk=line.pk).exists()
 
 
-def test_the_current_version_is_the_latest_approved_else_the_newest(production):
+def test_a_copy_never_becomes_current_by_itself(production):
     first = budget_from_template(production)
     assert current_version(production) == first
+    versions.version_copy(source=first, name="Second")
+    assert current_version(production) == first  # was: the copy, silently
+
+
+def test_current_is_what_the_producer_approved_or_someone_chose_whichever_came_last(production):
+    first = budget_from_template(production)
     second = versions.version_copy(source=first, name="Second")
+    versions.version_make_current(version=second)
     assert current_version(production) == second
     versions.version_approve(version=first)
     assert current_version(production) == first
+    versions.version_make_current(version=second)
+    assert current_version(production) == second
+
+
+def test_make_current_is_a_button_for_those_who_edit_the_budget(client, production, ap, producer):
+    first = budget_from_template(production)
+    second = versions.version_copy(source=first, name="Second")
+    url = reverse("budgets:version_make_current", args=[production.slug, second.id])
+    client.force_login(member(production, Role.CREW))
+    assert client.post(url).status_code == 403
+    client.force_login(ap)
+    client.post(url)
+    assert current_version(production) == second
+    page = client.get(reverse("budgets:versions", args=[production.slug])).content.decode()
+    assert "Copying a version never changes it." in page
+
+
+def test_a_submitted_version_is_read_only_until_approved_or_sent_back(
+    client, production, ap, producer
+):
+    version = budget_from_template(production)
+    line = add_line(version, "2001", rate="1000")
+    versions.version_submit(version=version)
+    with pytest.raises(BudgetError, match="submitted for approval"):
+        editing.line_update(line=line, values=values(rate="900"), expected_version=line.version)
+    with pytest.raises(BudgetError, match="submitted for approval"):
+        budget_globals.global_set(version=version, name="SHOOT_DAYS", value=Decimal(30))
+    client.force_login(ap)
+    account_url = reverse("budgets:account", args=[production.slug, version.id, line.account_id])
+    page = client.get(account_url).content.decode()
+    assert "Read-only until the producer approves it or sends it back" in page
+    assert reverse("budgets:line_edit", args=[production.slug, version.id, line.id]) not in page
+    assert DetailLine.objects.get(pk=line.pk).rate == 1000
+
+    send_back = reverse("budgets:version_return", args=[production.slug, version.id])
+    assert client.post(send_back, {"note": "Too high"}).status_code == 403  # the AP cannot
+    client.force_login(producer)
+    client.post(send_back, {"note": ""})
+    version.refresh_from_db()
+    assert version.status == VersionStatus.SUBMITTED  # a note is required
+    client.post(send_back, {"note": "Catering is too high; bring it under 30k."})
+    version.refresh_from_db()
+    assert (version.status, version.review_note) == (
+        VersionStatus.WORKING,
+        "Catering is too high; bring it under 30k.",
+    )
+    client.force_login(ap)
+    page = client.get(reverse("budgets:top_sheet", args=[production.slug, version.id]))
+    assert "Catering is too high; bring it under 30k." in page.content.decode()
+    editing.line_update(line=line, values=values(rate="900"), expected_version=line.version)
+
+
+def test_compare_shows_assumptions_and_its_rows_add_up_to_the_grand_totals(client, production, ap):
+    version = budget_from_template(production)
+    add_line(version, "2001", rate="1000")
+    add_line(version, "3301", rate="500")
+    revised = versions.version_copy(source=version, name="Revised")
+    line = DetailLine.objects.get(budget_version=revised, account__number="2001")
+    editing.line_update(line=line, values=values(rate="1250"), expected_version=line.version)
+    editing.markup_save(
+        version=revised,
+        markup=revised.markups.get(name="Contingency"),
+        name="Contingency",
+        percent=Decimal("12.5"),
+        sections=["ATL", "PRODUCTION", "POST", "OTHER"],
+    )
+    rows, total_a, total_b = compare(version, revised)
+    summed = sum(r.difference for r in rows if r.level in ("category", "markup"))
+    assert summed == total_b - total_a
+    assert next(r for r in rows if r.level == "markup" and r.name == "Contingency").difference
+    client.force_login(ap)
+    url = reverse("budgets:compare", args=[production.slug])
+    page = client.get(url + f"?a={version.id}&b={revised.id}&changed=1").content.decode()
+    assert "12.5% of ATL, PRODUCTION, POST, OTHER" in page  # the changed markup
+    assert "SHOOT_DAYS" not in page  # unchanged globals are left out with "changed only"
+    assert "Markup: Contingency" in page
+    everything = client.get(url + f"?a={version.id}&b={revised.id}").content.decode()
+    assert "SHOOT_DAYS" in everything and "FICA" in everything
 
 
 def test_only_producers_approve_and_aps_submit(client, production, ap, producer):

@@ -34,7 +34,7 @@ def test_the_audit_log_says_who_changed_what_on_the_production(ap_client, produc
     change = next(e for e in entries if e.kind == "Production" and e.who == ap.display_name)
     fields = {field: (old, new) for field, old, new in change.changes}
     assert fields["title"][1] == "Retitled"
-    assert fields["phase"] == ("pre_production", "production")
+    assert fields["phase"] == ("Pre-production", "Production")  # the labels people read
 
 
 def test_the_audit_log_records_membership_changes(ap_client, production):
@@ -46,7 +46,7 @@ def test_the_audit_log_records_membership_changes(ap_client, production):
         {"role": "coordinator"},
     )
     entries = ap_client.get(audit_url(production, kind="Membership")).context["entries"]
-    assert any(("role", "crew", "coordinator") in e.changes for e in entries)
+    assert any(("role", "Crew", "Coordinator") in e.changes for e in entries)
     assert {e.kind for e in entries} == {"Membership"}
 
 
@@ -80,4 +80,48 @@ def test_the_audit_page_query_count_does_not_grow_with_entries(ap_client, produc
 
 def test_the_audit_log_exports(ap_client, production):
     response = ap_client.get(audit_url(production, format="csv"))
-    assert response.content.decode().startswith("when,who,record,action,target,changes")
+    assert response.content.decode().startswith(
+        "when,who,record,action,target,what happened,changes"
+    )
+
+
+def test_the_audit_log_names_records_and_formats_money_instead_of_ids(ap_client, production):
+    from decimal import Decimal
+
+    from apps.budgets.services import editing
+    from tests.budgets.factories import add_line, budget_from_template, values
+    from tests.schedules.factories import SceneFactory, SetFactory
+
+    scene = SceneFactory(production=production, set=SetFactory(production=production, name="DINER"))
+    scene.set = SetFactory(production=production, name="FERRY DECK")
+    scene.save()
+    version = budget_from_template(production)
+    line = add_line(version, "3201", description="Gaffer", rate="1000")
+    editing.line_update(line=line, values=values(rate="1250.5"), expected_version=line.version)
+    entries = ap_client.get(audit_url(production)).context["entries"]
+    scene_change = next(e for e in entries if e.kind == "Scene" and e.changes)
+    assert ("set", "DINER", "FERRY DECK") in scene_change.changes
+    line_change = next(e for e in entries if e.kind == "Budget line" and e.changes)
+    assert ("total", "$1,000.00", "$1,250.50") in line_change.changes
+    assert ("rate", "1000", "1250.5") in line_change.changes
+    assert Decimal(1)  # values read as typed
+
+
+def test_the_audit_log_filters_by_person(ap_client, production, ap):
+    coordinator = member(production, Role.COORDINATOR)
+    from django.test import Client
+
+    other = Client()
+    other.force_login(coordinator)
+    crew = Membership.objects.get(user=member(production, Role.CREW))
+    url = reverse(
+        "productions:member_change", kwargs={"production_slug": production.slug, "pk": crew.pk}
+    )
+    ap_client.post(url, {"role": "coordinator"})
+    page = ap_client.get(audit_url(production, who=ap.pk))
+    entries = page.context["entries"]
+    assert entries and {e.who for e in entries} == {ap.display_name}
+    assert not ap_client.get(audit_url(production, who=coordinator.pk)).context["entries"]
+    assert coordinator.display_name in page.content.decode()  # offered in the person filter
+    export = ap_client.get(audit_url(production, who=ap.pk, format="csv")).content.decode()
+    assert "what happened" in export.splitlines()[0]

@@ -4,6 +4,7 @@ Other apps use only the ledger API: ``commitment_record``, ``commitment_release`
 ``actual_post`` and ``account_for``.
 """
 
+from apps.budgets.services.budget_globals import global_delete, global_set
 from apps.budgets.services.editing import *  # noqa: F403
 from apps.budgets.services.editing import BudgetError, LineValues
 from apps.budgets.services.ledger import (
@@ -25,6 +26,8 @@ __all__ = [
     "BudgetError",
     "LineValues",
     "account_for",
+    "global_delete",
+    "global_set",
     "actual_post",
     "commitment_add_manual",
     "commitment_record",

@@ -29,13 +29,19 @@ from apps.budgets.models import (
 )
 from apps.core.errors import DomainError
 from apps.core.locking import save_if_unchanged
-from apps.productions.models import Production
 
 VERSION_LOCKED = "This version is approved and locked: copy it to make changes."
+VERSION_SUBMITTED = (
+    "This version is submitted for approval and read-only until the producer approves it or "
+    "sends it back."
+)
 VERSION_NAME_TAKEN = "This budget already has a version with that name."
-GLOBAL_FOLLOWS_SCHEDULE = "{name} follows the schedule and cannot be edited here."
+GLOBAL_FOLLOWS_SCHEDULE = (
+    "{name} follows the schedule and cannot be edited here: unlink it first to type a value."
+)
 GLOBAL_IN_USE = "{name} is used by {count} line(s) and cannot be deleted."
 GLOBAL_NAME_INVALID = "A global's name is UPPER_SNAKE_CASE, starting with a letter (SHOOT_DAYS)."
+GLOBAL_NEEDS_VALUE = "A global needs a number or a formula of other globals."
 GLOBAL_NAME_TAKEN = "This version already has a global named {name}."
 FRINGE_CODE_TAKEN = "This version already has a fringe with the code {code}."
 FRINGE_FLAT_CUTOFF = "A flat fringe cannot have a cutoff."
@@ -63,10 +69,13 @@ class BudgetError(DomainError):
 
 
 def _require_unlocked(version: BudgetVersion) -> None:
-    # Read the status from the database: the caller's copy may predate an approval.
+    """Only a working version changes. Read the status from the database: the caller's copy may
+    predate a submission or an approval."""
     status = BudgetVersion.objects.filter(pk=version.pk).values_list("status", flat=True).first()
     if version.is_locked or status == VersionStatus.APPROVED:
         raise BudgetError(VERSION_LOCKED)
+    if version.status == VersionStatus.SUBMITTED or status == VersionStatus.SUBMITTED:
+        raise BudgetError(VERSION_SUBMITTED)
 
 
 def quantity(value: Decimal) -> Decimal:
@@ -256,73 +265,6 @@ def recompute_lines(lines: Iterable[DetailLine], version: BudgetVersion, reason:
         default_change_reason=reason,
     )
     return len(lines)
-
-
-# --- Globals --------------------------------------------------------------------------------
-
-
-def _lines_using(version: BudgetVersion, name: str):
-    return DetailLine.objects.filter(budget_version=version, uses__contains=f" {name} ")
-
-
-@transaction.atomic
-def global_set(
-    *,
-    version: BudgetVersion,
-    name: str,
-    value: Decimal,
-    description: str | None = None,
-    by_schedule: bool = False,
-) -> Global:
-    """Create or change a global and recompute every line whose formulas read it.
-
-    A formula that no longer evaluates (e.g. division by a global now zero) refuses the change.
-    """
-    _require_unlocked(version)
-    name = name.strip().upper()
-    if not GLOBAL_NAME_PATTERN.fullmatch(name):
-        raise BudgetError(GLOBAL_NAME_INVALID, field="name")
-    item = Global.objects.select_for_update().filter(budget_version=version, name=name).first()
-    if item is None:
-        item = Global(production=version.production, budget_version=version, name=name)
-    elif item.follows_schedule and not by_schedule:
-        raise BudgetError(GLOBAL_FOLLOWS_SCHEDULE.format(name=name), field="value")
-    item.value = quantity(value)
-    if description is not None:
-        item.description = description
-    if by_schedule:
-        item.follows_schedule = True
-    item.save()
-    try:
-        recompute_lines(_lines_using(version, name), version, f"{name} changed")
-    except BudgetError as error:
-        raise BudgetError(f"{name} = {value} breaks a line: {error.message}", "value") from None
-    return item
-
-
-@transaction.atomic
-def global_delete(*, item: Global) -> None:
-    _require_unlocked(item.budget_version)
-    count = _lines_using(item.budget_version, item.name).count()
-    if count:
-        raise BudgetError(GLOBAL_IN_USE.format(name=item.name, count=count))
-    item.delete()
-
-
-def shoot_days_changed_receiver(sender, *, production: Production, shoot_days: int, **kwargs):
-    """The schedule's day count moves SHOOT_DAYS on every unlocked version, which then follows
-    the schedule (read-only in the budget)."""
-    versions = BudgetVersion.objects.filter(production=production).exclude(
-        status=VersionStatus.APPROVED
-    )
-    for version in versions:
-        global_set(
-            version=version,
-            name=SHOOT_DAYS,
-            value=Decimal(shoot_days),
-            description="Shoot days, from the schedule.",
-            by_schedule=True,
-        )
 
 
 # --- Fringes and markups --------------------------------------------------------------------

@@ -27,6 +27,7 @@ from apps.budgets.services.editing import (
     ALREADY_APPROVED,
     CATEGORY_NUMBER_TAKEN,
     DEFAULT_MARKUPS,
+    SHOOT_DAYS,
     VERSION_NAME_TAKEN,
     BudgetError,
     _fringes_of,
@@ -35,6 +36,9 @@ from apps.budgets.services.editing import (
     quantity,
 )
 from apps.productions.models import Production
+
+NOT_SUBMITTED = "Only a submitted version can be sent back."
+RETURN_NEEDS_NOTE = "Say why it goes back: the note is what the AP reads."
 
 # --- Chart of accounts ----------------------------------------------------------------------
 
@@ -98,11 +102,17 @@ def account_move(*, account: Account, direction: int) -> None:
 
 @transaction.atomic
 def budget_create_from_template(
-    *, production: Production, budget_name: str, template_key: str, version_name: str = "Working"
+    *,
+    production: Production,
+    budget_name: str,
+    template_key: str,
+    version_name: str = "Working",
+    follow_schedule: bool = False,
 ) -> BudgetVersion:
     """A version holding the template's chart of accounts, its suggested fringes and globals,
     and the four standard markups: the first version of a new budget, or a fresh version of
-    the budget of that name."""
+    the budget of that name. With `follow_schedule`, its SHOOT_DAYS follows the schedule (the
+    next change of the schedule's day count moves it, and says so)."""
     template = engine.load_template(template_key)
     budget, _ = Budget.objects.get_or_create(production=production, name=budget_name)
     if BudgetVersion.objects.filter(budget=budget, name=version_name).exists():
@@ -152,7 +162,9 @@ def budget_create_from_template(
             budget_version=version,
             name=g["name"],
             value=quantity(g["value"]),
+            formula=g.get("formula", ""),
             description=g["description"],
+            follows_schedule=follow_schedule and g["name"] == SHOOT_DAYS,
         )
         for g in template["globals"]
     )
@@ -232,19 +244,51 @@ def version_copy(*, source: BudgetVersion, name: str) -> BudgetVersion:
 
 @transaction.atomic
 def version_submit(*, version: BudgetVersion) -> BudgetVersion:
+    """Submit for the producer's approval: read-only from now on, until they approve it or send
+    it back."""
     _require_unlocked(version)
     version.status = VersionStatus.SUBMITTED
-    version.save(update_fields=["status"])
+    version.review_note = ""
+    version._change_reason = f"Submitted {version.name} for approval"
+    version.save(update_fields=["status", "review_note"])
+    return version
+
+
+@transaction.atomic
+def version_return(*, version: BudgetVersion, note: str) -> BudgetVersion:
+    """The producer sends a submitted version back with a note: it is a working version again."""
+    version = BudgetVersion.objects.select_for_update().get(pk=version.pk)
+    if version.status != VersionStatus.SUBMITTED:
+        raise BudgetError(NOT_SUBMITTED)
+    note = note.strip()
+    if not note:
+        raise BudgetError(RETURN_NEEDS_NOTE, field="note")
+    version.status = VersionStatus.WORKING
+    version.review_note = note
+    version._change_reason = f"Sent {version.name} back: {note}"
+    version.save(update_fields=["status", "review_note"])
     return version
 
 
 @transaction.atomic
 def version_approve(*, version: BudgetVersion) -> BudgetVersion:
-    """Approve and lock: from now on the version is read-only (copy it to change it)."""
+    """Approve and lock: from now on the version is read-only (copy it to change it), and it is
+    the current version that actuals and commitments follow."""
     version = BudgetVersion.objects.select_for_update().get(pk=version.pk)
     if version.is_locked:
         raise BudgetError(ALREADY_APPROVED)
     version.status = VersionStatus.APPROVED
     version.approved_at = timezone.now()
+    version._change_reason = f"Approved {version.name}"
     version.save(update_fields=["status", "approved_at"])
+    return version
+
+
+@transaction.atomic
+def version_make_current(*, version: BudgetVersion) -> BudgetVersion:
+    """Choose this version as the current one (what the cost report and the links follow)."""
+    version = BudgetVersion.objects.select_for_update().get(pk=version.pk)
+    version.made_current_at = timezone.now()
+    version._change_reason = f"Made {version.name} the current version"
+    version.save(update_fields=["made_current_at"])
     return version

@@ -20,3 +20,32 @@ def qty(value) -> str:
         return ""
     text = f"{Decimal(value).normalize():f}"
     return text
+
+
+@register.inclusion_tag("budgets/_link_notices.html", takes_context=True)
+def link_notices(context, version) -> dict:
+    """What another app moved in this version (the schedule's shoot days), until read."""
+    from apps.budgets.services.links import describe_move, unread_notices
+
+    notices = [
+        {
+            "notice": notice,
+            "words": describe_move(
+                notice.global_name,
+                notice.old_value,
+                notice.new_value,
+                notice.source,
+                notice.change,
+                version.currency,
+            ),
+        }
+        for notice in unread_notices(version)
+    ]
+    request = context.get("request")
+    return {
+        "notices": notices,
+        "version": version,
+        "production": context.get("production"),
+        "csrf_token": context.get("csrf_token"),
+        "next": request.get_full_path() if request else "",
+    }

@@ -6,4 +6,5 @@ the same views redirect, so every page also works as plain forms.
 
 from apps.budgets.views.ledger import *  # noqa: F403
 from apps.budgets.views.lines import *  # noqa: F403
+from apps.budgets.views.links import *  # noqa: F403
 from apps.budgets.views.versions import *  # noqa: F403

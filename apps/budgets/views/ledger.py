@@ -42,13 +42,14 @@ def budget_import(request: ProductionRequest) -> HttpResponse:
     context = {"form": form, "columns": importers.LINE_COLUMNS}
     if request.method == "POST" and form.is_valid():
         try:
-            version, counts = importers.import_budget(
+            version, plan = importers.import_budget(
                 production=request.production,
                 budget_name=form.cleaned_data["budget_name"],
                 version_name=form.cleaned_data["version_name"],
                 lines_file=form.cleaned_data["lines"],
                 fringes_file=form.cleaned_data.get("fringes"),
                 globals_file=form.cleaned_data.get("globals_file"),
+                markups_file=form.cleaned_data.get("markups"),
             )
         except importers.ImportFailed as failed:
             context["errors"] = failed.errors
@@ -56,9 +57,11 @@ def budget_import(request: ProductionRequest) -> HttpResponse:
             messages.success(
                 request,
                 "Imported {lines} lines in {accounts} accounts and {categories} categories, "
-                "{fringes} fringes and {globals} globals.".format(**counts),
+                "{fringes} fringes, {globals} globals and {markups} markups.".format(**plan.counts),
             )
-            return redirect(production_url(request, "budgets:top_sheet", version_id=version.id))
+            return render(
+                request, "budgets/import_done.html", {"version": version, "summary": plan.summary()}
+            )
     return render(request, "budgets/import.html", context)
 
 

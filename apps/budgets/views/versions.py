@@ -69,6 +69,7 @@ def budget_new(request: ProductionRequest) -> HttpResponse:
             budget_name=form.cleaned_data["budget_name"],
             version_name=form.cleaned_data["version_name"],
             template_key=form.cleaned_data["template"],
+            follow_schedule=form.cleaned_data["follow_schedule"],
         )
         if created:
             version = created.value
@@ -113,6 +114,27 @@ def version_approve(request: ProductionRequest, version_id: int) -> HttpResponse
     return redirect(production_url(request, "budgets:top_sheet", version_id=version.id))
 
 
+@production_view(C.LOCK_BUDGET)
+@require_POST
+def version_return(request: ProductionRequest, version_id: int) -> HttpResponse:
+    version = version_or_404(request, version_id)
+    note = request.POST.get("note", "")
+    if run_service(request, services.version_return, version=version, note=note):
+        messages.success(request, f"{version} sent back to the AP with your note.")
+    return redirect(production_url(request, "budgets:top_sheet", version_id=version.id))
+
+
+@production_view(C.EDIT_BUDGET)
+@require_POST
+def version_make_current(request: ProductionRequest, version_id: int) -> HttpResponse:
+    version = version_or_404(request, version_id)
+    services.version_make_current(version=version)
+    messages.success(
+        request, f"{version} is now the current version: the cost report and actuals follow it."
+    )
+    return redirect(production_url(request, "budgets:top_sheet", version_id=version.id))
+
+
 @production_view(C.VIEW_BUDGET)
 def compare(request: ProductionRequest) -> HttpResponse:
     all_versions = list(
@@ -120,9 +142,15 @@ def compare(request: ProductionRequest) -> HttpResponse:
     )
     by_id = {str(v.id): v for v in all_versions}
     a, b = by_id.get(request.GET.get("a", "")), by_id.get(request.GET.get("b", ""))
-    context = {"versions": all_versions, "a": a, "b": b}
+    changed_only = request.GET.get("changed") == "1"
+    context = {"versions": all_versions, "a": a, "b": b, "changed_only": changed_only}
     if a and b:
-        context["rows"], context["total_a"], context["total_b"] = queries.compare(a, b)
+        rows, context["total_a"], context["total_b"] = queries.compare(a, b)
+        settings = queries.compare_settings(a, b)
+        if changed_only:
+            rows = [row for row in rows if row.difference]
+            settings = [row for row in settings if row.changed]
+        context["rows"], context["settings"] = rows, settings
         context["total_difference"] = context["total_b"] - context["total_a"]
     return render(request, "budgets/compare.html", context)
 

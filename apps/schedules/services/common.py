@@ -39,6 +39,10 @@ def shoot_day_count(production: Production) -> int:
     return ShootDay.objects.filter(production=production, kind=DayKind.SHOOT).count()
 
 
+def shoot_days_answer(sender, *, production: Production, **kwargs) -> int:
+    return shoot_day_count(production)
+
+
 def announce_shoot_days(production: Production, before: int) -> None:
     """Tell whoever listens (the budget's SHOOT_DAYS global) once the change is committed."""
     after = shoot_day_count(production)

@@ -1,4 +1,5 @@
-"""python manage.py import_budget <production-slug> <lines-file> [--fringes F] [--globals F]"""
+"""python manage.py import_budget <production-slug> <lines-file> [--fringes F] [--globals F]
+[--markups F]"""
 
 from pathlib import Path
 
@@ -16,11 +17,21 @@ class Command(BaseCommand):
         parser.add_argument("lines_file")
         parser.add_argument("--fringes")
         parser.add_argument("--globals")
+        parser.add_argument("--markups", help="CSV or XLSX: name, percent, applies_to")
         parser.add_argument("--budget", default="Production budget", help="Budget name")
         parser.add_argument("--version-name", default=None)
 
     def handle(
-        self, *args, production_slug, lines_file, fringes, globals, budget, version_name, **options
+        self,
+        *args,
+        production_slug,
+        lines_file,
+        fringes,
+        globals,
+        markups,
+        budget,
+        version_name,
+        **options,
     ):
         production = Production.objects.filter(slug=production_slug).first()
         if production is None:
@@ -30,13 +41,14 @@ class Command(BaseCommand):
             ("lines_file", lines_file),
             ("fringes_file", fringes),
             ("globals_file", globals),
+            ("markups_file", markups),
         ):
             if path:
                 if not Path(path).is_file():
                     raise CommandError(f"No such file: {path}")
                 files[key] = Path(path)
         try:
-            version, counts = import_budget(
+            version, plan = import_budget(
                 production=production,
                 budget_name=budget,
                 version_name=version_name or f"Imported {Path(lines_file).name}",
@@ -46,13 +58,9 @@ class Command(BaseCommand):
             for error in failed.errors:
                 self.stderr.write(f"{error.file} line {error.line}: {error.reason}")
             raise CommandError(f"Nothing was imported: {len(failed.errors)} problem(s).") from None
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Imported {version}: {counts['lines']} lines, {counts['accounts']} accounts, "
-                f"{counts['categories']} categories, {counts['fringes']} fringes, "
-                f"{counts['globals']} globals."
-            )
-        )
+        self.stdout.write(self.style.SUCCESS(f"Imported {version}:"))
+        for said in plan.summary():
+            self.stdout.write(f"  {said}")
 
 
 class _Upload:

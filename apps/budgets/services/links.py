@@ -1,0 +1,146 @@
+"""Budget globals that follow another app, and globals that are formulas of other globals.
+
+A version chooses which of its globals follow the schedule (`Global.follows_schedule`): a budget
+made from a template starts with SHOOT_DAYS linked, an imported or hand-made one keeps its own
+values until someone links it. When the schedule's count of shoot days changes, only linked globals
+of versions still being worked on move; a submitted or approved version never does. Every move is
+told: a `LinkNotice` on the version's pages with the change in the grand total, and the audit
+trail's reason ("SHOOT_DAYS 25 -> 26 from the schedule: +$8,629.85").
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from apps.budgets.models import BudgetVersion, Global, LinkNotice, VersionStatus
+from apps.budgets.services.budget_globals import lines_using, recompute_dependents
+from apps.budgets.services.editing import (
+    SHOOT_DAYS,
+    BudgetError,
+    _require_unlocked,
+    quantity,
+    recompute_lines,
+)
+from apps.core.money import format_money
+from apps.productions.models import Production
+from apps.productions.signals import shoot_days_asked
+
+FROM_SCHEDULE = "the schedule"
+LINK_ONLY_SHOOT_DAYS = "Only SHOOT_DAYS can follow the schedule."
+LINK_NEEDS_WORKING_VERSION = (
+    "This version is {status}: it keeps its numbers. Copy it to make a version that follows the "
+    "schedule."
+)
+
+
+def _grand_total(version: BudgetVersion) -> Decimal:
+    from apps.budgets.queries import top_sheet
+
+    return top_sheet(version).grand_total
+
+
+def _signed_money(amount: Decimal, currency: str) -> str:
+    text = format_money(abs(amount), currency)
+    return f"+{text}" if amount >= 0 else f"-{text}"
+
+
+def describe_move(name: str, old: Decimal, new: Decimal, source: str, change: Decimal, currency):
+    return (
+        f"{name} {engine_number(old)} -> {engine_number(new)} from {source}: "
+        f"{_signed_money(change, currency)}"
+    )
+
+
+def engine_number(value: Decimal) -> str:
+    return f"{Decimal(value).normalize():f}"
+
+
+@transaction.atomic
+def global_link(*, item: Global, follows: bool) -> LinkNotice | None:
+    """Make a global follow the schedule, or keep its own value from now on. Linking takes the
+    schedule's count at once, and says what that did."""
+    version = item.budget_version
+    _require_unlocked(version)
+    if version.status != VersionStatus.WORKING:
+        raise BudgetError(LINK_NEEDS_WORKING_VERSION.format(status=version.get_status_display()))
+    if follows and item.name != SHOOT_DAYS:
+        raise BudgetError(LINK_ONLY_SHOOT_DAYS)
+    item.follows_schedule = follows
+    item.formula = "" if follows else item.formula
+    item._change_reason = (
+        f"{item.name} now follows the schedule"
+        if follows
+        else f"{item.name} keeps its own value, no longer following the schedule"
+    )
+    item.save(update_fields=["follows_schedule", "formula"])
+    if not follows:
+        return None
+    counts = [
+        answer for _, answer in shoot_days_asked.send(sender=None, production=item.production)
+    ]
+    if not counts:
+        return None
+    return move_linked_global(item, Decimal(counts[0]), FROM_SCHEDULE)
+
+
+def move_linked_global(item: Global, value: Decimal, source: str) -> LinkNotice | None:
+    """Set a linked global to what its source says, recompute what reads it, and tell."""
+    version = item.budget_version
+    value = quantity(value)
+    if value == item.value:
+        return None
+    before = _grand_total(version)
+    old = item.value
+    item.value = value
+    item._change_reason = (
+        f"{item.name} {engine_number(old)} -> {engine_number(value)} from {source}"
+    )
+    item.save(update_fields=["value"])
+    reason = item._change_reason
+    recompute_lines(lines_using(version, item.name), version, reason)
+    recompute_dependents(version, item.name, reason)
+    after = _grand_total(version)
+    notice = LinkNotice.objects.create(
+        production=version.production,
+        budget_version=version,
+        global_name=item.name,
+        source=source,
+        old_value=old,
+        new_value=value,
+        total_before=before,
+        total_after=after,
+    )
+    # The audit trail says it in words, money included, on the global's own history row (the
+    # change in money is known only once the lines have been worked out again).
+    words = describe_move(item.name, old, value, source, after - before, version.currency)
+    newest = item.history.order_by("-history_date", "-history_id").first()
+    Global.history.filter(history_id=newest.history_id).update(history_change_reason=words)
+    return notice
+
+
+def shoot_days_changed_receiver(sender, *, production: Production, shoot_days: int, **kwargs):
+    """The schedule's day count moves SHOOT_DAYS only in versions still being worked on that
+    chose to follow the schedule; every move leaves a notice and an audit reason."""
+    linked = Global.objects.filter(
+        production=production,
+        name=SHOOT_DAYS,
+        follows_schedule=True,
+        budget_version__status=VersionStatus.WORKING,
+    ).select_related("budget_version", "production")
+    for item in linked:
+        with transaction.atomic():
+            move_linked_global(item, Decimal(shoot_days), FROM_SCHEDULE)
+
+
+def unread_notices(version: BudgetVersion) -> list[LinkNotice]:
+    return list(LinkNotice.objects.filter(budget_version=version, read_at__isnull=True))
+
+
+@transaction.atomic
+def notices_mark_read(*, version: BudgetVersion, user) -> int:
+    return LinkNotice.objects.filter(budget_version=version, read_at__isnull=True).update(
+        read_at=timezone.now(), read_by=user
+    )
