@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Max, Q, Sum, Value
+from django.db.models import Count, Max, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
+from apps.core.money import MoneyField
 from apps.productions.models import Production
 from apps.vendors.models import (
     EXPIRY_WARNING_DAYS,
@@ -25,9 +26,9 @@ from apps.vendors.models import (
     Vendor,
 )
 from apps.vendors.services.common import settings_for
-from apps.vendors.services.purchasing import approval_allowed
+from apps.vendors.services.purchasing import PO_TOTAL, approval_allowed, po_total
 
-ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=14, decimal_places=2))
+ZERO = Value(Decimal("0"), output_field=MoneyField())
 RENTAL_DUE_SOON_DAYS = 2
 
 
@@ -42,7 +43,7 @@ def purchase_orders_for(production: Production):
     return (
         PurchaseOrder.objects.filter(production=production)
         .select_related("vendor", "production")
-        .annotate(total=Coalesce(Sum("lines__amount"), ZERO))
+        .annotate(total=PO_TOTAL)
     )
 
 
@@ -78,7 +79,7 @@ def po_document_context(po: PurchaseOrder) -> dict:
         "production": po.production,
         "vendor": po.vendor,
         "lines": lines,
-        "total": sum((line.amount for line in lines), Decimal("0")),
+        "total": po_total(po, lines),
     }
 
 

@@ -212,7 +212,11 @@ def fringes_page(request: ProductionRequest, version_id: int) -> HttpResponse:
     return render(
         request,
         "budgets/fringes.html",
-        {"version": version, "fringes": sheet.fringes, "form": FringeForm()},
+        {
+            "version": version,
+            "fringes": sheet.fringes,
+            "form": FringeForm(currency=version.currency),
+        },
     )
 
 
@@ -232,7 +236,7 @@ def fringe_save(request: ProductionRequest, version_id: int) -> HttpResponse:
             except services.BudgetError as error:
                 messages.error(request, error.message)
             return redirect(budget_url("fringes", request, version_id=version.id))
-    form = FringeForm(request.POST)
+    form = FringeForm(request.POST, currency=version.currency)
     if form.is_valid():
         try:
             saved = services.fringe_save(version=version, fringe=fringe, **form.cleaned_data)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from PIL import Image, UnidentifiedImageError
 
 from apps.core.dispatch import dispatch_after_commit
 from apps.core.models import SendStatus
-from apps.core.money import format_money
+from apps.core.money import MoneyField, format_money, round_money
 from apps.productions.capabilities import Capability
 from apps.productions.models import Membership, Production
 from apps.vendors.models import (
@@ -128,8 +130,20 @@ def _next_number(production: Production) -> int:
     return counter.last_number
 
 
-def po_total(po: PurchaseOrder) -> Decimal:
-    return po.lines.aggregate(total=Sum("amount"))["total"] or Decimal("0")
+# A purchase order's total is the sum of its lines' amounts, each rounded once to the currency's
+# minor unit when the line was made (quantity × unit price); no tax, no rounding of the sum. Every
+# page, list, PDF, e-mail, export and approval reads it from po_total, or from PO_TOTAL where a
+# list needs it in SQL (tests hold the two equal).
+PO_TOTAL = Coalesce(Sum("lines__amount"), Value(Decimal("0")), output_field=MoneyField())
+
+
+def po_total(po: PurchaseOrder, lines: Iterable[PurchaseOrderLine] | None = None) -> Decimal:
+    """The total of `po`, in its currency's minor unit; pass `lines` when they are already read."""
+    if lines is None:
+        lines = po.lines.all()
+    currency = po.production.currency
+    # round_money only sets the exponent (1.230 read from the column is 1.23 in USD).
+    return round_money(sum((line.amount for line in lines), Decimal("0")), currency)
 
 
 @transaction.atomic
