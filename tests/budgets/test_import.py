@@ -191,3 +191,17 @@ def test_actuals_import_all_or_nothing(production):
         import_actuals(production=production, upload=_file("a.csv", bad))
     assert [e.line for e in failed.value.errors] == [3, 4]
     assert Actual.objects.count() == 1
+
+
+def test_a_kwd_import_keeps_three_places_in_actuals_and_fringe_cutoffs(production):
+    production.currency = "KWD"
+    production.save()
+    fringes = FRINGES.replace("176100", "1761.2345")
+    version, _ = _import(production, fringes=fringes)
+    assert Fringe.objects.get(budget_version=version, code="FICA").cutoff == Decimal("1761.235")
+    actuals = (
+        "date,account_number,payee,description,amount,reference\n"
+        "2026-01-02,3307,Cams,Rental,100.1255,A1\n"
+    )
+    assert import_actuals(production=production, upload=_file("a.csv", actuals)) == 1
+    assert Actual.objects.get().amount == Decimal("100.126")
