@@ -179,3 +179,36 @@ def test_a_kwd_deal_memo_keeps_its_third_place_in_its_terms_commitment_page_and_
     pdf = client.get(reverse("crew:memo_pdf", kwargs={"production_slug": kwd.slug, "pk": memo.pk}))
     text = _pdf_text(pdf, tmp_path)
     assert "KWD1.235" in text and "KWD0.125" in text
+
+
+@pytest.mark.parametrize(
+    ("currency", "refused", "accepted"),
+    [("USD", "1.235", "1.23"), ("JPY", "1.5", "1500"), ("KWD", "1.2355", "1.235")],
+)
+def test_a_po_line_may_not_have_more_places_than_the_currency(
+    client, production, currency, refused, accepted
+):
+    production.currency = currency
+    production.save()
+    po = vendors.po_create(
+        production=production, vendor=VendorFactory(production=production), description="Lamps"
+    )
+    client.force_login(member(production))
+    add = reverse("vendors:po_line_add", kwargs={"production_slug": production.slug, "pk": po.pk})
+    line = {"account_number": "3307", "description": "Lamp", "quantity": "1"}
+    page = client.post(add, {**line, "unit_price": refused}, follow=True).content.decode()
+    assert "A line needs an account, a description, a quantity and a price." in page
+    assert not PurchaseOrderLine.objects.exists()
+    client.post(add, {**line, "unit_price": accepted})
+    assert PurchaseOrderLine.objects.get().unit_price == Decimal(accepted)
+
+
+def test_an_actual_may_not_have_more_places_than_the_currency(client, production):
+    budget_from_template(production)
+    client.force_login(member(production))
+    url = reverse("budgets:actual_new", kwargs={"production_slug": production.slug})
+    actual = {"date": "2026-01-05", "account_number": "3307", "payee": "P", "description": "D"}
+    client.post(url, {**actual, "amount": "10.125"})
+    assert not Actual.objects.exists()
+    client.post(url, {**actual, "amount": "10.13"})
+    assert Actual.objects.get().amount == Decimal("10.13")
