@@ -17,6 +17,7 @@ from apps.budgets import engine
 from apps.budgets.models import BudgetVersion, DetailLine
 from apps.budgets.queries import CostReport, TopSheet
 from apps.core.exports import XLSX_TYPE, csv_response
+from apps.core.money import minor_units, round_money
 
 COST_REPORT_COLUMNS = [
     "account_number",
@@ -87,7 +88,7 @@ def top_sheet_workbook(sheet: TopSheet) -> Workbook:
                 "",
                 "",
                 amount,
-                f"=ROUND(({base})*{markup.percent.normalize():f}/100,{engine.minor_units(sheet.version.currency)})",
+                f"=ROUND(({base})*{markup.percent.normalize():f}/100,{minor_units(sheet.version.currency)})",
             ]
         )
         ws.cell(row=r, column=8, value=markup.percent)
@@ -146,6 +147,7 @@ def detail_lines(version: BudgetVersion):
 
 
 def detail_rows(version: BudgetVersion) -> list[list]:
+    currency = version.currency
     return [
         [
             line.account.number,
@@ -157,8 +159,9 @@ def detail_rows(version: BudgetVersion) -> list[list]:
             line.rate,
             line.exchange_rate,
             ";".join(f.code for f in line.fringes.all()),
-            line.total,
-            line.fringe_total,
+            # The column holds 3 places for every currency; the file shows the currency's own.
+            round_money(line.total, currency),
+            round_money(line.fringe_total, currency),
         ]
         for line in detail_lines(version)
     ]
@@ -166,7 +169,7 @@ def detail_rows(version: BudgetVersion) -> list[list]:
 
 def detail_workbook(version: BudgetVersion) -> Workbook:
     """Amount D, x F, rate G, exchange H, total J; K fringes; L = ROUND(D*F*G*H, places)."""
-    places = engine.minor_units(version.currency)
+    places = minor_units(version.currency)
     book = Workbook()
     ws = book.active
     ws.title = "Detail"
@@ -186,8 +189,8 @@ def detail_workbook(version: BudgetVersion) -> Workbook:
             "",
             "",
             "",
-            engine.money_sum((r[9] for r in rows), engine.round_money(0, version.currency)),
-            engine.money_sum((r[10] for r in rows), engine.round_money(0, version.currency)),
+            engine.money_sum((r[9] for r in rows), round_money(0, version.currency)),
+            engine.money_sum((r[10] for r in rows), round_money(0, version.currency)),
             f"=SUM(J2:J{last})",
         ]
     )

@@ -16,7 +16,7 @@ from apps.budgets.models import (
     Units,
 )
 from apps.budgets.services import BudgetError, LineValues, evaluate_line_formulas, global_values
-from apps.core.money import currency_choices
+from apps.core.money import CurrencyInputs, MoneyFormField, currency_choices
 
 FORMULA_HELP = "A number or a formula over globals, e.g. SHOOT_DAYS + 2"
 
@@ -163,14 +163,14 @@ class GlobalForm(forms.Form):
         return data
 
 
-class FringeForm(forms.Form):
+class FringeForm(CurrencyInputs, forms.Form):
     code = forms.CharField(max_length=20)
     name = forms.CharField(max_length=120)
     kind = forms.ChoiceField(choices=Fringe.Kind.choices)
     rate = forms.DecimalField(
         max_digits=22, decimal_places=6, help_text="Percent, or amount per unit"
     )
-    cutoff = forms.DecimalField(max_digits=14, decimal_places=2, required=False)
+    cutoff = MoneyFormField(required=False)
 
 
 class MarkupForm(forms.Form):
@@ -181,26 +181,24 @@ class MarkupForm(forms.Form):
     )
 
 
-class ActualForm(forms.Form):
+class ActualForm(CurrencyInputs, forms.Form):
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     account_number = forms.CharField(max_length=20)
     payee = forms.CharField(max_length=200)
     description = forms.CharField(max_length=200)
-    amount = forms.DecimalField(max_digits=14, decimal_places=2)
+    amount = MoneyFormField()
     reference = forms.CharField(max_length=100, required=False)
 
 
-class CommitmentForm(forms.Form):
+class CommitmentForm(CurrencyInputs, forms.Form):
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     account_number = forms.CharField(max_length=20)
     description = forms.CharField(max_length=200)
-    amount = forms.DecimalField(max_digits=14, decimal_places=2)
+    amount = MoneyFormField()
 
 
-class EstimateForm(forms.Form):
-    amount = forms.DecimalField(
-        max_digits=14, decimal_places=2, required=False, help_text="Empty: use what is left."
-    )
+class EstimateForm(CurrencyInputs, forms.Form):
+    amount = MoneyFormField(required=False, help_text="Empty: use what is left.")
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 

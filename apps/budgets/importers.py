@@ -30,6 +30,7 @@ from apps.budgets.models import (
 from apps.budgets.services import editing, ledger
 from apps.budgets.services.editing import BudgetError, LineValues
 from apps.core.errors import DomainError
+from apps.core.money import round_money
 
 LINE_COLUMNS = [
     "category_number",
@@ -365,7 +366,7 @@ def write_budget(
             name=f["name"],
             kind=f["kind"],
             rate=editing.quantity(f["rate"]),
-            cutoff=f["cutoff"],
+            cutoff=None if f["cutoff"] is None else round_money(f["cutoff"], production.currency),
             **common,
         )
         for f in plan.fringes

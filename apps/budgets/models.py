@@ -17,10 +17,11 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from apps.core.money import MoneyField
 from apps.productions.models import Production
 
-MONEY = {"max_digits": 14, "decimal_places": 2}
-# Quantities, multipliers, rates and global values keep 6 decimal places: a formula's result
+# Money columns are apps.core.money.MoneyField. Quantities, multipliers, the line rate (a unit
+# price typed as a formula), percents and global values keep 6 decimal places: a formula's result
 # (e.g. 1/3 week) is stored to 6 places and the line total is computed from the stored value.
 QUANTITY = {"max_digits": 22, "decimal_places": 6}
 
@@ -147,9 +148,7 @@ class Fringe(models.Model):
     name = models.CharField(max_length=120)
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.PERCENT)
     rate = models.DecimalField(**QUANTITY)
-    cutoff = models.DecimalField(
-        **MONEY, null=True, blank=True, help_text="Per detail line, in the budget currency."
-    )
+    cutoff = MoneyField(null=True, blank=True, help_text="Per detail line, in the budget currency.")
     history = HistoricalRecords()
 
     class Meta:
@@ -231,8 +230,8 @@ class LinkNotice(models.Model):
     source = models.CharField(max_length=60, help_text="What moved it, e.g. 'the schedule'.")
     old_value = models.DecimalField(**QUANTITY)
     new_value = models.DecimalField(**QUANTITY)
-    total_before = models.DecimalField(**MONEY)
-    total_after = models.DecimalField(**MONEY)
+    total_before = MoneyField()
+    total_after = MoneyField()
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     read_by = models.ForeignKey(
@@ -298,8 +297,8 @@ class DetailLine(models.Model):
     # Space-separated globals the three formulas read, padded (" SHOOT_DAYS "), so the lines a
     # global change touches are found with one indexed LIKE instead of parsing every formula.
     uses = models.CharField(max_length=500, blank=True, default="")
-    total = models.DecimalField(**MONEY, default=Decimal(0))
-    fringe_total = models.DecimalField(**MONEY, default=Decimal(0))
+    total = MoneyField(default=Decimal(0))
+    fringe_total = MoneyField(default=Decimal(0))
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["version", "uses"])
 
@@ -336,7 +335,7 @@ class Actual(LedgerSource):
     date = models.DateField()
     payee = models.CharField(max_length=200)
     description = models.CharField(max_length=200)
-    amount = models.DecimalField(**MONEY)
+    amount = MoneyField()
     reference = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -358,7 +357,7 @@ class Commitment(LedgerSource):
     account_number = models.CharField(max_length=20)
     date = models.DateField()
     description = models.CharField(max_length=200)
-    amount = models.DecimalField(**MONEY)
+    amount = MoneyField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     released_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
@@ -383,7 +382,7 @@ class CostEstimate(models.Model):
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
     account_number = models.CharField(max_length=20)
-    amount = models.DecimalField(**MONEY)
+    amount = MoneyField()
     note = models.CharField(max_length=200, blank=True)
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["version"])

@@ -29,7 +29,7 @@ from apps.budgets.models import (
     Section,
     VersionStatus,
 )
-from apps.core.money import format_money
+from apps.core.money import format_money, round_money
 from apps.productions.models import Production
 
 
@@ -200,7 +200,7 @@ class CompareRow:
 def compare(a: BudgetVersion, b: BudgetVersion) -> tuple[list[CompareRow], Decimal, Decimal]:
     """Per category and account (matched by number): A's total, B's total and B − A."""
     sheet_a, sheet_b = top_sheet(a), top_sheet(b)
-    zero = engine.round_money(0, a.currency)
+    zero = round_money(0, a.currency)
     rows: list[CompareRow] = []
 
     def by_number(sheet: TopSheet):
@@ -364,7 +364,7 @@ def _markup_rows(sheet: TopSheet, sections: list[CostRow], zero: Decimal):
             name = f"{markup.name} (drawn down {drawn_text})" if drawn else markup.name
         else:
             base = engine.money_sum((row.efc for row in applied), zero)
-            efc = engine.round_money(base * markup.percent / 100, currency)
+            efc = round_money(base * markup.percent / 100, currency)
             name = markup.name
         rows.append(CostRow("", name, amount, zero, zero, efc, level="markup"))
     return rows, drawn_total
@@ -395,7 +395,7 @@ def cost_report(production: Production, version: BudgetVersion | None = None) ->
     if version is None:
         return None
     sheet = top_sheet(version)
-    zero = engine.round_money(0, version.currency)
+    zero = round_money(0, version.currency)
     actuals = dict(
         Actual.objects.filter(production=production)
         .values_list("account_number")
@@ -411,10 +411,13 @@ def cost_report(production: Production, version: BudgetVersion | None = None) ->
     estimates = {e.account_number: e for e in CostEstimate.objects.filter(production=production)}
 
     def account_row(number: str, name: str, budget: Decimal) -> CostRow:
-        actual = engine.round_money(actuals.get(number) or 0, version.currency)
-        commit = engine.round_money(committed.get(number) or 0, version.currency)
+        actual = round_money(actuals.get(number) or 0, version.currency)
+        commit = round_money(committed.get(number) or 0, version.currency)
         estimate = estimates.get(number)
-        etc = estimate.amount if estimate is not None else max(zero, budget - actual - commit)
+        if estimate is not None:
+            etc = round_money(estimate.amount, version.currency)
+        else:
+            etc = max(zero, budget - actual - commit)
         return CostRow(
             number,
             name,
@@ -459,7 +462,7 @@ def spend_over_time(production: Production) -> list[tuple[str, Decimal]]:
     """Cumulative actuals, one point per calendar day from the first posting to the last (one
     query): days without postings carry the running total, so the x axis is true to time."""
     by_day = {
-        day: engine.round_money(amount, production.currency)
+        day: round_money(amount, production.currency)
         for day, amount in Actual.objects.filter(production=production)
         .values_list("date")
         .annotate(s=Sum("amount"))

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from apps.core.money import money_inputs
 from apps.crew.models import (
     MEMO_TERMS,
     Candidate,
@@ -155,8 +156,9 @@ class DealMemoForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, people=None, positions=None, **kwargs) -> None:
+    def __init__(self, *args, currency: str, people=None, positions=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        money_inputs(self, currency)
         if people is not None:
             self.fields["person"].queryset = people
         if positions is not None:

@@ -15,12 +15,13 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from apps.core.models import SendStatus
+from apps.core.money import MoneyField, RateField
 from apps.crew.validators import validate_cv, validate_phone
 from apps.productions.models import Production
 from apps.schedules.models import ShootDay
 
-RATE = {"max_digits": 12, "decimal_places": 4}
-MONEY = {"max_digits": 14, "decimal_places": 2}
+# Money columns are apps.core.money.MoneyField, rates RateField; guaranteed units and overtime
+# thresholds (hours, days, weeks) keep 2 places.
 QUANTITY = {"max_digits": 8, "decimal_places": 2}
 
 # The departments every production starts with; the AP edits them from there.
@@ -72,8 +73,8 @@ class Position(models.Model):
     # Budget accounts live per budget version; the number is resolved against the current
     # version when money is committed.
     account_number = models.CharField("budget account", max_length=20, blank=True)
-    rate_min = models.DecimalField("lowest rate", **RATE, null=True, blank=True)
-    rate_max = models.DecimalField("highest rate", **RATE, null=True, blank=True)
+    rate_min = RateField("lowest rate", null=True, blank=True)
+    rate_max = RateField("highest rate", null=True, blank=True)
 
     class Meta:
         ordering = ["department__order", "department__name", "title"]
@@ -130,7 +131,7 @@ class Opening(models.Model):
     position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="openings")
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
-    rate = models.DecimalField(**RATE, null=True, blank=True)
+    rate = RateField(null=True, blank=True)
     description = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=OpeningStatus, default=OpeningStatus.OPEN)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -231,7 +232,7 @@ class DealMemo(models.Model):
     candidate = models.ForeignKey(
         Candidate, on_delete=models.SET_NULL, null=True, blank=True, related_name="deal_memos"
     )
-    rate = models.DecimalField(**RATE)
+    rate = RateField()
     unit = models.CharField(max_length=5, choices=RateUnit, default=RateUnit.DAY)
     guarantee = models.DecimalField(
         "guaranteed units",
@@ -245,8 +246,8 @@ class DealMemo(models.Model):
     double_time_after = models.DecimalField(
         "double time after (hours)", **QUANTITY, null=True, blank=True
     )
-    kit_rental = models.DecimalField("kit or box rental (total)", **MONEY, default=Decimal("0.00"))
-    per_diem = models.DecimalField("per diem (total)", **MONEY, default=Decimal("0.00"))
+    kit_rental = MoneyField("kit or box rental (total)", default=Decimal("0.00"))
+    per_diem = MoneyField("per diem (total)", default=Decimal("0.00"))
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
     union_status = models.CharField(
@@ -285,7 +286,7 @@ class DealMemo(models.Model):
     # What was last committed to the budget for this memo (the budget keeps the commitment; these
     # say which account to release when the position's account changes, and feed the panel).
     committed_account = models.CharField(max_length=20, blank=True)
-    committed_amount = models.DecimalField(**MONEY, null=True, blank=True)
+    committed_amount = MoneyField(null=True, blank=True)
     commitment_error = models.CharField(max_length=300, blank=True)
 
     history = HistoricalRecords(

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 
+from apps.core.money import CurrencyInputs, MoneyFormField, money_inputs
 from apps.productions.forms import DATE
 from apps.vendors.models import (
     OPEN_STATUSES,
@@ -74,13 +75,14 @@ class QuoteRequestForm(forms.ModelForm):
 
 class QuoteForm(forms.Form):
     vendor = forms.ModelChoiceField(queryset=Vendor.objects.none())
-    amount = forms.DecimalField(max_digits=14, decimal_places=2, min_value=Decimal("0"))
+    amount = MoneyFormField(min_value=Decimal("0"))
     terms = forms.CharField(max_length=200, required=False, label="Includes / terms")
     valid_until = forms.DateField(required=False, widget=DATE)
 
     def __init__(self, *args, production, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["vendor"].queryset = _vendors(production)
+        money_inputs(self, production.currency)
 
 
 class PurchaseOrderForm(forms.ModelForm):
@@ -94,13 +96,13 @@ class PurchaseOrderForm(forms.ModelForm):
         self.fields["vendor"].queryset = _vendors(production)
 
 
-class LineForm(forms.Form):
+class LineForm(CurrencyInputs, forms.Form):
     account_number = forms.CharField(max_length=20, label="Account")
     description = forms.CharField(max_length=200)
     quantity = forms.DecimalField(
         max_digits=12, decimal_places=3, min_value=Decimal("0.001"), initial=Decimal("1")
     )
-    unit_price = forms.DecimalField(max_digits=14, decimal_places=2, min_value=Decimal("0"))
+    unit_price = MoneyFormField(min_value=Decimal("0"))
 
 
 class VoidForm(forms.Form):
@@ -134,6 +136,7 @@ class RentalForm(forms.ModelForm):
 
     def __init__(self, *args, production, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        money_inputs(self, production.currency)
         self.fields["vendor"].queryset = _vendors(production)
         self.fields["purchase_order"].queryset = PurchaseOrder.objects.filter(
             production=production, status__in=OPEN_STATUSES
@@ -141,14 +144,12 @@ class RentalForm(forms.ModelForm):
         self.fields["purchase_order"].required = False
 
 
-class RentalReturnForm(forms.Form):
+class RentalReturnForm(CurrencyInputs, forms.Form):
     returned_on = forms.DateField(required=False, widget=DATE, label="Returned on")
     loss_damage_notes = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Loss and damage notes"
     )
-    loss_damage_amount = forms.DecimalField(
-        max_digits=14,
-        decimal_places=2,
+    loss_damage_amount = MoneyFormField(
         min_value=Decimal("0"),
         initial=Decimal("0"),
         label="Loss and damage amount",
@@ -168,11 +169,12 @@ class InvoiceForm(forms.Form):
     due_on = forms.DateField(widget=DATE, required=False, label="Due on")
     account_number = forms.CharField(max_length=20, label="Account")
     description = forms.CharField(max_length=200)
-    amount = forms.DecimalField(max_digits=14, decimal_places=2)
+    amount = MoneyFormField()
     notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, production, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        money_inputs(self, production.currency)
         self.fields["vendor"].queryset = _vendors(production)
         self.fields["purchase_order"].queryset = (
             PurchaseOrder.objects.filter(production=production, status__in=OPEN_STATUSES)
@@ -184,13 +186,17 @@ class InvoiceForm(forms.Form):
         )
 
 
-class InvoiceLineForm(forms.Form):
+class InvoiceLineForm(CurrencyInputs, forms.Form):
     account_number = forms.CharField(max_length=20, label="Account")
     description = forms.CharField(max_length=200)
-    amount = forms.DecimalField(max_digits=14, decimal_places=2)
+    amount = MoneyFormField()
 
 
 class VendorSettingsForm(forms.ModelForm):
     class Meta:
         model = VendorSettings
         fields = ["ap_approval_limit", "rental_days_per_week"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        money_inputs(self, self.instance.production.currency)

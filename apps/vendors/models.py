@@ -18,9 +18,10 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from apps.core.models import SendStatus
+from apps.core.money import MoneyField
 from apps.productions.models import Production
 
-MONEY = {"max_digits": 14, "decimal_places": 2}
+# Money columns are apps.core.money.MoneyField; quantities keep 3 places (1.5 days, 0.25 t).
 QUANTITY = {"max_digits": 12, "decimal_places": 3}
 EXPIRY_WARNING_DAYS = 14
 
@@ -59,12 +60,11 @@ class VendorSettings(models.Model):
     production = models.OneToOneField(
         Production, on_delete=models.CASCADE, related_name="vendor_settings"
     )
-    ap_approval_limit = models.DecimalField(
+    ap_approval_limit = MoneyField(
         "AP approval limit",
         default=Decimal("5000.00"),
         help_text="An associate producer approves purchase orders up to this total; "
         "a producer approves any amount.",
-        **MONEY,
     )
     rental_days_per_week = models.DecimalField(
         "billable days per rental week",
@@ -207,7 +207,7 @@ class Quote(models.Model):
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
     request = models.ForeignKey(QuoteRequest, on_delete=models.CASCADE, related_name="quotes")
     vendor = models.ForeignKey(Vendor, on_delete=models.PROTECT, related_name="quotes")
-    amount = models.DecimalField(**MONEY)
+    amount = MoneyField()
     terms = models.CharField(max_length=200, blank=True, help_text="What is included, lead time…")
     valid_until = models.DateField(null=True, blank=True)
     received_on = models.DateField(null=True, blank=True)
@@ -277,7 +277,7 @@ class PurchaseOrder(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     approved_at = models.DateTimeField(null=True, blank=True)
-    approved_total = models.DecimalField(null=True, blank=True, **MONEY)
+    approved_total = MoneyField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     void_reason = models.CharField(max_length=200, blank=True)
     # Delivery of the PO e-mail to the vendor: one send per request (send_requested_at).
@@ -325,9 +325,9 @@ class PurchaseOrderLine(models.Model):
     account_number = models.CharField("account", max_length=20)
     description = models.CharField(max_length=200)
     quantity = models.DecimalField(default=Decimal("1"), **QUANTITY)
-    unit_price = models.DecimalField(**MONEY)
+    unit_price = MoneyField()
     # quantity × unit price, rounded once to the currency's minor unit (money.round_money).
-    amount = models.DecimalField(editable=False, **MONEY)
+    amount = MoneyField(editable=False)
     received_quantity = models.DecimalField(default=Decimal("0"), **QUANTITY)
 
     class Meta:
@@ -362,7 +362,7 @@ class Rental(models.Model):
     pick_up_on = models.DateField("pick-up")
     return_due_on = models.DateField("return due")
     returned_on = models.DateField(null=True, blank=True)
-    rate = models.DecimalField(**MONEY)
+    rate = MoneyField()
     rate_unit = models.CharField(max_length=4, choices=RateUnit.choices, default=RateUnit.DAY)
     days_per_week = models.DecimalField(
         "billable days per week",
@@ -371,7 +371,7 @@ class Rental(models.Model):
         help_text="For a weekly rate: how many day rates make a week (from the settings).",
     )
     loss_damage_notes = models.TextField("loss and damage", blank=True)
-    loss_damage_amount = models.DecimalField(default=Decimal("0"), **MONEY)
+    loss_damage_amount = MoneyField(default=Decimal("0"))
     history = HistoricalRecords()
 
     class Meta:
@@ -460,7 +460,7 @@ class InvoiceLine(models.Model):
     invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="lines")
     account_number = models.CharField("account", max_length=20)
     description = models.CharField(max_length=200)
-    amount = models.DecimalField(**MONEY)
+    amount = MoneyField()
 
     class Meta:
         ordering = ["invoice", "id"]

@@ -7,9 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Max, Q, Sum, Value
+from django.db.models import Count, Max, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
+from apps.core.money import MoneyField
 from apps.productions.models import Production
 from apps.vendors.models import (
     EXPIRY_WARNING_DAYS,
@@ -22,8 +23,9 @@ from apps.vendors.models import (
     Rental,
     Vendor,
 )
+from apps.vendors.totals import PO_TOTAL, po_total
 
-ZERO = Value(Decimal("0"), output_field=DecimalField(max_digits=14, decimal_places=2))
+ZERO = Value(Decimal("0"), output_field=MoneyField())
 
 
 def vendors_for(production: Production):
@@ -37,7 +39,7 @@ def purchase_orders_for(production: Production):
     return (
         PurchaseOrder.objects.filter(production=production)
         .select_related("vendor", "production")
-        .annotate(total=Coalesce(Sum("lines__amount"), ZERO))
+        .annotate(total=PO_TOTAL)
     )
 
 
@@ -73,7 +75,7 @@ def po_document_context(po: PurchaseOrder) -> dict:
         "production": po.production,
         "vendor": po.vendor,
         "lines": lines,
-        "total": sum((line.amount for line in lines), Decimal("0")),
+        "total": po_total(po, lines),
     }
 
 

@@ -16,7 +16,7 @@ from apps.budgets.engine.calc import (
     line_total,
     rollup,
 )
-from apps.budgets.engine.money import minor_units, round_money
+from apps.core.money import minor_units, round_money
 
 FRINGES = {
     "PT": Fringe("PT", "Payroll tax (example)", "percent", Decimal("7.65"), Decimal(1000)),

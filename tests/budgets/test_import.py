@@ -282,3 +282,17 @@ def test_a_section_column_with_an_unknown_section_is_a_row_error(production):
     with pytest.raises(ImportFailed) as failed:
         _import(production, lines=lines)
     assert failed.value.errors[0].reason == importers.UNKNOWN_SECTION.format(value="SIDEWAYS")
+
+
+def test_a_kwd_import_keeps_three_places_in_actuals_and_fringe_cutoffs(production):
+    production.currency = "KWD"
+    production.save()
+    fringes = FRINGES.replace("176100", "1761.2345")
+    version, _ = _import(production, fringes=fringes)
+    assert Fringe.objects.get(budget_version=version, code="FICA").cutoff == Decimal("1761.235")
+    actuals = (
+        "date,account_number,payee,description,amount,reference\n"
+        "2026-01-02,3307,Cams,Rental,100.1255,A1\n"
+    )
+    assert import_actuals(production=production, upload=_file("a.csv", actuals)) == 1
+    assert Actual.objects.get().amount == Decimal("100.126")

@@ -12,6 +12,7 @@ from apps.budgets.models import DetailLine
 from apps.budgets.queries import top_sheet
 from apps.budgets.services import editing
 from apps.core.locking import STALE_EDIT_MESSAGE, StaleEdit
+from apps.core.money import round_money
 from tests.budgets.factories import account, add_line, budget_from_template, fringe_ids, values
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +107,7 @@ def test_the_top_sheet_grand_total_is_the_sum_of_rounded_lines_fringes_and_marku
         [line.total for line in stored] + [line.fringe_total for line in stored]
     )
     for line in stored:  # each stored value is already at the minor unit
-        assert line.total == engine.round_money(line.total, "USD")
+        assert line.total == round_money(line.total, "USD")
     assert sheet.budget_total == lines_and_fringes
     assert sheet.grand_total == lines_and_fringes + sum(amount for _, amount in sheet.markups)
     assert sheet.grand_total == engine.money_sum(
@@ -260,8 +261,7 @@ def test_the_top_sheet_pages_grand_total_is_the_sum_of_rounded_lines_fringes_and
         [line.total for line in stored] + [line.fringe_total for line in stored]
     )
     markups = engine.money_sum(
-        engine.round_money(lines_and_fringes * m.percent / 100, "USD")
-        for m in version.markups.all()
+        round_money(lines_and_fringes * m.percent / 100, "USD") for m in version.markups.all()
     )  # the default markups apply to all four sections (overhead, on two, is 0%)
     client.force_login(ap)
     page = client.get(

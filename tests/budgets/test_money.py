@@ -2,7 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from apps.budgets.engine.money import exact_product, minor_units, money_sum, round_money
+from apps.budgets.engine.money import exact_product, money_sum
+from apps.core.money import minor_units, round_money
 
 
 @pytest.mark.parametrize(("currency", "places"), [("JPY", 0), ("USD", 2), ("EUR", 2), ("KWD", 3)])

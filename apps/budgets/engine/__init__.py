@@ -1,6 +1,7 @@
 """Budget arithmetic engine: pure Python, Decimal only, no Django.
 
-Modules: money (minor units and THE rounding rule), formulas (numbers and formulas typed into
+Modules: money (exact sums and products; the rounding rule itself is apps.core.money.round_money,
+imported from there by everyone), formulas (numbers and formulas typed into
 lines), calc (lines, fringes, markups, roll-up), templates (chart-of-accounts data).
 """
 
@@ -21,7 +22,7 @@ from .calc import (
     rollup,
 )
 from .formulas import FormulaError, evaluate, names_used
-from .money import minor_units, money_sum, round_money
+from .money import money_sum
 from .templates import TemplateError, list_templates, load_template
 
 __all__ = [
@@ -43,9 +44,7 @@ __all__ = [
     "list_templates",
     "load_template",
     "markup_amount",
-    "minor_units",
     "money_sum",
     "names_used",
     "rollup",
-    "round_money",
 ]

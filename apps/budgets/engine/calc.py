@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal, TypeVar
 
-from .money import exact_product, money_sum, round_money, to_decimal
+from apps.core.money import round_money, to_decimal
+
+from .money import exact_product, money_sum
 
 SECTION_CODES = ("ATL", "PRODUCTION", "POST", "OTHER")
 """Budget sections in report order: above the line, production, post, other."""

@@ -2,15 +2,15 @@
 
 The rule itself (half up to the currency's minor unit, at the line; subtotals are sums of rounded
 values) and `round_money`, `minor_units`, `to_decimal` live in apps.core.money, which every
-app shares; they are re-exported here so the engine reads as one API.
+app shares and imports them from (one import path; nothing is re-exported here).
 """
 
 from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Context, Decimal, Inexact, Overflow
 
-from apps.core.money import PRECISION, TRAPS, minor_units, round_money, to_decimal
+from apps.core.money import PRECISION, TRAPS, to_decimal
 
-__all__ = ["PRECISION", "exact_product", "minor_units", "money_sum", "round_money", "to_decimal"]
+__all__ = ["exact_product", "money_sum"]
 
 # Sums and products must be exact, so a result that would need rounding raises (Inexact)
 # instead of being rounded silently before round_money gets to it.

@@ -29,6 +29,7 @@ from apps.budgets.models import (
 )
 from apps.core.errors import DomainError
 from apps.core.locking import save_if_unchanged
+from apps.core.money import round_money
 
 VERSION_LOCKED = "This version is approved and locked: copy it to make changes."
 VERSION_SUBMITTED = (
@@ -80,7 +81,7 @@ def _require_unlocked(version: BudgetVersion) -> None:
 
 def quantity(value: Decimal) -> Decimal:
     """A quantity or rate as stored: 6 decimal places, half up (not money: money is rounded
-    only by engine.round_money)."""
+    only by round_money)."""
     return Decimal(value).quantize(_SIX_PLACES, rounding=ROUND_HALF_UP)
 
 
@@ -141,7 +142,7 @@ def compute_line(line: DetailLine, fringes: Iterable[Fringe]) -> None:
     line.total = engine.line_total(line_input, currency)
     by_code = {f.code: engine_fringe(f) for f in fringes}
     amounts = engine.fringe_amounts(line_input, line.total, by_code, currency)
-    line.fringe_total = engine.money_sum(amounts.values(), engine.round_money(0, currency))
+    line.fringe_total = engine.money_sum(amounts.values(), round_money(0, currency))
 
 
 def engine_fringe(fringe: Fringe) -> engine.Fringe:
@@ -295,7 +296,7 @@ def fringe_save(
         fringe = Fringe(production=version.production, budget_version=version)
     fringe.code, fringe.name, fringe.kind = code, name, kind
     fringe.rate = quantity(rate)
-    fringe.cutoff = None if cutoff is None else engine.round_money(cutoff, version.currency)
+    fringe.cutoff = None if cutoff is None else round_money(cutoff, version.currency)
     fringe.save()
     recompute_lines(DetailLine.objects.filter(fringes=fringe), version, f"Fringe {code} changed")
     return fringe

@@ -19,11 +19,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from apps.budgets import engine
 from apps.budgets.models import Account, Actual, Commitment, CostEstimate
 from apps.budgets.queries import current_version
 from apps.budgets.services.editing import BudgetError
 from apps.core.locking import StaleEdit, save_if_unchanged
+from apps.core.money import round_money
 from apps.productions.models import Production
 
 NO_CURRENT_VERSION = "This production has no budget yet: create one before posting costs to it."
@@ -51,7 +51,7 @@ def account_for(production: Production, number: str) -> Account:
 
 
 def _money(production: Production, amount: Decimal) -> Decimal:
-    return engine.round_money(amount, production.currency)
+    return round_money(amount, production.currency)
 
 
 def _source_fields(source: models.Model | None, production: Production) -> dict:

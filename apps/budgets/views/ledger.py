@@ -102,7 +102,7 @@ def cost_report_export(request: ProductionRequest) -> HttpResponse:
 @production_view(C.EDIT_BUDGET)
 @require_POST
 def estimate_save(request: ProductionRequest, account_number: str) -> HttpResponse:
-    form = EstimateForm(request.POST)
+    form = EstimateForm(request.POST, currency=request.production.currency)
     if form.is_valid():
         if run_service(
             request,
@@ -127,8 +127,12 @@ def actuals(request: ProductionRequest) -> HttpResponse:
         {
             "actuals": production.actuals.all()[:500],
             "commitments": production.commitments.filter(status=Commitment.Status.OPEN),
-            "actual_form": ActualForm(initial={"date": production.today()}),
-            "commitment_form": CommitmentForm(initial={"date": production.today()}),
+            "actual_form": ActualForm(
+                initial={"date": production.today()}, currency=production.currency
+            ),
+            "commitment_form": CommitmentForm(
+                initial={"date": production.today()}, currency=production.currency
+            ),
             "import_form": ActualsImportForm(),
         },
     )
@@ -139,7 +143,7 @@ def actuals(request: ProductionRequest) -> HttpResponse:
 def actual_new(request: ProductionRequest) -> HttpResponse:
     submit_form(
         request,
-        ActualForm(request.POST),
+        ActualForm(request.POST, currency=request.production.currency),
         lambda data: services.actual_post(production=request.production, **data),
         "Actual posted.",
         "Fill in date, account, payee, description and amount.",
@@ -169,7 +173,7 @@ def actuals_import(request: ProductionRequest) -> HttpResponse:
 def commitment_new(request: ProductionRequest) -> HttpResponse:
     submit_form(
         request,
-        CommitmentForm(request.POST),
+        CommitmentForm(request.POST, currency=request.production.currency),
         lambda data: services.commitment_add_manual(production=request.production, **data),
         "Commitment recorded.",
         "Fill in date, account, description and amount.",

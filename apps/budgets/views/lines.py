@@ -210,7 +210,11 @@ def fringes_page(request: ProductionRequest, version_id: int) -> HttpResponse:
     return render(
         request,
         "budgets/fringes.html",
-        {"version": version, "fringes": sheet.fringes, "form": FringeForm()},
+        {
+            "version": version,
+            "fringes": sheet.fringes,
+            "form": FringeForm(currency=version.currency),
+        },
     )
 
 
@@ -227,7 +231,7 @@ def fringe_save(request: ProductionRequest, version_id: int) -> HttpResponse:
             if run_service(request, services.fringe_delete, fringe=fringe):
                 messages.success(request, f"Fringe {fringe.code} deleted.")
             return redirect(production_url(request, "budgets:fringes", version_id=version.id))
-    form = FringeForm(request.POST)
+    form = FringeForm(request.POST, currency=version.currency)
     if form.is_valid():
         saved = run_service(
             request, services.fringe_save, version=version, fringe=fringe, **form.cleaned_data

@@ -11,12 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.budgets import services as budgets
-from apps.budgets.engine import round_money
 from apps.budgets.services import BudgetError
 from apps.core.dispatch import dispatch_named_after_commit
 from apps.core.errors import DomainError
 from apps.core.locking import save_if_unchanged
 from apps.core.models import SendStatus
+from apps.core.money import round_money
 from apps.crew.models import (
     STANDARD_DEPARTMENTS,
     Candidate,

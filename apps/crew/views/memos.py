@@ -100,7 +100,13 @@ def memo_new(request: ProductionRequest) -> HttpResponse:
             start_date=opening.start_date or initial["start_date"],
             end_date=opening.end_date or initial["end_date"],
         )
-    form = DealMemoForm(request.POST or None, initial=initial, people=people, positions=positions)
+    form = DealMemoForm(
+        request.POST or None,
+        initial=initial,
+        people=people,
+        positions=positions,
+        currency=production.currency,
+    )
     if request.method == "POST" and form.is_valid():
         drafted = run_service(
             request,
@@ -127,7 +133,12 @@ def memo_edit(request: ProductionRequest, pk: int) -> HttpResponse:
         request.membership,
         Position.objects.filter(production=request.production).select_related("department"),
     )
-    form = DealMemoForm(request.POST or None, instance=memo, positions=positions)
+    form = DealMemoForm(
+        request.POST or None,
+        instance=memo,
+        positions=positions,
+        currency=request.production.currency,
+    )
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             request,

@@ -23,6 +23,7 @@ from apps.vendors.services.purchasing import (
     po_receive,
     po_send,
     po_submit,
+    po_total,
     po_void,
     quote_choose,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "po_receive",
     "po_send",
     "po_submit",
+    "po_total",
     "po_void",
     "quote_choose",
     "reminders_create",

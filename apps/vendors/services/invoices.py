@@ -22,7 +22,7 @@ from apps.vendors.models import (
 )
 from apps.vendors.services.common import VendorError, money
 from apps.vendors.services.ledger import invoice_post_actuals
-from apps.vendors.services.purchasing import approval_allowed
+from apps.vendors.services.purchasing import approval_allowed, po_total
 
 INVOICE_PO_OTHER_VENDOR = "{po} is to {vendor}, not to the vendor of this invoice."
 INVOICE_PO_NOT_OPEN = "{po} is {status}: invoices go against an approved, open PO."
@@ -144,7 +144,8 @@ def invoice_check(invoice: Invoice) -> InvoiceCheck:
         return InvoiceCheck(rows, total, Decimal("0"), Decimal("0"))
     ordered: dict[str, Decimal] = {}
     received: dict[str, Decimal] = {}
-    for line in po.lines.all():
+    lines = list(po.lines.all())
+    for line in lines:
         ordered[line.account_number] = ordered.get(line.account_number, 0) + line.amount
         value = money(po.production, line.received_quantity * line.unit_price)
         received[line.account_number] = received.get(line.account_number, 0) + value
@@ -168,9 +169,7 @@ def invoice_check(invoice: Invoice) -> InvoiceCheck:
         )
         for account in accounts
     ]
-    return InvoiceCheck(
-        rows, total, sum(ordered.values(), Decimal("0")), sum(before.values(), Decimal("0"))
-    )
+    return InvoiceCheck(rows, total, po_total(po, lines), sum(before.values(), Decimal("0")))
 
 
 @transaction.atomic

@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 from PIL import Image, UnidentifiedImageError
 
@@ -27,6 +26,7 @@ from apps.vendors.models import (
 )
 from apps.vendors.services.common import VendorError, money, settings_for
 from apps.vendors.services.ledger import account_check, po_sync_commitments
+from apps.vendors.totals import PO_TOTAL, po_total  # noqa: F401 - part of this module's API
 
 CERTIFICATE_MAX_BYTES = 10 * 1024 * 1024
 CERTIFICATE_TOO_BIG = "The certificate file is larger than 10 MB."
@@ -128,10 +128,10 @@ def _next_number(production: Production) -> int:
     return counter.last_number
 
 
-def po_total(po: PurchaseOrder) -> Decimal:
-    return po.lines.aggregate(total=Sum("amount"))["total"] or Decimal("0")
-
-
+# A purchase order's total is the sum of its lines' amounts, each rounded once to the currency's
+# minor unit when the line was made (quantity × unit price); no tax, no rounding of the sum. Every
+# page, list, PDF, e-mail, export and approval reads it from po_total, or from PO_TOTAL where a
+# list needs it in SQL (tests hold the two equal).
 @transaction.atomic
 def po_create(
     *,

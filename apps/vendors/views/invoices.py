@@ -92,7 +92,7 @@ def invoice_detail(request: ProductionRequest, pk: int) -> HttpResponse:
             "invoice": invoice,
             "lines": invoice.lines.all(),
             "check": services.invoice_check(invoice),
-            "line_form": InvoiceLineForm(),
+            "line_form": InvoiceLineForm(currency=request.production.currency),
             "accounts": queries.budget_accounts(request.production),
         },
     )
@@ -106,7 +106,7 @@ def _invoice_url(request: ProductionRequest, invoice: Invoice) -> str:
 @require_POST
 def invoice_line_add(request: ProductionRequest, pk: int) -> HttpResponse:
     invoice = _invoice(request, pk)
-    form = InvoiceLineForm(request.POST)
+    form = InvoiceLineForm(request.POST, currency=request.production.currency)
     target = _invoice_url(request, invoice)
     if not form.is_valid():
         messages.error(request, "A line needs an account, a description and an amount.")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -67,7 +65,7 @@ def _po(request: ProductionRequest, pk: int) -> PurchaseOrder:
 def po_detail(request: ProductionRequest, pk: int) -> HttpResponse:
     po = _po(request, pk)
     lines = list(po.lines.all())
-    total = sum((line.amount for line in lines), Decimal("0"))
+    total = services.po_total(po, lines)
     approval = services.approval_allowed(request.membership, total)
     return render(
         request,
@@ -78,7 +76,7 @@ def po_detail(request: ProductionRequest, pk: int) -> HttpResponse:
             "total": total,
             "approval_refusal": approval,
             "receivable": po.status in (POStatus.APPROVED, POStatus.SENT, POStatus.PARTLY_RECEIVED),
-            "line_form": LineForm(),
+            "line_form": LineForm(currency=request.production.currency),
             "void_form": VoidForm(),
             "invoices": queries.invoices_for(request.production).filter(purchase_order=po),
             "rentals": po.rentals.all(),
@@ -91,7 +89,7 @@ def po_detail(request: ProductionRequest, pk: int) -> HttpResponse:
 @require_POST
 def po_line_add(request: ProductionRequest, pk: int) -> HttpResponse:
     po = _po(request, pk)
-    form = LineForm(request.POST)
+    form = LineForm(request.POST, currency=request.production.currency)
     if not form.is_valid():
         messages.error(request, "A line needs an account, a description, a quantity and a price.")
         return redirect(po)

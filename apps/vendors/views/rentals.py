@@ -51,6 +51,7 @@ def rental_detail(request: ProductionRequest, pk: int) -> HttpResponse:
     )
     form = RentalReturnForm(
         request.POST or None,
+        currency=request.production.currency,
         initial={
             "returned_on": rental.returned_on,
             "loss_damage_notes": rental.loss_damage_notes,

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from apps.core.exports import export_response
+from apps.core.money import round_money
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
@@ -29,7 +30,15 @@ def report_export(request: ProductionRequest, report: str) -> HttpResponse:
         raise Http404("No such report.")
     data = build(request.production)
     fmt = "xlsx" if request.GET.get("format") == "xlsx" else "csv"
-    return export_response(fmt, f"{request.production.slug}-{report}", data.header, data.rows)
+    currency = request.production.currency
+    rows = [
+        [
+            round_money(value, currency) if i in data.money_columns and value is not None else value
+            for i, value in enumerate(row)
+        ]
+        for row in data.rows
+    ]
+    return export_response(fmt, f"{request.production.slug}-{report}", data.header, rows)
 
 
 @production_view(C.APPROVE_ANY_PURCHASE_ORDER)
