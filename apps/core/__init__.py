@@ -5,8 +5,7 @@ documents.py  PDFs rendered from HTML templates (WeasyPrint)
 exports.py    CSV and XLSX exports with inert cells
 charts.py     small SVG charts
 locking.py    optimistic locking for records people edit together
-dispatch.py   handing outbound work to the worker; the sweeper
-sending.py    sending one message for one row and recording how it went
+outbox.py     outbound messages: the abstract row, the one claim/lease send task, the sweeper
 validators.py uploads checked by their bytes
 registry.py   the app registry: the AppConfig protocol every domain app follows
 """

@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
-from apps.core.models import SendStatus
+from apps.core import outbox
 from apps.productions.capabilities import Capability, Role
 from apps.productions.models import Invitation, Membership, Production
 
@@ -151,10 +151,7 @@ def invitation_resend(*, invitation: Invitation) -> Invitation:
     if not invitation.is_open:
         raise ProductionError(INVITATION_USED if invitation.accepted_at else INVITATION_REVOKED)
     invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
-    invitation.send_requested_at = timezone.now()
-    invitation.send_status = SendStatus.QUEUED
-    invitation.send_error = ""
-    invitation.send_attempts = 0
+    invitation.request_send()
     invitation.save()
     _queue_invitation_email(invitation)
     return invitation
@@ -169,10 +166,7 @@ def invitation_revoke(*, invitation: Invitation) -> None:
 
 
 def _queue_invitation_email(invitation: Invitation) -> None:
-    from apps.core.dispatch import dispatch_after_commit
-    from apps.productions.tasks import send_invitation
-
-    dispatch_after_commit(send_invitation, invitation.pk, invitation.send_requested_at.isoformat())
+    outbox.queue_after_commit(invitation)
 
 
 def invitation_issue_token(invitation: Invitation) -> str:

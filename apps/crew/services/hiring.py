@@ -13,9 +13,8 @@ from django.utils import timezone
 from apps.budgets import services as budgets
 from apps.budgets.engine import round_money
 from apps.budgets.services import BudgetError
-from apps.core.dispatch import dispatch_after_commit
+from apps.core import outbox
 from apps.core.locking import save_if_unchanged
-from apps.core.models import SendStatus
 from apps.crew.models import (
     STANDARD_DEPARTMENTS,
     Candidate,
@@ -180,15 +179,10 @@ def memo_send(*, memo: DealMemo) -> DealMemo:
     memo.state = MemoState.SENT
     memo.token_hash = ""
     memo.expires_at = now + timedelta(days=settings.DEAL_MEMO_MAX_AGE_DAYS)
-    memo.send_requested_at = now
-    memo.send_status = SendStatus.QUEUED
-    memo.send_attempts = 0
-    memo.send_error = ""
+    memo.request_send()
     memo.version += 1  # a state change makes an edit form loaded before it stale
     memo.save()
-    from apps.crew.tasks import send_deal_memo
-
-    dispatch_after_commit(send_deal_memo, memo.pk, now.isoformat())
+    outbox.queue_after_commit(memo)
     return memo
 
 
