@@ -58,8 +58,9 @@ PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 
 
 
 def backoff(retries: int) -> int:
-    """Seconds before the next attempt: 30 s, doubling, at most 30 minutes."""
-    return min(2**retries * 30, 1800)
+    """Seconds before the next attempt: 30 s (OUTBOX_RETRY_SECONDS), doubling, at most 30
+    minutes (below the broker's visibility timeout, or a waiting retry is delivered twice)."""
+    return min(2**retries * settings.OUTBOX_RETRY_SECONDS, 1800)
 
 
 def lease() -> timedelta:
