@@ -124,10 +124,6 @@ class OutboundMessage(models.Model):
         self.send_claimed_at = None
         self.send_lease_until = None
 
-    @property
-    def send_waiting(self) -> bool:
-        return self.send_status in (SendStatus.QUEUED, SendStatus.SENDING)
-
 
 OUTBOX_FIELDS = [
     "send_status",

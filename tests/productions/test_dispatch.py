@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from kombu.exceptions import OperationalError
 
 from apps.core import outbox
@@ -56,6 +57,16 @@ def test_an_invitation_asked_for_with_the_broker_down_is_saved_and_shown_as_wait
     assert mail.outbox == []
     page = ap_client.get(response.url).content.decode()
     assert WAITING in page and "new.person@example.test" in page
+
+
+def test_an_invitation_being_sent_is_shown_as_waiting_with_no_retry_note(
+    ap_client, production, broker_down, django_capture_on_commit_callbacks
+):
+    response = invite(ap_client, production, django_capture_on_commit_callbacks)
+    invitation = Invitation.objects.get()
+    assert outbox.claim(Invitation, invitation.pk, outbox.send_args(invitation)[2], "task-1")
+    page = ap_client.get(response.url).content.decode()
+    assert WAITING in page and "retrying" not in page
 
 
 def test_dispatch_says_false_instead_of_raising_when_the_broker_refuses(broker_down):
@@ -147,6 +158,13 @@ def test_a_second_task_for_a_sent_invitation_sends_nothing(
     args = ("productions.invitation", invitation.pk, requested)
     assert send_message.apply(args=args).get() == "skipped: already sent"
     assert len(mail.outbox) == 1
+
+
+def test_every_outbound_model_names_a_message_builder_in_its_own_app():
+    for model in outbox.outbound_models():
+        builder = import_string(model.outbox_builder)
+        assert callable(builder)
+        assert model.outbox_builder.startswith(model._meta.app_config.name + "."), model
 
 
 def test_every_app_s_waiting_sends_are_swept_and_beat_runs_the_sweeper():
