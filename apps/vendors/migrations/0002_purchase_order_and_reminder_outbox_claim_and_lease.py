@@ -2,12 +2,6 @@
 
 import django.utils.timezone
 from django.db import migrations, models
-from django.db.models import F
-
-
-def fill_reminder_requests(apps, schema_editor):
-    """A reminder was asked for when it was logged."""
-    apps.get_model("vendors", "Reminder").objects.update(send_requested_at=F("created_at"))
 
 
 class Migration(migrations.Migration):
@@ -51,7 +45,6 @@ class Migration(migrations.Migration):
             name="send_requested_at",
             field=models.DateTimeField(default=django.utils.timezone.now),
         ),
-        migrations.RunPython(fill_reminder_requests, migrations.RunPython.noop),
         migrations.AlterField(
             model_name="historicalpurchaseorder",
             name="send_status",
