@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import logging
 import smtplib
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import ClassVar
 
@@ -182,12 +183,12 @@ def queue_after_commit(row: OutboundMessage) -> None:
 # --- Sending one row: claim, send, mark ---------------------------------------------------------
 
 
+@dataclass
 class Claim:
     """A row claimed by a task, and the message to send for it."""
 
-    def __init__(self, row: OutboundMessage, message: EmailMessage) -> None:
-        self.row = row
-        self.message = message
+    row: OutboundMessage
+    message: EmailMessage
 
 
 def claim(model: type[OutboundMessage], pk: int, requested_at: str, claim_id: str) -> Claim | str:
