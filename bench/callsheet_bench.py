@@ -162,7 +162,7 @@ def wait_all_sent(revision, total: int, timeout: float) -> float | None:
     started = time.perf_counter()
     while time.perf_counter() - started < timeout:
         done = Recipient.objects.filter(
-            revision=revision, status__in=[RecipientStatus.SENT, RecipientStatus.FAILED]
+            revision=revision, send_status__in=[RecipientStatus.SENT, RecipientStatus.FAILED]
         ).count()
         if done == total:
             return time.perf_counter()

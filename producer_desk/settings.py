@@ -244,7 +244,7 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "apps.vendors.tasks.daily_reminders",
         "schedule": crontab(hour=env_int("VENDOR_REMINDER_HOUR_UTC", 11), minute=0),
     },
-    # Sends asked for while the broker was down (see apps/productions/dispatch.py).
+    # Sends whose task is lost: the broker was down, or lost its queue (see apps/core/outbox.py).
     "redispatch-waiting-sends": {
         "task": "apps.productions.tasks.redispatch_waiting",
         "schedule": env_int("OUTBOX_SWEEP_SECONDS", 60),
@@ -317,6 +317,10 @@ LOGGING = {
 INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", 7)
 # A send still waiting this long with no task having tried it is queued again by the sweeper.
 OUTBOX_REDISPATCH_AFTER_SECONDS = env_int("OUTBOX_REDISPATCH_AFTER_SECONDS", 120)
+# How long a send task's claim on a row stands before another task may take the row over.
+OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 600)
+# The wait before a failed delivery's first retry (doubling with each retry, at most 30 minutes).
+OUTBOX_RETRY_SECONDS = env_int("OUTBOX_RETRY_SECONDS", 30)
 LOGO_MAX_BYTES = env_int("LOGO_MAX_BYTES", 2 * 1024 * 1024)
 CREW_CV_MAX_BYTES = env_int("CREW_CV_MAX_BYTES", 10 * 1024 * 1024)
 DEAL_MEMO_MAX_AGE_DAYS = env_int("DEAL_MEMO_MAX_AGE_DAYS", 14)

@@ -95,7 +95,7 @@ def _delivered(production, rng: random.Random) -> None:
         rows = Recipient.objects.filter(revision=revision)
         if revision.published_at < now - timedelta(hours=1):
             rows.update(
-                status=RecipientStatus.SENT,
+                send_status=RecipientStatus.SENT,
                 sent_at=sent_at,
                 confirmed_at=sent_at + timedelta(minutes=rng.randint(3, 50)),
             )
@@ -104,4 +104,4 @@ def _delivered(production, rng: random.Random) -> None:
             unconfirmed = rng.sample(ids, len(ids) // 10)
             Recipient.objects.filter(pk__in=unconfirmed).update(confirmed_at=None)
         else:
-            rows.update(status=RecipientStatus.SENT, sent_at=sent_at)
+            rows.update(send_status=RecipientStatus.SENT, sent_at=sent_at)

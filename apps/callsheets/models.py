@@ -8,8 +8,6 @@ keeps the content as it was (``data``, JSON, in the layout ``schema_version``) a
 
 from __future__ import annotations
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -17,6 +15,8 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from apps.callsheets.sheet import Sheet
+from apps.core.models import SendStatus
+from apps.core.outbox import OutboundMessage
 from apps.crew.models import Person
 from apps.productions.models import Production
 from apps.schedules.models import CastMember, ShootDay
@@ -132,21 +132,18 @@ class Revision(models.Model):
         return Sheet.from_json(self.data, self.schema_version)
 
 
-class RecipientStatus(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    SENDING = "sending", "Sending"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Failed"
+# A recipient's delivery is the outbox's (apps/core/outbox.py): queued, sending, sent, failed.
+RecipientStatus = SendStatus
 
 
-class Recipient(models.Model):
+class Recipient(OutboundMessage):
     """One person a revision is sent to: a crew member (``person``) or an actor (``cast_member``),
     exactly one of the two. One row per (revision, person) and per (revision, cast member): the
     unique constraints are what make a second publish task or a re-run unable to address anyone
     twice.
 
-    ``send_round`` counts send requests (1 at publish, +1 per resend); a task carries the round it
-    was queued for, so a stale task is skipped. ``attempt_id`` names the task that claimed the row.
+    ``send_round`` counts send requests (1 at publish, +1 per resend); each request also stamps
+    ``send_requested_at``, which the send task carries, so a stale task is skipped.
     """
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
@@ -163,16 +160,13 @@ class Recipient(models.Model):
     department = models.CharField(max_length=60, blank=True)
     call_time = models.TimeField(null=True, blank=True)
     token_hash = models.CharField(max_length=64, blank=True, db_index=True)
-    status = models.CharField(
-        max_length=10, choices=RecipientStatus.choices, default=RecipientStatus.QUEUED
-    )
     send_round = models.PositiveSmallIntegerField(default=1)
-    attempt_id = models.CharField(max_length=64, blank=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    error = models.CharField(max_length=500, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    outbox_builder = "apps.callsheets.tasks.callsheet_message"
+    outbox_claim_fields = ("token_hash",)
+    outbox_unsent = {"token_hash": ""}
+    outbox_related = ("revision__call_sheet__production", "revision__call_sheet__shoot_day")
 
     class Meta:
         ordering = ["department", "name"]
@@ -190,14 +184,12 @@ class Recipient(models.Model):
             ),
             models.CheckConstraint(
                 name="callsheets_recipient_sent_has_time",
-                condition=~Q(status="sent") | Q(sent_at__isnull=False),
+                condition=~Q(send_status="sent") | Q(sent_at__isnull=False),
             ),
         ]
-        indexes = [models.Index(fields=["revision", "status"])]
+        indexes = [
+            models.Index(fields=["revision", "send_status"], name="callsheets_recipient_status")
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>"
-
-
-def new_attempt_id() -> str:
-    return uuid.uuid4().hex

@@ -1,16 +1,15 @@
 """Writes with rules for call sheets: start a draft, edit it, publish a revision, send it to each
 person once, resend to the unconfirmed, and confirm from the e-mailed link.
 
-Sending is split in three steps because an e-mail cannot be part of a transaction: claim the
-recipient row (status "sending", an attempt id, a fresh token), send, then mark it sent only if
-the claim is still ours. A re-run skips rows already sent; a claim left behind by a worker that
-died is taken over by the redelivered task (same attempt id) or, after LEASE, by any task.
+Each recipient row is sent by the outbox (apps/core/outbox.py): claimed, sent, marked sent only
+if the claim is still ours. A re-run skips rows already sent; a claim left behind by a worker that
+died is taken over by the redelivered task (same claim id) or, after the lease, by any task.
 """
 
 from __future__ import annotations
 
 import secrets
-from datetime import time, timedelta
+from datetime import time
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -25,7 +24,7 @@ from apps.callsheets.models import (
     Revision,
 )
 from apps.callsheets.sheet import SCHEMA_VERSION
-from apps.core.dispatch import dispatch_named_after_commit
+from apps.core import outbox
 from apps.core.errors import DomainError
 from apps.core.locking import save_if_unchanged
 from apps.productions.services import hash_token
@@ -38,8 +37,6 @@ LINK_EXPIRED = "This call sheet's day is over: the link no longer works."
 LINK_SUPERSEDED = (
     "A newer call sheet was sent for this day: confirm from the link in the latest e-mail."
 )
-# How long a claim stands before another task may take the row over (a worker died mid-send).
-LEASE = timedelta(minutes=10)
 
 EDITABLE_FIELDS = [
     "general_call",
@@ -151,6 +148,8 @@ def callsheet_publish(*, call_sheet: CallSheet, user=None) -> Revision:
         Recipient(production_id=call_sheet.production_id, revision=revision, **row)
         for row in queries.cast_recipients(revision.sheet)
     ]
+    for recipient in crew + cast:
+        recipient.send_requested_at = revision.published_at
     Recipient.objects.bulk_create(crew + cast)
     _queue_distribution(revision)
     return revision
@@ -164,70 +163,28 @@ def recipients_resend(*, revision: Revision) -> int:
     rows = list(
         Recipient.objects.select_for_update()
         .filter(revision=revision, confirmed_at__isnull=True)
-        .exclude(status=RecipientStatus.SENDING)
+        .exclude(send_status=RecipientStatus.SENDING)
     )
     if not rows:
         raise CallSheetError(NOTHING_TO_RESEND)
     for row in rows:
         row.send_round += 1
-        row.status = RecipientStatus.QUEUED
-        row.error = ""
-        row.attempts = 0
-        row.attempt_id = ""
-    Recipient.objects.bulk_update(rows, ["send_round", "status", "error", "attempts", "attempt_id"])
+        row.request_send()
+    Recipient.objects.bulk_update(rows, ["send_round", *outbox.OUTBOX_FIELDS])
     _queue_distribution(revision)
     return len(rows)
 
 
 def _queue_distribution(revision: Revision) -> None:
-    dispatch_named_after_commit("apps.callsheets.tasks.distribute_revision", revision.pk)
+    outbox.dispatch_named_after_commit("apps.callsheets.tasks.distribute_revision", revision.pk)
 
 
-def recipient_claim(*, recipient_id: int, send_round: int, attempt_id: str) -> str | None:
-    """Claim the row for this attempt and issue its link's token; None when there is nothing to
-    send (gone, superseded by a resend, already sent, failed for good, or another live claim)."""
-    with transaction.atomic():
-        recipient = Recipient.objects.select_for_update().filter(pk=recipient_id).first()
-        if recipient is None or recipient.send_round != send_round:
-            return None
-        if recipient.status in (RecipientStatus.SENT, RecipientStatus.FAILED):
-            return None
-        if (
-            recipient.status == RecipientStatus.SENDING
-            and recipient.attempt_id != attempt_id
-            and recipient.claimed_at > timezone.now() - LEASE
-        ):
-            return None
-        token = secrets.token_urlsafe(32)
-        recipient.status = RecipientStatus.SENDING
-        recipient.attempt_id = attempt_id
-        recipient.claimed_at = timezone.now()
-        recipient.attempts += 1
-        recipient.token_hash = hash_token(token)
-        recipient.save(
-            update_fields=["status", "attempt_id", "claimed_at", "attempts", "token_hash"]
-        )
-        return token
-
-
-def recipient_mark_sent(*, recipient_id: int, attempt_id: str) -> bool:
-    return bool(
-        Recipient.objects.filter(
-            pk=recipient_id, attempt_id=attempt_id, status=RecipientStatus.SENDING
-        ).update(status=RecipientStatus.SENT, sent_at=timezone.now(), error="")
-    )
-
-
-def recipient_mark_failed(*, recipient_id: int, attempt_id: str, reason: str, final: bool) -> None:
-    """A failed delivery: queued again for the retry, or failed for good with the reason. The
-    token is dropped: the link it made was never delivered."""
-    Recipient.objects.filter(
-        pk=recipient_id, attempt_id=attempt_id, status=RecipientStatus.SENDING
-    ).update(
-        status=RecipientStatus.FAILED if final else RecipientStatus.QUEUED,
-        error=reason[:500],
-        token_hash="",
-    )
+def recipient_issue_token(recipient: Recipient) -> str:
+    """A new random token for the confirmation link; only its hash is kept. Called when the
+    outbox claims the row, so each e-mail carries its own link."""
+    token = secrets.token_urlsafe(32)
+    recipient.token_hash = hash_token(token)
+    return token
 
 
 # --- Confirmation -------------------------------------------------------------------------------

@@ -7,8 +7,7 @@ charts.py     small SVG charts
 errors.py     the domain error every service raises (plain Python)
 view_helpers.py run_service: a view runs a service and shows its refusal (form or message)
 locking.py    optimistic locking for records people edit together
-dispatch.py   handing outbound work to the worker; the sweeper
-sending.py    sending one message for one row and recording how it went
+outbox.py     outbound messages: the abstract row, the one claim/lease send task, the sweeper
 validators.py uploads checked by their bytes
 registry.py   the app registry: the AppConfig protocol every domain app follows
 """

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from apps.core.models import SendStatus
 from apps.core.money import MoneyField, RateField
+from apps.core.outbox import OutboundMessage
 from apps.crew.validators import validate_cv, validate_phone
 from apps.productions.models import Production
 from apps.schedules.models import ShootDay
@@ -223,7 +224,7 @@ MEMO_TERMS = [
 ]
 
 
-class DealMemo(models.Model):
+class DealMemo(OutboundMessage):
     """The terms offered to one person for one position. Sent by e-mail as a single-use link."""
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="deal_memos")
@@ -268,11 +269,9 @@ class DealMemo(models.Model):
     # The link: a random token, only its hash kept; one send request at a time.
     token_hash = models.CharField(max_length=64, blank=True, db_index=True)
     expires_at = models.DateTimeField(null=True, blank=True)
+    # Delivery (apps/core/outbox.py): nothing asked until the memo is sent.
     send_status = models.CharField(max_length=10, choices=SendStatus, blank=True)
     send_requested_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    send_attempts = models.PositiveSmallIntegerField(default=0)
-    send_error = models.CharField(max_length=500, blank=True)
     # Acceptance: the name typed, when, and from where.
     accepted_name = models.CharField(max_length=150, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
@@ -290,8 +289,20 @@ class DealMemo(models.Model):
     commitment_error = models.CharField(max_length=300, blank=True)
 
     history = HistoricalRecords(
-        excluded_fields=["token_hash", "send_attempts", "send_error", "version"]
+        excluded_fields=[
+            "token_hash",
+            "send_attempts",
+            "send_error",
+            "send_claim_id",
+            "send_claimed_at",
+            "send_lease_until",
+            "version",
+        ]
     )
+    outbox_builder = "apps.crew.tasks.deal_memo_message"
+    outbox_claim_fields = ("token_hash",)
+    outbox_unsent = {"token_hash": ""}
+    outbox_related = ("production", "person", "position")
 
     class Meta:
         ordering = ["-created_at"]
@@ -316,6 +327,10 @@ class DealMemo(models.Model):
     @property
     def is_signed(self) -> bool:
         return self.state in (MemoState.ACCEPTED, MemoState.COUNTERSIGNED)
+
+    @classmethod
+    def outbox_pending(cls):
+        return cls.objects.filter(state=MemoState.SENT)
 
 
 class EngagementQuerySet(models.QuerySet):

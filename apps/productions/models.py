@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import SendStatus
 from apps.core.money import currency_choices
+from apps.core.outbox import OutboundMessage
 from apps.core.validators import validate_logo
 from apps.productions.capabilities import Capability, Role, role_can
 
@@ -139,7 +139,7 @@ class Membership(models.Model):
         return f"{label} ({self.department})" if self.department else label
 
 
-class Invitation(models.Model):
+class Invitation(OutboundMessage):
     """An invitation by e-mail. Its link carries a random token; only the token's hash is stored."""
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="invitations")
@@ -157,14 +157,12 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
-    # Delivery: each (re)send request bumps send_requested_at; the task sends once per request.
-    send_status = models.CharField(
-        max_length=10, choices=SendStatus.choices, default=SendStatus.QUEUED
-    )
-    send_requested_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    send_attempts = models.PositiveSmallIntegerField(default=0)
-    send_error = models.CharField(max_length=500, blank=True)
+
+    # Delivery (apps/core/outbox.py): queued when created; each resend is a new request.
+    outbox_builder = "apps.productions.tasks.invitation_message"
+    outbox_claim_fields = ("token_hash",)
+    outbox_unsent = {"token_hash": ""}
+    outbox_related = ("production", "invited_by")
 
     class Meta:
         ordering = ["-created_at"]
@@ -183,6 +181,10 @@ class Invitation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.accepted_at is None and self.revoked_at is None
+
+    @classmethod
+    def outbox_pending(cls):
+        return cls.objects.filter(accepted_at__isnull=True, revoked_at__isnull=True)
 
     @property
     def is_expired(self) -> bool:

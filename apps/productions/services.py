@@ -15,8 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.accounts.models import User
+from apps.core import outbox
 from apps.core.errors import DomainError
-from apps.core.models import SendStatus
 from apps.productions.capabilities import Capability, Role
 from apps.productions.models import Invitation, Membership, Production
 
@@ -150,10 +150,7 @@ def invitation_resend(*, invitation: Invitation) -> Invitation:
     if not invitation.is_open:
         raise ProductionError(INVITATION_USED if invitation.accepted_at else INVITATION_REVOKED)
     invitation.expires_at = timezone.now() + timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
-    invitation.send_requested_at = timezone.now()
-    invitation.send_status = SendStatus.QUEUED
-    invitation.send_error = ""
-    invitation.send_attempts = 0
+    invitation.request_send()
     invitation.save()
     _queue_invitation_email(invitation)
     return invitation
@@ -168,13 +165,7 @@ def invitation_revoke(*, invitation: Invitation) -> None:
 
 
 def _queue_invitation_email(invitation: Invitation) -> None:
-    from apps.core.dispatch import dispatch_named_after_commit
-
-    dispatch_named_after_commit(
-        "apps.productions.tasks.send_invitation",
-        invitation.pk,
-        invitation.send_requested_at.isoformat(),
-    )
+    outbox.queue_after_commit(invitation)
 
 
 def invitation_issue_token(invitation: Invitation) -> str:

@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from apps.core.models import SendStatus
 from apps.core.money import MoneyField
+from apps.core.outbox import OutboundMessage
 from apps.productions.models import Production
 
 # Money columns are apps.core.money.MoneyField; quantities keep 3 places (1.5 days, 0.25 t).
@@ -256,7 +257,7 @@ class PurchaseOrderCounter(models.Model):
         return f"PO counter of {self.production}: {self.last_number}"
 
 
-class PurchaseOrder(models.Model):
+class PurchaseOrder(OutboundMessage):
     production = models.ForeignKey(
         Production, on_delete=models.CASCADE, related_name="purchase_orders"
     )
@@ -280,14 +281,15 @@ class PurchaseOrder(models.Model):
     approved_total = MoneyField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     void_reason = models.CharField(max_length=200, blank=True)
-    # Delivery of the PO e-mail to the vendor: one send per request (send_requested_at).
+    # Delivery of the PO e-mail to the vendor (apps/core/outbox.py): nothing asked until sent.
     send_status = models.CharField(max_length=10, choices=SendStatus.choices, blank=True)
     send_requested_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    send_attempts = models.PositiveSmallIntegerField(default=0)
-    send_error = models.CharField(max_length=500, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(
+        excluded_fields=["version", "send_claim_id", "send_claimed_at", "send_lease_until"]
+    )
+    outbox_builder = "apps.vendors.tasks.purchase_order_message"
+    outbox_related = ("production", "vendor")
 
     class Meta:
         ordering = ["production", "-number"]
@@ -307,6 +309,17 @@ class PurchaseOrder(models.Model):
     @property
     def label(self) -> str:
         return f"PO {self.number:04d}"
+
+    @classmethod
+    def outbox_pending(cls):
+        return cls.objects.filter(status__in=OPEN_STATUSES)
+
+    def outbox_sent(self) -> list[str]:
+        """The vendor has the PO: an approved PO is now sent."""
+        if self.status == POStatus.APPROVED:
+            self.status = POStatus.SENT
+            return ["status"]
+        return []
 
     @property
     def is_open(self) -> bool:
@@ -477,7 +490,7 @@ class ReminderKind(models.TextChoices):
     RENTAL_OVERDUE = "rental_overdue", "Rental overdue"
 
 
-class Reminder(models.Model):
+class Reminder(OutboundMessage):
     """One reminder to one person about one thing on one day: the log that stops a second send.
 
     `object_id` is a Certificate for CERTIFICATE_EXPIRING and a Rental for RENTAL_OVERDUE.
@@ -491,13 +504,11 @@ class Reminder(models.Model):
     )
     date = models.DateField()
     text = models.CharField(max_length=300)
-    send_status = models.CharField(
-        max_length=10, choices=SendStatus.choices, default=SendStatus.QUEUED
-    )
-    sent_at = models.DateTimeField(null=True, blank=True)
-    send_attempts = models.PositiveSmallIntegerField(default=0)
-    send_error = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Delivery (apps/core/outbox.py): queued when logged.
+    outbox_builder = "apps.vendors.tasks.reminder_message"
+    outbox_related = ("production", "recipient")
 
     class Meta:
         ordering = ["-date", "kind", "id"]

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from apps.callsheets import services, tasks
 from apps.callsheets.models import CastCall, Recipient, RecipientStatus
+from apps.core.outbox import send_args, send_message
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def test_publishing_mails_a_cast_member_with_an_email_once_with_their_own_call(
         "Cast",
         time(5, 45),
     )
-    assert row.status == RecipientStatus.SENT
+    assert row.send_status == RecipientStatus.SENT
 
 
 def test_a_cast_call_without_pick_up_is_their_hair_and_makeup_time(
@@ -97,7 +98,7 @@ def test_running_the_distribution_twice_sends_one_message_per_cast_recipient(
     revision = publish(day, django_capture_on_commit_callbacks)
     tasks.distribute_revision(revision.pk)
     for recipient in revision.recipients.all():
-        tasks.send_callsheet.apply(args=(recipient.pk, recipient.send_round))
+        send_message.apply(args=send_args(recipient))
     assert smtp_server.recipients().count(lead.email) == 1
     assert len(smtp_server.messages) == revision.recipients.count() == 6
 

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from apps.callsheets import services, tasks
 from apps.callsheets.models import Recipient, RecipientStatus
+from apps.core import outbox
+from apps.core.outbox import send_args, send_message
 from apps.crew.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +38,9 @@ def test_publishing_mails_everyone_working_the_day_their_own_call(
     assert "your call 06:00" in mail["Subject"]
     text = mail.get_body(("plain",)).get_content()
     assert "/callsheets/confirm/" in text
-    assert Recipient.objects.filter(revision=revision, status=RecipientStatus.SENT).count() == 5
+    assert (
+        Recipient.objects.filter(revision=revision, send_status=RecipientStatus.SENT).count() == 5
+    )
 
 
 def test_each_recipient_gets_a_different_link(day, smtp_server, django_capture_on_commit_callbacks):
@@ -54,7 +58,7 @@ def test_running_the_distribution_task_twice_sends_each_message_once(
     revision = publish(day, django_capture_on_commit_callbacks)
     tasks.distribute_revision(revision.pk)
     for recipient in revision.recipients.all():
-        tasks.send_callsheet.apply(args=(recipient.pk, recipient.send_round))
+        send_message.apply(args=send_args(recipient))
     assert len(smtp_server.messages) == 5
     assert len(set(smtp_server.recipients())) == 5
 
@@ -67,14 +71,15 @@ def test_a_crash_between_claim_and_send_is_sent_once_by_the_redelivered_task(
     monkeypatch.setattr(tasks.distribute_revision, "apply_async", lambda *args, **kwargs: None)
     revision = publish(day, django_capture_on_commit_callbacks)
     victim = revision.recipients.first()
-    assert services.recipient_claim(recipient_id=victim.pk, send_round=1, attempt_id="task-1")
+    assert outbox.claim(Recipient, victim.pk, send_args(victim)[2], "task-1")
     victim.refresh_from_db()
-    assert victim.status == RecipientStatus.SENDING
+    assert victim.send_status == RecipientStatus.SENDING
     # A duplicate task (another id) leaves the live claim alone...
-    assert tasks.send_callsheet.apply(args=(victim.pk, 1), task_id="task-2").get() == "skipped"
+    duplicate = send_message.apply(args=send_args(victim), task_id="task-2").get()
+    assert duplicate == "skipped: claimed by another task"
     assert smtp_server.messages == []
     # ...the broker redelivers the unacknowledged task (same id): it takes its claim back.
-    assert tasks.send_callsheet.apply(args=(victim.pk, 1), task_id="task-1").get() == "sent"
+    assert send_message.apply(args=send_args(victim), task_id="task-1").get() == "sent"
     # and the rest of the batch, run twice, sends everyone else once.
     monkeypatch.undo()
     tasks.distribute_revision(revision.pk)
@@ -88,11 +93,11 @@ def test_a_claim_abandoned_past_the_lease_is_taken_over(
     monkeypatch.setattr(tasks.distribute_revision, "apply_async", lambda *args, **kwargs: None)
     revision = publish(day, django_capture_on_commit_callbacks)
     victim = revision.recipients.first()
-    services.recipient_claim(recipient_id=victim.pk, send_round=1, attempt_id="dead-worker")
+    outbox.claim(Recipient, victim.pk, send_args(victim)[2], "dead-worker")
     Recipient.objects.filter(pk=victim.pk).update(
-        claimed_at=timezone.now() - services.LEASE - timedelta(seconds=1)
+        send_lease_until=timezone.now() - timedelta(seconds=1)
     )
-    assert tasks.send_callsheet.apply(args=(victim.pk, 1), task_id="new").get() == "sent"
+    assert send_message.apply(args=send_args(victim), task_id="new").get() == "sent"
     assert smtp_server.recipients() == [victim.email]
 
 
@@ -117,9 +122,9 @@ def test_smtp_failures_are_retried_then_shown_as_failed_with_the_reason(
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     revision = publish(day, django_capture_on_commit_callbacks)
     recipient = revision.recipients.first()
-    assert recipient.status == RecipientStatus.FAILED
-    assert recipient.attempts == tasks.MAX_ATTEMPTS
-    assert "ConnectionRefusedError" in recipient.error
+    assert recipient.send_status == RecipientStatus.FAILED
+    assert recipient.send_attempts == outbox.MAX_ATTEMPTS
+    assert "ConnectionRefusedError" in recipient.send_error
     assert recipient.token_hash == ""
 
 
@@ -137,9 +142,9 @@ def test_a_transient_failure_is_retried_and_then_sent(
 
     monkeypatch.setattr(tasks.EmailMultiAlternatives, "send", flaky)
     revision = publish(day, django_capture_on_commit_callbacks)
-    assert revision.recipients.filter(status=RecipientStatus.SENT).count() == 5
+    assert revision.recipients.filter(send_status=RecipientStatus.SENT).count() == 5
     assert len(smtp_server.messages) == 5
-    assert sorted(r.attempts for r in revision.recipients.all())[-1] == 2
+    assert sorted(r.send_attempts for r in revision.recipients.all())[-1] == 2
 
 
 def test_resend_goes_only_to_the_unconfirmed_with_a_new_link(
@@ -179,10 +184,12 @@ def test_the_tracking_page_shows_progress_and_each_state(
     revision = publish(day, django_capture_on_commit_callbacks)
     rows = list(revision.recipients.all())
     Recipient.objects.filter(pk=rows[0].pk).update(
-        status=RecipientStatus.FAILED, error="SMTPRecipientsRefused: no such user", sent_at=None
+        send_status=RecipientStatus.FAILED,
+        send_error="SMTPRecipientsRefused: no such user",
+        sent_at=None,
     )
     Recipient.objects.filter(pk=rows[1].pk).update(confirmed_at=timezone.now())
-    Recipient.objects.filter(pk=rows[2].pk).update(status=RecipientStatus.QUEUED, sent_at=None)
+    Recipient.objects.filter(pk=rows[2].pk).update(send_status=RecipientStatus.QUEUED, sent_at=None)
     url = f"/p/{production.slug}/callsheets/{revision.call_sheet_id}/revisions/1/tracking/"
     page = ap_client.get(url).content.decode()
     assert "3 of 5 sent" in page
@@ -209,5 +216,6 @@ def test_resend_picks_up_a_row_whose_task_was_lost_and_the_lost_task_then_does_n
         assert services.recipients_resend(revision=revision) == 5
     assert len(smtp_server.messages) == 5
     stale = revision.recipients.first()
-    assert tasks.send_callsheet.apply(args=(stale.pk, 1)).get() == "skipped"
+    first_request = (*send_args(stale)[:2], revision.published_at.isoformat())
+    assert send_message.apply(args=first_request).get() == "skipped: superseded"
     assert len(smtp_server.messages) == 5

@@ -118,7 +118,7 @@ def test_the_e_mail_of_a_legacy_revision_reads_the_sheet(day):
         production=call_sheet.production, revision=revision, person=person, name=person.name,
         email="crew@example.test",
     )  # fmt: skip
-    mail = tasks.message(recipient, "token")
+    mail = tasks.callsheet_message(recipient)
     assert mail.subject == ("Call sheet: Production 0 day 1 of 2, 2027-01-08 — your call 07:00")
     assert "Pier 4" in mail.body
 

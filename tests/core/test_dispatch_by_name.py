@@ -29,12 +29,9 @@ def named_dispatches() -> list[tuple[str, str]]:
 
 def test_every_task_queued_by_name_exists_under_that_name():
     found = named_dispatches()
-    assert {path for _, path in found} >= {
-        "apps.productions.tasks.send_invitation",
-        "apps.crew.tasks.send_deal_memo",
-        "apps.vendors.tasks.send_purchase_order",
-        "apps.callsheets.tasks.distribute_revision",
-    }
+    # Single messages go through the outbox (outbox.queue_after_commit(row)); a task queued by
+    # name is work of an app's own, such as distributing a call sheet's revision.
+    assert {path for _, path in found} >= {"apps.callsheets.tasks.distribute_revision"}
     for where, task_path in found:
         task = import_string(task_path)
         assert isinstance(task, Task), (where, task_path)

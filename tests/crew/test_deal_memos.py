@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.core.models import SendStatus
+from apps.core.outbox import send_args, send_message
 from apps.crew import services
 from apps.crew.models import DealMemo, Engagement, MemoState, Stage
 from apps.crew.services import LINK_EXPIRED, LINK_INVALID, NAME_MISMATCH
-from apps.crew.tasks import send_deal_memo
 from tests.crew.factories import CandidateFactory, DealMemoFactory, PositionFactory
 from tests.factories import member
 
@@ -69,7 +69,7 @@ def test_the_sending_task_sends_once_however_often_it_runs(
 ):
     send(ap_client, memo, django_capture_on_commit_callbacks)
     memo.refresh_from_db()
-    result = send_deal_memo.delay(memo.pk, memo.send_requested_at.isoformat()).get()
+    result = send_message.delay(*send_args(memo)).get()
     assert result == "skipped: already sent"
     assert len(mail.outbox) == 1
 

@@ -94,7 +94,7 @@ def test_with_redis_down_sends_wait_visibly_and_go_out_once_when_it_is_back(
     recipients = list(Recipient.objects.filter(revision__call_sheet=sheet))
     rows = [invitation, DealMemo.objects.get(pk=memo.pk), PurchaseOrder.objects.get(pk=po.pk)]
     assert [row.send_status for row in rows] == [SendStatus.QUEUED] * 3
-    assert {r.status for r in recipients} == {RecipientStatus.QUEUED}
+    assert {r.send_status for r in recipients} == {RecipientStatus.QUEUED}
     expected = sorted(
         ["new.person@example.test", "ada@x.test", po.vendor.email, *(r.email for r in recipients)]
     )
@@ -121,7 +121,7 @@ def test_with_redis_down_sends_wait_visibly_and_go_out_once_when_it_is_back(
         row.refresh_from_db()
         assert row.send_status == SendStatus.SENT, row
     assert set(
-        Recipient.objects.filter(revision__call_sheet=sheet).values_list("status", flat=True)
+        Recipient.objects.filter(revision__call_sheet=sheet).values_list("send_status", flat=True)
     ) == {RecipientStatus.SENT}
     for page in pages:
         assert WAITING not in ap_client.get(page).content.decode().lower(), page

@@ -24,7 +24,7 @@ VISIBILITY_TIMEOUT = "2"
 
 
 def statuses(revision) -> dict[str, str]:
-    return dict(Recipient.objects.filter(revision=revision).values_list("email", "status"))
+    return dict(Recipient.objects.filter(revision=revision).values_list("email", "send_status"))
 
 
 def test_a_worker_killed_mid_batch_leaves_everyone_with_exactly_one_call_sheet(
@@ -42,7 +42,7 @@ def test_a_worker_killed_mid_batch_leaves_everyone_with_exactly_one_call_sheet(
     finally:
         first.stop()
 
-    in_flight = Recipient.objects.get(revision=revision, status=RecipientStatus.SENDING)
+    in_flight = Recipient.objects.get(revision=revision, send_status=RecipientStatus.SENDING)
     assert len(smtp.messages) == 1
     assert list(statuses(revision).values()).count(RecipientStatus.SENT) == 1
     assert smtp.recipients() != [in_flight.email]
@@ -71,8 +71,8 @@ def test_a_worker_killed_mid_batch_leaves_everyone_with_exactly_one_call_sheet(
 
     assert sorted(smtp.recipients()) == everyone  # one message each, nobody twice
     redelivered = Recipient.objects.get(pk=in_flight.pk)
-    # The same task (same attempt id) finished the row it had claimed: a redelivery, not a
+    # The same task (same claim id) finished the row it had claimed: a redelivery, not a
     # second task from a sweep or a resend. Two attempts, one message.
-    assert redelivered.attempt_id == in_flight.attempt_id
-    assert redelivered.attempts == 2
+    assert redelivered.send_claim_id == in_flight.send_claim_id
+    assert redelivered.send_attempts == 2
     assert redelivered.sent_at is not None

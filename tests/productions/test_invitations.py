@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from apps.accounts.models import User
 from apps.core.models import SendStatus
+from apps.core.outbox import send_args, send_message
 from apps.productions.capabilities import Role
 from apps.productions.models import Invitation, Membership
 from apps.productions.services import (
@@ -18,7 +19,6 @@ from apps.productions.services import (
     ALREADY_MEMBER,
     INVITATION_INVALID,
 )
-from apps.productions.tasks import send_invitation
 from tests.factories import PASSWORD, UserFactory, member
 
 pytestmark = pytest.mark.django_db
@@ -220,6 +220,6 @@ def test_running_the_send_task_twice_sends_one_e_mail(
 ):
     invite(ap_client, production, django_capture_on_commit_callbacks)
     invitation = Invitation.objects.get()
-    result = send_invitation.delay(invitation.pk, invitation.send_requested_at.isoformat())
+    result = send_message.delay(*send_args(invitation))
     assert result.get() == "skipped: already sent"
     assert len(mail.outbox) == 1

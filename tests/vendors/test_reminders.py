@@ -12,10 +12,11 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from apps.core.models import SendStatus
+from apps.core.outbox import send_args, send_message
 from apps.productions.capabilities import Role
 from apps.vendors import services
 from apps.vendors.models import Reminder, ReminderKind
-from apps.vendors.tasks import daily_reminders, send_reminder
+from apps.vendors.tasks import daily_reminders
 from tests.factories import member
 from tests.vendors.factories import VendorFactory, rental_fields
 
@@ -103,13 +104,13 @@ def test_a_failed_send_is_retried_and_then_shown_as_failed(production, situation
     with mock.patch(
         "django.core.mail.EmailMultiAlternatives.send", side_effect=smtplib.SMTPException("down")
     ):
-        send_reminder.delay(reminder.pk)
+        send_message.delay(*send_args(reminder))
     reminder.refresh_from_db()
     assert reminder.send_status == SendStatus.FAILED
     assert reminder.send_attempts == 5
     assert "down" in reminder.send_error
-    send_reminder.delay(reminder.pk)  # a later run delivers it once
-    send_reminder.delay(reminder.pk)
+    send_message.delay(*send_args(reminder))  # a later run delivers it once
+    send_message.delay(*send_args(reminder))
     reminder.refresh_from_db()
     assert reminder.send_status == SendStatus.SENT and len(mail.outbox) == 1
 

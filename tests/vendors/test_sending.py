@@ -9,12 +9,12 @@ from django.core import mail
 from django.urls import reverse
 
 from apps.core.models import SendStatus
+from apps.core.outbox import send_args, send_message
 from apps.productions.capabilities import Role
 from apps.productions.models import Membership
 from apps.vendors import services
 from apps.vendors.models import POStatus, PurchaseOrder
 from apps.vendors.services.purchasing import VENDOR_HAS_NO_EMAIL
-from apps.vendors.tasks import send_purchase_order
 from tests.factories import member
 from tests.vendors.factories import VendorFactory, purchase_order
 
@@ -52,9 +52,8 @@ def test_running_the_task_twice_sends_once(approved, django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.po_send(po=approved)
     po = PurchaseOrder.objects.get(pk=approved.pk)
-    requested = po.send_requested_at.isoformat()
-    assert send_purchase_order.delay(po.pk, requested).get() == "sent"
-    assert send_purchase_order.delay(po.pk, requested).get() == "skipped: already sent"
+    assert send_message.delay(*send_args(po)).get() == "sent"
+    assert send_message.delay(*send_args(po)).get() == "skipped: already sent"
     assert len(callbacks) == 1 and len(mail.outbox) == 1
 
 

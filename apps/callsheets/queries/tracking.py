@@ -17,8 +17,8 @@ def progress(revision: Revision) -> dict:
     """n of m sent, failed, confirmed: one query."""
     numbers = Recipient.objects.filter(revision=revision).aggregate(
         total=Count("pk"),
-        sent=Count("pk", filter=Q(status=RecipientStatus.SENT)),
-        failed=Count("pk", filter=Q(status=RecipientStatus.FAILED)),
+        sent=Count("pk", filter=Q(send_status=RecipientStatus.SENT)),
+        failed=Count("pk", filter=Q(send_status=RecipientStatus.FAILED)),
         confirmed=Count("pk", filter=Q(confirmed_at__isnull=False)),
     )
     return numbers

@@ -12,10 +12,9 @@ from django.utils import timezone
 
 from apps.budgets import services as budgets
 from apps.budgets.services import BudgetError
-from apps.core.dispatch import dispatch_named_after_commit
+from apps.core import outbox
 from apps.core.errors import DomainError
 from apps.core.locking import save_if_unchanged
-from apps.core.models import SendStatus
 from apps.core.money import round_money
 from apps.crew.models import (
     STANDARD_DEPARTMENTS,
@@ -179,13 +178,10 @@ def memo_send(*, memo: DealMemo) -> DealMemo:
     memo.state = MemoState.SENT
     memo.token_hash = ""
     memo.expires_at = now + timedelta(days=settings.DEAL_MEMO_MAX_AGE_DAYS)
-    memo.send_requested_at = now
-    memo.send_status = SendStatus.QUEUED
-    memo.send_attempts = 0
-    memo.send_error = ""
+    memo.request_send()
     memo.version += 1  # a state change makes an edit form loaded before it stale
     memo.save()
-    dispatch_named_after_commit("apps.crew.tasks.send_deal_memo", memo.pk, now.isoformat())
+    outbox.queue_after_commit(memo)
     return memo
 
 

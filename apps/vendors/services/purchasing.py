@@ -9,8 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, UnidentifiedImageError
 
-from apps.core.dispatch import dispatch_named_after_commit
-from apps.core.models import SendStatus
+from apps.core import outbox
 from apps.core.money import format_money
 from apps.productions.capabilities import Capability
 from apps.productions.models import Membership, Production
@@ -254,14 +253,9 @@ def po_send(*, po: PurchaseOrder) -> PurchaseOrder:
     vendor = po.vendor
     if not vendor.email:
         raise VendorError(VENDOR_HAS_NO_EMAIL.format(vendor=vendor))
-    po.send_status = SendStatus.QUEUED
-    po.send_requested_at = timezone.now()
-    po.send_attempts = 0
-    po.send_error = ""
+    po.request_send()
     po.save()
-    dispatch_named_after_commit(
-        "apps.vendors.tasks.send_purchase_order", po.pk, po.send_requested_at.isoformat()
-    )
+    outbox.queue_after_commit(po)
     return po
 
 
