@@ -16,6 +16,7 @@ from apps.budgets.models import (
     Units,
 )
 from apps.budgets.services import BudgetError, LineValues, evaluate_line_formulas, global_values
+from apps.core import forms as core_forms
 from apps.core.money import CurrencyInputs, MoneyFormField, currency_choices
 
 FORMULA_HELP = "A number or a formula over globals, e.g. SHOOT_DAYS + 2"
@@ -63,7 +64,7 @@ class LineForm(forms.Form):
     exchange_rate = forms.DecimalField(
         max_digits=16, decimal_places=6, initial=Decimal(1), required=False
     )
-    fringes = forms.ModelMultipleChoiceField(queryset=Fringe.objects.none(), required=False)
+    fringes = core_forms.ModelMultipleChoiceField(queryset=Fringe.objects.none(), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, budget_version: BudgetVersion, **kwargs):
@@ -126,7 +127,7 @@ class LineForm(forms.Form):
 class AccountForm(forms.Form):
     number = forms.CharField(max_length=20)
     name = forms.CharField(max_length=120)
-    fringes = forms.ModelMultipleChoiceField(
+    fringes = core_forms.ModelMultipleChoiceField(
         queryset=Fringe.objects.none(), required=False, help_text="Default fringes for new lines."
     )
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+from apps.core import forms as core_forms
 from apps.core.money import money_inputs
 from apps.crew.models import (
     MEMO_TERMS,
@@ -192,9 +193,9 @@ class ReleaseForm(forms.Form):
 
 
 class DayAssignmentForm(forms.Form):
-    shoot_day = forms.ModelChoiceField(queryset=None, label="Day")
-    person = forms.ModelChoiceField(queryset=None)
-    position = forms.ModelChoiceField(queryset=None, required=False)
+    shoot_day = core_forms.ModelChoiceField(queryset=None, label="Day")
+    person = core_forms.ModelChoiceField(queryset=None)
+    position = core_forms.ModelChoiceField(queryset=None, required=False)
     call_time = forms.TimeField(
         required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )

@@ -4,6 +4,7 @@ from datetime import date
 
 from django import forms
 
+from apps.core import forms as core_forms
 from apps.schedules.categories import Category
 from apps.schedules.importers.eighths import format_eighths, parse_eighths
 from apps.schedules.models import (
@@ -87,7 +88,7 @@ class SceneForm(forms.Form):
     time_of_day = forms.CharField(max_length=30, required=False)
     eighths = EighthsField(label="Pages", help_text="In eighths: 1 3/8, 7/8, 2.")
     synopsis = forms.CharField(max_length=300, required=False)
-    cast = forms.ModelMultipleChoiceField(
+    cast = core_forms.ModelMultipleChoiceField(
         queryset=CastMember.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)

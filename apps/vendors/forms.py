@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 
+from apps.core import forms as core_forms
 from apps.core.money import CurrencyInputs, MoneyFormField, money_inputs
 from apps.productions.forms import DATE
 from apps.vendors.models import (
@@ -74,7 +75,7 @@ class QuoteRequestForm(forms.ModelForm):
 
 
 class QuoteForm(forms.Form):
-    vendor = forms.ModelChoiceField(queryset=Vendor.objects.none())
+    vendor = core_forms.ModelChoiceField(queryset=Vendor.objects.none())
     amount = MoneyFormField(min_value=Decimal("0"))
     terms = forms.CharField(max_length=200, required=False, label="Includes / terms")
     valid_until = forms.DateField(required=False, widget=DATE)
@@ -157,8 +158,8 @@ class RentalReturnForm(CurrencyInputs, forms.Form):
 
 
 class InvoiceForm(forms.Form):
-    vendor = forms.ModelChoiceField(queryset=Vendor.objects.none())
-    purchase_order = forms.ModelChoiceField(
+    vendor = core_forms.ModelChoiceField(queryset=Vendor.objects.none())
+    purchase_order = core_forms.ModelChoiceField(
         queryset=PurchaseOrder.objects.none(),
         required=False,
         label="Purchase order",

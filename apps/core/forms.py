@@ -1,0 +1,41 @@
+"""Form fields every app shares."""
+
+from __future__ import annotations
+
+from django import forms
+
+# The widest key a database column holds (a signed 64-bit integer): a larger number cannot name
+# a row, and SQLite and PostgreSQL refuse it with an error instead of "not found".
+MAX_KEY = 2**63 - 1
+
+
+def _key_in_range(value) -> bool:
+    text = str(value).strip()
+    if text.startswith("-"):
+        return False
+    return not (text.isascii() and text.isdecimal()) or int(text) <= MAX_KEY
+
+
+class ModelChoiceField(forms.ModelChoiceField):
+    """A choice of one row by its key; a key no row can have is an invalid choice, not a 500."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _key_in_range(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A choice of rows by their keys; keys no row can have are invalid choices, not a 500."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            if not _key_in_range(pk):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
