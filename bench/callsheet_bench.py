@@ -197,7 +197,7 @@ def main() -> None:
     from aiosmtpd.controller import Controller
 
     from apps.callsheets import queries, services
-    from apps.callsheets.models import Recipient
+    from apps.callsheets.models import CallSheet, Recipient
     from apps.core.documents import render_pdf
     from producer_desk.celery import app
 
@@ -230,7 +230,7 @@ def main() -> None:
     revision = services.callsheet_publish(call_sheet=call_sheet)
     in_process_s = time.perf_counter() - started
     in_process_sent = sink.count - before
-    assert Recipient.objects.filter(revision=revision, status="sent").count() == recipients
+    assert Recipient.objects.filter(revision=revision, send_status="sent").count() == recipients
 
     # Through a real worker on Redis (2 processes), to the same SMTP server.
     app.conf.task_always_eager = False
@@ -239,6 +239,8 @@ def main() -> None:
     if worker is not None:
         try:
             before = sink.count
+            # A second revision needs a change: publishing an unchanged sheet is refused.
+            CallSheet.objects.filter(pk=call_sheet.pk).update(notes="Revised: tide change.")
             started = time.perf_counter()
             revision = services.callsheet_publish(call_sheet=call_sheet)
             publish_s = time.perf_counter() - started

@@ -31,6 +31,11 @@ from apps.productions.services import hash_token
 from apps.schedules.models import ShootDay
 
 NOT_A_SHOOT_DAY = "Only a shoot day has a call sheet."
+NOTHING_CHANGED = (
+    "Nothing has changed since revision {number}: publishing it again would send everyone the same "
+    "sheet and ask them to confirm again. To remind the people who have not confirmed, use "
+    '"Re-send to the unconfirmed" on revision {number}.'
+)
 NOTHING_TO_RESEND = "Everyone has confirmed or is being sent the call sheet already."
 LINK_INVALID = "This confirmation link is not valid."
 LINK_EXPIRED = "This call sheet's day is over: the link no longer works."
@@ -120,12 +125,15 @@ def callsheet_publish(*, call_sheet: CallSheet, user=None) -> Revision:
         .select_related("production", "shoot_day")
         .get(pk=call_sheet.pk)
     )
-    last = call_sheet.revisions.order_by("-number").values_list("number", flat=True).first()
+    last = call_sheet.revisions.order_by("-number").first()
+    sheet = queries.sheet_data(call_sheet)
+    if last is not None and last.sheet.to_json() == sheet.to_json():
+        raise CallSheetError(NOTHING_CHANGED.format(number=last.number))
     revision = Revision.objects.create(
         production_id=call_sheet.production_id,
         call_sheet=call_sheet,
-        number=(last or 0) + 1,
-        data=queries.sheet_data(call_sheet).to_json(),
+        number=(last.number if last else 0) + 1,
+        data=sheet.to_json(),
         schema_version=SCHEMA_VERSION,
         published_at=timezone.now(),
         published_by=user,

@@ -137,7 +137,12 @@ def sheet_edit(request: ProductionRequest, pk: int) -> HttpResponse:
 @require_POST
 def sheet_publish(request: ProductionRequest, pk: int) -> HttpResponse:
     call_sheet = _sheet(request, pk)
-    revision = services.callsheet_publish(call_sheet=call_sheet, user=request.user)
+    published = run_service(
+        request, services.callsheet_publish, call_sheet=call_sheet, user=request.user
+    )
+    if not published:
+        return redirect(production_url(request, "callsheets:detail", pk=pk))
+    revision = published.value
     messages.success(
         request,
         f"Revision {revision.number} published: sending to {revision.recipients.count()} people.",

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from apps.callsheets import services
-from apps.callsheets.models import Recipient
+from apps.callsheets.models import CallSheet, Recipient
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +96,7 @@ def test_a_link_from_an_earlier_revision_points_to_the_latest(
     publish(day, django_capture_on_commit_callbacks)
     old = link_for(day.extra["day_players"][0].email)
     mail.outbox.clear()
+    CallSheet.objects.filter(shoot_day=day).update(weather="Rain from noon")  # a revision
     publish(day, django_capture_on_commit_callbacks)
     response = client.post(old)
     assert response.status_code == 404

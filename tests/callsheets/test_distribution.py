@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from apps.callsheets import services, tasks
-from apps.callsheets.models import Recipient, RecipientStatus
+from apps.callsheets.models import CallSheet, Recipient, RecipientStatus
 from apps.core import outbox
 from apps.core.outbox import send_args, send_message
 from apps.crew.models import Person
@@ -171,6 +171,7 @@ def test_a_new_revision_notifies_everyone_again(
     day, smtp_server, django_capture_on_commit_callbacks
 ):
     first = publish(day, django_capture_on_commit_callbacks)
+    CallSheet.objects.filter(shoot_day=day).update(weather="Rain from noon")  # a revision
     second = publish(day, django_capture_on_commit_callbacks)
     assert len(smtp_server.messages) == 10
     assert second.recipients.count() == first.recipients.count() == 5

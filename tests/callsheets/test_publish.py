@@ -22,6 +22,7 @@ def publish(call_sheet, django_capture_on_commit_callbacks):
 def test_each_publish_is_the_next_numbered_revision(day, django_capture_on_commit_callbacks):
     call_sheet = services.callsheet_start(shoot_day=day)
     first = publish(call_sheet, django_capture_on_commit_callbacks)
+    CallSheet.objects.filter(pk=call_sheet.pk).update(weather="Rain from noon")  # a revision
     second = publish(call_sheet, django_capture_on_commit_callbacks)
     assert (first.number, second.number) == (1, 2)
     assert first.data["scenes"][0]["number"] == "1"
@@ -114,3 +115,31 @@ def test_the_edit_page_saves_times_and_per_person_calls(day, ap_client, producti
     calls = {r.name: r.call for d in sheet.crew for r in d.people}
     assert calls[operator.name] == "06:00"
     assert calls["Ada First"] == "06:45"
+
+
+def test_publishing_is_possible_only_when_something_changed(
+    day, django_capture_on_commit_callbacks, ap_client, production
+):
+    from django.urls import reverse
+
+    from apps.callsheets.models import Recipient
+
+    call_sheet = services.callsheet_start(shoot_day=day)
+    first = publish(call_sheet, django_capture_on_commit_callbacks)
+    Recipient.objects.filter(revision=first).update(confirmed_at=first.published_at)
+    with pytest.raises(services.CallSheetError) as refused:
+        publish(call_sheet, django_capture_on_commit_callbacks)
+    assert refused.value.message == services.NOTHING_CHANGED.format(number=1)
+    assert call_sheet.revisions.count() == 1
+    # Nobody was sent it again, nobody's confirmation was reset.
+    assert not Recipient.objects.filter(revision=first, confirmed_at__isnull=True).exists()
+    url = reverse("callsheets:publish", args=[production.slug, call_sheet.pk])
+    page = ap_client.post(url, follow=True).content.decode()
+    assert "Nothing has changed since revision 1" in page
+    assert call_sheet.revisions.count() == 1
+
+    call_sheet.refresh_from_db()
+    call_sheet.weather = "Rain from noon"
+    call_sheet.save()
+    second = publish(call_sheet, django_capture_on_commit_callbacks)
+    assert second.number == 2
