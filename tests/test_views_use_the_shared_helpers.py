@@ -10,7 +10,7 @@ from pathlib import Path
 APPS = Path(__file__).resolve().parent.parent / "apps"
 
 # Models are left to their own change (get_absolute_url); links.py is the one place that knows.
-URL_BY_HAND_ALLOWED = {"productions/links.py", "productions/models.py", "vendors/models.py"}
+URL_BY_HAND_ALLOWED = {"productions/links.py", "productions/models.py"}
 URL_BY_HAND = re.compile(r"\bproduction_slug\s*=(?!=)|[\"']production_slug[\"']\s*:")
 
 

@@ -7,12 +7,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from apps.core.models import SendStatus
 from apps.core.money import MoneyField
 from apps.core.outbox import OutboundMessage
+from apps.productions.links import production_url
 from apps.productions.models import Production
 from apps.vendors.models.common import QUANTITY
 from apps.vendors.models.vendors import Vendor
@@ -140,9 +140,7 @@ class PurchaseOrder(OutboundMessage):
         return f"PO {self.number:04d}"
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "vendors:po_detail", kwargs={"production_slug": self.production.slug, "pk": self.pk}
-        )
+        return production_url(self.production, "vendors:po_detail", pk=self.pk)
 
     @property
     def label(self) -> str:

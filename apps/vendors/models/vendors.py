@@ -10,10 +10,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from apps.core.money import MoneyField
+from apps.productions.links import production_url
 from apps.productions.models import Production
 from apps.vendors.models.common import EXPIRY_WARNING_DAYS
 
@@ -115,10 +115,7 @@ class Vendor(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "vendors:vendor_detail",
-            kwargs={"production_slug": self.production.slug, "pk": self.pk},
-        )
+        return production_url(self.production, "vendors:vendor_detail", pk=self.pk)
 
 
 class Contact(models.Model):
