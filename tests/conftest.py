@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes import start_worker
+from tests.processes import start_worker, xdist_worker
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API + live_server
 
@@ -209,7 +209,10 @@ def ap_client(client, ap):
 
 @pytest.fixture
 def celery_worker_process(transactional_db, tmp_path):
-    """Starts `celery worker` as its own process on the test database and a private queue."""
+    """Starts `celery worker` as its own process on the test database and a private queue. Under
+    pytest-xdist the test database is this xdist worker's own (test_<name>_gw0, ...: see
+    tests/processes.py) and the queue and worker names carry its id, so workers started by
+    parallel tests never take each other's tasks on the shared broker."""
     from django.conf import settings
     from django.db import connection
 
@@ -217,7 +220,7 @@ def celery_worker_process(transactional_db, tmp_path):
 
     if settings.CELERY_TASK_ALWAYS_EAGER or connection.vendor != "postgresql":
         pytest.skip("needs the production setup: PostgreSQL and CELERY_BROKER_URL (.ci/run)")
-    queue = f"test-{uuid.uuid4().hex[:8]}"
+    queue = f"test-{xdist_worker()}-{uuid.uuid4().hex[:8]}"
     previous_queue = app.conf.task_default_queue
     app.conf.task_default_queue = queue
     worker = None
