@@ -82,9 +82,8 @@ def serve(args: list[str]) -> None:
 
 
 def parallel(args: list[str]) -> list[str]:
-    """`-n auto` (one xdist worker per core, each with its own test database; pyproject's
-    `--dist loadgroup` keeps each xdist_group on one worker) unless the arguments choose:
-    `-n 0` runs in one process, `-n 4` four workers."""
+    """`-n auto` (one pytest-xdist worker per core, each on a test database of its own; see
+    tests/conftest.py) unless the arguments choose: `-n 0` runs in one process, `-n 4` four."""
     for arg in args:
         if arg in ("-n", "--numprocesses") or arg.startswith(("-n", "--numprocesses=")):
             return args

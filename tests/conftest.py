@@ -7,6 +7,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from xdist.scheduler import LoadScopeScheduling
 
 from tests.processes import start_worker, xdist_worker
 
@@ -37,6 +38,40 @@ def pytest_configure(config) -> None:
     settings.WHITENOISE_USE_FINDERS = True
     # Full-strength hashing makes each test user cost ~0.3 s; the hasher is not under test.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# --- Parallel runs (pytest-xdist; `python3 dev.py test` adds `-n auto`) -------------------------
+
+# Modules whose tests share an expensive module-scoped fixture: under xdist all of such a module
+# runs on one worker, so the fixture is built once, not once per worker that gets one of its tests.
+# (xdist's `--dist loadgroup` and an `xdist_group` mark would say the same, but with pytest 9.2 it
+# silently stops grouping: pytest-dev/pytest-xdist#1386.)
+ONE_WORKER_MODULES = {
+    "tests/test_query_budget.py",  # the large demo: 70 s (SQLite) to 150 s (PostgreSQL) to build
+}
+
+
+def xdist_scope(nodeid: str) -> str:
+    """The unit of work a test belongs to: its module if listed above, otherwise itself."""
+    module = nodeid.split("::", 1)[0]
+    return module if module in ONE_WORKER_MODULES else nodeid
+
+
+class OneWorkerModules(LoadScopeScheduling):
+    """xdist's `load` (each test to whichever worker is free) except for ONE_WORKER_MODULES, each
+    sent whole to one worker; being the biggest units they go out first (`--loadscope-reorder`),
+    so the longest piece of work starts at once instead of ending the run alone."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return xdist_scope(nodeid)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`-n` with the default distribution; a `--dist` of one's own is left to xdist."""
+    if config.getoption("dist") != "load":
+        return None
+    return OneWorkerModules(config, log)
 
 
 def pytest_collection_modifyitems(config, items) -> None:

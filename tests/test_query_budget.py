@@ -24,9 +24,7 @@ from django.urls import reverse
 from apps.productions.capabilities import CAPABILITY_ROLES, Role
 from tests.test_access_matrix import Route, production_routes
 
-# One xdist worker builds the large demo (module-scoped) and runs all of this module (pyproject's
-# `--dist loadgroup`); split across workers, each would build it again.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("large_demo")]
+pytestmark = pytest.mark.django_db
 
 QUERY_BUDGET = 40
 
