@@ -2,7 +2,8 @@
 """The two commands. Needs only Python 3.11 on the machine.
 
     python3 dev.py          set up and serve http://127.0.0.1:8000 with the demo production
-    python3 dev.py test     run the test suite (extra arguments go to pytest)
+    python3 dev.py test     run the test suite (extra arguments go to pytest), in parallel:
+                            one pytest-xdist worker per core; `-n 0` runs it in one process
 
 Both create `.venv/` and install the pinned requirements the first time (and again when a
 requirements file changes). The embedded setup needs no service: SQLite under var/, Celery tasks run
@@ -80,10 +81,22 @@ def serve(args: list[str]) -> None:
     os.execve(str(PYTHON), runserver, env)  # exec the venv python  # nosec
 
 
+def parallel(args: list[str]) -> list[str]:
+    """`-n auto` (one pytest-xdist worker per core, each on a test database of its own; see
+    tests/conftest.py) unless the arguments choose: `-n 0` runs in one process, `-n 4` four."""
+    for arg in args:
+        if arg in ("-n", "--numprocesses") or arg.startswith(("-n", "--numprocesses=")):
+            return args
+        if arg.endswith("no:xdist"):
+            return args
+    return ["-n", "auto", *args]
+
+
 def test(args: list[str]) -> None:
     ensure_venv("requirements-dev.txt")
     env = {**os.environ, "DJANGO_ALLOW_ASYNC_UNSAFE": "true"}
-    os.execve(str(PYTHON), [str(PYTHON), "-m", "pytest", *args], env)  # exec the venv python  # nosec
+    command = [str(PYTHON), "-m", "pytest", *parallel(args)]
+    os.execve(str(PYTHON), command, env)  # exec the venv python  # nosec
 
 
 def main() -> None:

@@ -24,13 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
-DB = "producer_desk_smoke"
+DB = os.environ.get("CI_SMOKE_DATABASE", "producer_desk_smoke")  # .ci/run may choose others
 
 work = Path(tempfile.mkdtemp(prefix="pd-smoke-"))
 ENV = {
     **os.environ,
     "DATABASE_URL": f"postgres://root@127.0.0.1:5432/{DB}",
-    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/13",
+    "CELERY_BROKER_URL": f"redis://127.0.0.1:6379/{os.environ.get('CI_SMOKE_REDIS_DB', '13')}",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
     "PRODUCER_DESK_VAR_DIR": str(work / "var"),

@@ -7,8 +7,9 @@ import uuid
 from pathlib import Path
 
 import pytest
+from xdist.scheduler import LoadScopeScheduling
 
-from tests.processes import start_worker
+from tests.processes import start_worker, xdist_worker
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API + live_server
 
@@ -37,6 +38,40 @@ def pytest_configure(config) -> None:
     settings.WHITENOISE_USE_FINDERS = True
     # Full-strength hashing makes each test user cost ~0.3 s; the hasher is not under test.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# --- Parallel runs (pytest-xdist; `python3 dev.py test` adds `-n auto`) -------------------------
+
+# Modules whose tests share an expensive module-scoped fixture: under xdist all of such a module
+# runs on one worker, so the fixture is built once, not once per worker that gets one of its tests.
+# (xdist's `--dist loadgroup` and an `xdist_group` mark would say the same, but with pytest 9.2 it
+# silently stops grouping: pytest-dev/pytest-xdist#1386.)
+ONE_WORKER_MODULES = {
+    "tests/test_query_budget.py",  # the large demo: 70 s (SQLite) to 150 s (PostgreSQL) to build
+}
+
+
+def xdist_scope(nodeid: str) -> str:
+    """The unit of work a test belongs to: its module if listed above, otherwise itself."""
+    module = nodeid.split("::", 1)[0]
+    return module if module in ONE_WORKER_MODULES else nodeid
+
+
+class OneWorkerModules(LoadScopeScheduling):
+    """xdist's `load` (each test to whichever worker is free) except for ONE_WORKER_MODULES, each
+    sent whole to one worker; being the biggest units they go out first (`--loadscope-reorder`),
+    so the longest piece of work starts at once instead of ending the run alone."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return xdist_scope(nodeid)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`-n` with the default distribution; a `--dist` of one's own is left to xdist."""
+    if config.getoption("dist") != "load":
+        return None
+    return OneWorkerModules(config, log)
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -209,7 +244,10 @@ def ap_client(client, ap):
 
 @pytest.fixture
 def celery_worker_process(transactional_db, tmp_path):
-    """Starts `celery worker` as its own process on the test database and a private queue."""
+    """Starts `celery worker` as its own process on the test database and a private queue. Under
+    pytest-xdist the test database is this xdist worker's own (test_<name>_gw0, ...: see
+    tests/processes.py) and the queue and worker names carry its id, so workers started by
+    parallel tests never take each other's tasks on the shared broker."""
     from django.conf import settings
     from django.db import connection
 
@@ -217,7 +255,7 @@ def celery_worker_process(transactional_db, tmp_path):
 
     if settings.CELERY_TASK_ALWAYS_EAGER or connection.vendor != "postgresql":
         pytest.skip("needs the production setup: PostgreSQL and CELERY_BROKER_URL (.ci/run)")
-    queue = f"test-{uuid.uuid4().hex[:8]}"
+    queue = f"test-{xdist_worker()}-{uuid.uuid4().hex[:8]}"
     previous_queue = app.conf.task_default_queue
     app.conf.task_default_queue = queue
     worker = None

@@ -59,8 +59,14 @@ class Worker:
                 self.kill()
 
 
+def xdist_worker() -> str:
+    """This pytest-xdist worker's id (gw0, gw1, ...), or "main" without xdist."""
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
 def test_database_url() -> str:
-    """DATABASE_URL naming the test database pytest-django created (test_<name>)."""
+    """DATABASE_URL naming the test database pytest-django created: test_<name>, or under
+    pytest-xdist this worker's own test_<name>_gw0, test_<name>_gw1, ..."""
     from django.db import connection
 
     parts = urlsplit(os.environ["DATABASE_URL"])

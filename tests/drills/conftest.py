@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import pytest
 
 from tests.callsheets.conftest import SmtpSink
-from tests.processes import ThrowawayRedis, free_port
+from tests.processes import ThrowawayRedis, free_port, xdist_worker
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def _app_using(broker_url: str, queue: str):
 
 @pytest.fixture
 def queue():
-    return f"drill-{uuid.uuid4().hex[:8]}"
+    return f"drill-{xdist_worker()}-{uuid.uuid4().hex[:8]}"
 
 
 @pytest.fixture
