@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from apps.productions.models import Production
+from apps.productions.models import Department, Production
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 # Quantities, multipliers, rates and global values keep 6 decimal places: a formula's result
@@ -359,12 +359,12 @@ class DepartmentGrant(models.Model):
         ACCOUNT = "account", "Account"
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
-    department = models.CharField(max_length=60)
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     number = models.CharField(max_length=20)
 
     class Meta:
-        ordering = ["production", "department", "kind", "number"]
+        ordering = ["production", "department__order", "department__name", "kind", "number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["production", "department", "kind", "number"], name="grant_unique"

@@ -112,7 +112,7 @@ def production_settings(request: ProductionRequest) -> HttpResponse:
 def _members(production: Production):
     return (
         Membership.objects.filter(production=production)
-        .select_related("user")
+        .select_related("user", "department")
         .order_by("role", "user__email")
     )
 
@@ -120,7 +120,8 @@ def _members(production: Production):
 @production_view(C.MANAGE_MEMBERS)
 def members(request: ProductionRequest) -> HttpResponse:
     production = request.production
-    form = InvitationForm(request.POST or None)
+    services.departments_ensure(production=production)
+    form = InvitationForm(request.POST or None, production=production)
     if request.method == "POST" and form.is_valid():
         try:
             invitation = services.invitation_create(actor=request.membership, **form.cleaned_data)
@@ -131,7 +132,7 @@ def members(request: ProductionRequest) -> HttpResponse:
             return redirect("productions:members", production_slug=production.slug)
     invitations = Invitation.objects.filter(
         production=production, accepted_at__isnull=True, revoked_at__isnull=True
-    ).select_related("invited_by")
+    ).select_related("invited_by", "department")
     return render(
         request,
         "productions/members.html",
@@ -139,7 +140,8 @@ def members(request: ProductionRequest) -> HttpResponse:
             "members": _members(production),
             "invitations": invitations,
             "form": form,
-            "role_form": MembershipForm(),
+            "role_form": MembershipForm(production=production),
+            "departments": list(form.fields["department"].queryset),
         },
     )
 
@@ -151,7 +153,7 @@ def members_export(request: ProductionRequest, fmt: str) -> HttpResponse:
             m.user.full_name,
             m.user.email,
             m.get_role_display(),
-            m.department,
+            m.department.name if m.department else "",
             m.created_at.date().isoformat(),
         )
         for m in _members(request.production)
@@ -168,7 +170,7 @@ def members_export(request: ProductionRequest, fmt: str) -> HttpResponse:
 @require_POST
 def member_change(request: ProductionRequest, pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership, production=request.production, pk=pk)
-    form = MembershipForm(request.POST)
+    form = MembershipForm(request.POST, production=request.production)
     if form.is_valid():
         try:
             services.membership_change(

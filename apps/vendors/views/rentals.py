@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -21,24 +20,21 @@ from apps.vendors.services import VendorError
 from apps.vendors.views.common import production_kwargs
 
 
-@production_view(C.VIEW_VENDORS)
+@production_view(C.VIEW_VENDORS, C.MANAGE_VENDORS)
 def rentals(request: ProductionRequest) -> HttpResponse:
     production = request.production
     form = RentalForm(request.POST or None, production=production)
-    if request.method == "POST":
-        if not request.membership.can(C.MANAGE_VENDORS):
-            raise PermissionDenied
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            if data.get("days_per_week") is None:
-                data.pop("days_per_week")
-            try:
-                rental = services.rental_create(**data)
-            except VendorError as exc:
-                form.add_error(None, exc.message)
-            else:
-                messages.success(request, f"Rental of {rental.item} booked.")
-                return redirect("vendors:rentals", **production_kwargs(request))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        if data.get("days_per_week") is None:
+            data.pop("days_per_week")
+        try:
+            rental = services.rental_create(**data)
+        except VendorError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, f"Rental of {rental.item} booked.")
+            return redirect("vendors:rentals", **production_kwargs(request))
     today = production.today()
     rows = [
         (r, r.is_overdue(today), services.rental_cost(r), services.rental_cost(r, until=today))
@@ -47,7 +43,7 @@ def rentals(request: ProductionRequest) -> HttpResponse:
     return render(request, "vendors/rentals.html", {"rows": rows, "form": form, "today": today})
 
 
-@production_view(C.VIEW_VENDORS)
+@production_view(C.VIEW_VENDORS, C.MANAGE_VENDORS)
 def rental_detail(request: ProductionRequest, pk: int) -> HttpResponse:
     rental = get_object_or_404(
         Rental.objects.select_related("vendor", "production"), production=request.production, pk=pk
@@ -60,18 +56,15 @@ def rental_detail(request: ProductionRequest, pk: int) -> HttpResponse:
             "loss_damage_amount": rental.loss_damage_amount,
         },
     )
-    if request.method == "POST":
-        if not request.membership.can(C.MANAGE_VENDORS):
-            raise PermissionDenied
-        if form.is_valid():
-            checked = {int(v) for v in request.POST.getlist("checked") if v.isdigit()}
-            try:
-                services.rental_return(rental=rental, checked=checked, **form.cleaned_data)
-            except VendorError as exc:
-                form.add_error(None, exc.message)
-            else:
-                messages.success(request, "Return saved.")
-                return redirect("vendors:rental", pk=rental.pk, **production_kwargs(request))
+    if request.method == "POST" and form.is_valid():
+        checked = {int(v) for v in request.POST.getlist("checked") if v.isdigit()}
+        try:
+            services.rental_return(rental=rental, checked=checked, **form.cleaned_data)
+        except VendorError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Return saved.")
+            return redirect("vendors:rental", pk=rental.pk, **production_kwargs(request))
     today = request.production.today()
     return render(
         request,
