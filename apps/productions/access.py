@@ -81,8 +81,8 @@ def roles_for(capabilities: frozenset[Capability]) -> frozenset[Role]:
     return roles
 
 
-def _refusal(capabilities: frozenset[Capability]) -> str:
-    labels = "; ".join(sorted(c.label for c in capabilities))
+def _refusal(missing: list[Capability]) -> str:
+    labels = "; ".join(sorted(c.label for c in missing))
     return f"Your role does not allow this ({labels})."
 
 
@@ -105,8 +105,9 @@ def production_view(
                 raise Http404("No production here.")
             safe = request.method in SAFE_METHODS
             needs = read_needs if safe else write_needs
-            if not all(membership.can(capability) for capability in needs):
-                raise PermissionDenied(_refusal(needs))
+            missing = [capability for capability in needs if not membership.can(capability)]
+            if missing:
+                raise PermissionDenied(_refusal(missing))
             request.production = membership.production
             request.membership = membership
             if scope is not None:
