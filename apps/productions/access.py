@@ -34,6 +34,7 @@ from apps.productions.models import Membership, Production
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 NOT_YOUR_DEPARTMENT = "This belongs to another department: department heads see their own only."
 OFFICE_ONLY = "Only the production office changes this."
+READ_ONLY = "You may see this, not change it."
 
 
 class ProductionRequest(HttpRequest):
@@ -114,8 +115,10 @@ def production_view(
                 reach = scope(request, **kwargs)
                 if reach == Reach.HIDDEN:
                     raise Http404("No such object.")
-                if reach == Reach.REFUSED or (reach == Reach.READ and not safe):
+                if reach == Reach.REFUSED:
                     raise PermissionDenied(getattr(scope, "refusal", NOT_YOUR_DEPARTMENT))
+                if reach == Reach.READ and not safe:
+                    raise PermissionDenied(READ_ONLY)
             return view(request, *args, **kwargs)
 
         # Read by the access matrix test and the query budget.
