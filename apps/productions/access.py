@@ -62,7 +62,7 @@ def get_membership(user, production_slug: str) -> Membership | None:
     if not user.is_authenticated:
         return None
     return (
-        Membership.objects.select_related("production", "user")
+        Membership.objects.select_related("production", "user", "department")
         .filter(production__slug=production_slug, user=user)
         .first()
     )

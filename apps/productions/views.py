@@ -31,7 +31,7 @@ from apps.productions.services import ProductionError
 def production_list(request: HttpRequest) -> HttpResponse:
     memberships = (
         Membership.objects.filter(user=request.user)
-        .select_related("production")
+        .select_related("production", "department")
         .order_by("production__title")
     )
     return render(request, "productions/list.html", {"memberships": memberships})
@@ -59,7 +59,7 @@ def dashboard(request: ProductionRequest) -> HttpResponse:
     production = request.production
     members = (
         Membership.objects.filter(production=production)
-        .select_related("user")
+        .select_related("user", "department")
         .order_by("role", "user__full_name")
     )
     return render(
