@@ -8,7 +8,7 @@ import factory
 
 from apps.accounts.models import User
 from apps.productions.capabilities import Role
-from apps.productions.models import Membership, Production
+from apps.productions.models import Department, Membership, Production
 
 PASSWORD = "a-long-test-password-1"
 
@@ -48,7 +48,24 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     production = factory.SubFactory(ProductionFactory)
     role = Role.ASSOCIATE_PRODUCER
-    department = factory.LazyAttribute(lambda o: "Camera" if o.role == Role.DEPARTMENT_HEAD else "")
+    department = factory.LazyAttribute(
+        lambda o: "Camera" if o.role == Role.DEPARTMENT_HEAD else None
+    )
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Tests name a department ("camera"): the production's department of that name, made if
+        # it has none. The membership points at it by key.
+        name = kwargs.get("department")
+        if isinstance(name, str):
+            kwargs["department"] = department_named(kwargs["production"], name) if name else None
+        return super()._create(model_class, *args, **kwargs)
+
+
+def department_named(production: Production, name: str) -> Department:
+    """The production's department called `name` (any case), created when it has none."""
+    found = Department.objects.filter(production=production, name__iexact=name.strip()).first()
+    return found or Department.objects.create(production=production, name=name.strip())
 
 
 def member(production: Production, role: str = Role.ASSOCIATE_PRODUCER, **kwargs) -> User:

@@ -21,7 +21,8 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from apps.productions.capabilities import CAPABILITY_ROLES, Role
+from apps.productions.access import roles_for
+from apps.productions.capabilities import Role
 from tests.test_access_matrix import Route, production_routes
 
 pytestmark = pytest.mark.django_db
@@ -300,7 +301,7 @@ _PNG = bytes.fromhex(
 def visitor(route: Route) -> str:
     """The AP, or for the few pages the AP's role may not open, a demo role that may (the
     producer first): every page is measured, none is skipped as a 403."""
-    allowed = CAPABILITY_ROLES[route.callback.production_capability]
+    allowed = roles_for(route.callback.read_capabilities)
     for role in (Role.ASSOCIATE_PRODUCER, Role.PRODUCER, Role.DEPARTMENT_HEAD):
         if role in allowed:
             return role

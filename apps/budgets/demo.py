@@ -11,6 +11,8 @@ from django.db import transaction
 from apps.budgets.models import Account, Budget, Commitment, DepartmentGrant
 from apps.budgets.services import editing, ledger, versions
 from apps.budgets.services.editing import LineValues
+from apps.productions.models import Department
+from apps.productions.services import departments_ensure
 
 DEMO_BUDGET = "Production budget"
 
@@ -131,5 +133,14 @@ def seed_demo_budget(production, people, size) -> None:
         defaults={"amount": Decimal("15000.00"), "date": start + timedelta(days=10)},
     )
     DepartmentGrant.objects.get_or_create(
-        production=production, department="Camera", kind="category", number=camera.category.number
+        production=production,
+        department=_camera(production),
+        kind="category",
+        number=camera.category.number,
     )
+
+
+def _camera(production):
+    """The Camera department, one of the standard ones."""
+    departments_ensure(production=production)
+    return Department.objects.get(production=production, name="Camera")

@@ -20,6 +20,8 @@ from django.db import transaction
 from apps.budgets import engine, importers
 from apps.budgets.models import Budget, DepartmentGrant
 from apps.budgets.services import ledger
+from apps.productions.models import Department
+from apps.productions.services import departments_ensure
 
 LARGE_BUDGET = "Production budget"
 LINES = 3000
@@ -71,7 +73,7 @@ def seed_large_budget(production, people) -> None:
         _payroll_actuals(production, rng)
         _deals(production)
         DepartmentGrant.objects.get_or_create(
-            production=production, department="Camera", kind="category", number="3300"
+            production=production, department=_camera(production), kind="category", number="3300"
         )
 
 
@@ -170,3 +172,9 @@ def _deals(production) -> None:
             description=description,
             date=start + timedelta(days=10),
         )
+
+
+def _camera(production):
+    """The Camera department, one of the standard ones."""
+    departments_ensure(production=production)
+    return Department.objects.get(production=production, name="Camera")

@@ -18,6 +18,7 @@ from apps.budgets.models import (
 from apps.budgets.services import BudgetError, LineValues, evaluate_line_formulas, global_values
 from apps.core import forms as core_forms
 from apps.core.money import CurrencyInputs, MoneyFormField, currency_choices
+from apps.productions.models import Department
 
 FORMULA_HELP = "A number or a formula over globals, e.g. SHOOT_DAYS + 2"
 
@@ -204,9 +205,13 @@ class EstimateForm(CurrencyInputs, forms.Form):
 
 
 class GrantForm(forms.Form):
-    department = forms.CharField(max_length=60)
+    department = forms.ModelChoiceField(queryset=Department.objects.none())
     kind = forms.ChoiceField(choices=DepartmentGrant.Kind.choices)
     number = forms.CharField(max_length=20)
+
+    def __init__(self, *args, production, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.filter(production=production)
 
 
 class BudgetImportForm(forms.Form):

@@ -18,7 +18,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from apps.core.money import MoneyField
-from apps.productions.models import Production
+from apps.productions.models import Department, Production
 
 # Money columns are apps.core.money.MoneyField. Quantities, multipliers, the line rate (a unit
 # price typed as a formula), percents and global values keep 6 decimal places: a formula's result
@@ -407,12 +407,12 @@ class DepartmentGrant(models.Model):
         ACCOUNT = "account", "Account"
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
-    department = models.CharField(max_length=60)
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     number = models.CharField(max_length=20)
 
     class Meta:
-        ordering = ["production", "department", "kind", "number"]
+        ordering = ["production", "department__order", "department__name", "kind", "number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["production", "department", "kind", "number"], name="grant_unique"

@@ -30,7 +30,7 @@ from apps.budgets.models import (
     VersionStatus,
 )
 from apps.core.money import format_money, round_money
-from apps.productions.models import Production
+from apps.productions.models import Department, Production
 
 
 def current_version(production: Production) -> BudgetVersion | None:
@@ -484,10 +484,10 @@ def spend_over_time(production: Production) -> list[tuple[str, Decimal]]:
 # --- Department heads -----------------------------------------------------------------------
 
 
-def granted_accounts(version: BudgetVersion, department: str):
+def granted_accounts(version: BudgetVersion, department: Department):
     """Accounts of the version the department was granted (by category or account number)."""
     grants = DepartmentGrant.objects.filter(
-        production=version.production, department__iexact=department
+        production=version.production, department=department
     ).values_list("kind", "number")
     categories = [n for kind, n in grants if kind == DepartmentGrant.Kind.CATEGORY]
     accounts = [n for kind, n in grants if kind == DepartmentGrant.Kind.ACCOUNT]

@@ -192,6 +192,9 @@ class ReleaseForm(forms.Form):
     reason = forms.CharField(max_length=200)
 
 
+DEPARTMENT_POSITION = "Choose a position in your department for the day player."
+
+
 class DayAssignmentForm(forms.Form):
     shoot_day = core_forms.ModelChoiceField(queryset=None, label="Day")
     person = core_forms.ModelChoiceField(queryset=None)
@@ -201,8 +204,13 @@ class DayAssignmentForm(forms.Form):
     )
     notes = forms.CharField(max_length=200, required=False)
 
-    def __init__(self, *args, shoot_days, people, positions, **kwargs) -> None:
+    def __init__(
+        self, *args, shoot_days, people, positions, position_required=False, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["shoot_day"].queryset = shoot_days
         self.fields["person"].queryset = people
         self.fields["position"].queryset = positions
+        if position_required:
+            self.fields["position"].required = True
+            self.fields["position"].error_messages["required"] = DEPARTMENT_POSITION

@@ -18,53 +18,15 @@ from apps.core.models import SendStatus
 from apps.core.money import MoneyField, RateField
 from apps.core.outbox import OutboundMessage
 from apps.crew.validators import validate_cv, validate_phone
-from apps.productions.models import Production
+
+# Departments live in the tenant (a department head's membership points at one); crew's code and
+# tests keep naming them from here.
+from apps.productions.models import STANDARD_DEPARTMENTS, Department, Production  # noqa: F401
 from apps.schedules.models import ShootDay
 
 # Money columns are apps.core.money.MoneyField, rates RateField; guaranteed units and overtime
 # thresholds (hours, days, weeks) keep 2 places.
 QUANTITY = {"max_digits": 8, "decimal_places": 2}
-
-# The departments every production starts with; the AP edits them from there.
-STANDARD_DEPARTMENTS = [
-    "Production",
-    "Direction",
-    "Camera",
-    "Grip",
-    "Electric",
-    "Sound",
-    "Art",
-    "Set Dressing",
-    "Props",
-    "Construction",
-    "Wardrobe",
-    "Hair & Makeup",
-    "Locations",
-    "Transportation",
-    "Catering",
-    "Post",
-    "Accounting",
-    "Casting",
-    "Stunts",
-    "VFX",
-]
-
-
-class Department(models.Model):
-    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="departments")
-    name = models.CharField(max_length=60)
-    order = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["order", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                Lower("name"), "production", name="crew_department_unique_name"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Position(models.Model):

@@ -9,7 +9,6 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Lower
 
-from apps.crew.access import own_department, scoped
 from apps.crew.models import (
     Candidate,
     DayAssignment,
@@ -23,6 +22,7 @@ from apps.crew.models import (
     Position,
     Stage,
 )
+from apps.productions.access import own_department, scoped
 from apps.productions.capabilities import Capability
 from apps.productions.models import Membership, Production
 from apps.schedules.models import DayKind, ShootDay
@@ -63,7 +63,7 @@ def working_on(production: Production, day: date) -> QuerySet[Engagement]:
 def departments_of(production: Production, membership: Membership) -> QuerySet[Department]:
     rows = Department.objects.filter(production=production)
     limit = own_department(membership)
-    return rows if limit is None else rows.filter(name__iexact=limit)
+    return rows if limit is None else rows.filter(pk=limit)
 
 
 def people_of(production: Production, membership: Membership) -> QuerySet[Person]:
@@ -72,8 +72,7 @@ def people_of(production: Production, membership: Membership) -> QuerySet[Person
     limit = own_department(membership)
     if limit is not None:
         rows = rows.filter(
-            Q(engagements__department__name__iexact=limit)
-            | Q(candidacies__opening__position__department__name__iexact=limit)
+            Q(engagements__department=limit) | Q(candidacies__opening__position__department=limit)
         ).distinct()
     return rows
 
@@ -240,11 +239,7 @@ def day_grid(production: Production, membership: Membership) -> DayGrid:
     assignments = list(day_players(production))
     limit = own_department(membership)
     if limit is not None:
-        assignments = [
-            a
-            for a in assignments
-            if a.position and a.position.department.name.lower() == limit.lower()
-        ]
+        assignments = [a for a in assignments if a.position and a.position.department_id == limit]
     booked = {(a.person_id, a.shoot_day_id): a for a in assignments}
     people: dict[int, tuple[Person, str]] = {}
     for e in engaged:

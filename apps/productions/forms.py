@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from apps.productions.capabilities import Role
-from apps.productions.models import Production
+from apps.productions.models import Department, Production
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -56,14 +56,24 @@ class ProductionSettingsForm(ProductionForm):
         fields = [f for f in ProductionForm.Meta.fields if f != "slug"]
 
 
-class InvitationForm(forms.Form):
+class _DepartmentChoice(forms.Form):
+    """A department head's department, chosen from the production's list."""
+
+    def __init__(self, *args, production: Production, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.filter(production=production)
+
+
+class InvitationForm(_DepartmentChoice):
     email = forms.EmailField(label="E-mail")
     role = forms.ChoiceField(choices=Role.choices, initial=Role.CREW)
-    department = forms.CharField(
-        max_length=60, required=False, help_text="Only for a department head."
+    department = forms.ModelChoiceField(
+        queryset=Department.objects.none(), required=False, help_text="Only for a department head."
     )
 
 
-class MembershipForm(forms.Form):
+class MembershipForm(_DepartmentChoice):
     role = forms.ChoiceField(choices=Role.choices, label="Role")
-    department = forms.CharField(max_length=60, required=False, label="Department")
+    department = forms.ModelChoiceField(
+        queryset=Department.objects.none(), required=False, label="Department"
+    )

@@ -104,14 +104,66 @@ class Production(models.Model):
         return (self.first_shoot_day - self.today()).days
 
 
+# The departments every production starts with; the AP edits them from there.
+STANDARD_DEPARTMENTS = [
+    "Production",
+    "Direction",
+    "Camera",
+    "Grip",
+    "Electric",
+    "Sound",
+    "Art",
+    "Set Dressing",
+    "Props",
+    "Construction",
+    "Wardrobe",
+    "Hair & Makeup",
+    "Locations",
+    "Transportation",
+    "Catering",
+    "Post",
+    "Accounting",
+    "Casting",
+    "Stunts",
+    "VFX",
+]
+
+
+class Department(models.Model):
+    """A department of the production. Crew hangs positions and engagements on it; a department
+    head's membership points at it, so renaming a department changes nobody's access."""
+
+    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="departments")
+    name = models.CharField(max_length=60)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        # Created by crew; moved here without moving its rows.
+        db_table = "crew_department"
+        ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"), "production", name="crew_department_unique_name"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Membership(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=32, choices=Role.choices)
-    department = models.CharField(
-        max_length=60, blank=True, help_text="For department heads: the department they run."
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        help_text="For department heads: the department they run.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -123,7 +175,7 @@ class Membership(models.Model):
             models.UniqueConstraint(fields=["user", "production"], name="membership_unique_user"),
             models.CheckConstraint(
                 name="membership_department_head_has_department",
-                condition=~Q(role=Role.DEPARTMENT_HEAD) | ~Q(department=""),
+                condition=~Q(role=Role.DEPARTMENT_HEAD) | Q(department__isnull=False),
             ),
         ]
 
@@ -136,7 +188,7 @@ class Membership(models.Model):
     @property
     def role_label(self) -> str:
         label = self.get_role_display()
-        return f"{label} ({self.department})" if self.department else label
+        return f"{label} ({self.department})" if self.department_id else label
 
 
 class Invitation(OutboundMessage):
@@ -145,7 +197,9 @@ class Invitation(OutboundMessage):
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField()
     role = models.CharField(max_length=32, choices=Role.choices)
-    department = models.CharField(max_length=60, blank=True)
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="invitations"
+    )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

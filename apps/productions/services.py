@@ -18,7 +18,13 @@ from apps.accounts.models import User
 from apps.core import outbox
 from apps.core.errors import DomainError
 from apps.productions.capabilities import Capability, Role
-from apps.productions.models import Invitation, Membership, Production
+from apps.productions.models import (
+    STANDARD_DEPARTMENTS,
+    Department,
+    Invitation,
+    Membership,
+    Production,
+)
 
 LAST_PRODUCER = "A production needs at least one producer: make someone else producer first."
 ALREADY_MEMBER = "{email} is already a member of this production."
@@ -57,12 +63,38 @@ def production_create(*, user: User, role: str = Role.PRODUCER, **fields) -> Pro
     return production
 
 
+# --- Departments --------------------------------------------------------------------------------
+
+
+def departments_ensure(*, production: Production) -> int:
+    """Give a production the standard departments the first time they are needed (crew, members,
+    budget grants); returns how many were created (none once the production has any, so renamed
+    or removed ones stay that way)."""
+    # Checked outside a transaction: the crew list calls this on every view.
+    if Department.objects.filter(production=production).exists():
+        return 0
+    Department.objects.bulk_create(
+        [
+            Department(production=production, name=name, order=(i + 1) * 10)
+            for i, name in enumerate(STANDARD_DEPARTMENTS)
+        ],
+        # Two first visits at once: the unique name makes the second insert a no-op.
+        ignore_conflicts=True,
+    )
+    return len(STANDARD_DEPARTMENTS)
+
+
 # --- Members ------------------------------------------------------------------------------------
 
 
-def _check_department(role: str, department: str) -> None:
-    if role == Role.DEPARTMENT_HEAD and not department.strip():
+def _department_for(role: str, department: Department | None, production: Production):
+    """The department a membership in `role` keeps: a department head's own (required, and one of
+    this production's), nobody else's."""
+    if role != Role.DEPARTMENT_HEAD:
+        return None
+    if department is None or department.production_id != production.pk:
         raise ProductionError(DEPARTMENT_REQUIRED)
+    return department
 
 
 def _other_producers(membership: Membership) -> bool:
@@ -76,9 +108,9 @@ def _other_producers(membership: Membership) -> bool:
 
 @transaction.atomic
 def membership_change(
-    *, actor: Membership, membership: Membership, role: str, department: str = ""
+    *, actor: Membership, membership: Membership, role: str, department: Department | None = None
 ) -> Membership:
-    _check_department(role, department)
+    department = _department_for(role, department, membership.production)
     touches_producer = Role.PRODUCER in (membership.role, role)
     if touches_producer and not actor.can(Capability.MANAGE_PRODUCERS):
         raise ProductionError(PRODUCER_ONLY)
@@ -89,7 +121,7 @@ def membership_change(
     ):
         raise ProductionError(LAST_PRODUCER)
     membership.role = role
-    membership.department = department.strip() if role == Role.DEPARTMENT_HEAD else ""
+    membership.department = department
     membership.save()
     return membership
 
@@ -109,10 +141,10 @@ def membership_remove(*, actor: Membership, membership: Membership) -> None:
 
 @transaction.atomic
 def invitation_create(
-    *, actor: Membership, email: str, role: str, department: str = ""
+    *, actor: Membership, email: str, role: str, department: Department | None = None
 ) -> Invitation:
     email = email.strip().lower()
-    _check_department(role, department)
+    department = _department_for(role, department, actor.production)
     if role == Role.PRODUCER and not actor.can(Capability.MANAGE_PRODUCERS):
         raise ProductionError(PRODUCER_ONLY)
     production = actor.production
@@ -134,7 +166,7 @@ def invitation_create(
                 production=production,
                 email=email,
                 role=role,
-                department=department.strip() if role == Role.DEPARTMENT_HEAD else "",
+                department=department,
                 invited_by=actor.user,
                 expires_at=timezone.now() + timedelta(days=settings.INVITATION_MAX_AGE_DAYS),
             )

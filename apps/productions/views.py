@@ -35,7 +35,7 @@ from apps.productions.services import ProductionError
 def production_list(request: HttpRequest) -> HttpResponse:
     memberships = (
         Membership.objects.filter(user=request.user)
-        .select_related("production")
+        .select_related("production", "department")
         .order_by("production__title")
     )
     return render(request, "productions/list.html", {"memberships": memberships})
@@ -65,7 +65,7 @@ def dashboard(request: ProductionRequest) -> HttpResponse:
     production = request.production
     members = (
         Membership.objects.filter(production=production)
-        .select_related("user")
+        .select_related("user", "department")
         .order_by("role", "user__full_name")
     )
     return render(
@@ -118,7 +118,7 @@ def production_settings(request: ProductionRequest) -> HttpResponse:
 def _members(production: Production):
     return (
         Membership.objects.filter(production=production)
-        .select_related("user")
+        .select_related("user", "department")
         .order_by("role", "user__email")
     )
 
@@ -126,7 +126,8 @@ def _members(production: Production):
 @production_view(C.MANAGE_MEMBERS)
 def members(request: ProductionRequest) -> HttpResponse:
     production = request.production
-    form = InvitationForm(request.POST or None)
+    services.departments_ensure(production=production)
+    form = InvitationForm(request.POST or None, production=production)
     if request.method == "POST" and form.is_valid():
         invited = run_service(
             request,
@@ -140,7 +141,7 @@ def members(request: ProductionRequest) -> HttpResponse:
             return redirect(production_url(production, "productions:members"))
     invitations = Invitation.objects.filter(
         production=production, accepted_at__isnull=True, revoked_at__isnull=True
-    ).select_related("invited_by")
+    ).select_related("invited_by", "department")
     return render(
         request,
         "productions/members.html",
@@ -148,7 +149,8 @@ def members(request: ProductionRequest) -> HttpResponse:
             "members": _members(production),
             "invitations": invitations,
             "form": form,
-            "role_form": MembershipForm(),
+            "role_form": MembershipForm(production=production),
+            "departments": list(form.fields["department"].queryset),
         },
     )
 
@@ -160,7 +162,7 @@ def members_export(request: ProductionRequest, fmt: str) -> HttpResponse:
             m.user.full_name,
             m.user.email,
             m.get_role_display(),
-            m.department,
+            m.department.name if m.department else "",
             m.created_at.date().isoformat(),
         )
         for m in _members(request.production)
@@ -177,7 +179,7 @@ def members_export(request: ProductionRequest, fmt: str) -> HttpResponse:
 @require_POST
 def member_change(request: ProductionRequest, pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership, production=request.production, pk=pk)
-    form = MembershipForm(request.POST)
+    form = MembershipForm(request.POST, production=request.production)
     if form.is_valid():
         if run_service(
             request,

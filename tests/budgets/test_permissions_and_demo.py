@@ -6,7 +6,7 @@ from apps.budgets.models import Actual, Budget, Commitment, DepartmentGrant, Det
 from apps.productions.capabilities import Role
 from apps.productions.models import Production
 from tests.budgets.factories import add_line, budget_from_template
-from tests.factories import member
+from tests.factories import department_named, member
 
 pytestmark = pytest.mark.django_db
 
@@ -62,13 +62,19 @@ def test_a_department_head_sees_only_the_accounts_granted_to_their_department(
     assert "Camera package" not in page
     assert "No budget accounts have been shared" in page
     DepartmentGrant.objects.create(
-        production=production, department="Camera", kind="account", number="3307"
+        production=production,
+        department=department_named(production, "Camera"),
+        kind="account",
+        number="3307",
     )
     page = client.get(url).content.decode()
     assert "Camera package" in page
     assert "Gaffer" not in page and "Producer fee" not in page
     DepartmentGrant.objects.create(
-        production=production, department="Camera", kind="category", number="3200"
+        production=production,
+        department=department_named(production, "Camera"),
+        kind="category",
+        number="3200",
     )
     page = client.get(url).content.decode()
     assert "Gaffer" in page and "Producer fee" not in page
@@ -76,18 +82,37 @@ def test_a_department_head_sees_only_the_accounts_granted_to_their_department(
 
 def test_another_departments_grant_shows_nothing(client, production, version):
     DepartmentGrant.objects.create(
-        production=production, department="Grip", kind="category", number="3300"
+        production=production,
+        department=department_named(production, "Grip"),
+        kind="category",
+        number="3300",
     )
     client.force_login(member(production, Role.DEPARTMENT_HEAD, department="Camera"))
     page = client.get(reverse("budgets:department", args=[production.slug])).content.decode()
     assert "Camera package" not in page
 
 
+def test_a_renamed_department_keeps_its_grants(client, production, version):
+    client.force_login(member(production, Role.DEPARTMENT_HEAD, department="Camera"))
+    camera = department_named(production, "Camera")
+    DepartmentGrant.objects.create(
+        production=production, department=camera, kind="account", number="3307"
+    )
+    camera.name = "Camera & Video"
+    camera.save()
+    page = client.get(reverse("budgets:department", args=[production.slug])).content.decode()
+    assert "Camera package" in page and "Camera &amp; Video budget" in page
+
+
 def test_aps_grant_departments_access_on_the_page(client, production, ap):
     client.force_login(ap)
     client.post(
         reverse("budgets:grants", args=[production.slug]),
-        {"department": "Camera", "kind": "category", "number": "3300"},
+        {
+            "department": department_named(production, "Camera").pk,
+            "kind": "category",
+            "number": "3300",
+        },
     )
     assert DepartmentGrant.objects.filter(production=production, number="3300").exists()
 

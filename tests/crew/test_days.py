@@ -9,9 +9,10 @@ import pytest
 from django.urls import reverse
 
 from apps.crew import queries, services
+from apps.crew.forms import DEPARTMENT_POSITION
 from apps.crew.models import DayAssignment
 from apps.crew.services.days import ALREADY_BOOKED
-from apps.crew.views.days import BOOKED_ELSEWHERE, DEPARTMENT_POSITION
+from apps.crew.views.days import BOOKED_ELSEWHERE
 from apps.productions.capabilities import Role
 from apps.productions.models import Membership
 from tests.crew.factories import EngagementFactory, PersonFactory, PositionFactory

@@ -4,11 +4,10 @@ else of anyone's. (Capabilities themselves are walked by tests/test_access_matri
 from __future__ import annotations
 
 import pytest
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from apps.crew.access import check_department, in_scope
 from apps.crew.models import MemoState, Position
+from apps.productions.access import in_department
 from apps.productions.capabilities import Role
 from apps.productions.models import Membership
 from tests.crew.factories import (
@@ -47,20 +46,31 @@ def world(production):
 
 
 @pytest.fixture
-def head(client, production):
-    # "camera" in any case matches the Camera department
+def head(client, production, world):
+    # "camera" in any case names the Camera department: the membership points at it
     client.force_login(member(production, Role.DEPARTMENT_HEAD, department="camera"))
     return client
 
 
-def test_the_helper_matches_the_department_by_name_in_any_case(production, world):
-    membership = Membership(production=production, role=Role.DEPARTMENT_HEAD, department="CAMERA ")
-    assert in_scope(membership, "Camera") and not in_scope(membership, "Sound")
-    check_department(membership, world["camera"])
-    with pytest.raises(PermissionDenied):
-        check_department(membership, world["sound"])
+def test_the_scope_follows_the_membership_s_department_key(production, world):
+    membership = Membership(
+        production=production, role=Role.DEPARTMENT_HEAD, department=world["camera"]
+    )
+    assert in_department(membership, world["camera"].pk)
+    assert not in_department(membership, world["sound"].pk)
     office = Membership(production=production, role=Role.PRODUCTION_MANAGER)
-    check_department(office, world["sound"])
+    assert in_department(office, world["sound"].pk)
+
+
+def test_renaming_a_department_changes_nobody_s_access(head, production, world):
+    world["camera"].name = "Camera Department"
+    world["camera"].save()
+    world["sound"].name = "camera"  # the head's old name now belongs to another department
+    world["sound"].save()
+    assert head.get(url("board", production, pk=world["my_opening"].pk)).status_code == 200
+    assert head.get(url("board", production, pk=world["their_opening"].pk)).status_code == 403
+    crew = head.get(url("list", production)).content.decode()
+    assert "Cam Crew" in crew and "Sound Crew" not in crew
 
 
 def test_a_department_head_sees_their_own_department_only(head, production, world):

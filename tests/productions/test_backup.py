@@ -324,3 +324,61 @@ def test_a_failed_restore_leaves_no_rows_and_no_files(small_archive, monkeypatch
 def test_export_refuses_an_unknown_production(tmp_path):
     with pytest.raises(CommandError, match="No production with the address 'nope'"):
         run("export_production", "nope", str(tmp_path / "x.zip"))
+
+
+def test_an_archive_from_before_departments_had_keys_restores_with_them(tmp_path):
+    """Written when crew held departments and members named theirs as text."""
+    from apps.budgets.models import DepartmentGrant
+    from apps.productions.backup.archive import RECORDS, sha256
+    from apps.productions.models import Department, Invitation
+    from tests.factories import ProductionFactory, department_named, member
+
+    production = ProductionFactory(slug="old-short")
+    camera = department_named(production, "Camera")
+    drones = department_named(production, "Drones")
+    member(production, "department_head", department="Camera")
+    Invitation.objects.create(
+        production=production,
+        email="grip@example.test",
+        role="department_head",
+        department=drones,
+        expires_at=production.created_at,
+    )
+    DepartmentGrant.objects.create(
+        production=production, department=camera, kind="account", number="3307"
+    )
+    path = export(production, tmp_path)
+
+    def as_before(content: bytes) -> bytes:
+        records = json.loads(content)
+        models = records["models"]
+        rows = models.pop("productions.department")
+        names = {row["pk"]: row["fields"]["name"] for row in rows}
+        models["crew.department"] = [r for r in rows if r["fields"]["name"] != "Drones"]
+        for label in (
+            "productions.membership",
+            "productions.historicalmembership",
+            "productions.invitation",
+            "budgets.departmentgrant",
+        ):
+            for row in models[label]:
+                old = row["fields"].pop("department_id")
+                row["fields"]["department"] = f" {names[old].lower()}" if old else ""
+        return json.dumps(records).encode()
+
+    old = rewrite(path, RECORDS, as_before)
+    with zipfile.ZipFile(old) as archive:
+        records = archive.read(RECORDS)
+        manifest = json.loads(archive.read("manifest.json"))
+    counts = {label: len(rows) for label, rows in json.loads(records)["models"].items()}
+    checksums = {**manifest["checksums"], RECORDS: sha256(records)}
+    old = rewrite(old, "manifest.json", manifest_change(counts=counts, checksums=checksums))
+
+    run("import_production", old, slug="old-short-copy")
+    copy = Production.objects.get(slug="old-short-copy")
+    head = Membership.objects.get(production=copy, role="department_head")
+    assert head.department.name == "Camera"
+    assert Invitation.objects.get(production=copy).department.name == "drones"
+    grant = DepartmentGrant.objects.get(production=copy)
+    assert grant.department == head.department
+    assert Department.objects.filter(production=copy).count() == 2

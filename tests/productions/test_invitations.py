@@ -223,3 +223,25 @@ def test_running_the_send_task_twice_sends_one_e_mail(
     result = send_message.delay(*send_args(invitation))
     assert result.get() == "skipped: already sent"
     assert len(mail.outbox) == 1
+
+
+def test_a_department_head_s_invitation_carries_the_department_to_the_membership(
+    client, ap_client, production, django_capture_on_commit_callbacks
+):
+    from tests.crew.factories import DepartmentFactory
+
+    grip = DepartmentFactory(production=production, name="Grip")
+    invite(
+        ap_client,
+        production,
+        django_capture_on_commit_callbacks,
+        role="department_head",
+        department=grip.pk,
+    )
+    assert Invitation.objects.get().department == grip
+    assert "Department Head (Grip)" in mail.outbox[0].body
+    path = link_path(mail.outbox[0])
+    client.logout()
+    client.post(path, {"full_name": "New Person", "password1": PASSWORD, "password2": PASSWORD})
+    membership = Membership.objects.get(user__email="new.person@example.test")
+    assert (membership.role, membership.department) == (Role.DEPARTMENT_HEAD, grip)

@@ -81,3 +81,24 @@ def test_the_member_list_exports_as_csv_and_xlsx(ap_client, production, ap):
     assert ap.email in csv.content.decode()
     xlsx = ap_client.get(url("members_export", production, fmt="xlsx"))
     assert xlsx.content[:2] == b"PK"
+
+
+def test_a_department_head_runs_one_of_the_production_s_departments(ap_client, production):
+    from tests.crew.factories import DepartmentFactory
+
+    crew = Membership.objects.get(user=member(production, Role.CREW))
+    camera = DepartmentFactory(production=production, name="Camera")
+    elsewhere = DepartmentFactory(name="Camera")  # another production's
+    change = url("member_change", production, pk=crew.pk)
+    ap_client.post(change, {"role": "department_head", "department": elsewhere.pk})
+    ap_client.post(change, {"role": "department_head", "department": "Camera"})
+    crew.refresh_from_db()
+    assert (crew.role, crew.department) == (Role.CREW, None)
+    ap_client.post(change, {"role": "department_head", "department": camera.pk})
+    crew.refresh_from_db()
+    assert (crew.role, crew.department) == (Role.DEPARTMENT_HEAD, camera)
+    page = ap_client.get(url("members", production)).content.decode()
+    assert f'<option value="{camera.pk}" selected>Camera</option>' in page
+    ap_client.post(change, {"role": "coordinator", "department": camera.pk})
+    crew.refresh_from_db()
+    assert (crew.role, crew.department) == (Role.COORDINATOR, None)

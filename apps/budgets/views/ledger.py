@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -195,7 +194,7 @@ def commitment_release(request: ProductionRequest, commitment_id: int) -> HttpRe
 
 @production_view(C.EDIT_BUDGET)
 def grants(request: ProductionRequest) -> HttpResponse:
-    form = GrantForm(request.POST or None)
+    form = GrantForm(request.POST or None, production=request.production)
     if request.method == "POST" and form.is_valid():
         DepartmentGrant.objects.get_or_create(production=request.production, **form.cleaned_data)
         messages.success(request, "Access granted.")
@@ -203,7 +202,12 @@ def grants(request: ProductionRequest) -> HttpResponse:
     return render(
         request,
         "budgets/grants.html",
-        {"grants": DepartmentGrant.objects.filter(production=request.production), "form": form},
+        {
+            "grants": DepartmentGrant.objects.filter(production=request.production).select_related(
+                "department"
+            ),
+            "form": form,
+        },
     )
 
 
@@ -217,13 +221,12 @@ def grant_delete(request: ProductionRequest, grant_id: int) -> HttpResponse:
 @production_view(C.VIEW_DEPARTMENT_BUDGET)
 def department(request: ProductionRequest) -> HttpResponse:
     """A department head's read-only view of the accounts granted to their department."""
-    department_name = request.membership.department
-    if not department_name:
-        raise PermissionDenied(NO_BUDGET_FOR_DEPARTMENT)
+    # Only department heads hold the capability, and the database gives each one a department.
+    department = request.membership.department
     version = queries.current_version(request.production)
     accounts = []
     if version is not None:
-        granted = list(queries.granted_accounts(version, department_name))
+        granted = list(queries.granted_accounts(version, department))
         if granted:
             sheet = queries.top_sheet(version, account_ids={a.id for a in granted})
             lines = DetailLine.objects.filter(account__in=granted).prefetch_related("fringes")
@@ -237,7 +240,7 @@ def department(request: ProductionRequest) -> HttpResponse:
         {
             "version": version,
             "accounts": accounts,
-            "department": department_name,
+            "department": department.name,
             "empty_message": NO_BUDGET_FOR_DEPARTMENT,
         },
     )

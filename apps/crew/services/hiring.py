@@ -17,10 +17,8 @@ from apps.core.errors import DomainError
 from apps.core.locking import save_if_unchanged
 from apps.core.money import round_money
 from apps.crew.models import (
-    STANDARD_DEPARTMENTS,
     Candidate,
     DealMemo,
-    Department,
     Engagement,
     MemoState,
     Opening,
@@ -29,6 +27,7 @@ from apps.crew.models import (
     RateUnit,
     Stage,
 )
+from apps.productions import services as production_services
 from apps.productions.models import Production
 from apps.productions.services import hash_token
 
@@ -62,20 +61,9 @@ class CrewError(DomainError):
 
 
 def departments_ensure(*, production: Production) -> int:
-    """Give a production the standard departments the first time crew is opened; returns how many
-    were created (none once the production has any, so renamed or removed ones stay that way)."""
-    # Checked outside a transaction: the crew list calls this on every view.
-    if Department.objects.filter(production=production).exists():
-        return 0
-    Department.objects.bulk_create(
-        [
-            Department(production=production, name=name, order=(i + 1) * 10)
-            for i, name in enumerate(STANDARD_DEPARTMENTS)
-        ],
-        # Two first visits at once: the unique name makes the second insert a no-op.
-        ignore_conflicts=True,
-    )
-    return len(STANDARD_DEPARTMENTS)
+    """Give a production the standard departments the first time crew is opened (see
+    apps.productions.services.departments_ensure)."""
+    return production_services.departments_ensure(production=production)
 
 
 # --- The board ----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from apps.core.documents import pdf_response
 from apps.core.exports import export_response
 from apps.core.view_helpers import run_service
 from apps.crew import queries, services
-from apps.crew.access import check_department
+from apps.crew.access import engagement_scope
 from apps.crew.forms import ReleaseForm
 from apps.crew.models import Engagement
 from apps.crew.validators import format_phone
@@ -90,14 +90,13 @@ def _export(fmt: str, filename: str, rows, show_contacts: bool, show_rates: bool
     return export_response(fmt, filename, header, lines())
 
 
-@production_view(C.HIRE_CREW)
+@production_view(C.HIRE_CREW, scope=engagement_scope)
 def engagement_release(request: ProductionRequest, pk: int) -> HttpResponse:
     engagement = get_object_or_404(
         Engagement.objects.select_related("person", "position", "department", "deal_memo"),
         production=request.production,
         pk=pk,
     )
-    check_department(request.membership, engagement.department)
     form = ReleaseForm(request.POST or None, initial={"last_day": request.production.today()})
     if request.method == "POST" and form.is_valid():
         released = run_service(

@@ -3,71 +3,67 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.core.view_helpers import run_service
 from apps.crew import queries, services
-from apps.crew.access import in_scope, own_department, scoped
+from apps.crew.access import day_assignment_scope
 from apps.crew.forms import DayAssignmentForm
 from apps.crew.models import DayAssignment, Person, Position
-from apps.productions.access import ProductionRequest, production_view
+from apps.productions.access import ProductionRequest, own_department, production_view, scoped
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
 from apps.schedules.models import ShootDay
 
 BOOKED_ELSEWHERE = "{person} is also booked on {date:%a %d %b} in {titles}."
-DEPARTMENT_POSITION = "Choose a position in your department for the day player."
 
 
 def _form(request: ProductionRequest, data=None) -> DayAssignmentForm:
     production = request.production
+    department_head = own_department(request.membership) is not None
     return DayAssignmentForm(
         data,
         shoot_days=ShootDay.objects.filter(production=production).order_by("date", "position"),
         people=(
             Person.objects.filter(production=production)
-            if own_department(request.membership) is None
+            if not department_head
             else queries.people_of(production, request.membership)
         ),
         positions=scoped(
             request.membership,
             Position.objects.filter(production=production).select_related("department"),
         ),
+        # A department head's day player is booked in one of their department's positions.
+        position_required=department_head,
     )
 
 
-@production_view(C.VIEW_CREW)
+@production_view(C.VIEW_CREW, C.HIRE_CREW)
 def day_grid(request: ProductionRequest) -> HttpResponse:
     production = request.production
-    can_hire = request.membership.can(C.HIRE_CREW)
     form = _form(request)
     if request.method == "POST":
-        if not can_hire:
-            raise PermissionDenied("Your role does not allow this.")
         form = _form(request, request.POST)
         if form.is_valid():
-            data = form.cleaned_data
-            if own_department(request.membership) is not None and data["position"] is None:
-                form.add_error("position", DEPARTMENT_POSITION)
-            else:
-                added = run_service(request, services.day_assignment_add, **data, form=form)
-                if added:
-                    assignment = added.value
-                    _warn_if_booked_elsewhere(request, assignment)
-                    messages.success(
-                        request, f"{assignment.person} is booked on {assignment.shoot_day}."
-                    )
-                    return redirect(production_url(production, "crew:days"))
+            added = run_service(
+                request, services.day_assignment_add, **form.cleaned_data, form=form
+            )
+            if added:
+                assignment = added.value
+                _warn_if_booked_elsewhere(request, assignment)
+                messages.success(
+                    request, f"{assignment.person} is booked on {assignment.shoot_day}."
+                )
+                return redirect(production_url(production, "crew:days"))
     return render(
         request,
         "crew/days.html",
         {
             "grid": queries.day_grid(production, request.membership),
             "form": form,
-            "can_hire": can_hire,
+            "can_hire": request.membership.can(C.HIRE_CREW),
         },
     )
 
@@ -84,7 +80,7 @@ def _warn_if_booked_elsewhere(request: ProductionRequest, assignment: DayAssignm
         )
 
 
-@production_view(C.HIRE_CREW)
+@production_view(C.HIRE_CREW, scope=day_assignment_scope)
 @require_POST
 def day_assignment_remove(request: ProductionRequest, pk: int) -> HttpResponse:
     assignment = get_object_or_404(
@@ -92,11 +88,6 @@ def day_assignment_remove(request: ProductionRequest, pk: int) -> HttpResponse:
         production=request.production,
         pk=pk,
     )
-    department = assignment.position.department.name if assignment.position else ""
-    if own_department(request.membership) is not None and not in_scope(
-        request.membership, department
-    ):
-        raise PermissionDenied
     services.day_assignment_remove(assignment=assignment)
     messages.success(request, f"{assignment.person} is no longer booked on {assignment.shoot_day}.")
     return redirect(production_url(request, "crew:days"))

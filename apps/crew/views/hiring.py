@@ -10,12 +10,12 @@ from django.views.decorators.http import require_POST
 from apps.core.validators import open_upload
 from apps.core.view_helpers import run_service
 from apps.crew import queries, services
-from apps.crew.access import check_department, scoped
+from apps.crew.access import candidate_scope, opening_scope
 from apps.crew.forms import CandidateAddForm, CandidateForm, MoveForm, OpeningForm
 from apps.crew.models import Candidate, Opening, Person, Position
 from apps.crew.services import CrewError
 from apps.crew.validators import CV_CONTENT_TYPES, cv_kind
-from apps.productions.access import ProductionRequest, production_view
+from apps.productions.access import ProductionRequest, production_view, scoped
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
 
@@ -31,7 +31,6 @@ def _opening(request: ProductionRequest, pk: int) -> Opening:
         production=request.production,
         pk=pk,
     )
-    check_department(request.membership, opening.position.department)
     return opening
 
 
@@ -41,7 +40,6 @@ def _candidate(request: ProductionRequest, pk: int) -> Candidate:
         production=request.production,
         pk=pk,
     )
-    check_department(request.membership, candidate.opening.position.department)
     return candidate
 
 
@@ -63,7 +61,7 @@ def opening_add(request: ProductionRequest) -> HttpResponse:
     return _opening_form(request, Opening(production=request.production))
 
 
-@production_view(C.HIRE_CREW)
+@production_view(C.HIRE_CREW, scope=opening_scope)
 def opening_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     return _opening_form(request, _opening(request, pk))
 
@@ -83,7 +81,7 @@ def _opening_form(request: ProductionRequest, opening: Opening) -> HttpResponse:
     return render(request, "crew/form_page.html", {"form": form, "title": title})
 
 
-@production_view(C.VIEW_CREW)
+@production_view(C.VIEW_CREW, scope=opening_scope)
 def board(request: ProductionRequest, pk: int) -> HttpResponse:
     opening = _opening(request, pk)
     return render(
@@ -100,7 +98,7 @@ def board(request: ProductionRequest, pk: int) -> HttpResponse:
     )
 
 
-@production_view(C.HIRE_CREW)
+@production_view(C.HIRE_CREW, scope=opening_scope)
 @require_POST
 def candidate_add(request: ProductionRequest, pk: int) -> HttpResponse:
     opening = _opening(request, pk)
@@ -116,7 +114,7 @@ def candidate_add(request: ProductionRequest, pk: int) -> HttpResponse:
     return redirect(production_url(request, "crew:board", pk=opening.pk))
 
 
-@production_view(C.HIRE_CREW)
+@production_view(C.HIRE_CREW, scope=candidate_scope)
 @require_POST
 def candidate_move(request: ProductionRequest, pk: int) -> HttpResponse:
     """Both the buttons and a drop on the board post here; the script asks for JSON."""
@@ -143,7 +141,7 @@ def candidate_move(request: ProductionRequest, pk: int) -> HttpResponse:
     return redirect(production_url(request, "crew:board", pk=candidate.opening_id))
 
 
-@production_view(C.HIRE_CREW)
+@production_view(C.HIRE_CREW, scope=candidate_scope)
 def candidate_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     candidate = _candidate(request, pk)
     previous_stage = candidate.stage
@@ -166,7 +164,7 @@ def candidate_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     )
 
 
-@production_view(C.VIEW_CREW)
+@production_view(C.VIEW_CREW, scope=candidate_scope)
 def candidate_cv(request: ProductionRequest, pk: int) -> HttpResponse:
     """CVs are never public files: served to members who may see the candidate."""
     candidate = _candidate(request, pk)

@@ -4,57 +4,31 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.core.documents import pdf_response
 from apps.core.view_helpers import run_service
 from apps.crew import queries, services
-from apps.crew.access import in_scope, scoped
+from apps.crew.access import memo_reader, memo_scope
 from apps.crew.forms import AcceptForm, DealMemoForm
 from apps.crew.models import Candidate, DealMemo, MemoState, Person, Position
 from apps.crew.services import CrewError
-from apps.productions.access import ProductionRequest, pk_or_404, production_view
+from apps.productions.access import ProductionRequest, pk_or_404, production_view, scoped
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
 
-RATES_ONLY = "Deal memos carry rates: your role does not show them."
-
-
-def _require_rates(request: ProductionRequest) -> None:
-    if not request.membership.can(C.VIEW_CREW_RATES):
-        raise PermissionDenied(RATES_ONLY)
+# Making and sending deal memos needs both: hiring, and seeing the rates they carry.
+MAKE_MEMOS = (C.HIRE_CREW, C.VIEW_CREW_RATES)
 
 
 def _memo(request: ProductionRequest, pk: int) -> DealMemo:
-    memo = get_object_or_404(
+    return get_object_or_404(
         DealMemo.objects.select_related("person", "position__department", "production"),
         production=request.production,
         pk=pk,
     )
-    if not in_scope(request.membership, memo.position.department.name):
-        raise PermissionDenied
-    return memo
-
-
-def _readable_memo(request: ProductionRequest, pk: int) -> DealMemo:
-    """The office sees every memo (a department head none: rates); anyone sees their own, once
-    sent. Someone else's memo does not exist for a member who may not read memos."""
-    memo = get_object_or_404(
-        DealMemo.objects.select_related("person", "position__department", "production"),
-        production=request.production,
-        pk=pk,
-    )
-    own = memo.person.email.lower() == request.user.email.lower() and memo.state != "draft"
-    if own:
-        return memo
-    if not request.membership.can(C.VIEW_CREW_RATES):
-        raise Http404("No such deal memo.")
-    if not in_scope(request.membership, memo.position.department.name):
-        raise PermissionDenied
-    return memo
 
 
 @production_view(C.VIEW_CREW_RATES)
@@ -75,9 +49,8 @@ def memo_list(request: ProductionRequest) -> HttpResponse:
     )
 
 
-@production_view(C.HIRE_CREW)
+@production_view(MAKE_MEMOS)
 def memo_new(request: ProductionRequest) -> HttpResponse:
-    _require_rates(request)
     production = request.production
     positions = scoped(
         request.membership,
@@ -125,9 +98,8 @@ def memo_new(request: ProductionRequest) -> HttpResponse:
     )
 
 
-@production_view(C.HIRE_CREW)
+@production_view(MAKE_MEMOS, scope=memo_scope)
 def memo_edit(request: ProductionRequest, pk: int) -> HttpResponse:
-    _require_rates(request)
     memo = _memo(request, pk)
     positions = scoped(
         request.membership,
@@ -154,9 +126,9 @@ def memo_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     return render(request, "crew/memo_form.html", {"form": form, "memo": memo})
 
 
-@production_view(C.VIEW_PRODUCTION)
+@production_view(C.VIEW_PRODUCTION, scope=memo_reader)
 def memo_detail(request: ProductionRequest, pk: int) -> HttpResponse:
-    memo = _readable_memo(request, pk)
+    memo = _memo(request, pk)
     return render(
         request,
         "crew/memo.html",
@@ -168,20 +140,20 @@ def memo_detail(request: ProductionRequest, pk: int) -> HttpResponse:
     )
 
 
-@production_view(C.VIEW_PRODUCTION)
+@production_view(C.VIEW_PRODUCTION, scope=memo_reader)
 def memo_pdf(request: ProductionRequest, pk: int) -> HttpResponse:
-    memo = _readable_memo(request, pk)
+    memo = _memo(request, pk)
     filename = f"deal-memo-{memo.person.name}-{memo.position}".replace(" ", "-").lower()
     return pdf_response("crew/memo_document.html", {"memo": memo}, request, filename)
 
 
-@production_view(C.HIRE_CREW)
+@production_view(MAKE_MEMOS, scope=memo_scope)
 @require_POST
 def memo_send(request: ProductionRequest, pk: int) -> HttpResponse:
     return _act(request, pk, services.memo_send, "The deal memo is on its way to {email}.")
 
 
-@production_view(C.HIRE_CREW)
+@production_view(MAKE_MEMOS, scope=memo_scope)
 @require_POST
 def memo_countersign(request: ProductionRequest, pk: int) -> HttpResponse:
     return _act(
@@ -192,20 +164,19 @@ def memo_countersign(request: ProductionRequest, pk: int) -> HttpResponse:
     )
 
 
-@production_view(C.HIRE_CREW)
+@production_view(MAKE_MEMOS, scope=memo_scope)
 @require_POST
 def memo_void(request: ProductionRequest, pk: int) -> HttpResponse:
     return _act(request, pk, services.memo_void, "The deal memo is void.")
 
 
-@production_view(C.HIRE_CREW)
+@production_view(MAKE_MEMOS, scope=memo_scope)
 @require_POST
 def memo_commit(request: ProductionRequest, pk: int) -> HttpResponse:
     return _act(request, pk, services.memo_commit, "Committed to the budget.")
 
 
 def _act(request: ProductionRequest, pk: int, action, done: str) -> HttpResponse:
-    _require_rates(request)
     memo = _memo(request, pk)
     acted = run_service(request, action, memo=memo)
     if acted:

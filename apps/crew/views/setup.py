@@ -3,44 +3,38 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.crew import queries, services
-from apps.crew.access import check_department, own_department
+from apps.crew.access import (
+    department_office_only,
+    departments_page,
+    person_scope,
+    position_scope,
+)
 from apps.crew.forms import DepartmentForm, PersonForm, PositionForm
 from apps.crew.models import Department, Person, Position
-from apps.productions.access import ProductionRequest, production_view
+from apps.productions.access import ProductionRequest, own_department, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
 
-OFFICE_ONLY = "Only the production office changes the list of departments."
 DEPARTMENT_IN_USE = "{name} has positions or crew: move them first."
 
 
-def _office_only(request: ProductionRequest) -> None:
-    if own_department(request.membership) is not None:
-        raise PermissionDenied(OFFICE_ONLY)
-
-
-@production_view(C.VIEW_CREW)
+@production_view(C.VIEW_CREW, C.HIRE_CREW, scope=departments_page)
 def departments(request: ProductionRequest) -> HttpResponse:
     production = request.production
     services.departments_ensure(production=production)
     rows = queries.departments_of(production, request.membership).prefetch_related("positions")
-    can_hire = request.membership.can(C.HIRE_CREW)
     department_form = DepartmentForm(prefix="dept")
     position_form = PositionForm(
         prefix="pos", departments=queries.departments_of(production, request.membership)
     )
     if request.method == "POST":
-        if not can_hire:
-            raise PermissionDenied("Your role does not allow this.")
         if "dept-name" in request.POST:
-            _office_only(request)
             department_form = DepartmentForm(
                 request.POST,
                 prefix="dept",
@@ -68,16 +62,15 @@ def departments(request: ProductionRequest) -> HttpResponse:
             "departments": rows,
             "department_form": department_form,
             "position_form": position_form,
-            "can_hire": can_hire,
+            "can_hire": request.membership.can(C.HIRE_CREW),
             "office": own_department(request.membership) is None,
         },
     )
 
 
-@production_view(C.HIRE_CREW)
+@production_view(C.HIRE_CREW, scope=department_office_only)
 def department_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     department = get_object_or_404(Department, production=request.production, pk=pk)
-    _office_only(request)
     form = DepartmentForm(request.POST or None, instance=department)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -86,11 +79,10 @@ def department_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     return render(request, "crew/form_page.html", {"form": form, "title": f"Edit {department}"})
 
 
-@production_view(C.HIRE_CREW)
+@production_view(C.HIRE_CREW, scope=department_office_only)
 @require_POST
 def department_delete(request: ProductionRequest, pk: int) -> HttpResponse:
     department = get_object_or_404(Department, production=request.production, pk=pk)
-    _office_only(request)
     try:
         department.delete()
     except ProtectedError:
@@ -100,13 +92,12 @@ def department_delete(request: ProductionRequest, pk: int) -> HttpResponse:
     return redirect(production_url(request, "crew:departments"))
 
 
-@production_view(C.HIRE_CREW)
+@production_view(C.HIRE_CREW, scope=position_scope)
 def position_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     production = request.production
     position = get_object_or_404(
         Position.objects.select_related("department"), production=production, pk=pk
     )
-    check_department(request.membership, position.department)
     form = PositionForm(
         request.POST or None,
         instance=position,
@@ -155,7 +146,7 @@ def person_add(request: ProductionRequest) -> HttpResponse:
     return render(request, "crew/form_page.html", {"form": form, "title": "Add a person"})
 
 
-@production_view(C.HIRE_CREW)
+@production_view(C.HIRE_CREW, scope=person_scope)
 def person_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     production = request.production
     person = get_object_or_404(

@@ -41,6 +41,7 @@ from apps.productions.backup.records import (
     file_fields,
     row_refs,
 )
+from apps.productions.backup.upgrade import upgrade
 from apps.productions.models import Production
 
 NOT_AN_ARCHIVE = "{path} is not a Producer Desk production archive"
@@ -158,6 +159,7 @@ class _Restore:
         self.old_slug, self.slug = old_slug, slug
         self.saved = saved
         self.parts = {part.label: part for part in production_parts()}
+        upgrade(archive.records)
         self.models: dict[str, list[dict]] = archive.records["models"]
         self.content_types: dict[str, str] = archive.records.get("content_types", {})
         self.files: dict[str, str] = {}  # old name -> new name

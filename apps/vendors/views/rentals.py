@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -21,21 +20,18 @@ from apps.vendors.models import (
 )
 
 
-@production_view(C.VIEW_VENDORS)
+@production_view(C.VIEW_VENDORS, C.MANAGE_VENDORS)
 def rentals(request: ProductionRequest) -> HttpResponse:
     production = request.production
     form = RentalForm(request.POST or None, production=production)
-    if request.method == "POST":
-        if not request.membership.can(C.MANAGE_VENDORS):
-            raise PermissionDenied
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            if data.get("days_per_week") is None:
-                data.pop("days_per_week")
-            booked = run_service(request, services.rental_create, **data, form=form)
-            if booked:
-                messages.success(request, f"Rental of {booked.value.item} booked.")
-                return redirect(production_url(request, "vendors:rentals"))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        if data.get("days_per_week") is None:
+            data.pop("days_per_week")
+        booked = run_service(request, services.rental_create, **data, form=form)
+        if booked:
+            messages.success(request, f"Rental of {booked.value.item} booked.")
+            return redirect(production_url(request, "vendors:rentals"))
     today = production.today()
     rows = [
         (r, r.is_overdue(today), services.rental_cost(r), services.rental_cost(r, until=today))
@@ -44,7 +40,7 @@ def rentals(request: ProductionRequest) -> HttpResponse:
     return render(request, "vendors/rentals.html", {"rows": rows, "form": form, "today": today})
 
 
-@production_view(C.VIEW_VENDORS)
+@production_view(C.VIEW_VENDORS, C.MANAGE_VENDORS)
 def rental_detail(request: ProductionRequest, pk: int) -> HttpResponse:
     rental = get_object_or_404(
         Rental.objects.select_related("vendor", "production"), production=request.production, pk=pk
@@ -58,22 +54,19 @@ def rental_detail(request: ProductionRequest, pk: int) -> HttpResponse:
             "loss_damage_amount": rental.loss_damage_amount,
         },
     )
-    if request.method == "POST":
-        if not request.membership.can(C.MANAGE_VENDORS):
-            raise PermissionDenied
-        if form.is_valid():
-            checked = {int(v) for v in request.POST.getlist("checked") if v.isdigit()}
-            returned = run_service(
-                request,
-                services.rental_return,
-                rental=rental,
-                checked=checked,
-                **form.cleaned_data,
-                form=form,
-            )
-            if returned:
-                messages.success(request, "Return saved.")
-                return redirect(production_url(request, "vendors:rental", pk=rental.pk))
+    if request.method == "POST" and form.is_valid():
+        checked = {int(v) for v in request.POST.getlist("checked") if v.isdigit()}
+        returned = run_service(
+            request,
+            services.rental_return,
+            rental=rental,
+            checked=checked,
+            **form.cleaned_data,
+            form=form,
+        )
+        if returned:
+            messages.success(request, "Return saved.")
+            return redirect(production_url(request, "vendors:rental", pk=rental.pk))
     today = request.production.today()
     return render(
         request,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Max
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -146,17 +145,14 @@ def certificate_file(request: ProductionRequest, pk: int) -> HttpResponse:
     return response
 
 
-@production_view(C.VIEW_VENDORS)
+@production_view(C.VIEW_VENDORS, C.MANAGE_VENDORS)
 def quote_requests(request: ProductionRequest) -> HttpResponse:
     form = QuoteRequestForm(request.POST or None)
-    if request.method == "POST":
-        if not request.membership.can(C.MANAGE_VENDORS):
-            raise PermissionDenied
-        if form.is_valid():
-            form.instance.production = request.production
-            need = form.save()
-            messages.success(request, f"Quote request “{need}” opened: add the vendors' quotes.")
-            return redirect(production_url(request, "vendors:quote_request", pk=need.pk))
+    if request.method == "POST" and form.is_valid():
+        form.instance.production = request.production
+        need = form.save()
+        messages.success(request, f"Quote request “{need}” opened: add the vendors' quotes.")
+        return redirect(production_url(request, "vendors:quote_request", pk=need.pk))
     needs = (
         QuoteRequest.objects.filter(production=request.production)
         .select_related("chosen__vendor")
@@ -165,13 +161,11 @@ def quote_requests(request: ProductionRequest) -> HttpResponse:
     return render(request, "vendors/quote_requests.html", {"needs": needs, "form": form})
 
 
-@production_view(C.VIEW_VENDORS)
+@production_view(C.VIEW_VENDORS, C.MANAGE_VENDORS)
 def quote_request(request: ProductionRequest, pk: int) -> HttpResponse:
     need = get_object_or_404(QuoteRequest, production=request.production, pk=pk)
     form = QuoteForm(request.POST or None, production=request.production)
     if request.method == "POST":
-        if not request.membership.can(C.MANAGE_VENDORS):
-            raise PermissionDenied
         if need.chosen_id is not None:
             messages.error(request, QUOTES_CLOSED)
             return redirect(production_url(request, "vendors:quote_request", pk=need.pk))

@@ -23,8 +23,9 @@ from django.db import transaction
 
 from apps.accounts.models import User
 from apps.core.registry import demo_seeders
+from apps.productions import services
 from apps.productions.capabilities import Role
-from apps.productions.models import Format, Membership, Phase, Production
+from apps.productions.models import Department, Format, Membership, Phase, Production
 
 DEMO_PASSWORD = "demo-desk-2026"  # noqa: S105  (the demo login, printed on purpose)
 DEMO_SLUG = "night-ferry"
@@ -111,11 +112,17 @@ class Command(BaseCommand):
         production = Production.objects.filter(slug=slug).first()
         if production is None:
             production = _large_production() if size == "large" else _small_production()
+        services.departments_ensure(production=production)
         for role, _email, _, department in DEMO_PEOPLE:
             Membership.objects.get_or_create(
                 user=people[role],
                 production=production,
-                defaults={"role": role, "department": department},
+                defaults={
+                    "role": role,
+                    "department": Department.objects.get(production=production, name=department)
+                    if department
+                    else None,
+                },
             )
 
         for seeder in demo_seeders():
