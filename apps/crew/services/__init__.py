@@ -1,9 +1,12 @@
-"""Writes with rules for crew, by part of the job: hiring (the board, deal memos and their link,
-engagements and their money) and days (who is booked on which shoot day).
+"""Writes with rules for crew, by part of the job: the hiring board, deal memos and their link,
+engagements and their money, and days (who is booked on which shoot day).
 
 Each function is one action in a transaction and raises CrewError with a message for the page.
 """
 
+from apps.crew.services.board import *  # noqa: F403
 from apps.crew.services.days import *  # noqa: F403
-from apps.crew.services.hiring import *  # noqa: F403
-from apps.crew.services.hiring import CrewError  # noqa: F401
+from apps.crew.services.engagements import *  # noqa: F403
+from apps.crew.services.memos import *  # noqa: F403
+from apps.crew.services.rules import *  # noqa: F403
+from apps.crew.services.rules import CrewError  # noqa: F401

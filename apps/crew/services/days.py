@@ -8,7 +8,7 @@ from datetime import time
 from django.db import IntegrityError, transaction
 
 from apps.crew.models import DayAssignment, Person, Position
-from apps.crew.services.hiring import CrewError
+from apps.crew.services.rules import CrewError
 from apps.schedules.models import ShootDay
 
 ALREADY_BOOKED = "{person} is already booked on {day}."

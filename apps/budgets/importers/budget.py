@@ -1,21 +1,34 @@
-"""Budget and actuals imports: parse and validate every row first, then write all or nothing.
-
-A failed import raises ImportFailed with one (file, line number, reason) per bad row; the line
-number is the spreadsheet's (the header is line 1).
-"""
+"""The budget import: lines, fringes, globals and markups, validated whole, then written."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
-from pathlib import Path
+from decimal import Decimal
 
 from django.db import transaction
 
 from apps.budgets import engine
+from apps.budgets.importers.common import (
+    ACCOUNT_CLASH,
+    CATEGORY_NAME_CLASH,
+    DUPLICATE,
+    EMPTY,
+    FRINGE_COLUMNS,
+    GLOBAL_COLUMNS,
+    LINE_COLUMNS,
+    MARKUP_COLUMNS,
+    NO_SECTION,
+    SECTION_CLASH,
+    SECTION_RULE,
+    UNKNOWN_FRINGE,
+    UNKNOWN_KIND,
+    UNKNOWN_SECTION,
+    UNKNOWN_UNITS,
+    ImportFailed,
+    RowError,
+    _decimal,
+    read_table,
+)
 from apps.budgets.models import (
     Account,
     Budget,
@@ -27,116 +40,11 @@ from apps.budgets.models import (
     Section,
     Units,
 )
-from apps.budgets.services import editing, ledger
+from apps.budgets.services import editing
 from apps.budgets.services.editing import BudgetError, LineValues
-from apps.core.errors import DomainError
 from apps.core.money import round_money
 
-LINE_COLUMNS = [
-    "category_number",
-    "category_name",
-    "account_number",
-    "account_name",
-    "description",
-    "amount",
-    "units",
-    "x",
-    "rate",
-    "fringes",
-]
-FRINGE_COLUMNS = ["code", "name", "kind", "rate", "cutoff"]
-MARKUP_COLUMNS = ["name", "percent", "applies_to"]  # and an optional "code"
-GLOBAL_COLUMNS = ["name", "value"]
-ACTUAL_COLUMNS = ["date", "account_number", "payee", "description", "amount", "reference"]
-
-MISSING_COLUMNS = "The file lacks the column(s): {columns}."
-UNREADABLE = "The file could not be read as {kind}: {error}"
-NOT_A_NUMBER = "{column} {value!r} is not a number."
-UNKNOWN_UNITS = "Units {value!r} is not one of {choices}."
-UNKNOWN_FRINGE = "Fringe {code!r} is not defined."
-UNKNOWN_KIND = "Kind must be percent or flat, not {value!r}."
-DUPLICATE = "{what} {value!r} appears twice."
-CATEGORY_NAME_CLASH = "Category {number} is named {first!r} on an earlier row."
-ACCOUNT_CLASH = "Account {number} belongs to category {first} on an earlier row."
-EMPTY = "{column} is empty."
-BAD_DATE = "Date {value!r} is not a date (YYYY-MM-DD)."
-NO_ROWS = "The file has no rows."
-UNKNOWN_SECTION = "Section {value!r} is not one of ATL, PRODUCTION, POST, OTHER."
-SECTION_CLASH = "Category {number} is in section {first} on an earlier row."
-NO_SECTION = "Category {number} has no section (the file has a section column)."
-SECTION_RULE = (
-    "The lines file has no section column: categories were placed by number, as on the feature "
-    "chart (below 2000 above the line, 2000-3999 production, 4000-4999 post, 5000 and up other)."
-)
-
-
-@dataclass(frozen=True)
-class RowError:
-    file: str
-    line: int
-    reason: str
-
-
-class ImportFailed(DomainError):
-    """The file was refused; ``errors`` holds every problem found, row by row."""
-
-    def __init__(self, errors: list[RowError]) -> None:
-        self.errors = errors
-        super().__init__(f"{len(errors)} problem(s)")
-
-
-def read_table(upload, name: str, required: list[str]) -> list[tuple[int, dict[str, str]]]:
-    """(line number, row) for each non-empty row of a CSV or XLSX file; column names are
-    matched case-insensitively."""
-    filename = getattr(upload, "name", str(upload)).lower()
-    data = upload.read() if hasattr(upload, "read") else Path(upload).read_bytes()
-    if filename.endswith(".xlsx"):
-        try:
-            from openpyxl import load_workbook
-
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
-            raw = [
-                ["" if v is None else str(v) for v in row]
-                for row in sheet.iter_rows(values_only=True)
-            ]
-        except Exception as error:  # noqa: BLE001 - any unreadable workbook is the user's problem
-            raise ImportFailed(
-                [RowError(name, 1, UNREADABLE.format(kind="XLSX", error=error))]
-            ) from None
-    else:
-        try:
-            raw = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-        except (UnicodeDecodeError, csv.Error) as error:
-            raise ImportFailed(
-                [RowError(name, 1, UNREADABLE.format(kind="CSV", error=error))]
-            ) from None
-    if not raw:
-        raise ImportFailed([RowError(name, 1, NO_ROWS)])
-    header = [h.strip().lower() for h in raw[0]]
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise ImportFailed([RowError(name, 1, MISSING_COLUMNS.format(columns=", ".join(missing)))])
-    rows = []
-    for number, values in enumerate(raw[1:], start=2):
-        if not any(v.strip() for v in values):
-            continue
-        rows.append(
-            (
-                number,
-                {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)},
-            )
-        )
-    return rows
-
-
-def _decimal(value: str, column: str) -> Decimal:
-    try:
-        result = Decimal(value.replace(",", ""))
-    except InvalidOperation:
-        raise ValueError(NOT_A_NUMBER.format(column=column, value=value)) from None
-    if not result.is_finite():
-        raise ValueError(NOT_A_NUMBER.format(column=column, value=value))
-    return result
+# --- Budgets -------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -430,42 +338,3 @@ def import_budget(
         plan, production=production, budget_name=budget_name, version_name=version_name
     )
     return version, plan
-
-
-def _date(value: str) -> date:
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
-        raise ValueError(BAD_DATE.format(value=value)) from None
-
-
-def import_actuals(*, production, upload) -> int:
-    """Post every row of an actuals CSV, or none of them."""
-    rows = read_table(upload, "actuals", ACTUAL_COLUMNS)
-    parsed, errors = [], []
-    for line, row in rows:
-        try:
-            for column in ("account_number", "payee", "amount"):
-                if not row[column]:
-                    raise ValueError(EMPTY.format(column=column))
-            ledger.account_for(production, row["account_number"])
-            parsed.append(
-                {
-                    "date": _date(row["date"]),
-                    "account_number": row["account_number"],
-                    "payee": row["payee"],
-                    "description": row["description"],
-                    "amount": _decimal(row["amount"], "amount"),
-                    "reference": row.get("reference", ""),
-                }
-            )
-        except BudgetError as error:
-            errors.append(RowError("actuals", line, error.message))
-        except ValueError as error:
-            errors.append(RowError("actuals", line, str(error)))
-    if errors:
-        raise ImportFailed(errors)
-    with transaction.atomic():
-        for values in parsed:
-            ledger.actual_post(production=production, **values)
-    return len(parsed)

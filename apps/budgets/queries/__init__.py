@@ -1,0 +1,37 @@
+"""Reads that matter: the current version, the top sheet, comparisons and the cost report.
+
+Each report reads a fixed handful of queries whatever the number of lines (tests pin the
+counts), then lets the engine (apps.budgets.engine.rollup) do the arithmetic in Python.
+
+One module per report or file kind; every name imports from `apps.budgets.queries` as before.
+"""
+
+from apps.budgets.queries.common import (  # noqa: F401
+    current_version,
+)
+from apps.budgets.queries.compare import (  # noqa: F401
+    CompareRow,
+    SettingRow,
+    compare,
+    compare_settings,
+)
+from apps.budgets.queries.costreport import (  # noqa: F401
+    CONTINGENCY,
+    CostReport,
+    CostRow,
+    _markup_rows,
+    _sum_rows,
+    cost_report,
+    spend_over_time,
+)
+from apps.budgets.queries.departments import (  # noqa: F401
+    granted_accounts,
+)
+from apps.budgets.queries.topsheet import (  # noqa: F401
+    Row,
+    TopSheet,
+    _engine_fringe,
+    _pair,
+    account_lines,
+    top_sheet,
+)

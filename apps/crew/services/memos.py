@@ -1,0 +1,216 @@
+"""Deal memos: drafting, sending, the hire's link (accept or decline), countersigning, voiding."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from apps.core import outbox
+from apps.core.locking import save_if_unchanged
+from apps.crew.models import (
+    Candidate,
+    DealMemo,
+    Engagement,
+    MemoState,
+    Opening,
+    OpeningStatus,
+    Person,
+    Stage,
+)
+from apps.crew.services.engagements import _commit, _release
+from apps.crew.services.rules import (
+    LINK_EXPIRED,
+    LINK_INVALID,
+    LINK_USED,
+    MEMO_ALREADY_OPEN,
+    MEMO_ALREADY_VOID,
+    MEMO_NO_EMAIL,
+    MEMO_NOT_ACCEPTED,
+    MEMO_NOT_EDITABLE,
+    MEMO_NOT_SENDABLE,
+    NAME_MISMATCH,
+    CrewError,
+)
+from apps.productions.services import hash_token
+
+# --- Deal memos ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def memo_create(*, person: Person, position, created_by=None, candidate=None, **terms) -> DealMemo:
+    open_memo = DealMemo.objects.filter(
+        person=person, position=position, state__in=(MemoState.DRAFT, MemoState.SENT)
+    )
+    if open_memo.exists():
+        raise CrewError(MEMO_ALREADY_OPEN.format(person=person, position=position))
+    memo = DealMemo(
+        production=person.production,
+        person=person,
+        position=position,
+        candidate=candidate,
+        created_by=created_by,
+        **terms,
+    )
+    memo.full_clean()
+    memo.save()
+    if candidate is not None and candidate.stage not in (Stage.OFFER, Stage.HIRED):
+        candidate.stage = Stage.OFFER
+        candidate.save(update_fields=["stage"])
+    return memo
+
+
+@transaction.atomic
+def memo_update(*, memo: DealMemo, expected_version: int, **terms) -> DealMemo:
+    """Change the terms. A memo already sent goes back to draft (its link stops working: the hire
+    must see the new terms); a signed memo stays signed and its engagement and commitment follow."""
+    if memo.state == MemoState.VOID:
+        raise CrewError(MEMO_NOT_EDITABLE)
+    for field, value in terms.items():
+        setattr(memo, field, value)
+    if memo.state == MemoState.SENT:
+        memo.state = MemoState.DRAFT
+        memo.token_hash = ""
+        memo.send_status = ""
+    memo.full_clean()
+    save_if_unchanged(memo, expected_version=expected_version, what="deal memo")
+    if memo.is_signed:
+        Engagement.objects.filter(deal_memo=memo, released_at__isnull=True).update(
+            position=memo.position,
+            department=memo.position.department,
+            start_date=memo.start_date,
+            end_date=memo.end_date,
+        )
+        _commit(memo)
+    return memo
+
+
+@transaction.atomic
+def memo_send(*, memo: DealMemo) -> DealMemo:
+    """Queue the e-mail with a fresh link (an earlier link stops working)."""
+    memo = DealMemo.objects.select_for_update().get(pk=memo.pk)
+    if memo.state not in (MemoState.DRAFT, MemoState.SENT):
+        raise CrewError(MEMO_NOT_SENDABLE)
+    if not memo.person.email:
+        raise CrewError(MEMO_NO_EMAIL.format(person=memo.person))
+    now = timezone.now()
+    memo.state = MemoState.SENT
+    memo.token_hash = ""
+    memo.expires_at = now + timedelta(days=settings.DEAL_MEMO_MAX_AGE_DAYS)
+    memo.request_send()
+    memo.version += 1  # a state change makes an edit form loaded before it stale
+    memo.save()
+    outbox.queue_after_commit(memo)
+    return memo
+
+
+def memo_issue_token(memo: DealMemo) -> str:
+    """A new random token for the link; only its hash is kept. Called by the sending task."""
+    token = secrets.token_urlsafe(32)
+    memo.token_hash = hash_token(token)
+    return token
+
+
+def memo_for_token(token: str) -> DealMemo:
+    """The memo behind a link, or CrewError saying why the link cannot be used."""
+    memo = (
+        DealMemo.objects.select_related("production", "person", "position__department")
+        .filter(token_hash=hash_token(token))
+        .exclude(token_hash="")
+        .first()
+    )
+    if memo is None:
+        raise CrewError(LINK_INVALID)
+    if memo.state != MemoState.SENT:
+        raise CrewError(LINK_USED)
+    if memo.is_expired:
+        raise CrewError(LINK_EXPIRED)
+    return memo
+
+
+def _normal(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+@transaction.atomic
+def memo_accept(*, token: str, typed_name: str, ip: str | None) -> DealMemo:
+    """The hire accepts: their typed name, the time and their address are kept; they join the crew
+    list and the guaranteed cost is committed against the position's account."""
+    memo = memo_for_token(token)
+    # Lock the row: two clicks on the same link make one engagement.
+    memo = DealMemo.objects.select_for_update().get(pk=memo.pk)
+    if memo.state != MemoState.SENT or not memo.token_hash:
+        raise CrewError(LINK_USED)
+    if _normal(typed_name) != _normal(memo.person.name):
+        raise CrewError(NAME_MISMATCH.format(name=memo.person.name))
+    memo.state = MemoState.ACCEPTED
+    memo.accepted_name = " ".join(typed_name.split())
+    memo.accepted_at = timezone.now()
+    memo.accepted_ip = ip
+    memo.token_hash = ""
+    memo.version += 1  # a state change makes an edit form loaded before it stale
+    memo.save()
+    Engagement.objects.create(
+        production=memo.production,
+        person=memo.person,
+        position=memo.position,
+        department=memo.position.department,
+        deal_memo=memo,
+        start_date=memo.start_date,
+        end_date=memo.end_date,
+    )
+    if memo.candidate_id:
+        Candidate.objects.filter(pk=memo.candidate_id).update(stage=Stage.HIRED)
+        Opening.objects.filter(candidates__pk=memo.candidate_id).update(status=OpeningStatus.FILLED)
+    _commit(memo)
+    return memo
+
+
+@transaction.atomic
+def memo_decline(*, token: str) -> DealMemo:
+    memo = memo_for_token(token)
+    memo = DealMemo.objects.select_for_update().get(pk=memo.pk)
+    if memo.state != MemoState.SENT or not memo.token_hash:
+        raise CrewError(LINK_USED)
+    memo.declined_at = timezone.now()
+    _void(memo)
+    if memo.candidate_id:
+        Candidate.objects.filter(pk=memo.candidate_id).update(stage=Stage.DECLINED)
+    return memo
+
+
+@transaction.atomic
+def memo_countersign(*, memo: DealMemo, user) -> DealMemo:
+    memo = DealMemo.objects.select_for_update().get(pk=memo.pk)
+    if memo.state != MemoState.ACCEPTED:
+        raise CrewError(MEMO_NOT_ACCEPTED)
+    memo.state = MemoState.COUNTERSIGNED
+    memo.countersigned_at = timezone.now()
+    memo.countersigned_by = user
+    memo.version += 1  # a state change makes an edit form loaded before it stale
+    memo.save()
+    return memo
+
+
+@transaction.atomic
+def memo_void(*, memo: DealMemo) -> DealMemo:
+    """Void a memo: its link stops working, its commitment is released and, if it was signed, the
+    hire leaves the crew list."""
+    memo = DealMemo.objects.select_for_update().get(pk=memo.pk)
+    if memo.state == MemoState.VOID:
+        raise CrewError(MEMO_ALREADY_VOID)
+    _void(memo)
+    return memo
+
+
+def _void(memo: DealMemo) -> None:
+    memo.state = MemoState.VOID
+    memo.voided_at = timezone.now()
+    memo.token_hash = ""
+    memo.version += 1  # a state change makes an edit form loaded before it stale
+    memo.save()
+    Engagement.objects.filter(deal_memo=memo).delete()
+    _release(memo)
