@@ -48,7 +48,9 @@ class BudgetsConfig(registry.DomainAppConfig):
                 "Budget version",
                 lambda row: f"{row.name} ({row.get_status_display()})",
             ),
-            registry.Audited(m.Global, "Budget global", lambda row: f"{row.name} = {row.value}"),
+            registry.Audited(
+                m.Global, "Budget global", lambda row: f"{row.name} = {row.value.normalize():f}"
+            ),
             registry.Audited(m.Fringe, "Fringe", lambda row: f"{row.code} {row.name}"),
             registry.Audited(m.Markup, "Markup", lambda row: f"{row.name} {row.percent}%"),
             registry.Audited(
