@@ -54,6 +54,18 @@ def describe_move(name: str, old: Decimal, new: Decimal, source: str, change: De
     )
 
 
+def notice_words(notice: LinkNotice) -> str:
+    """A notice in the words the audit trail uses."""
+    return describe_move(
+        notice.global_name,
+        notice.old_value,
+        notice.new_value,
+        notice.source,
+        notice.change,
+        notice.budget_version.currency,
+    )
+
+
 def engine_number(value: Decimal) -> str:
     return f"{Decimal(value).normalize():f}"
 
@@ -136,7 +148,8 @@ def shoot_days_changed_receiver(sender, *, production: Production, shoot_days: i
 
 
 def unread_notices(version: BudgetVersion) -> list[LinkNotice]:
-    return list(LinkNotice.objects.filter(budget_version=version, read_at__isnull=True))
+    found = LinkNotice.objects.filter(budget_version=version, read_at__isnull=True)
+    return list(found.select_related("budget_version"))
 
 
 @transaction.atomic

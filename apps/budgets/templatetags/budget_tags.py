@@ -28,21 +28,10 @@ def qty(value) -> str:
 @register.inclusion_tag("budgets/_link_notices.html", takes_context=True)
 def link_notices(context, version) -> dict:
     """What another app moved in this version (the schedule's shoot days), until read."""
-    from apps.budgets.services.links import describe_move, unread_notices
+    from apps.budgets.services.links import notice_words, unread_notices
 
     notices = [
-        {
-            "notice": notice,
-            "words": describe_move(
-                notice.global_name,
-                notice.old_value,
-                notice.new_value,
-                notice.source,
-                notice.change,
-                version.currency,
-            ),
-        }
-        for notice in unread_notices(version)
+        {"notice": notice, "words": notice_words(notice)} for notice in unread_notices(version)
     ]
     request = context.get("request")
     return {

@@ -32,17 +32,7 @@ def global_link(request: ProductionRequest, version_id: int) -> HttpResponse:
         elif notice is None:
             messages.success(request, f"{item.name} follows the schedule (no change today).")
         else:
-            messages.warning(
-                request,
-                links.describe_move(
-                    notice.global_name,
-                    notice.old_value,
-                    notice.new_value,
-                    notice.source,
-                    notice.change,
-                    version.currency,
-                ),
-            )
+            messages.warning(request, links.notice_words(notice))
     return redirect(production_url(request, "budgets:globals", version_id=version.id))
 
 
