@@ -21,7 +21,7 @@ from .calc import (
     markup_amount,
     rollup,
 )
-from .formulas import FormulaError, evaluate, names_used
+from .formulas import FormulaError, evaluate, names_used, plain_number
 from .money import money_sum
 from .templates import TemplateError, list_templates, load_template
 
@@ -38,6 +38,7 @@ __all__ = [
     "TemplateError",
     "Totals",
     "evaluate",
+    "plain_number",
     "fringe_amount",
     "fringe_amounts",
     "line_total",

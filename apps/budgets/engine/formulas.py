@@ -133,6 +133,11 @@ _ARITY: dict[str, tuple[int, int | None]] = {
 }
 
 
+def plain_number(value: Decimal | int) -> str:
+    """A stored quantity as a person would type it: 25.000000 -> "25", 5.200000 -> "5.2"."""
+    return f"{Decimal(value).normalize():f}"
+
+
 def evaluate(expression: str, names: Mapping[str, Decimal]) -> Decimal:
     """Value of a plain number or formula, e.g. evaluate("SHOOT_DAYS + 2", {"SHOOT_DAYS": 25}).
 

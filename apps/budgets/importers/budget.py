@@ -82,7 +82,7 @@ class BudgetImport:
         if self.sections_by_rule:
             said.append(SECTION_RULE)
         for name, value in self.globals.items():
-            said.append(f"Global {name} = {value.normalize():f}.")
+            said.append(f"Global {name} = {engine.plain_number(value)}.")
         for fringe in self.fringes:
             said.append(
                 f"Fringe {fringe['code']} {fringe['name']}: {fringe['rate']} {fringe['kind']}."

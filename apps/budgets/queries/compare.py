@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from apps.budgets import engine
 from apps.budgets.models import (
     BudgetVersion,
     Fringe,
@@ -92,23 +93,21 @@ class SettingRow:
 def compare_settings(a: BudgetVersion, b: BudgetVersion) -> list[SettingRow]:
     """What the two versions assume: globals, fringes and markups, side by side."""
 
-    def number(value) -> str:
-        return f"{Decimal(value).normalize():f}"
-
     def described(version: BudgetVersion) -> dict[tuple[str, str], str]:
         found = {}
         for item in Global.objects.filter(budget_version=version):
-            found[("global", item.name)] = number(item.value) + (
+            found[("global", item.name)] = engine.plain_number(item.value) + (
                 f" (= {item.formula})" if item.formula else ""
             )
         for fringe in Fringe.objects.filter(budget_version=version):
-            text = f"{number(fringe.rate)}{'%' if fringe.kind == 'percent' else ' per unit'}"
+            unit = "%" if fringe.kind == "percent" else " per unit"
+            text = f"{engine.plain_number(fringe.rate)}{unit}"
             if fringe.cutoff is not None:
-                text += f" up to {number(fringe.cutoff)}"
+                text += f" up to {engine.plain_number(fringe.cutoff)}"
             found[("fringe", f"{fringe.code} {fringe.name}")] = text
         for markup in Markup.objects.filter(budget_version=version):
             found[("markup", markup.name)] = (
-                f"{number(markup.percent)}% of {', '.join(markup.sections)}"
+                f"{engine.plain_number(markup.percent)}% of {', '.join(markup.sections)}"
             )
         return found
 

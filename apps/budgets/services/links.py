@@ -1,11 +1,11 @@
-"""Budget globals that follow another app, and globals that are formulas of other globals.
+"""Budget globals that follow another app: SHOOT_DAYS and the schedule's count of shoot days.
 
-A version chooses which of its globals follow the schedule (`Global.follows_schedule`): a budget
-made from a template starts with SHOOT_DAYS linked, an imported or hand-made one keeps its own
-values until someone links it. When the schedule's count of shoot days changes, only linked globals
-of versions still being worked on move; a submitted or approved version never does. Every move is
-told: a `LinkNotice` on the version's pages with the change in the grand total, and the audit
-trail's reason ("SHOOT_DAYS 25 -> 26 from the schedule: +$8,629.85").
+A version chooses whether its SHOOT_DAYS follows the schedule (`Global.follows_schedule`): a budget
+made from a template may start linked (a choice when it is created), an imported or hand-made one
+keeps its own values until someone links it. When the schedule's count of shoot days changes,
+only linked globals of versions still being worked on move; a submitted or approved version never
+does. Every move is told: a `LinkNotice` on the version's pages with the change in the grand total,
+and the audit trail's reason ("SHOOT_DAYS 25 -> 26 from the schedule: +$8,629.85").
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from apps.budgets.engine import plain_number
 from apps.budgets.models import BudgetVersion, Global, LinkNotice, VersionStatus
 from apps.budgets.services.budget_globals import lines_using, recompute_dependents
 from apps.budgets.services.editing import (
@@ -49,7 +50,7 @@ def _signed_money(amount: Decimal, currency: str) -> str:
 
 def describe_move(name: str, old: Decimal, new: Decimal, source: str, change: Decimal, currency):
     return (
-        f"{name} {engine_number(old)} -> {engine_number(new)} from {source}: "
+        f"{name} {plain_number(old)} -> {plain_number(new)} from {source}: "
         f"{_signed_money(change, currency)}"
     )
 
@@ -64,10 +65,6 @@ def notice_words(notice: LinkNotice) -> str:
         notice.change,
         notice.budget_version.currency,
     )
-
-
-def engine_number(value: Decimal) -> str:
-    return f"{Decimal(value).normalize():f}"
 
 
 @transaction.atomic
@@ -107,9 +104,7 @@ def move_linked_global(item: Global, value: Decimal, source: str) -> LinkNotice 
     before = _grand_total(version)
     old = item.value
     item.value = value
-    item._change_reason = (
-        f"{item.name} {engine_number(old)} -> {engine_number(value)} from {source}"
-    )
+    item._change_reason = f"{item.name} {plain_number(old)} -> {plain_number(value)} from {source}"
     item.save(update_fields=["value"])
     reason = item._change_reason
     recompute_lines(lines_using(version, item.name), version, reason)
@@ -127,7 +122,7 @@ def move_linked_global(item: Global, value: Decimal, source: str) -> LinkNotice 
     )
     # The audit trail says it in words, money included, on the global's own history row (the
     # change in money is known only once the lines have been worked out again).
-    words = describe_move(item.name, old, value, source, after - before, version.currency)
+    words = notice_words(notice)
     newest = item.history.order_by("-history_date", "-history_id").first()
     Global.history.filter(history_id=newest.history_id).update(history_change_reason=words)
     return notice

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django import template
 
+from apps.budgets import engine
 from apps.core.money import format_amount
 
 register = template.Library()
@@ -21,8 +22,7 @@ def qty(value) -> str:
     """A stored quantity without trailing zeros: 25.000000 → 25."""
     if value is None:
         return ""
-    text = f"{Decimal(value).normalize():f}"
-    return text
+    return engine.plain_number(value)
 
 
 @register.inclusion_tag("budgets/_link_notices.html", takes_context=True)
