@@ -44,13 +44,13 @@ STANDARD_SLOTS: list[tuple[str, str, str, Capability]] = [
 
 def panels_for(request: HttpRequest) -> list[dict]:
     membership = request.membership
-    _PANELS = registry.panels()
+    registered = registry.panels()
     shown = []
     slots = {key: (title, blurb, cap) for key, title, blurb, cap in STANDARD_SLOTS}
-    extra = sorted((k for k in _PANELS if k not in slots), key=lambda k: _PANELS[k].order)
+    extra = sorted((k for k in registered if k not in slots), key=lambda k: registered[k].order)
     keys = [*slots, *extra]
     for key in keys:
-        panel = _PANELS.get(key)
+        panel = registered.get(key)
         if panel is not None:
             if membership.can(panel.capability):
                 shown.append(
