@@ -8,7 +8,6 @@ spreadsheet recomputes the same totals to the cent.
 from __future__ import annotations
 
 import csv
-import io
 
 from django.http import HttpResponse
 from openpyxl import Workbook
@@ -16,7 +15,7 @@ from openpyxl import Workbook
 from apps.budgets import engine
 from apps.budgets.models import BudgetVersion, DetailLine
 from apps.budgets.queries import CostReport, TopSheet
-from apps.core.exports import XLSX_TYPE, csv_response
+from apps.core.exports import Formula, append_row, csv_response, workbook_response
 from apps.core.money import minor_units, round_money
 
 COST_REPORT_COLUMNS = [
@@ -32,11 +31,7 @@ COST_REPORT_COLUMNS = [
 
 
 def _xlsx(workbook: Workbook, filename: str) -> HttpResponse:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return workbook_response(workbook, filename)
 
 
 # --- Top sheet ------------------------------------------------------------------------------
@@ -58,13 +53,14 @@ def top_sheet_workbook(sheet: TopSheet) -> Workbook:
     book = Workbook()
     ws = book.active
     ws.title = "Top sheet"
-    ws.append(["section", "number", "name", "subtotal", "fringes", "total", "total (formula)"])
+    append_row(ws, ["section", "number", "name", "subtotal", "fringes", "total", "total (formula)"])
     rows = top_sheet_rows(sheet)
     for i, row in enumerate(rows, start=2):
-        ws.append([*row, f"=D{i}+E{i}"])
+        append_row(ws, [*row, Formula(f"=D{i}+E{i}")])
     last = len(rows) + 1
     budget_row = last + 1
-    ws.append(
+    append_row(
+        ws,
         [
             "",
             "",
@@ -72,15 +68,16 @@ def top_sheet_workbook(sheet: TopSheet) -> Workbook:
             sheet.totals.budget.subtotal,
             sheet.totals.budget.fringes,
             sheet.budget_total,
-            f"=SUM(F2:F{last})",
-        ]
+            Formula(f"=SUM(F2:F{last})"),
+        ],
     )
     for markup, amount in sheet.markups:
         r = ws.max_row + 1
         sections = sorted(markup.sections)
         # The markup's base: the categories of its sections.
         base = "+".join(f'SUMIF(A2:A{last},"{code}",F2:F{last})' for code in sections) or "0"
-        ws.append(
+        append_row(
+            ws,
             [
                 "",
                 "",
@@ -88,13 +85,24 @@ def top_sheet_workbook(sheet: TopSheet) -> Workbook:
                 "",
                 "",
                 amount,
-                f"=ROUND(({base})*{markup.percent.normalize():f}/100,{minor_units(sheet.version.currency)})",
-            ]
+                Formula(
+                    f"=ROUND(({base})*{markup.percent.normalize():f}/100,{minor_units(sheet.version.currency)})"
+                ),
+            ],
         )
         ws.cell(row=r, column=8, value=markup.percent)
     grand = ws.max_row + 1
-    ws.append(
-        ["", "", "Grand total", "", "", sheet.grand_total, f"=SUM(F{budget_row}:F{grand - 1})"]
+    append_row(
+        ws,
+        [
+            "",
+            "",
+            "Grand total",
+            "",
+            "",
+            sheet.grand_total,
+            Formula(f"=SUM(F{budget_row}:F{grand - 1})"),
+        ],
     )
     return book
 
@@ -173,12 +181,13 @@ def detail_workbook(version: BudgetVersion) -> Workbook:
     book = Workbook()
     ws = book.active
     ws.title = "Detail"
-    ws.append([*DETAIL_COLUMNS, "total (formula)"])
+    append_row(ws, [*DETAIL_COLUMNS, "total (formula)"])
     rows = detail_rows(version)
     for i, row in enumerate(rows, start=2):
-        ws.append([*row, f"=ROUND(D{i}*F{i}*G{i}*H{i},{places})"])
+        append_row(ws, [*row, Formula(f"=ROUND(D{i}*F{i}*G{i}*H{i},{places})")])
     last = len(rows) + 1
-    ws.append(
+    append_row(
+        ws,
         [
             "",
             "",
@@ -191,8 +200,8 @@ def detail_workbook(version: BudgetVersion) -> Workbook:
             "",
             engine.money_sum((r[9] for r in rows), round_money(0, version.currency)),
             engine.money_sum((r[10] for r in rows), round_money(0, version.currency)),
-            f"=SUM(J2:J{last})",
-        ]
+            Formula(f"=SUM(J2:J{last})"),
+        ],
     )
     return book
 
@@ -227,13 +236,14 @@ def cost_report_workbook(report: CostReport) -> Workbook:
     book = Workbook()
     ws = book.active
     ws.title = "Cost report"
-    ws.append([*COST_REPORT_COLUMNS, "efc (formula)", "variance (formula)"])
+    append_row(ws, [*COST_REPORT_COLUMNS, "efc (formula)", "variance (formula)"])
     rows = cost_report_rows(report)
     for i, row in enumerate(rows, start=2):
-        ws.append([*row, f"=D{i}+E{i}+F{i}", f"=C{i}-G{i}"])
+        append_row(ws, [*row, Formula(f"=D{i}+E{i}+F{i}"), Formula(f"=C{i}-G{i}")])
     last = len(rows) + 1
     total = report.total
-    ws.append(
+    append_row(
+        ws,
         [
             "",
             "Total",
@@ -243,27 +253,33 @@ def cost_report_workbook(report: CostReport) -> Workbook:
             total.etc,
             total.efc,
             total.variance,
-            f"=SUM(G2:G{last})",
-            f"=SUM(H2:H{last})",
-        ]
+            Formula(f"=SUM(G2:G{last})"),
+            Formula(f"=SUM(H2:H{last})"),
+        ],
     )
     if report.with_markups is not None:
         # The markups and the total with them (the top sheet's grand total) on a sheet of their
         # own, so the cost sheet's SUMs stay over accounts only.
         markups = book.create_sheet("With markups")
-        markups.append([*COST_REPORT_COLUMNS, "efc (formula)", "variance (formula)"])
-        markups.append(
+        append_row(markups, [*COST_REPORT_COLUMNS, "efc (formula)", "variance (formula)"])
+        append_row(
+            markups,
             ["", total.name, total.budget, total.actual, total.committed, total.etc, total.efc]
-            + [total.variance]
+            + [total.variance],
         )
         for row in cost_report_markup_rows(report)[:-1]:
-            markups.append(row)
+            append_row(markups, row)
         end = markups.max_row
         for i in range(2, end + 1):
-            markups.cell(row=i, column=9, value=f"=D{i}+E{i}+F{i}")
-            markups.cell(row=i, column=10, value=f"=C{i}-G{i}")
-        markups.append(
-            [*cost_report_markup_rows(report)[-1], f"=SUM(G2:G{end})", f"=SUM(H2:H{end})"]
+            markups.cell(row=i, column=9, value=Formula(f"=D{i}+E{i}+F{i}"))
+            markups.cell(row=i, column=10, value=Formula(f"=C{i}-G{i}"))
+        append_row(
+            markups,
+            [
+                *cost_report_markup_rows(report)[-1],
+                Formula(f"=SUM(G2:G{end})"),
+                Formula(f"=SUM(H2:H{end})"),
+            ],
         )
     return book
 

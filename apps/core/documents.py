@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from apps.core.exports import attach
+
 MISSING_LIBRARIES = (
     "PDFs need the Pango libraries on the server: "
     "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig "
@@ -38,6 +40,4 @@ def pdf_response(
     except PdfUnavailable as exc:
         return HttpResponse(str(exc), status=503, content_type="text/plain; charset=utf-8")
     response = HttpResponse(pdf, content_type="application/pdf")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}.pdf"'
-    return response
+    return attach(response, f"{filename}.pdf", inline=inline)

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.core.exports import attach
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
@@ -140,7 +141,7 @@ def certificate_file(request: ProductionRequest, pk: int) -> HttpResponse:
     except FileNotFoundError as exc:
         raise Http404("The file is gone.") from exc
     response = FileResponse(handle, content_type=certificate.content_type)
-    response["Content-Disposition"] = f'inline; filename="certificate-{certificate.pk}"'
+    attach(response, f"certificate-{certificate.pk}", inline=True)
     response["Cache-Control"] = "private, no-store"
     return response
 

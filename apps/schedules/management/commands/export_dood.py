@@ -2,6 +2,7 @@ import csv
 
 from django.core.management.base import BaseCommand
 
+from apps.core.exports import inert
 from apps.schedules.management.commands._common import production_named
 from apps.schedules.reports import day_out_of_days
 
@@ -18,5 +19,5 @@ class Command(BaseCommand):
         with open(file, "w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out)
             writer.writerow(report.flat_header())
-            writer.writerows(report.flat_rows())
+            writer.writerows([inert(value) for value in row] for row in report.flat_rows())
         self.stdout.write(self.style.SUCCESS(f"Day Out of Days written to {file}."))

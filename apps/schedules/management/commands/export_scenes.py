@@ -2,6 +2,7 @@ import csv
 
 from django.core.management.base import BaseCommand
 
+from apps.core.exports import inert
 from apps.schedules.management.commands._common import production_named
 from apps.schedules.queries import SCENE_HEADER, scene_rows
 
@@ -20,6 +21,6 @@ class Command(BaseCommand):
             writer.writerow(SCENE_HEADER)
             count = 0
             for row in scene_rows(production):
-                writer.writerow(row)
+                writer.writerow([inert(value) for value in row])
                 count += 1
         self.stdout.write(self.style.SUCCESS(f"{count} scenes written to {file}."))
