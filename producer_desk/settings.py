@@ -322,5 +322,17 @@ OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 600)
 # The wait before a failed delivery's first retry (doubling with each retry, at most 30 minutes).
 OUTBOX_RETRY_SECONDS = env_int("OUTBOX_RETRY_SECONDS", 30)
 LOGO_MAX_BYTES = env_int("LOGO_MAX_BYTES", 2 * 1024 * 1024)
+# Uploaded images (logos, certificates, headshots): refused above this many pixels, read from the
+# header before anything is decoded (40 MP is a 8000 x 5000 photo).
+IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 40_000_000)
+# Scripts (Fountain, Final Draft): a feature is ~200 KB of Fountain or ~2 MB of FDX.
+SCRIPT_MAX_BYTES = env_int("SCRIPT_MAX_BYTES", 5 * 1024 * 1024)
+# Spreadsheet imports (budget, actuals): bytes, rows and columns read, cells in all, and for an
+# XLSX the size its parts may unpack to. Rows are read as they exist, never as a sheet declares.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 100_000)
+IMPORT_MAX_COLUMNS = env_int("IMPORT_MAX_COLUMNS", 100)
+IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 2_000_000)
+IMPORT_MAX_UNPACKED_BYTES = env_int("IMPORT_MAX_UNPACKED_BYTES", 200 * 1024 * 1024)
 CREW_CV_MAX_BYTES = env_int("CREW_CV_MAX_BYTES", 10 * 1024 * 1024)
 DEAL_MEMO_MAX_AGE_DAYS = env_int("DEAL_MEMO_MAX_AGE_DAYS", 14)

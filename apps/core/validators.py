@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+import warnings
 from collections.abc import Callable
 from typing import IO
 
@@ -40,11 +42,57 @@ def logo_content_type(handle) -> str | None:
     try:
         with Image.open(handle) as image:
             kind = image.format
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
         return None
     finally:
         handle.seek(0)
     return LOGO_CONTENT_TYPES.get(kind)
+
+
+class NotAnImage(ValueError):
+    """The bytes are not an image Pillow can read."""
+
+
+class ImageTooLarge(ValueError):
+    """The image's header declares more pixels than IMAGE_MAX_PIXELS."""
+
+
+def _too_large(pixels: int, limit: int) -> ImageTooLarge:
+    return ImageTooLarge(
+        f"The image is {pixels:,} pixels; the limit is {limit:,} ({limit / 1_000_000:g} "
+        "megapixels). Export it smaller."
+    )
+
+
+def image_format(upload) -> str:
+    """The format of an uploaded image ("PNG", "JPEG" ...), read from its bytes, after checking
+    its declared size: a 1 KB file whose header claims 30000 x 30000 pixels is refused before
+    anything decodes it (Pillow's own bomb check raised an error of a kind callers did not
+    catch: a server error). Raises NotAnImage or ImageTooLarge with words for the person."""
+    limit = settings.IMAGE_MAX_PIXELS
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        upload.seek(0)
+        with warnings.catch_warnings():
+            # The size is checked here, against our own limit, right after the header is read.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                width, height = image.size
+                if width * height > limit:
+                    raise _too_large(width * height, limit)
+                kind = image.format
+                image.verify()
+    except ImageTooLarge:
+        raise
+    except Image.DecompressionBombError as exc:
+        # Pillow refuses at open() above twice its own limit; its message holds the count.
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        raise _too_large(int(found.group(1)) if found else limit + 1, limit) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise NotAnImage(str(exc)) from exc
+    finally:
+        upload.seek(position)
+    return kind
 
 
 def validate_logo(upload) -> None:
@@ -54,14 +102,11 @@ def validate_logo(upload) -> None:
         raise ValidationError(
             f"The logo is {filesizeformat(upload.size)}; the limit is {filesizeformat(limit)}."
         )
-    position = upload.tell() if hasattr(upload, "tell") else 0
     try:
-        with Image.open(upload) as image:
-            image_format = image.format
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        image_format_ = image_format(upload)
+    except ImageTooLarge as exc:
+        raise ValidationError(str(exc)) from exc
+    except NotAnImage as exc:
         raise ValidationError("The logo must be a PNG, JPEG, GIF or WebP image.") from exc
-    finally:
-        upload.seek(position)
-    if image_format not in LOGO_FORMATS:
-        raise ValidationError(f"The logo is a {image_format} image; use PNG, JPEG, GIF or WebP.")
+    if image_format_ not in LOGO_FORMATS:
+        raise ValidationError(f"The logo is a {image_format_} image; use PNG, JPEG, GIF or WebP.")

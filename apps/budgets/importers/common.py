@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from apps.core.errors import DomainError
+from apps.core.tables import TableRefused, read_rows
 
 LINE_COLUMNS = [
     "category_number",
@@ -66,28 +65,12 @@ class ImportFailed(DomainError):
 def read_table(upload, name: str, required: list[str]) -> list[tuple[int, dict[str, str]]]:
     """(line number, row) for each non-empty row of a CSV or XLSX file; column names are
     matched case-insensitively."""
-    filename = getattr(upload, "name", str(upload)).lower()
+    filename = getattr(upload, "name", str(upload))
     data = upload.read() if hasattr(upload, "read") else Path(upload).read_bytes()
-    if filename.endswith(".xlsx"):
-        try:
-            from openpyxl import load_workbook
-
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
-            raw = [
-                ["" if v is None else str(v) for v in row]
-                for row in sheet.iter_rows(values_only=True)
-            ]
-        except Exception as error:  # noqa: BLE001 - any unreadable workbook is the user's problem
-            raise ImportFailed(
-                [RowError(name, 1, UNREADABLE.format(kind="XLSX", error=error))]
-            ) from None
-    else:
-        try:
-            raw = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-        except (UnicodeDecodeError, csv.Error) as error:
-            raise ImportFailed(
-                [RowError(name, 1, UNREADABLE.format(kind="CSV", error=error))]
-            ) from None
+    try:
+        raw = read_rows(data, filename)
+    except TableRefused as refused:
+        raise ImportFailed([RowError(name, 1, str(refused))]) from None
     if not raw:
         raise ImportFailed([RowError(name, 1, NO_ROWS)])
     header = [h.strip().lower() for h in raw[0]]

@@ -27,8 +27,15 @@ _EXTENSION_RE = re.compile(r"\([^)]*\)?")
 _LEADING_NUMBER_RE = re.compile(r"^[0-9]+")
 
 
-def parse_script(data: bytes, filename: str) -> ParsedScript:
-    """Parse a Fountain (.fountain, .txt) or Final Draft (.fdx) file into scenes."""
+def parse_script(data: bytes, filename: str, *, max_bytes: int | None = None) -> ParsedScript:
+    """Parse a Fountain (.fountain, .txt) or Final Draft (.fdx) file into scenes. Every step is
+    linear in the file's size; `max_bytes` bounds the size."""
+    if max_bytes is not None and len(data) > max_bytes:
+        raise ScriptImportError(
+            f"This file is {len(data) / 1_000_000:.1f} MB; a script may be at most "
+            f"{max_bytes / 1_000_000:.1f} MB. A feature script is about 0.2 MB of Fountain or "
+            "2 MB of Final Draft."
+        )
     suffix = PurePath(filename).suffix.lower()
     if suffix not in FOUNTAIN_SUFFIXES | FDX_SUFFIXES:
         raise ScriptImportError(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 
@@ -49,7 +50,8 @@ def script_import(*, production: Production, data: bytes, filename: str, user=No
     kept, marked OMITTED and taken off the board. Parsing happens before anything is written, and
     the writes are one transaction: an unreadable file leaves the database as it was.
     """
-    parsed = parse_script(data, filename)  # raises ScriptImportError, nothing written yet
+    # Raises ScriptImportError with nothing written yet.
+    parsed = parse_script(data, filename, max_bytes=settings.SCRIPT_MAX_BYTES)
     with transaction.atomic():
         lock_board(production)
         return _apply_script(production, parsed, filename, user)

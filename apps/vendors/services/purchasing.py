@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image, UnidentifiedImageError
 
 from apps.core import outbox
 from apps.core.money import format_money
+from apps.core.validators import ImageTooLarge, NotAnImage, image_format
 from apps.productions.capabilities import Capability
 from apps.productions.models import Membership, Production
 from apps.vendors.models import (
@@ -58,12 +58,11 @@ def sniff_certificate(upload) -> str:
         upload.seek(0)
         if upload.read(5) == b"%PDF-":
             return "application/pdf"
-        upload.seek(0)
         try:
-            with Image.open(upload) as image:
-                kind = image.format
-                image.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+            kind = image_format(upload)
+        except ImageTooLarge as exc:
+            raise VendorError(str(exc)) from exc
+        except NotAnImage as exc:
             raise VendorError(CERTIFICATE_NOT_PDF_OR_IMAGE) from exc
         if kind not in IMAGE_TYPES:
             raise VendorError(CERTIFICATE_NOT_PDF_OR_IMAGE)
