@@ -141,6 +141,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
+# The same client address as the rate limits: behind the proxy, the address the proxy appended to
+# X-Forwarded-For. Without it every client is the proxy, and five failures by anyone would lock an
+# account out for everyone.
+AXES_CLIENT_IP_CALLABLE = "producer_desk.ratelimits.client_ip"
 
 # --- Rate limits (producer_desk/ratelimits.py) ----------------------------------------------------
 # Counters in the database, not Redis: they must hold while Redis is down, and be shared by every

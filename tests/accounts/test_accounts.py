@@ -69,3 +69,24 @@ def test_password_change_needs_the_old_password(client):
 def test_pages_need_a_signed_in_user(client):
     response = client.get(reverse("productions:list"))
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_behind_the_proxy_a_lockout_holds_the_attackers_address_not_everyones(client, settings):
+    """Found on main: with BEHIND_PROXY=true every client was the proxy's address to django-axes,
+    so five wrong passwords typed by anyone locked the producer out everywhere."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    UserFactory(email="producer@example.test")
+    login = reverse("accounts:login")
+    proxy = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_PROTO": "https"}
+    attacker = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.9"}
+    producer = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.7"}
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(login, {"username": "producer@example.test", "password": "wrong"}, **attacker)
+    locked = client.post(
+        login, {"username": "producer@example.test", "password": PASSWORD}, **attacker
+    )
+    assert locked.status_code == 429
+    signed_in = client.post(
+        login, {"username": "producer@example.test", "password": PASSWORD}, **producer
+    )
+    assert signed_in.status_code == 302
