@@ -223,7 +223,12 @@ def cast_list(request: ProductionRequest) -> HttpResponse:
     return render(
         request,
         "schedules/cast.html",
-        {"cast": cast, "can_edit": request.membership.can(C.EDIT_SCHEDULE)},
+        {
+            "cast": cast,
+            "can_edit": request.membership.can(C.EDIT_SCHEDULE),
+            # Actors' e-mails and phones are contacts: shown to whoever may see crew contacts.
+            "show_contacts": request.membership.can(C.VIEW_CREW_CONTACTS),
+        },
     )
 
 
