@@ -166,7 +166,7 @@ def test_a_production_restored_elsewhere_and_as_a_copy_is_identical(tmp_path):
     User.objects.filter(email="crew@demo.producerdesk.test").delete()
     other_before = canonical(other)
 
-    assert "Restored Night Ferry" in run("import_production", path)
+    assert "Restored Night Ferry" in run("import_production", path, map_users=True)
     restored = Production.objects.get(slug=SLUG)
     assert canonical(restored) == before
     assert canonical(other) == other_before
@@ -179,7 +179,7 @@ def test_a_production_restored_elsewhere_and_as_a_copy_is_identical(tmp_path):
             assert set(part.rows(restored).values_list(name, flat=True)) <= {""}
 
     # The same installation once more, under another address.
-    run("import_production", path, slug="night-ferry-copy")
+    run("import_production", path, slug="night-ferry-copy", map_users=True)
     copy = Production.objects.get(slug="night-ferry-copy")
     expected = canonical(restored)
     expected["productions.production"][0]["slug"] = "night-ferry-copy"
@@ -374,7 +374,7 @@ def test_an_archive_from_before_departments_had_keys_restores_with_them(tmp_path
     checksums = {**manifest["checksums"], RECORDS: sha256(records)}
     old = rewrite(old, "manifest.json", manifest_change(counts=counts, checksums=checksums))
 
-    run("import_production", old, slug="old-short-copy")
+    run("import_production", old, slug="old-short-copy", map_users=True)
     copy = Production.objects.get(slug="old-short-copy")
     head = Membership.objects.get(production=copy, role="department_head")
     assert head.department.name == "Camera"

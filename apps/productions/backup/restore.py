@@ -4,7 +4,15 @@ The target may hold other productions and users, so no id from the archive is tr
 Every row gets a new id reserved from its table's own sequence before anything is written, and
 every reference (foreign keys, M2M through rows, generic keys, the soft references listed in
 discovery.py, and the ids in historical rows, including those of rows deleted long ago) is
-rewritten through that one mapping. Users are matched by e-mail.
+rewritten through that one mapping.
+
+A restore trusts nothing it did not bring. Files are linked only when the archive holds them (a
+name it does not hold is left blank, never pointed at a file already in this installation's
+storage). People are matched to accounts here by e-mail only when asked (`map_users`,
+`--map-users`): otherwise no account here becomes a member or an actor in the restored history;
+each membership comes back as a pending invitation to its e-mail address (nothing is sent until
+someone sends it from the members page), history keeps what was done but not by whom, and
+reminders addressed to people are left out.
 """
 
 from __future__ import annotations
@@ -16,13 +24,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import validate_slug
 from django.db import DatabaseError, IntegrityError, connection, models, transaction
 
+from apps.productions.backup import people
 from apps.productions.backup.archive import (
     FORMAT,
     FORMAT_VERSION,
@@ -42,7 +50,7 @@ from apps.productions.backup.records import (
     row_refs,
 )
 from apps.productions.backup.upgrade import upgrade
-from apps.productions.models import Production
+from apps.productions.models import Invitation, Production
 
 NOT_AN_ARCHIVE = "{path} is not a Producer Desk production archive"
 DAMAGED = "{path} is damaged: {detail}"
@@ -120,8 +128,12 @@ def _verify_checksums(archive: zipfile.ZipFile, manifest: dict, path: str) -> No
             raise BackupError(DAMAGED.format(path=path, detail=f"checksum mismatch on {member}"))
 
 
-def import_production(path: str | Path, *, slug: str | None = None) -> Production:
-    """Restore the archive as a new production; nothing is left behind if any step fails."""
+def import_production(
+    path: str | Path, *, slug: str | None = None, map_users: bool = False
+) -> Production:
+    """Restore the archive as a new production; nothing is left behind if any step fails.
+    `map_users`: match the archive's people to accounts here by e-mail (creating the missing
+    ones without a usable password); otherwise members come back as pending invitations."""
     archive = read_archive(path)
     old_slug = archive.manifest["production"]["slug"]
     slug = slug or old_slug
@@ -134,7 +146,7 @@ def import_production(path: str | Path, *, slug: str | None = None) -> Productio
     saved: list[tuple[object, str]] = []
     try:
         with transaction.atomic():
-            return _Restore(archive, old_slug, slug, saved).run()
+            return _Restore(archive, old_slug, slug, saved, map_users=map_users).run()
     except DatabaseError as error:  # e.g. a row this installation's constraints refuse
         _remove(saved)
         raise BackupError(
@@ -154,8 +166,11 @@ def _remove(saved: list) -> None:
 
 
 class _Restore:
-    def __init__(self, archive: Archive, old_slug: str, slug: str, saved: list) -> None:
+    def __init__(
+        self, archive: Archive, old_slug: str, slug: str, saved: list, *, map_users: bool
+    ) -> None:
         self.archive = archive
+        self.map_users = map_users
         self.old_slug, self.slug = old_slug, slug
         self.saved = saved
         self.parts = {part.label: part for part in production_parts()}
@@ -184,9 +199,16 @@ class _Restore:
                 for row in rows:
                     if part.history_of is None or row["fields"]["slug"] == self.old_slug:
                         row["fields"]["slug"] = self.slug
+        invitations = (
+            []
+            if self.map_users
+            else people.take_out_unmapped(self.models, self.parts, self.member_emails)
+        )
         # Live rows first: a file's new name comes from its live row's upload_to.
         for label in sorted(self.models, key=lambda name: self.parts[name].history_of is not None):
             self._insert(self.parts[label], self.models[label])
+        if invitations:
+            Invitation.objects.bulk_create(invitations)
         tables = [self.parts[label].model._meta.db_table for label in self.models]
         try:
             connection.check_constraints(table_names=tables)
@@ -210,19 +232,10 @@ class _Restore:
             raise BackupError("The archive does not hold exactly one production.")
 
     def _users(self) -> dict:
-        """Match by e-mail; never change an existing user. A new one gets no usable password:
-        they set one through "forgot password", or an administrator does."""
-        User = get_user_model()
-        mapping = {}
-        for entry in self.archive.records.get("users", []):
-            email = entry["email"].strip().lower()
-            user = User._base_manager.filter(email__iexact=email).first()
-            if user is None:
-                user = User(email=email, full_name=entry.get("full_name", ""))
-                user.set_unusable_password()
-                user.save()
-            mapping[entry["id"]] = user.pk
-        return mapping
+        if self.map_users:
+            return people.accounts_by_email(self.archive.records)
+        self.member_emails = people.member_emails(self.archive.records, self.models)
+        return {}
 
     def _content_types(self) -> dict[str, int]:
         mapping = {}
@@ -280,7 +293,9 @@ class _Restore:
         if old_name in self.files:
             return self.files[old_name]
         if old_name not in self.archive.manifest.get("files", {}):
-            return old_name
+            # Not in the archive (missing in the original, or a crafted name): no file. Never the
+            # name as given, which could be another production's file in this storage.
+            return ""
         base = part.history_of or part.model
         field = next(f for f in base._meta.concrete_fields if f.attname == attname)
         name = posixpath.basename(old_name)
