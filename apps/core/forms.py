@@ -9,6 +9,20 @@ from django import forms
 MAX_KEY = 2**63 - 1
 
 
+def plain_int(value) -> int | None:
+    """A whole number typed or sent as ASCII digits (a form field, a query string), else None.
+
+    `str.isdigit()` is true for "²" and "①", which `int()` refuses, and `isdecimal()` for other
+    scripts' digits: neither is a test to take a key or a number from outside. A number too wide
+    for a database key is None too.
+    """
+    text = str(value if value is not None else "").strip()
+    if not text or not text.isascii() or not text.isdecimal():
+        return None
+    number = int(text)
+    return number if number <= MAX_KEY else None
+
+
 def _key_in_range(value) -> bool:
     text = str(value).strip()
     if text.startswith("-"):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from apps.accounts.forms import SignUpForm
 from apps.accounts.models import User
 from apps.core.exports import export_response
+from apps.core.forms import plain_int
 from apps.core.locking import save_if_unchanged
 from apps.core.validators import logo_content_type, open_upload
 from apps.core.view_helpers import run_service
@@ -236,7 +237,8 @@ def audit_log(request: ProductionRequest) -> HttpResponse:
     kind = request.GET.get("kind") or None
     people = audit_people(request.production)
     who_text = request.GET.get("who") or ""
-    who = int(who_text) if who_text.isdecimal() and int(who_text) in people else None
+    who = plain_int(who_text)
+    who = who if who in people else None
     entries = audit.entries_for(request.production, kind=kind, who=who)
     query = {key: value for key, value in (("kind", kind), ("who", who)) if value}
     fmt = request.GET.get("format")

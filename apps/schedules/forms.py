@@ -5,6 +5,7 @@ from datetime import date
 from django import forms
 
 from apps.core import forms as core_forms
+from apps.core.forms import plain_int
 from apps.schedules.categories import Category
 from apps.schedules.importers.eighths import format_eighths, parse_eighths
 from apps.schedules.models import (
@@ -178,9 +179,10 @@ class MoveForm(forms.Form):
         value = (self.cleaned_data.get("day") or "").strip()
         if value in ("", "bin"):
             return None
-        if not value.isdigit():
+        day = plain_int(value)
+        if day is None:
             raise forms.ValidationError("Not a day.")
-        return int(value)
+        return day
 
 
 class ScheduleSettingsForm(forms.ModelForm):

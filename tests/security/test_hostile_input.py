@@ -28,7 +28,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
-from django.urls import Resolver404, get_resolver, resolve, reverse
+from django.urls import NoReverseMatch, Resolver404, get_resolver, resolve, reverse
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -88,7 +88,20 @@ HOSTILE_TEXT = [
     "true",
     "[]",
     "{}",
+    # Digits str.isdigit() accepts and int() refuses, and other scripts' digits.
+    "²",
+    "①",
+    "٣",
+    "１２",
+    "7\u0663",
 ]
+# Query-string names the app reads somewhere, tried on every page besides those the page's own
+# links and GET forms use.
+COMMON_PARAMS = [
+    "format", "page", "q", "sort", "order", "kind", "who", "day", "po", "version", "status",
+    "department", "candidate", "next", "account", "vendor", "from", "to", "date", "changed",
+    "basis", "checked", "tab", "filter",
+]  # fmt: skip
 HOSTILE_FILES = [
     ("empty.csv", b""),
     ("nul.csv", b"\x00" * 64),
@@ -133,6 +146,7 @@ class FormParser(HTMLParser):
         self.page, self.client = page, client
         self.links: list[str] = []
         self.forms: list[Form] = []
+        self.query_names: list[tuple[str, str]] = []  # (path, name) a GET form sends
         self._form: Form | None = None
         self._select: str | None = None
 
@@ -142,6 +156,8 @@ class FormParser(HTMLParser):
             self.links.append(urljoin(self.page, a["href"]))
         if tag == "form":
             posting = a.get("method", "").lower() == "post" or "hx-post" in a
+            if not posting:
+                self._get_action = urlsplit(urljoin(self.page, a.get("action") or self.page)).path
             if posting:
                 action = a.get("hx-post") or a.get("action") or self.page
                 self._form = Form(self.page, urljoin(self.page, action), self.client)
@@ -156,6 +172,8 @@ class FormParser(HTMLParser):
             return
         form = self._form
         if form is None:
+            if getattr(self, "_get_action", None) and a.get("name") and tag in QUERY_TAGS:
+                self.query_names.append((self._get_action, a["name"]))
             return
         name = a.get("name")
         if tag == "input" and name:
@@ -184,6 +202,8 @@ class FormParser(HTMLParser):
             entry["options"].append(a.get("value", ""))
 
     def handle_endtag(self, tag):
+        if tag == "form":
+            self._get_action = None
         if tag == "select":
             self._select = None
         if tag == "form" and self._form is not None:
@@ -191,9 +211,28 @@ class FormParser(HTMLParser):
             self._form = None
 
 
-def crawl(clients: dict[str, Client], starts: list[tuple[str, str]]) -> dict[tuple, Form]:
+QUERY_TAGS = {"input", "select", "textarea", "button"}
+
+
+@dataclass
+class Crawl:
+    forms: dict[tuple, Form]
+    pages: dict[tuple, str]  # (client, route) -> the first URL crawled for it
+    query_names: dict[str, set[str]]  # route -> names its links and GET forms send
+
+
+def _route(path: str) -> str | None:
+    try:
+        return resolve(path).route
+    except Resolver404:
+        return None
+
+
+def crawl(clients: dict[str, Client], starts: list[tuple[str, str]]) -> Crawl:
     """Breadth-first over same-site HTML pages, at most PER_ROUTE pages per URL pattern."""
     forms: dict[tuple, Form] = {}
+    pages: dict[tuple, str] = {}
+    query_names: dict[str, set[str]] = defaultdict(set)
     seen: set[tuple[str, str]] = set()
     per_route: dict[tuple, int] = defaultdict(int)
     queue = list(starts)
@@ -210,6 +249,7 @@ def crawl(clients: dict[str, Client], starts: list[tuple[str, str]]) -> dict[tup
         if route.startswith("admin") or per_route[(who, route)] >= PER_ROUTE:
             continue
         per_route[(who, route)] += 1
+        pages.setdefault((who, route), url)
         response = clients[who].get(url)
         assert response.status_code < 500, f"GET {url} as {who}: {response.status_code}"
         if not response.get("Content-Type", "").startswith("text/html"):
@@ -219,10 +259,17 @@ def crawl(clients: dict[str, Client], starts: list[tuple[str, str]]) -> dict[tup
         for form in parser.forms:
             if not NEVER_POST.search(form.action):
                 forms.setdefault(form.key, form)
-        queue.extend(
-            (who, link) for link in parser.links if urlsplit(link).netloc in {"", "testserver"}
-        )
-    return forms
+        local = [link for link in parser.links if urlsplit(link).netloc in {"", "testserver"}]
+        for link in local:
+            parts = urlsplit(link)
+            names = {pair.split("=")[0] for pair in parts.query.split("&") if pair}
+            if names and (found := _route(parts.path)):
+                query_names[found] |= names
+        for action, name in parser.query_names:
+            if found := _route(action):
+                query_names[found].add(name)
+        queue.extend((who, link) for link in local)
+    return Crawl(forms, pages, query_names)
 
 
 def text_value(kind: str, options: list[str]):
@@ -289,7 +336,8 @@ def site(django_capture_on_commit_callbacks):
 
 
 def test_hostile_input_to_every_form_never_causes_a_server_error(site):
-    clients, forms = site
+    clients, found = site
+    forms = found.forms
     assert len(forms) >= 40, f"the crawl found only {len(forms)} forms"
     assert any(form.client == "anonymous" for form in forms.values())
     failures: list[str] = []
@@ -338,3 +386,65 @@ def test_hostile_tokens_on_the_public_links_never_cause_a_server_error(client, t
         for method in (client.get, client.post):
             assert method(f"{prefix}{token}/").status_code < 500
     assert client.get(f"/calendar/{token}.ics").status_code < 500
+
+
+def test_hostile_query_strings_and_url_parameters_never_cause_a_server_error(site):
+    """Every crawled page, with hostile values in the query-string names its links and GET forms
+    use plus the common ones (`?day=²`, `?po=²`), and in its text URL parameters."""
+    clients, found = site
+    assert len(found.pages) >= 60, f"the crawl found only {len(found.pages)} pages"
+    failures: list[str] = []
+    hostile = st.one_of(st.sampled_from(HOSTILE_TEXT), st.text(max_size=20))
+
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        derandomize=not os.environ.get("HYPOTHESIS_EXPLORE"),
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(data=st.data())
+    def get_everywhere(data):
+        for (who, route), url in found.pages.items():
+            names = sorted(found.query_names.get(route, set()) | set(COMMON_PARAMS))
+            query = [(name, data.draw(hostile)) for name in names if data.draw(st.booleans())]
+            target = urlsplit(url).path
+            try:
+                status = clients[who].get(target, query).status_code
+            except Exception:  # noqa: BLE001 - every escaping exception is a finding
+                status = traceback.format_exc(limit=-3)
+            if not isinstance(status, int) or status >= 500:
+                failures.append(f"GET {target} {dict(query)!r:.300}: {status}")
+
+    get_everywhere()
+    print(f"{len(found.pages)} pages, {sum(map(len, found.query_names.values()))} query names")
+    for route in walk(get_resolver().url_patterns):
+        texts = [
+            name
+            for name, conv in route.converters.items()
+            if type(conv).__name__ == "StringConverter"
+        ]
+        if not texts or route.route.startswith("admin") or not route.name:
+            continue
+        for value in ["²", "A" * 300, "a.b", "%00", "<x>", "٣"]:
+            kwargs = {
+                name: (value if name in texts else _sample(name)) for name in route.converters
+            }
+            try:
+                path = reverse(route.name, kwargs=kwargs)
+            except NoReverseMatch:  # a value the pattern cannot hold is not a page
+                continue
+            for who in ("producer", "anonymous"):
+                try:
+                    status = clients[who].get(path).status_code
+                except Exception:  # noqa: BLE001
+                    status = traceback.format_exc(limit=-3)
+                if not isinstance(status, int) or status >= 500:
+                    failures.append(f"GET {path} as {who}: {status}")
+    assert failures == [], f"{len(failures)} server errors:\n" + "\n\n".join(failures)
+
+
+def _sample(name: str):
+    """A value for a URL parameter that is not the one under test: the demo's slug, or a number."""
+    return "night-ferry" if name == "production_slug" else 1

@@ -98,7 +98,7 @@ class BudgetImport:
 
 def section_by_number(number: str) -> str:
     """The one rule for a file without a section column: the feature chart's number ranges."""
-    digits = "".join(ch for ch in number if ch.isdigit())
+    digits = "".join(ch for ch in number if ch in "0123456789")
     value = int(digits[:4].ljust(4, "0")) if digits else 2000
     if value < 2000:
         return Section.ATL

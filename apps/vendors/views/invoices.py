@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.core.forms import plain_int
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
@@ -33,8 +34,8 @@ def invoices(request: ProductionRequest) -> HttpResponse:
 def invoice_create(request: ProductionRequest) -> HttpResponse:
     production = request.production
     initial = {"date": production.today()}
-    po_id = request.GET.get("po", "")
-    if po_id.isdigit():
+    po_id = plain_int(request.GET.get("po"))
+    if po_id is not None:
         po = PurchaseOrder.objects.filter(production=production, pk=po_id).first()
         if po is not None:
             first = po.lines.first()

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from apps.core.forms import plain_int
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
@@ -55,7 +56,7 @@ def rental_detail(request: ProductionRequest, pk: int) -> HttpResponse:
         },
     )
     if request.method == "POST" and form.is_valid():
-        checked = {int(v) for v in request.POST.getlist("checked") if v.isdigit()}
+        checked = {n for n in map(plain_int, request.POST.getlist("checked")) if n is not None}
         returned = run_service(
             request,
             services.rental_return,
