@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from apps.budgets import engine
 from apps.budgets.models import Account, DetailLine
-from apps.budgets.queries import _engine_fringe
+from apps.budgets.services.editing import engine_fringe
 from apps.core.money import round_money
 
 
@@ -28,12 +28,12 @@ def labour_fringes(account: Account, wage: Decimal) -> Decimal:
         .first()
     )
     if largest is None:
-        fringes = [_engine_fringe(f) for f in account.fringes.all()]
+        fringes = [engine_fringe(f) for f in account.fringes.all()]
         amounts = engine.wage_fringes(wage, fringes, currency)
     else:
         amounts = engine.wage_fringes(
             wage,
-            [_engine_fringe(f) for f in largest.fringes.all()],
+            [engine_fringe(f) for f in largest.fringes.all()],
             currency,
             line=engine.LineInput(largest.amount, largest.x, largest.rate, largest.exchange_rate),
             line_total=largest.total,
