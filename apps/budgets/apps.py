@@ -66,9 +66,15 @@ class BudgetsConfig(registry.DomainAppConfig):
         return seed_demo_budget, 100
 
     def connect(self) -> None:
-        from apps.budgets.services.links import shoot_days_changed_receiver
-        from apps.productions.signals import shoot_days_changed
+        from apps.budgets.services.links import (
+            production_dates_changed_receiver,
+            shoot_days_changed_receiver,
+        )
+        from apps.productions.signals import production_dates_changed, shoot_days_changed
 
         shoot_days_changed.connect(
             shoot_days_changed_receiver, dispatch_uid="budgets.shoot_days_changed"
+        )
+        production_dates_changed.connect(
+            production_dates_changed_receiver, dispatch_uid="budgets.production_dates_changed"
         )

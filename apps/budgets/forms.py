@@ -189,6 +189,9 @@ class ActualForm(CurrencyInputs, forms.Form):
     payee = forms.CharField(max_length=200)
     description = forms.CharField(max_length=200)
     amount = MoneyFormField()
+    fringes = MoneyFormField(
+        required=False, help_text="Payroll fringes paid on it, if any (kept apart, counted in)."
+    )
     reference = forms.CharField(max_length=100, required=False)
 
 
@@ -235,5 +238,8 @@ class BudgetImportForm(forms.Form):
 
 class ActualsImportForm(forms.Form):
     file = forms.FileField(
-        help_text="CSV: date, account_number, payee, description, amount, reference"
+        help_text=(
+            "CSV: date, account_number, payee, description, amount, reference; optionally "
+            "fringes (paid on the row, kept apart from its amount)"
+        )
     )

@@ -22,9 +22,10 @@ class ProductionForm(forms.ModelForm):
             "prep_start",
             "first_shoot_day",
             "wrap_date",
+            "wrap_end",
             "logo",
         ]
-        widgets = {"prep_start": DATE, "first_shoot_day": DATE, "wrap_date": DATE}
+        widgets = {"prep_start": DATE, "first_shoot_day": DATE, "wrap_date": DATE, "wrap_end": DATE}
 
     def clean(self) -> dict:
         data = super().clean()
@@ -33,6 +34,8 @@ class ProductionForm(forms.ModelForm):
             self.add_error("prep_start", "Prep starts after the first shoot day.")
         if shoot and wrap and shoot > wrap:
             self.add_error("wrap_date", "The wrap date is before the first shoot day.")
+        if wrap and data.get("wrap_end") and data["wrap_end"] < wrap:
+            self.add_error("wrap_end", "Wrap ends before the wrap date.")
         return data
 
 

@@ -60,6 +60,12 @@ class Production(models.Model):
     prep_start = models.DateField("prep start", null=True, blank=True)
     first_shoot_day = models.DateField("first shoot day", null=True, blank=True)
     wrap_date = models.DateField("wrap date", null=True, blank=True)
+    wrap_end = models.DateField(
+        "wrap ends",
+        null=True,
+        blank=True,
+        help_text="The last day of wrap, after the last shoot day (the wrap date).",
+    )
     company_name = models.CharField("production company", max_length=200, blank=True)
     logo = models.ImageField(upload_to=logo_path, blank=True, validators=[validate_logo])
     created_at = models.DateTimeField(auto_now_add=True)
@@ -81,6 +87,12 @@ class Production(models.Model):
                 condition=Q(first_shoot_day__isnull=True)
                 | Q(wrap_date__isnull=True)
                 | Q(first_shoot_day__lte=models.F("wrap_date")),
+            ),
+            models.CheckConstraint(
+                name="production_wrap_ends_after_wrap_date",
+                condition=Q(wrap_date__isnull=True)
+                | Q(wrap_end__isnull=True)
+                | Q(wrap_date__lte=models.F("wrap_end")),
             ),
         ]
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from apps.accounts.models import User
 from apps.core import outbox
 from apps.core.errors import DomainError
+from apps.core.locking import save_if_unchanged
 from apps.productions.capabilities import Capability, Role
 from apps.productions.models import (
     STANDARD_DEPARTMENTS,
@@ -25,6 +26,7 @@ from apps.productions.models import (
     Membership,
     Production,
 )
+from apps.productions.signals import production_dates_changed
 
 LAST_PRODUCER = "A production needs at least one producer: make someone else producer first."
 ALREADY_MEMBER = "{email} is already a member of this production."
@@ -60,6 +62,24 @@ def production_create(*, user: User, role: str = Role.PRODUCER, **fields) -> Pro
     production.full_clean()
     production.save()
     Membership.objects.create(user=user, production=production, role=role)
+    return production
+
+
+DATE_FIELDS = ("prep_start", "first_shoot_day", "wrap_date", "wrap_end")
+
+
+@transaction.atomic
+def production_settings_save(*, production: Production, expected_version: int) -> Production:
+    """Save the production's settings (``production`` carries the edited values), refusing a
+    stale edit; when its dates moved, say so (`production_dates_changed`: budgets moves the
+    prep and wrap weeks of the versions that follow them)."""
+    before = Production.objects.filter(pk=production.pk).values(*DATE_FIELDS).get()
+    save_if_unchanged(production, expected_version=expected_version, what="production's settings")
+    moved = [f for f in DATE_FIELDS if before[f] != getattr(production, f)]
+    if moved:
+        production_dates_changed.send(
+            sender=Production, production=production, reason=", ".join(moved) + " changed"
+        )
     return production
 
 

@@ -14,7 +14,6 @@ from apps.accounts.forms import SignUpForm
 from apps.accounts.models import User
 from apps.core.exports import export_response
 from apps.core.forms import plain_int
-from apps.core.locking import save_if_unchanged
 from apps.core.validators import logo_content_type, open_upload
 from apps.core.view_helpers import run_service
 from apps.productions import audit, services
@@ -101,10 +100,9 @@ def production_settings(request: ProductionRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             request,
-            save_if_unchanged,
-            form.instance,
+            services.production_settings_save,
+            production=form.instance,
             expected_version=form.cleaned_data["version"],
-            what="production's settings",
             form=form,
         )
         if saved:

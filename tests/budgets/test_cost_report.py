@@ -82,7 +82,10 @@ def test_the_page_marks_over_budget_rows_and_draws_spend_over_time(client, produ
     page = client.get(reverse("budgets:cost_report", args=[production.slug])).content.decode()
     row_start = page.index('id="acct-3307"')
     assert "over-budget" in page[page.rindex("<tr", 0, row_start) : row_start]
-    assert "<svg" in page and "Spent to date against the budget" in page
+    assert "<svg" in page
+    assert (
+        "Actuals to date (incl. fringes) against the budget (with markups and contingency" in page
+    )
 
 
 def test_spend_over_time_has_a_point_for_every_day_so_the_axis_is_true_to_time(production, version):

@@ -63,7 +63,9 @@ def test_shoot_days_that_follow_the_schedule_are_read_only(client, production, a
     shoot_days_changed.send(sender=None, production=production, shoot_days=22)
     with pytest.raises(BudgetError) as error:
         budget_globals.global_set(version=version, name="SHOOT_DAYS", value=Decimal(30))
-    assert error.value.message == GLOBAL_FOLLOWS_SCHEDULE.format(name="SHOOT_DAYS")
+    assert error.value.message == GLOBAL_FOLLOWS_SCHEDULE.format(
+        name="SHOOT_DAYS", source="the schedule"
+    )
     client.force_login(ap)
     page = client.get(reverse("budgets:globals", args=[production.slug, version.id]))
     assert "follows the schedule" in page.content.decode()

@@ -20,6 +20,7 @@ from .calc import (
     line_total,
     markup_amount,
     rollup,
+    wage_fringes,
 )
 from .formulas import FormulaError, evaluate, names_used, plain_number
 from .money import money_sum
@@ -48,4 +49,5 @@ __all__ = [
     "money_sum",
     "names_used",
     "rollup",
+    "wage_fringes",
 ]

@@ -201,6 +201,35 @@ def fringe_amounts(
     return amounts
 
 
+def wage_fringes(
+    wage: Decimal,
+    fringes: Iterable[Fringe],
+    currency: str,
+    *,
+    line: LineInput | None = None,
+    line_total: Decimal | None = None,
+) -> dict[str, Decimal]:
+    """The fringes a budget line's rules put on a wage committed or paid outside the budget
+    (a deal memo's wage): rounded amount per fringe code.
+
+    A percent fringe is ``rate`` percent of the wage, up to its cutoff (the wage counts as one
+    detail line). A flat fringe takes the same share of the wage as it takes of the budget line
+    it comes from: ``rate × line units × wage ÷ line total``; without a line (or with a line
+    whose total is zero) there is no quantity to count it by, and it adds nothing.
+    """
+    wage = to_decimal(wage, "wage")
+    amounts: dict[str, Decimal] = {}
+    for fringe in fringes:
+        if fringe.kind == "flat":
+            if line is None or not line_total:
+                continue
+            per_line = exact_product(fringe.rate, line.units, wage)
+            amounts[fringe.code] = round_money(per_line / to_decimal(line_total), currency)
+        else:
+            amounts[fringe.code] = fringe_amount(fringe, LineInput(1, 1, wage), wage, currency)
+    return amounts
+
+
 def markup_amount(markup: Markup, sections: Mapping[str, Totals], currency: str) -> Decimal:
     """The markup on the totals of its sections (missing sections count as zero), rounded."""
     selected = (sections[code].total for code in sorted(markup.sections) if code in sections)

@@ -29,7 +29,8 @@ def _date(value: str) -> date:
 
 
 def import_actuals(*, production, upload) -> int:
-    """Post every row of an actuals CSV, or none of them."""
+    """Post every row of an actuals CSV, or none of them. An optional ``fringes`` column gives
+    the fringes paid on a row (kept apart from its amount); without it, none are added."""
     rows = read_table(upload, "actuals", ACTUAL_COLUMNS)
     parsed, errors = [], []
     for line, row in rows:
@@ -46,6 +47,8 @@ def import_actuals(*, production, upload) -> int:
                     "description": row["description"],
                     "amount": _decimal(row["amount"], "amount"),
                     "reference": row.get("reference", ""),
+                    # Optional column: fringes paid on the row, only when the file says so.
+                    "fringes": _decimal(row["fringes"], "fringes") if row.get("fringes") else None,
                 }
             )
         except BudgetError as error:

@@ -20,6 +20,9 @@ from apps.budgets.models.ledger import (  # noqa: F401
     LedgerSource,
 )
 from apps.budgets.models.versions import (  # noqa: F401
+    FROM_DATES,
+    FROM_SCHEDULE,
+    LINKABLE_GLOBALS,
     Account,
     Budget,
     BudgetVersion,

@@ -3,6 +3,8 @@ and department grants: keyed by account number, so they outlive a version."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -33,7 +35,10 @@ class Actual(LedgerSource):
     date = models.DateField()
     payee = models.CharField(max_length=200)
     description = models.CharField(max_length=200)
-    amount = MoneyField()
+    amount = MoneyField(help_text="What was paid, before fringes.")
+    fringe_amount = MoneyField(
+        default=Decimal(0), help_text="Payroll fringes paid on it, as the accounts report them."
+    )
     reference = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -43,7 +48,12 @@ class Actual(LedgerSource):
         indexes = [models.Index(fields=["production", "account_number"], name="actual_account")]
 
     def __str__(self) -> str:
-        return f"{self.date} {self.payee} {self.amount}"
+        return f"{self.date} {self.payee} {self.total}"
+
+    @property
+    def total(self) -> Decimal:
+        """What the cost report counts: the amount incl. fringes."""
+        return self.amount + self.fringe_amount
 
 
 class Commitment(LedgerSource):
@@ -55,7 +65,11 @@ class Commitment(LedgerSource):
     account_number = models.CharField(max_length=20)
     date = models.DateField()
     description = models.CharField(max_length=200)
-    amount = MoneyField()
+    amount = MoneyField(help_text="The wage or price committed, before fringes.")
+    fringe_amount = MoneyField(
+        default=Decimal(0),
+        help_text="Fringes the budget puts on a labour commitment's wage (none on others).",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     released_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
@@ -72,7 +86,12 @@ class Commitment(LedgerSource):
         ]
 
     def __str__(self) -> str:
-        return f"{self.account_number} {self.description} {self.amount}"
+        return f"{self.account_number} {self.description} {self.total}"
+
+    @property
+    def total(self) -> Decimal:
+        """What the cost report counts as committed: the amount incl. fringes."""
+        return self.amount + self.fringe_amount
 
 
 class CostEstimate(models.Model):

@@ -177,6 +177,17 @@ class Account(models.Model):
         return f"{self.number} {self.name}"
 
 
+# Globals a version may choose to link, and what sets them: the schedule's count of shoot days,
+# or the production's prep and wrap dates (apps/budgets/services/links.py).
+FROM_SCHEDULE = "the schedule"
+FROM_DATES = "the production's dates"
+LINKABLE_GLOBALS = {
+    "SHOOT_DAYS": FROM_SCHEDULE,
+    "PREP_WEEKS": FROM_DATES,
+    "WRAP_WEEKS": FROM_DATES,
+}
+
+
 class Global(models.Model):
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
     budget_version = models.ForeignKey(
@@ -204,6 +215,11 @@ class Global(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def link_source(self) -> str:
+        """What this global may follow ("the schedule", "the production's dates"), or ""."""
+        return LINKABLE_GLOBALS.get(self.name, "")
 
 
 class LinkNotice(models.Model):

@@ -16,7 +16,11 @@ from apps.budgets.queries.compare import (  # noqa: F401
     compare_settings,
 )
 from apps.budgets.queries.costreport import (  # noqa: F401
+    BASIS_LINES,
+    BASIS_SPENT,
+    BASIS_WITH_MARKUPS,
     CONTINGENCY,
+    SPEND_CHART_TITLE,
     CostReport,
     CostRow,
     _markup_rows,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import F, Sum
 
 from apps.budgets import engine
 from apps.budgets.models import (
@@ -77,6 +77,16 @@ class CostReport:
 
 CONTINGENCY = "contingency"
 
+# The basis each total stands on, in the words every page that shows it uses.
+BASIS_LINES = "lines + fringes"
+BASIS_WITH_MARKUPS = "with markups and contingency"
+BASIS_SPENT = "incl. fringes"
+SPEND_CHART_TITLE = (
+    f"Actuals to date ({BASIS_SPENT}) against the budget ({BASIS_WITH_MARKUPS}, dashed)"
+)
+
+_WITH_FRINGES = F("amount") + F("fringe_amount")
+
 
 def _markup_rows(sheet: TopSheet, sections: list[CostRow], zero: Decimal):
     """Each markup as a cost row. A percentage markup's EFC is its percentage of the EFC of the
@@ -128,16 +138,18 @@ def cost_report(production: Production, version: BudgetVersion | None = None) ->
         return None
     sheet = top_sheet(version)
     zero = round_money(0, version.currency)
+    # Actuals and commitments count incl. their fringes (a labour commitment's are the budget's
+    # fringes on its wage), so they stand on the same basis as the budget: lines + fringes.
     actuals = dict(
         Actual.objects.filter(production=production)
         .values_list("account_number")
-        .annotate(s=Sum("amount"))
+        .annotate(s=Sum(_WITH_FRINGES))
         .values_list("account_number", "s")
     )
     committed = dict(
         Commitment.objects.filter(production=production, status=Commitment.Status.OPEN)
         .values_list("account_number")
-        .annotate(s=Sum("amount"))
+        .annotate(s=Sum(_WITH_FRINGES))
         .values_list("account_number", "s")
     )
     estimates = {e.account_number: e for e in CostEstimate.objects.filter(production=production)}
@@ -191,13 +203,14 @@ def cost_report(production: Production, version: BudgetVersion | None = None) ->
 
 
 def spend_over_time(production: Production) -> list[tuple[str, Decimal]]:
-    """Cumulative actuals, one point per calendar day from the first posting to the last (one
-    query): days without postings carry the running total, so the x axis is true to time."""
+    """Cumulative actuals incl. their fringes, one point per calendar day from the first posting
+    to the last (one query): days without postings carry the running total, so the x axis is
+    true to time."""
     by_day = {
         day: round_money(amount, production.currency)
         for day, amount in Actual.objects.filter(production=production)
         .values_list("date")
-        .annotate(s=Sum("amount"))
+        .annotate(s=Sum(_WITH_FRINGES))
         .order_by("date")
         .values_list("date", "s")
     }

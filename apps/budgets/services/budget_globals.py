@@ -55,7 +55,9 @@ def global_set(
     if item is None:
         item = Global(production=version.production, budget_version=version, name=name)
     elif item.follows_schedule:
-        raise BudgetError(GLOBAL_FOLLOWS_SCHEDULE.format(name=name), field="value")
+        raise BudgetError(
+            GLOBAL_FOLLOWS_SCHEDULE.format(name=name, source=item.link_source), field="value"
+        )
     if formula:
         check_no_cycle(version, name, formula)
         try:

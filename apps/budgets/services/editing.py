@@ -38,7 +38,7 @@ VERSION_SUBMITTED = (
 )
 VERSION_NAME_TAKEN = "This budget already has a version with that name."
 GLOBAL_FOLLOWS_SCHEDULE = (
-    "{name} follows the schedule and cannot be edited here: unlink it first to type a value."
+    "{name} follows {source} and cannot be edited here: unlink it first to type a value."
 )
 GLOBAL_IN_USE = "{name} is used by {count} line(s) and cannot be deleted."
 GLOBAL_NAME_INVALID = "A global's name is UPPER_SNAKE_CASE, starting with a letter (SHOOT_DAYS)."

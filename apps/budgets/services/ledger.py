@@ -22,6 +22,7 @@ from django.utils import timezone
 from apps.budgets.models import Account, Actual, Commitment, CostEstimate
 from apps.budgets.queries import current_version
 from apps.budgets.services.editing import BudgetError
+from apps.budgets.services.labour import labour_fringes
 from apps.core.locking import StaleEdit, save_if_unchanged
 from apps.core.money import round_money
 from apps.productions.models import Production
@@ -78,11 +79,18 @@ def commitment_record(
     amount: Decimal,
     description: str,
     date: Date | None = None,
+    labour: bool = False,
 ) -> Commitment:
     """Record or update the open commitment of ``source`` on ``account_number`` (idempotent:
     calling it twice with the same source and account updates one row; a released commitment
-    recorded again is reopened)."""
+    recorded again is reopened).
+
+    ``labour``: the amount is a wage (a deal memo's), so the commitment also carries the fringes
+    the current version's lines on that account apply to it (services.labour), stored as its
+    own amount and worked out again on every call. Other commitments carry no fringes."""
     account = account_for(production, account_number)
+    wage = _money(production, amount)
+    fringes = labour_fringes(account, wage) if labour else _money(production, Decimal(0))
     fields = _source_fields(source, production)
     commitment = (
         Commitment.objects.select_for_update()
@@ -96,7 +104,8 @@ def commitment_record(
     if commitment is None:
         commitment = Commitment(production=production, account_number=account.number, **fields)
     commitment.source_label = fields["source_label"]
-    commitment.amount = _money(production, amount)
+    commitment.amount = wage
+    commitment.fringe_amount = fringes
     commitment.description = description[:200]
     commitment.date = date or commitment.date or production.today()
     commitment.status = Commitment.Status.OPEN
@@ -174,13 +183,18 @@ def actual_post(
     description: str,
     reference: str = "",
     source: models.Model | None = None,
+    fringes: Decimal | None = None,
 ) -> Actual:
-    """Post money spent against an account of the current version (refunds are negative)."""
+    """Post money spent against an account of the current version (refunds are negative).
+
+    ``fringes``: the payroll fringes paid on it, when the accounts report them (kept apart, and
+    counted in the actual's total); nothing is worked out when they are not given."""
     account = account_for(production, account_number)
     return Actual.objects.create(
         production=production,
         account_number=account.number,
         amount=_money(production, amount),
+        fringe_amount=_money(production, fringes or Decimal(0)),
         date=date,
         payee=payee[:200],
         description=description[:200],

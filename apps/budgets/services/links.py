@@ -1,22 +1,35 @@
-"""Budget globals that follow another app: SHOOT_DAYS and the schedule's count of shoot days.
+"""Budget globals that follow another app: SHOOT_DAYS the schedule's count of shoot days,
+PREP_WEEKS and WRAP_WEEKS the production's dates.
 
-A version chooses whether its SHOOT_DAYS follows the schedule (`Global.follows_schedule`): a budget
+A version chooses whether such a global follows its source (`Global.follows_schedule`): a budget
 made from a template may start linked (a choice when it is created), an imported or hand-made one
-keeps its own values until someone links it. When the schedule's count of shoot days changes,
-only linked globals of versions still being worked on move; a submitted or approved version never
-does. Every move is told: a `LinkNotice` on the version's pages with the change in the grand total,
-and the audit trail's reason ("SHOOT_DAYS 25 -> 26 from the schedule: +$8,629.85").
+keeps its own values until someone links it. When the source changes, only linked globals of
+versions still being worked on move; a submitted or approved version never does. Every move is
+told: a `LinkNotice` on the version's pages with the change in the grand total, and the audit
+trail's reason ("SHOOT_DAYS 25 -> 26 from the schedule: +$8,629.85").
+
+Prep weeks are the calendar days from prep start up to the first shoot day, and wrap weeks the
+days after the wrap date (the last shoot day) through the day wrap ends, each divided by 7 and
+rounded half up to two places (`weeks_from_dates`).
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 from django.utils import timezone
 
 from apps.budgets.engine import plain_number
-from apps.budgets.models import BudgetVersion, Global, LinkNotice, VersionStatus
+from apps.budgets.models import (
+    FROM_DATES,
+    FROM_SCHEDULE,
+    LINKABLE_GLOBALS,
+    BudgetVersion,
+    Global,
+    LinkNotice,
+    VersionStatus,
+)
 from apps.budgets.services.budget_globals import lines_using, recompute_dependents
 from apps.budgets.services.editing import (
     SHOOT_DAYS,
@@ -29,8 +42,11 @@ from apps.core.money import format_money
 from apps.productions.models import Production
 from apps.productions.signals import shoot_days_asked
 
-FROM_SCHEDULE = "the schedule"
-LINK_ONLY_SHOOT_DAYS = "Only SHOOT_DAYS can follow the schedule."
+PREP_WEEKS, WRAP_WEEKS = "PREP_WEEKS", "WRAP_WEEKS"
+LINK_ONLY_SHOOT_DAYS = (
+    "Only SHOOT_DAYS (from the schedule), PREP_WEEKS and WRAP_WEEKS (from the production's "
+    "dates) can follow another app."
+)
 LINK_NEEDS_WORKING_VERSION = (
     "This version is {status}: it keeps its numbers. Copy it to make a version that follows the "
     "schedule."
@@ -75,24 +91,42 @@ def global_link(*, item: Global, follows: bool) -> LinkNotice | None:
     _require_unlocked(version)
     if version.status != VersionStatus.WORKING:
         raise BudgetError(LINK_NEEDS_WORKING_VERSION.format(status=version.get_status_display()))
-    if follows and item.name != SHOOT_DAYS:
+    source = LINKABLE_GLOBALS.get(item.name)
+    if follows and source is None:
         raise BudgetError(LINK_ONLY_SHOOT_DAYS)
     item.follows_schedule = follows
     item.formula = "" if follows else item.formula
     item._change_reason = (
-        f"{item.name} now follows the schedule"
+        f"{item.name} now follows {source}"
         if follows
-        else f"{item.name} keeps its own value, no longer following the schedule"
+        else f"{item.name} keeps its own value, no longer following {source or 'another app'}"
     )
     item.save(update_fields=["follows_schedule", "formula"])
     if not follows:
         return None
+    if source == FROM_DATES:
+        value = weeks_from_dates(item.production)[item.name]
+        return None if value is None else move_linked_global(item, value, FROM_DATES)
     counts = [
         answer for _, answer in shoot_days_asked.send(sender=None, production=item.production)
     ]
     if not counts:
         return None
     return move_linked_global(item, Decimal(counts[0]), FROM_SCHEDULE)
+
+
+def _weeks(days: int) -> Decimal:
+    return (Decimal(days) / 7).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def weeks_from_dates(production: Production) -> dict[str, Decimal | None]:
+    """PREP_WEEKS and WRAP_WEEKS from the production's dates (None where a date is missing)."""
+    prep = wrap = None
+    if production.prep_start and production.first_shoot_day:
+        prep = _weeks((production.first_shoot_day - production.prep_start).days)
+    if production.wrap_date and production.wrap_end:
+        wrap = _weeks((production.wrap_end - production.wrap_date).days)
+    return {PREP_WEEKS: prep, WRAP_WEEKS: wrap}
 
 
 def move_linked_global(item: Global, value: Decimal, source: str) -> LinkNotice | None:
@@ -140,6 +174,21 @@ def shoot_days_changed_receiver(sender, *, production: Production, shoot_days: i
     for item in linked:
         with transaction.atomic():
             move_linked_global(item, Decimal(shoot_days), FROM_SCHEDULE)
+
+
+def production_dates_changed_receiver(sender, *, production: Production, **kwargs):
+    """The production's dates move PREP_WEEKS and WRAP_WEEKS only in versions still being worked
+    on that chose to follow them; every move leaves a notice and an audit reason."""
+    values = weeks_from_dates(production)
+    linked = Global.objects.filter(
+        production=production,
+        name__in=[name for name, value in values.items() if value is not None],
+        follows_schedule=True,
+        budget_version__status=VersionStatus.WORKING,
+    ).select_related("budget_version", "production")
+    for item in linked:
+        with transaction.atomic():
+            move_linked_global(item, values[item.name], FROM_DATES)
 
 
 def unread_notices(version: BudgetVersion) -> list[LinkNotice]:

@@ -75,8 +75,8 @@ def cost_report(request: ProductionRequest) -> HttpResponse:
         points = queries.spend_over_time(request.production)
         chart = line_chart(
             points or [("", 0)],
-            title="Spent to date against the budget",
-            reference=report.total.budget,
+            title=queries.SPEND_CHART_TITLE,
+            reference=report.with_markups.budget,
         )
     return render(request, "budgets/cost_report.html", {"report": report, "chart": chart})
 

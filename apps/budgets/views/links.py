@@ -1,4 +1,5 @@
-"""Globals that follow the schedule: link or unlink one, and mark the version's notices read."""
+"""Globals that follow the schedule or the production's dates: link or unlink one, and mark
+the version's notices read."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def global_link(request: ProductionRequest, version_id: int) -> HttpResponse:
         if not follows:
             messages.success(request, f"{item.name} keeps its own value now.")
         elif notice is None:
-            messages.success(request, f"{item.name} follows the schedule (no change today).")
+            messages.success(request, f"{item.name} follows {item.link_source} (no change today).")
         else:
             messages.warning(request, links.notice_words(notice))
     return redirect(production_url(request, "budgets:globals", version_id=version.id))
@@ -42,7 +43,7 @@ def link_notices_read(request: ProductionRequest, version_id: int) -> HttpRespon
     version = version_or_404(request, version_id)
     count = links.notices_mark_read(version=version, user=request.user)
     if count:
-        messages.info(request, f"Marked read: {count} change(s) from the schedule.")
+        messages.info(request, f"Marked read: {count} change(s) from linked globals.")
     target = request.POST.get("next", "")
     if not target.startswith(f"/p/{request.production.slug}/"):
         target = production_url(request, "budgets:top_sheet", version_id=version.id)

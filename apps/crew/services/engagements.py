@@ -101,6 +101,7 @@ def _commit(memo: DealMemo, engagement: Engagement | None = None) -> None:
             amount=amount,
             description=f"{memo.person.name}, {memo.position.title}"
             + (f" (released after {last_day:%d %b %Y})" if last_day else ""),
+            labour=True,
         )
     except BudgetError as exc:
         error = exc.message
