@@ -13,30 +13,33 @@ is left ordering less than the PO's open (entered or approved) invoices bill on 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import Max
 from django.utils import timezone
 
-from apps.core import outbox
-from apps.core.money import format_money
 from apps.productions.models import Membership
 from apps.vendors.models import (
     ChangeOrder,
     ChangeOrderStatus,
-    InvoiceLine,
-    InvoiceStatus,
     LineChange,
     LineChangeKind,
     PurchaseOrder,
     PurchaseOrderLine,
 )
 from apps.vendors.services.common import VendorError, money
-from apps.vendors.services.ledger import account_check, po_sync_commitments
+from apps.vendors.services.ledger import account_check
 from apps.vendors.services.purchasing import approval_allowed
+from apps.vendors.services.revisions import (  # noqa: F401 - the messages are this module's API
+    CO_BELOW_INVOICED,
+    CO_BELOW_RECEIVED,
+    CO_LINE_RECEIVED,
+    CO_NO_LINES_LEFT,
+    apply_change_order,
+    revise,
+)
 from apps.vendors.totals import po_total
 
 CO_PO_NOT_OPEN = "{po} is {status}: only an approved, open PO takes a change order."
@@ -46,13 +49,6 @@ CO_NOT_DRAFT = "{co} is {status}: its changes can no longer be edited."
 CO_NOT_SUBMITTED = "{co} is {status}: only a submitted change order is approved or rejected."
 CO_CHANGES_NOTHING = "The change order changes nothing yet: change a line or the delivery date."
 CO_OTHER_PO = "That line belongs to another purchase order."
-CO_LINE_RECEIVED = "{line} was received ({received}): it cannot be removed."
-CO_BELOW_RECEIVED = "{line}: {received} received, so the quantity cannot go below that."
-CO_BELOW_INVOICED = (
-    "Account {account}: invoices on this PO bill {invoiced}, more than the {ordered} "
-    "the change would leave ordered there."
-)
-CO_NO_LINES_LEFT = "A change order cannot remove every line: void or close the PO instead."
 CO_REJECT_NEEDS_NOTE = "Say why the change order is rejected."
 
 
@@ -241,95 +237,6 @@ def co_discard(*, change_order: ChangeOrder) -> None:
     change_order.delete()
 
 
-# --- What the change does -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Revised:
-    """The PO's lines as the change order would leave them: (account, amount) per line."""
-
-    lines: list[tuple[str, Decimal]]
-
-    @property
-    def total(self) -> Decimal:
-        return sum((amount for _, amount in self.lines), Decimal("0"))
-
-    def by_account(self) -> dict[str, Decimal]:
-        found: dict[str, Decimal] = {}
-        for account, amount in self.lines:
-            found[account] = found.get(account, Decimal("0")) + amount
-        return found
-
-
-def _revise(po: PurchaseOrder, changes: list[LineChange], lines: list[PurchaseOrderLine]):
-    """Check the change against what was received and invoiced, and say what it leaves."""
-    by_line = {change.line_id: change for change in changes if change.line_id}
-    revised = []
-    for line in lines:
-        change = by_line.get(line.pk)
-        if change is None:
-            revised.append((line.account_number, line.amount))
-        elif change.kind == LineChangeKind.REMOVE:
-            if line.received_quantity > 0:
-                raise VendorError(
-                    CO_LINE_RECEIVED.format(line=line.description, received=line.received_quantity)
-                )
-        else:
-            if change.quantity < line.received_quantity:
-                raise VendorError(
-                    CO_BELOW_RECEIVED.format(line=line.description, received=line.received_quantity)
-                )
-            revised.append((change.account_number, change.amount))
-    revised += [(c.account_number, c.amount) for c in changes if c.kind == LineChangeKind.ADD]
-    if not revised:
-        raise VendorError(CO_NO_LINES_LEFT)
-    result = Revised(revised)
-    before: dict[str, Decimal] = {}
-    for line in lines:
-        before[line.account_number] = before.get(line.account_number, Decimal("0")) + line.amount
-    after = result.by_account()
-    invoiced = (
-        InvoiceLine.objects.filter(invoice__purchase_order=po)
-        .exclude(invoice__status=InvoiceStatus.REJECTED)
-        .values_list("account_number")
-        .annotate(total=Sum("amount"))
-    )
-    currency = po.production.currency
-    for account, billed in sorted(invoiced):
-        ordered = after.get(account, Decimal("0"))
-        # An account already billed past its order (an override) may stay there, not shrink.
-        if billed > ordered and ordered < before.get(account, Decimal("0")):
-            raise VendorError(
-                CO_BELOW_INVOICED.format(
-                    account=account,
-                    invoiced=format_money(billed, currency),
-                    ordered=format_money(ordered, currency),
-                )
-            )
-    return result
-
-
-def signed_money(value: Decimal, currency: str) -> str:
-    if value > 0:
-        return "+" + format_money(value, currency)
-    if value < 0:
-        return "-" + format_money(-value, currency)
-    return "no change in total"
-
-
-def summary(change_order: ChangeOrder, changes: list[LineChange], currency: str) -> str:
-    """ "+$1,200.00; 2 lines changed; delivery 5 Mar 2030": what the change order moves."""
-    parts = []
-    if changes:
-        delta = sum((change.delta for change in changes), Decimal("0"))
-        count = len(changes)
-        parts += [signed_money(delta, currency), f"{count} line{'s' if count > 1 else ''} changed"]
-    if change_order.deliver_on:
-        day = change_order.deliver_on
-        parts.append(f"delivery {day.day} {day:%b %Y}")
-    return "; ".join(parts)
-
-
 # --- Submitting, approving, rejecting -----------------------------------------------------------
 
 
@@ -342,7 +249,7 @@ def co_submit(*, change_order: ChangeOrder, user=None) -> ChangeOrder:
     if not changes and not change_order.deliver_on:
         raise VendorError(CO_CHANGES_NOTHING)
     lines = list(po.lines.all())
-    revised = _revise(po, changes, lines)
+    revised = revise(po, changes, lines)
     change_order.needs_approval = bool(changes)
     change_order.total_before = po_total(po, lines)
     change_order.total_after = money(po.production, revised.total)
@@ -351,7 +258,7 @@ def co_submit(*, change_order: ChangeOrder, user=None) -> ChangeOrder:
     _say(change_order, f"submitted change order {change_order.number} to {po.label}")
     change_order.save()
     if not change_order.needs_approval:
-        _apply(change_order, po, changes, lines, user=user)
+        apply_change_order(change_order, po, changes, lines, user=user)
     return change_order
 
 
@@ -363,13 +270,13 @@ def co_approve(*, change_order: ChangeOrder, membership: Membership) -> ChangeOr
     _require_po_open(po)
     changes = list(change_order.changes.all())
     lines = list(po.lines.all())
-    total = money(po.production, _revise(po, changes, lines).total)
+    total = money(po.production, revise(po, changes, lines).total)
     refusal = approval_allowed(membership, total)
     if refusal:
         raise VendorError(refusal)
     change_order.total_before = po_total(po, lines)
     change_order.total_after = total
-    _apply(change_order, po, changes, lines, user=membership.user)
+    apply_change_order(change_order, po, changes, lines, user=membership.user)
     return change_order
 
 
@@ -387,52 +294,3 @@ def co_reject(*, change_order: ChangeOrder, note: str, user=None) -> ChangeOrder
     _say(change_order, f"rejected change order {change_order.number} to {po.label}: {note}")
     change_order.save()
     return change_order
-
-
-def _apply(change_order, po, changes, lines, *, user) -> None:
-    """Make the change: lines, revision, approved total, commitments, audit words, re-send."""
-    by_pk = {line.pk: line for line in lines}
-    accounts_before = {line.account_number for line in lines}
-    for change in changes:
-        if change.kind == LineChangeKind.ADD:
-            change.line = PurchaseOrderLine.objects.create(
-                production=po.production,
-                purchase_order=po,
-                account_number=change.account_number,
-                description=change.description,
-                quantity=change.quantity,
-                unit_price=change.unit_price,
-                amount=change.amount,
-            )
-            change.save(update_fields=["line"])
-        elif change.kind == LineChangeKind.REMOVE:
-            by_pk[change.line_id].delete()
-        else:
-            line = by_pk[change.line_id]
-            line.account_number = change.account_number
-            line.description = change.description
-            line.quantity = change.quantity
-            line.unit_price = change.unit_price
-            line.amount = change.amount
-            line.save()
-    currency = po.production.currency
-    words = summary(change_order, changes, currency)
-    if change_order.deliver_on:
-        po.deliver_on = change_order.deliver_on
-    po.revision = change_order.number
-    po.approved_total = po_total(po)
-    verb = "approved" if change_order.needs_approval else "applied"
-    _say(po, f"change order {change_order.number} to {po.label} {verb}: {words}")
-    resend = bool(po.send_status) and bool(po.vendor.email)
-    if resend:
-        po.request_send()
-    po.save()
-    accounts_after = set(po.lines.values_list("account_number", flat=True))
-    po_sync_commitments(po, released_accounts=accounts_before - accounts_after)
-    if resend:
-        outbox.queue_after_commit(po)
-    change_order.status = ChangeOrderStatus.APPROVED
-    change_order.decided_by = user if change_order.needs_approval else None
-    change_order.decided_at = timezone.now()
-    _say(change_order, f"{verb} change order {change_order.number} to {po.label}: {words}")
-    change_order.save()
