@@ -163,7 +163,7 @@ def test_a_po_with_an_entered_invoice_cannot_be_voided(production, approved):
     assert voided.status == POStatus.VOID
 
 
-def test_po_actions_speak_in_the_audit_trail(production):
+def test_po_actions_speak_in_the_audit_trail(client, production):
     po = services.po_submit(po=purchase_order(VendorFactory(production=production), "12345"))
     services.po_approve(po=po, membership=role(production, Role.PRODUCER))
     services.po_send(po=po)
@@ -177,3 +177,7 @@ def test_po_actions_speak_in_the_audit_trail(production):
         f"voided {label}: Went elsewhere",
     ):
         assert any(r and r.startswith(words) for r in reasons), (words, reasons)
+    client.force_login(member(production, Role.PRODUCER))
+    audit = reverse("productions:audit", kwargs={"production_slug": production.slug})
+    page = client.get(audit).content.decode()
+    assert f"approved {label} ($12,345.00)" in page and f"voided {label}: Went elsewhere" in page
