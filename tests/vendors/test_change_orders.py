@@ -398,3 +398,17 @@ def test_a_coordinator_drafts_but_cannot_approve_a_change_order(client, producti
         "vendors:co_approve", kwargs={"production_slug": production.slug, "pk": change.pk}
     )
     assert client.post(url).status_code == 403
+
+
+def test_the_dashboard_panel_lists_change_orders_waiting_for_my_approval(client, production, po):
+    change = services.co_start(po=po, reason="Lenses")
+    services.co_line_add(
+        change_order=change, account_number="3307", description="Primes", unit_price=Decimal(2600)
+    )
+    services.co_submit(change_order=change)
+    client.force_login(member(production))  # the AP: 5,100.00 is over her limit
+    page = client.get(production.get_absolute_url()).content.decode()
+    assert 'data-testid="awaiting-change-order"' not in page
+    client.force_login(member(production, Role.PRODUCER))
+    page = client.get(production.get_absolute_url()).content.decode()
+    assert "Change order 1 to PO 0001" in page and "$2,500.00 → $5,100.00" in page
