@@ -181,3 +181,27 @@ def test_po_actions_speak_in_the_audit_trail(client, production):
     audit = reverse("productions:audit", kwargs={"production_slug": production.slug})
     page = client.get(audit).content.decode()
     assert f"approved {label} ($12,345.00)" in page and f"voided {label}: Went elsewhere" in page
+
+
+def test_the_invoice_page_asks_for_a_reason_to_approve_beyond_the_receipt(
+    client, production, approved
+):
+    entered = invoice(approved, "1000")
+    url = reverse("vendors:invoice", kwargs={"production_slug": production.slug, "pk": entered.pk})
+    approve = reverse(
+        "vendors:invoice_approve", kwargs={"production_slug": production.slug, "pk": entered.pk}
+    )
+    client.force_login(member(production, Role.ASSOCIATE_PRODUCER))
+    page = client.get(url).content.decode()
+    assert 'id="beyond-receipt"' in page and 'name="override_reason"' not in page
+    client.force_login(member(production, Role.ACCOUNTANT))
+    page = client.get(url).content.decode()
+    assert 'name="override_reason"' in page
+    page = client.post(approve, follow=True).content.decode()
+    assert "account 3307 would be invoiced $1,000.00, with $0.00 received" in page
+    client.post(approve, {"override_reason": "Paid on booking"})
+    entered.refresh_from_db()
+    assert entered.status == InvoiceStatus.APPROVED
+    assert entered.history.latest().history_change_reason == (
+        "approved invoice INV-1 beyond receipt: Paid on booking"
+    )

@@ -50,6 +50,7 @@ CO_NOT_SUBMITTED = "{co} is {status}: only a submitted change order is approved 
 CO_CHANGES_NOTHING = "The change order changes nothing yet: change a line or the delivery date."
 CO_OTHER_PO = "That line belongs to another purchase order."
 CO_REJECT_NEEDS_NOTE = "Say why the change order is rejected."
+CO_BAD_TERMS = "A line needs a quantity above zero and a price of zero or more."
 
 
 def _say(obj, words: str) -> None:
@@ -134,6 +135,11 @@ def _line_of(po: PurchaseOrder, line: PurchaseOrderLine) -> PurchaseOrderLine:
     return found
 
 
+def _check_terms(quantity: Decimal, unit_price: Decimal) -> None:
+    if quantity <= 0 or unit_price < 0:
+        raise VendorError(CO_BAD_TERMS)
+
+
 def _was(line: PurchaseOrderLine) -> dict:
     return {
         "line": line,
@@ -155,6 +161,7 @@ def co_line_add(
     quantity: Decimal = Decimal("1"),
 ) -> LineChange:
     change_order, po = _draft(change_order)
+    _check_terms(quantity, unit_price)
     account_check(po.production, account_number.strip())
     return LineChange.objects.create(
         production=po.production,
@@ -182,6 +189,7 @@ def co_line_change(
     own unstage it and return None."""
     change_order, po = _draft(change_order)
     line = _line_of(po, line)
+    _check_terms(quantity, unit_price)
     account_number, description = account_number.strip(), description.strip()
     if quantity < line.received_quantity:
         raise VendorError(
