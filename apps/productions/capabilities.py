@@ -42,6 +42,10 @@ class Capability(models.TextChoices):
     APPROVE_PURCHASE_ORDERS = "approve_purchase_orders", "Approve POs up to the production's limit"
     APPROVE_ANY_PURCHASE_ORDER = "approve_any_purchase_order", "Approve POs above the limit"
     ENTER_INVOICES = "enter_invoices", "Enter and approve invoices"
+    OVERRIDE_INVOICE_RECEIPT = (
+        "override_invoice_receipt",
+        "Approve an invoice beyond what was received, giving a reason",
+    )
     VIEW_CALLSHEETS = "view_callsheets", "See call sheets"
     EDIT_CALLSHEETS = "edit_callsheets", "Draft call sheets"
     PUBLISH_CALLSHEETS = "publish_callsheets", "Publish and send call sheets"
@@ -75,6 +79,7 @@ CAPABILITY_ROLES: dict[Capability, frozenset[Role]] = {
     C.APPROVE_PURCHASE_ORDERS: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER}),
     C.APPROVE_ANY_PURCHASE_ORDER: frozenset({R.PRODUCER}),
     C.ENTER_INVOICES: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.ACCOUNTANT}),
+    C.OVERRIDE_INVOICE_RECEIPT: frozenset({R.PRODUCER, R.ACCOUNTANT}),
     C.VIEW_CALLSHEETS: frozenset(_ALL),
     C.EDIT_CALLSHEETS: frozenset(_OFFICE | {R.COORDINATOR}),
     C.PUBLISH_CALLSHEETS: frozenset(_OFFICE | {R.COORDINATOR}),

@@ -21,7 +21,7 @@ class VendorsConfig(registry.DomainAppConfig):
         ]
 
     def audited(self) -> list[registry.Audited]:
-        from apps.vendors.models import Invoice, PurchaseOrder, Vendor
+        from apps.vendors.models import ChangeOrder, Invoice, PurchaseOrder, Vendor
 
         return [
             registry.Audited(Vendor, "Vendor", lambda row: row.name),
@@ -30,6 +30,12 @@ class VendorsConfig(registry.DomainAppConfig):
                 "Purchase order",
                 lambda row: f"PO {row.number:04d} to {row.vendor.name}",
                 select_related=("vendor",),
+            ),
+            registry.Audited(
+                ChangeOrder,
+                "Change order",
+                lambda row: f"Change order {row.number} to PO {row.purchase_order.number:04d}",
+                select_related=("purchase_order",),
             ),
             registry.Audited(
                 Invoice,

@@ -217,6 +217,17 @@ def _seed(production, people) -> None:
         approver=producer,
     )
     services.po_receive(po=grip, received={grip.lines.first().pk: Decimal("5")})
+    # The night exteriors need a condor: an approved change order, so the PO is at revision 1.
+    change = services.co_start(po=grip, reason="Night exteriors added: a condor for two nights")
+    services.co_line_add(
+        change_order=change,
+        account_number="3205",
+        description="60 ft condor, two nights",
+        quantity=Decimal("2"),
+        unit_price=Decimal("850"),
+    )
+    services.co_submit(change_order=change)
+    services.co_approve(change_order=change, membership=producer)
     catering = order(
         "Tidewater Catering",
         "Catering, prep tech scout",
@@ -250,6 +261,9 @@ def _seed(production, people) -> None:
         lines=[
             {"account_number": "3607", "description": "Scout day lunch", "amount": Decimal("720")}
         ],
+    )
+    services.po_receive(
+        po=catering, received={line.pk: line.quantity for line in catering.lines.all()}
     )
     services.invoice_approve(invoice=invoice, membership=producer)
     services.po_close(po=catering)

@@ -110,6 +110,15 @@ class VoidForm(forms.Form):
     reason = forms.CharField(max_length=200)
 
 
+class ChangeOrderForm(forms.Form):
+    reason = forms.CharField(max_length=300, label="Why the PO changes")
+    deliver_on = forms.DateField(required=False, widget=DATE, label="New delivery / pick-up")
+
+
+class RejectForm(forms.Form):
+    note = forms.CharField(max_length=300, label="Why it is rejected")
+
+
 class RentalForm(forms.ModelForm):
     days_per_week = forms.DecimalField(
         max_digits=3,

@@ -10,14 +10,18 @@ from decimal import Decimal
 from django.db.models import Count, Max, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
-from apps.core.money import MoneyField
+from apps.core.money import MoneyField, format_money
 from apps.productions.models import Production
 from apps.vendors.models import (
     EXPIRY_WARNING_DAYS,
+    OPEN_CHANGE_ORDER,
     OPEN_STATUSES,
+    ChangeOrder,
     Invoice,
     InvoiceLine,
     InvoiceStatus,
+    LineChange,
+    LineChangeKind,
     PurchaseOrder,
     PurchaseOrderLine,
     Rental,
@@ -69,14 +73,72 @@ def budget_accounts(production: Production) -> list[tuple[str, str]]:
 
 
 def po_document_context(po: PurchaseOrder) -> dict:
+    """The PO's PDF, print view and e-mail: a revised PO says which revision and what changed."""
     lines = list(po.lines.all())
+    revision = None
+    if po.revision:
+        revision = (
+            ChangeOrder.objects.filter(purchase_order=po, number=po.revision)
+            .prefetch_related("changes")
+            .first()
+        )
+    currency = po.production.currency
     return {
         "po": po,
         "production": po.production,
         "vendor": po.vendor,
         "lines": lines,
         "total": po_total(po, lines),
+        "revision": revision,
+        "revision_changes": change_words(revision, currency) if revision else [],
     }
+
+
+# --- Change orders ------------------------------------------------------------------------------
+
+
+def change_orders_for(po: PurchaseOrder) -> list[ChangeOrder]:
+    """The PO's change orders, newest first, each with its changes and who decided it."""
+    return list(
+        ChangeOrder.objects.filter(purchase_order=po)
+        .select_related("created_by", "decided_by")
+        .prefetch_related("changes")
+        .order_by("-number")
+    )
+
+
+def _line_words(change: LineChange, currency: str) -> str:
+    def terms(account, description, quantity, price) -> str:
+        price = format_money(price, currency)
+        return f"{account} {description}, {Decimal(quantity).normalize():f} × {price}"
+
+    if change.kind == LineChangeKind.ADD:
+        return "Added: " + terms(
+            change.account_number, change.description, change.quantity, change.unit_price
+        )
+    if change.kind == LineChangeKind.REMOVE:
+        return f"Removed: {change.was_account_number} {change.was_description}"
+    moved = []
+    if change.account_number != change.was_account_number:
+        moved.append(f"account {change.was_account_number} → {change.account_number}")
+    if change.description != change.was_description:
+        moved.append(f"description → {change.description}")
+    if change.quantity != change.was_quantity:
+        was, now = (Decimal(q).normalize() for q in (change.was_quantity, change.quantity))
+        moved.append(f"quantity {was:f} → {now:f}")
+    if change.unit_price != change.was_unit_price:
+        was, now = (format_money(p, currency) for p in (change.was_unit_price, change.unit_price))
+        moved.append(f"unit price {was} → {now}")
+    return f"Changed {change.was_description}: " + ", ".join(moved)
+
+
+def change_words(change_order: ChangeOrder, currency: str) -> list[tuple[LineChange, str]]:
+    """Each change of the change order, with what it does in words."""
+    return [(change, _line_words(change, currency)) for change in change_order.changes.all()]
+
+
+def open_change_order(change_orders: list[ChangeOrder]) -> ChangeOrder | None:
+    return next((c for c in change_orders if c.status in OPEN_CHANGE_ORDER), None)
 
 
 # --- What a PO still commits --------------------------------------------------------------------

@@ -31,6 +31,8 @@ def purchase_order_message(po: PurchaseOrder) -> EmailMultiAlternatives | None:
         return None
     context = po_document_context(po)
     subject = f"{po.production.title}: purchase order {po.label}"
+    if po.revision:
+        subject += f", {po.revision_label.lower()}"
     body = render_to_string("vendors/email/purchase_order.txt", context)
     message = EmailMultiAlternatives(subject, body, to=[po.vendor.email])
     try:
@@ -38,9 +40,10 @@ def purchase_order_message(po: PurchaseOrder) -> EmailMultiAlternatives | None:
     except PdfUnavailable:
         log.warning("%s: sent without its PDF (WeasyPrint unavailable)", po)
     else:
-        message.attach(
-            f"{po.production.slug}-{po.label.replace(' ', '-')}.pdf", pdf, "application/pdf"
-        )
+        name = "-".join([po.production.slug, po.label.replace(" ", "-")])
+        if po.revision:
+            name += f"-rev{po.revision}"
+        message.attach(f"{name}.pdf", pdf, "application/pdf")
     return message
 
 

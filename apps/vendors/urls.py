@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.vendors.views import invoices, orders, rentals, reports, vendors
+from apps.vendors.views import changeorders, invoices, orders, rentals, reports, vendors
 
 app_name = "vendors"
 
@@ -27,6 +27,16 @@ urlpatterns = [
     path("orders/<int:pk>/close/", orders.po_close, name="po_close"),
     path("orders/<int:pk>/void/", orders.po_void, name="po_void"),
     path("orders/<int:pk>/pdf/", orders.po_pdf, name="po_pdf"),
+    path("orders/<int:pk>/change-orders/", changeorders.co_start, name="co_start"),
+    path("change-orders/<int:pk>/", changeorders.co_details, name="co_details"),
+    path("change-orders/<int:pk>/add/", changeorders.co_line_add, name="co_line_add"),
+    path("change-orders/<int:pk>/change/", changeorders.co_line_change, name="co_line_change"),
+    path("change-orders/<int:pk>/remove/", changeorders.co_line_remove, name="co_line_remove"),
+    path("change-orders/<int:pk>/undo/", changeorders.co_change_undo, name="co_change_undo"),
+    path("change-orders/<int:pk>/discard/", changeorders.co_discard, name="co_discard"),
+    path("change-orders/<int:pk>/submit/", changeorders.co_submit, name="co_submit"),
+    path("change-orders/<int:pk>/approve/", changeorders.co_approve, name="co_approve"),
+    path("change-orders/<int:pk>/reject/", changeorders.co_reject, name="co_reject"),
     path("rentals/", rentals.rentals, name="rentals"),
     path("rentals/<int:pk>/", rentals.rental_detail, name="rental"),
     path("invoices/", invoices.invoices, name="invoices"),

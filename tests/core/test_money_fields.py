@@ -42,6 +42,8 @@ NOT_MONEY = {
     ("vendors", "vendorsettings", "rental_days_per_week"): "days",
     ("vendors", "purchaseorderline", "quantity"): "quantity",
     ("vendors", "purchaseorderline", "received_quantity"): "quantity",
+    ("vendors", "linechange", "quantity"): "quantity",
+    ("vendors", "linechange", "was_quantity"): "quantity",
     ("vendors", "rental", "days_per_week"): "days",
 }
 

@@ -58,6 +58,14 @@ def purchase_order(vendor: Vendor, *amounts: str, account: str = "3307", user=No
     return PurchaseOrder.objects.get(pk=po.pk)
 
 
+def receive_all(po) -> PurchaseOrder:
+    """Record every line of an approved PO as received in full (invoices are approved up to what
+    was received)."""
+    from apps.vendors import services
+
+    return services.po_receive(po=po, received={line.pk: line.quantity for line in po.lines.all()})
+
+
 def rental_fields(**overrides) -> dict:
     today = date.today()
     return {
@@ -71,4 +79,11 @@ def rental_fields(**overrides) -> dict:
     }
 
 
-__all__ = ["PurchaseOrderLine", "VendorFactory", "purchase_order", "rental_fields", "with_budget"]
+__all__ = [
+    "PurchaseOrderLine",
+    "VendorFactory",
+    "purchase_order",
+    "receive_all",
+    "rental_fields",
+    "with_budget",
+]

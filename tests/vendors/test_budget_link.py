@@ -16,7 +16,7 @@ from apps.productions.models import Membership
 from apps.vendors import services
 from apps.vendors.models import PurchaseOrder
 from tests.factories import ProductionFactory, member
-from tests.vendors.factories import VendorFactory, purchase_order
+from tests.vendors.factories import VendorFactory, purchase_order, receive_all
 
 pytestmark = pytest.mark.django_db
 
@@ -39,13 +39,15 @@ def report(production) -> dict[str, tuple[Decimal, Decimal]]:
     return {r.number: (r.actual, r.committed) for r in rows if r.actual or r.committed}
 
 
-def approved(vendor, producer, *lines: tuple[str, str]) -> PurchaseOrder:
+def approved(vendor, producer, *lines: tuple[str, str], received=True) -> PurchaseOrder:
+    """An approved PO with these (account, amount) lines, received in full unless told not."""
     po = purchase_order(vendor)
     for account, amount in lines:
         services.po_line_add(
             po=po, account_number=account, description="x", unit_price=Decimal(amount)
         )
-    return services.po_approve(po=services.po_submit(po=po), membership=producer)
+    po = services.po_approve(po=services.po_submit(po=po), membership=producer)
+    return receive_all(po) if received else po
 
 
 def invoice(po, *lines: tuple[str, str], number="INV-1"):
@@ -103,7 +105,11 @@ def test_an_approved_invoice_moves_its_amount_from_committed_to_actual_to_the_ce
 
 def test_an_invoice_over_the_po_never_leaves_a_negative_commitment(production, vendor, producer):
     po = approved(vendor, producer, ("3307", "100.00"))
-    services.invoice_approve(invoice=invoice(po, ("3307", "120.00")), membership=producer)
+    services.invoice_approve(
+        invoice=invoice(po, ("3307", "120.00")),
+        membership=producer,
+        override_reason="Overtime agreed on set",
+    )
     assert report(production) == {"3307": (Decimal("120.00"), ZERO)}
 
 
@@ -126,24 +132,33 @@ def test_an_invoice_without_a_po_is_an_actual_only(production, vendor, producer)
     assert report(production) == {"3604": (Decimal("350.00"), ZERO)}
 
 
-def test_changing_lines_updates_or_releases_the_commitment(production, vendor, producer):
-    po = approved(vendor, producer, ("3307", "500.00"), ("2507", "200.00"))
-    services.po_line_delete(line=po.lines.get(account_number="2507"))
-    assert report(production) == {"3307": (ZERO, Decimal("500.00"))}
-    services.po_line_delete(line=po.lines.get(account_number="3307"))
-    services.po_line_add(po=po, account_number="3307", description="less", unit_price=Decimal(450))
-    assert report(production) == {"3307": (ZERO, Decimal("450.00"))}
-    # Within the approved 700.00 the PO stays approved; past it, it goes back for approval and
-    # is no longer a commitment until approved again.
-    services.po_line_add(po=po, account_number="3205", description="more", unit_price=Decimal(60))
-    assert report(production)["3205"] == (ZERO, Decimal("60.00"))
-    services.po_line_add(po=po, account_number="3205", description="most", unit_price=Decimal(200))
-    assert report(production) == {}
-    services.po_approve(po=po, membership=producer)
+def test_a_change_order_moves_the_commitment_only_when_approved(production, vendor, producer):
+    po = approved(vendor, producer, ("3307", "500.00"), ("2507", "200.00"), received=False)
+    change = services.co_start(po=po, reason="Grip goes to another vendor; fewer lenses")
+    services.co_line_remove(change_order=change, line=po.lines.get(account_number="2507"))
+    services.co_line_change(
+        change_order=change,
+        line=po.lines.get(account_number="3307"),
+        account_number="3307",
+        description="less",
+        quantity=Decimal(1),
+        unit_price=Decimal(450),
+    )
+    services.co_line_add(
+        change_order=change, account_number="3205", description="more", unit_price=Decimal(260)
+    )
+    services.co_submit(change_order=change)
+    # Submitted is not approved: the PO still commits what it was approved for.
+    assert report(production) == {
+        "2507": (ZERO, Decimal("200.00")),
+        "3307": (ZERO, Decimal("500.00")),
+    }
+    services.co_approve(change_order=change, membership=producer)
     assert report(production) == {
         "3205": (ZERO, Decimal("260.00")),
         "3307": (ZERO, Decimal("450.00")),
     }
+    assert not Commitment.objects.filter(account_number="2507", status="open").exists()
 
 
 def test_closing_releases_what_is_left_and_void_releases_everything(production, vendor, producer):

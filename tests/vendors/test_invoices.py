@@ -18,7 +18,7 @@ from apps.vendors.services.invoices import (
 )
 from apps.vendors.services.purchasing import NO_APPROVAL_RIGHT
 from tests.factories import member
-from tests.vendors.factories import VendorFactory, purchase_order
+from tests.vendors.factories import VendorFactory, purchase_order, receive_all
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def role(production, which) -> Membership:
 @pytest.fixture
 def po(production):
     po = services.po_submit(po=purchase_order(VendorFactory(production=production), "1000"))
-    return services.po_approve(po=po, membership=role(production, Role.PRODUCER))
+    return receive_all(services.po_approve(po=po, membership=role(production, Role.PRODUCER)))
 
 
 def invoice(po, amount: str, number: str = "INV-1", account: str = "3307") -> Invoice:
@@ -45,7 +45,6 @@ def invoice(po, amount: str, number: str = "INV-1", account: str = "3307") -> In
 
 
 def test_the_check_compares_ordered_received_and_invoiced(production, po):
-    services.po_receive(po=po, received={po.lines.get().pk: Decimal("1")})
     services.invoice_approve(
         invoice=invoice(po, "400"), membership=role(production, Role.ASSOCIATE_PRODUCER)
     )
@@ -70,8 +69,12 @@ def test_an_accountant_approves_within_the_po_but_not_over_it(production, po):
     assert refused.value.message == OVER_PO_NEEDS_APPROVAL.format(
         over="0.01", refusal=NO_APPROVAL_RIGHT
     )
+    # Over the PO is also beyond what was received: the producer approves it, with a reason.
+    with pytest.raises(services.VendorError) as refused:
+        services.invoice_approve(invoice=over, membership=role(production, Role.ASSOCIATE_PRODUCER))
+    assert "beyond what was received" in refused.value.message
     approved = services.invoice_approve(
-        invoice=over, membership=role(production, Role.ASSOCIATE_PRODUCER)
+        invoice=over, membership=role(production, Role.PRODUCER), override_reason="Bank fee"
     )
     assert approved.status == InvoiceStatus.APPROVED
 
@@ -81,7 +84,9 @@ def test_an_ap_approves_an_overage_only_while_the_new_total_is_within_her_limit(
     with pytest.raises(services.VendorError) as refused:
         services.invoice_approve(invoice=big, membership=role(production, Role.ASSOCIATE_PRODUCER))
     assert "is over your approval limit" in refused.value.message
-    approved = services.invoice_approve(invoice=big, membership=role(production, Role.PRODUCER))
+    approved = services.invoice_approve(
+        invoice=big, membership=role(production, Role.PRODUCER), override_reason="Extra week"
+    )
     assert approved.status == InvoiceStatus.APPROVED
 
 

@@ -128,25 +128,33 @@ def test_a_draft_cannot_be_approved_before_it_is_submitted(production, vendor):
     assert refused.value.message == PO_WRONG_STATE.format(status="draft", action="approved")
 
 
-def test_growing_an_approved_po_past_its_approval_sends_it_back(production, vendor):
-    producer = membership(production, Role.PRODUCER)
-    po = services.po_approve(po=submitted(vendor, "1000"), membership=producer)
-    line = po.lines.get()
-    services.po_line_delete(line=line)  # shrinking keeps the approval
-    services.po_line_add(po=po, account_number="3307", description="less", unit_price=Decimal(900))
-    assert PurchaseOrder.objects.get(pk=po.pk).status == POStatus.APPROVED
-    services.po_line_add(po=po, account_number="3307", description="more", unit_price=Decimal(200))
+def test_a_change_order_is_approved_like_a_po_of_the_revised_total(production, vendor):
+    ap = membership(production, Role.ASSOCIATE_PRODUCER)
+    po = services.po_approve(po=submitted(vendor, "4000"), membership=ap)
+    change = services.co_start(po=po, reason="Second camera body")
+    services.co_line_add(
+        change_order=change, account_number="3307", description="B camera", unit_price=Decimal(1200)
+    )
+    change = services.co_submit(change_order=change)
+    with pytest.raises(services.VendorError) as refused:
+        services.co_approve(change_order=change, membership=ap)
+    assert refused.value.message == OVER_APPROVAL_LIMIT.format(total="$5,200.00", limit="$5,000.00")
+    services.co_approve(change_order=change, membership=membership(production, Role.PRODUCER))
     po.refresh_from_db()
-    assert po.status == POStatus.SUBMITTED
-    assert po.approved_total is None
+    assert (po.status, po.revision, po.approved_total) == (
+        POStatus.APPROVED,
+        1,
+        Decimal("5200.000"),
+    )
 
 
 def test_receiving_part_then_all_moves_the_state(production, vendor):
-    po = services.po_approve(
-        po=submitted(vendor, "100"), membership=membership(production, Role.PRODUCER)
-    )
+    po = purchase_order(vendor, "100")
     services.po_line_add(
         po=po, account_number="3307", description="x", unit_price=Decimal("0"), quantity=2
+    )
+    po = services.po_approve(
+        po=services.po_submit(po=po), membership=membership(production, Role.PRODUCER)
     )
     first, second = po.lines.all()
     po = services.po_receive(po=po, received={first.pk: Decimal(1)})

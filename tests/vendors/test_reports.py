@@ -14,7 +14,7 @@ from apps.productions.models import Membership
 from apps.vendors import services
 from apps.vendors.models import Quote, QuoteRequest
 from tests.factories import member
-from tests.vendors.factories import VendorFactory, purchase_order, rental_fields
+from tests.vendors.factories import VendorFactory, purchase_order, receive_all, rental_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +29,7 @@ def build(production, n: int) -> None:
             po=po, account_number="2507", description="grip", unit_price=Decimal("50")
         )
         po = services.po_approve(po=services.po_submit(po=po), membership=producer)
+        receive_all(po)
         services.certificate_upload(
             vendor=vendor,
             upload=ContentFile(b"%PDF-1.4\n", name="c.pdf"),

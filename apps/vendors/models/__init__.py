@@ -5,6 +5,13 @@ report through `apps.budgets.services` (see services/ledger.py). One module per 
 name is importable from `apps.vendors.models` as before.
 """
 
+from apps.vendors.models.changeorders import (  # noqa: F401
+    OPEN_CHANGE_ORDER,
+    ChangeOrder,
+    ChangeOrderStatus,
+    LineChange,
+    LineChangeKind,
+)
 from apps.vendors.models.common import (  # noqa: F401
     EXPIRY_WARNING_DAYS,
     QUANTITY,

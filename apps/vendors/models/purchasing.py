@@ -119,6 +119,8 @@ class PurchaseOrder(OutboundMessage):
     approved_total = MoneyField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     void_reason = models.CharField(max_length=200, blank=True)
+    # The number of the last change order applied (0: the PO as first approved).
+    revision = models.PositiveIntegerField(default=0, editable=False)
     # Delivery of the PO e-mail to the vendor (apps/core/outbox.py): nothing asked until sent.
     send_status = models.CharField(max_length=10, choices=SendStatus.choices, blank=True)
     send_requested_at = models.DateTimeField(null=True, blank=True)
@@ -152,6 +154,7 @@ class PurchaseOrder(OutboundMessage):
 
     def outbox_sent(self) -> list[str]:
         """The vendor has the PO: an approved PO is now sent."""
+        self._change_reason = f"{self.label} delivered to {self.vendor.email}"[:100]
         if self.status == POStatus.APPROVED:
             self.status = POStatus.SENT
             return ["status"]
@@ -163,7 +166,16 @@ class PurchaseOrder(OutboundMessage):
 
     @property
     def is_editable(self) -> bool:
-        return self.status in (POStatus.DRAFT, POStatus.SUBMITTED, *OPEN_STATUSES)
+        """Lines change in place only before approval; after it, by change order."""
+        return self.status in (POStatus.DRAFT, POStatus.SUBMITTED)
+
+    @property
+    def takes_change_orders(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def revision_label(self) -> str:
+        return f"Revision {self.revision}" if self.revision else ""
 
 
 class PurchaseOrderLine(models.Model):

@@ -1,9 +1,22 @@
 """Every write with a rule in vendors: one function per action, each in a transaction.
 
-`purchasing` holds vendors, certificates, quotes and purchase orders; `rentals`, `invoices` and
-`reminders` the rest. They raise VendorError with a message constant meant for the page.
+`purchasing` holds vendors, certificates, quotes and purchase orders; `changeorders` how an
+approved PO changes; `rentals`, `invoices` and `reminders` the rest. They raise VendorError
+with a message constant meant for the page.
 """
 
+from apps.vendors.services.changeorders import (
+    co_approve,
+    co_change_undo,
+    co_details,
+    co_discard,
+    co_line_add,
+    co_line_change,
+    co_line_remove,
+    co_reject,
+    co_start,
+    co_submit,
+)
 from apps.vendors.services.common import VendorError, settings_for
 from apps.vendors.services.invoices import (
     invoice_add_line,
@@ -40,6 +53,16 @@ __all__ = [
     "approval_allowed",
     "billable_days",
     "certificate_upload",
+    "co_approve",
+    "co_change_undo",
+    "co_details",
+    "co_discard",
+    "co_line_add",
+    "co_line_change",
+    "co_line_remove",
+    "co_reject",
+    "co_start",
+    "co_submit",
     "invoice_add_line",
     "invoice_approve",
     "invoice_check",

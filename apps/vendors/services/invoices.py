@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from apps.core.money import format_money
 from apps.productions.capabilities import Capability
 from apps.productions.models import Membership, Production
 from apps.vendors.models import (
@@ -31,6 +32,13 @@ INVOICE_NOT_ENTERED = "The invoice is {status}: it cannot change any more."
 INVOICE_EMPTY = "The invoice has no lines."
 INVOICE_NO_RIGHT = "Your role cannot approve invoices."
 OVER_PO_NEEDS_APPROVAL = "Over the PO by {over}: {refusal}"
+BEYOND_RECEIPT = "This invoice goes beyond what was received on {po}: {what}."
+BEYOND_RECEIPT_ROW = "account {account} would be invoiced {invoiced}, with {received} received"
+BEYOND_RECEIPT_GIVE_REASON = " Record the receipt first, or give a reason to approve it anyway."
+BEYOND_RECEIPT_NO_RIGHT = (
+    " Record the receipt first; only a member who may override the receipt check can approve it."
+)
+OVERRIDE_NO_RIGHT = "Your role cannot approve an invoice beyond what was received."
 
 INVOICEABLE = (POStatus.APPROVED, POStatus.SENT, POStatus.PARTLY_RECEIVED, POStatus.RECEIVED)
 
@@ -115,6 +123,11 @@ class AccountCheck:
     def over_received(self) -> bool:
         return self.invoiced > self.received
 
+    @property
+    def beyond_receipt(self) -> bool:
+        """This invoice bills on this account more than what has been received there."""
+        return self.this_invoice > 0 and self.over_received
+
 
 @dataclass(frozen=True)
 class InvoiceCheck:
@@ -122,6 +135,7 @@ class InvoiceCheck:
     total: Decimal
     po_total: Decimal
     invoiced_before: Decimal
+    po_id: int | None = None
 
     @property
     def over_po(self) -> Decimal:
@@ -129,6 +143,14 @@ class InvoiceCheck:
         Without a PO, the whole invoice is over."""
         over = self.invoiced_before + self.total - self.po_total
         return min(max(over, Decimal("0")), self.total)
+
+    @property
+    def beyond_receipt(self) -> list[AccountCheck]:
+        """The accounts on which this invoice (with the PO's earlier ones) passes the receipt.
+        Without a PO there is no receipt to check (such an invoice needs PO approval rights)."""
+        if self.po_id is None:
+            return []
+        return [row for row in self.rows if row.beyond_receipt]
 
 
 def invoice_check(invoice: Invoice) -> InvoiceCheck:
@@ -141,7 +163,7 @@ def invoice_check(invoice: Invoice) -> InvoiceCheck:
     po = invoice.purchase_order
     if po is None:
         rows = [AccountCheck(a, Decimal(0), Decimal(0), Decimal(0), t) for a, t in this.items()]
-        return InvoiceCheck(rows, total, Decimal("0"), Decimal("0"))
+        return InvoiceCheck(rows, total, Decimal("0"), Decimal("0"), None)
     ordered: dict[str, Decimal] = {}
     received: dict[str, Decimal] = {}
     lines = list(po.lines.all())
@@ -169,16 +191,41 @@ def invoice_check(invoice: Invoice) -> InvoiceCheck:
         )
         for account in accounts
     ]
-    return InvoiceCheck(rows, total, po_total(po, lines), sum(before.values(), Decimal("0")))
+    invoiced_before = sum(before.values(), Decimal("0"))
+    return InvoiceCheck(rows, total, po_total(po, lines), invoiced_before, po.pk)
+
+
+def _beyond_receipt_refusal(invoice: Invoice, check: InvoiceCheck, membership) -> str | None:
+    """None when nothing goes past the receipt, else what goes past it and what to do."""
+    rows = check.beyond_receipt
+    if not rows:
+        return None
+    currency = invoice.production.currency
+    what = "; ".join(
+        BEYOND_RECEIPT_ROW.format(
+            account=row.account_number,
+            invoiced=format_money(row.invoiced, currency),
+            received=format_money(row.received, currency),
+        )
+        for row in rows
+    )
+    may = membership.can(Capability.OVERRIDE_INVOICE_RECEIPT)
+    return BEYOND_RECEIPT.format(po=invoice.purchase_order, what=what) + (
+        BEYOND_RECEIPT_GIVE_REASON if may else BEYOND_RECEIPT_NO_RIGHT
+    )
 
 
 @transaction.atomic
-def invoice_approve(*, invoice: Invoice, membership: Membership) -> Invoice:
+def invoice_approve(
+    *, invoice: Invoice, membership: Membership, override_reason: str = ""
+) -> Invoice:
     """Approve an invoice: its lines become actuals, and its PO commits that much less.
 
     Within its PO, anyone who enters invoices approves it. An amount over the PO (or an invoice
     without a PO) is approved like a purchase order of the new total: an AP up to the limit, a
-    producer above it.
+    producer above it. An invoice that bills an account of its PO for more than was received
+    there is refused, unless a member who may override the receipt check gives a reason (it goes
+    into the audit trail).
     """
     invoice = (
         # Lock the invoice row only: PostgreSQL cannot lock the nullable side of a join.
@@ -205,9 +252,19 @@ def invoice_approve(*, invoice: Invoice, membership: Membership) -> Invoice:
         if refusal:
             over = money(invoice.production, check.over_po)
             raise VendorError(OVER_PO_NEEDS_APPROVAL.format(over=over, refusal=refusal))
+    currency = invoice.production.currency
+    words = f"approved invoice {invoice.number} ({format_money(check.total, currency)})"
+    beyond = _beyond_receipt_refusal(invoice, check, membership)
+    if beyond:
+        if not membership.can(Capability.OVERRIDE_INVOICE_RECEIPT):
+            raise VendorError(OVERRIDE_NO_RIGHT if override_reason.strip() else beyond)
+        if not override_reason.strip():
+            raise VendorError(beyond)
+        words = f"approved invoice {invoice.number} beyond receipt: {override_reason.strip()}"
     invoice.status = InvoiceStatus.APPROVED
     invoice.approved_by = membership.user
     invoice.approved_at = timezone.now()
+    invoice._change_reason = words[:100]
     invoice.save()
     invoice_post_actuals(invoice)
     return invoice
@@ -219,5 +276,6 @@ def invoice_reject(*, invoice: Invoice) -> Invoice:
     if invoice.status != InvoiceStatus.ENTERED:
         raise VendorError(INVOICE_NOT_ENTERED.format(status=invoice.get_status_display().lower()))
     invoice.status = InvoiceStatus.REJECTED
+    invoice._change_reason = f"rejected invoice {invoice.number}"[:100]
     invoice.save()
     return invoice

@@ -2,8 +2,8 @@
 
 An approved, open PO commits on each of its accounts what it orders there minus what approved
 invoices against it have already turned into actuals (never below zero). Every change that moves
-that figure (approval, a line added or removed, an invoice approved, close, void, going back for
-approval) calls `po_sync_commitments`, which records the open amount per account (budgets'
+that figure (approval, a change order applied, an invoice approved, close, void) calls
+`po_sync_commitments`, which records the open amount per account (budgets'
 upsert keyed by the PO and the account) or releases it. A PO that is not open commits nothing.
 """
 

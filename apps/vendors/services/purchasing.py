@@ -14,8 +14,10 @@ from apps.core.validators import ImageTooLarge, NotAnImage, image_format
 from apps.productions.capabilities import Capability
 from apps.productions.models import Membership, Production
 from apps.vendors.models import (
+    OPEN_CHANGE_ORDER,
     OPEN_STATUSES,
     Certificate,
+    ChangeOrderStatus,
     POStatus,
     PurchaseOrder,
     PurchaseOrderCounter,
@@ -36,13 +38,19 @@ QUOTE_ALREADY_CHOSEN = "A quote was already chosen for this request: {po} was dr
 PO_NEEDS_LINES = "Add at least one line with an amount before submitting the purchase order."
 PO_WRONG_STATE = "The purchase order is {status}: it cannot be {action}."
 PO_NOT_EDITABLE = "The purchase order is {status}: its lines can no longer change."
+PO_LINES_FROZEN = (
+    "{po} is {status}: its lines no longer change in place. Draft a change order instead."
+)
 NO_APPROVAL_RIGHT = "Your role cannot approve purchase orders."
 OVER_APPROVAL_LIMIT = (
     "This total ({total}) is over your approval limit ({limit}): a producer must approve it."
 )
 VENDOR_HAS_NO_EMAIL = "{vendor} has no orders e-mail: add one to the vendor before sending."
 RECEIVED_TOO_MUCH = "Line {line}: received {received} is more than the {ordered} ordered."
-VOID_HAS_INVOICES = "Approved invoices are booked against this PO: it cannot be voided, close it."
+VOID_HAS_INVOICES = (
+    "Invoices are entered or approved against this PO: it cannot be voided. Reject the entered "
+    "ones, or close the PO."
+)
 VOID_NEEDS_REASON = "Say why the purchase order is void."
 
 
@@ -142,7 +150,7 @@ def po_create(
 ) -> PurchaseOrder:
     if vendor.production_id != production.pk:
         raise VendorError("The vendor belongs to another production.")
-    return PurchaseOrder.objects.create(
+    po = PurchaseOrder(
         production=production,
         number=_next_number(production),
         vendor=vendor,
@@ -151,6 +159,14 @@ def po_create(
         quote=quote,
         created_by=user,
     )
+    _say(po, f"drafted {po.label} to {vendor.name}")
+    po.save()
+    return po
+
+
+def _say(obj, words: str) -> None:
+    """What the audit trail shows for the next save of `obj` (its history reason: 100 chars)."""
+    obj._change_reason = words[:100]
 
 
 def _locked(po: PurchaseOrder) -> PurchaseOrder:
@@ -164,17 +180,13 @@ def _require(po: PurchaseOrder, allowed, action: str) -> None:
         )
 
 
-def _after_line_change(po: PurchaseOrder, *, released_accounts: set[str] = frozenset()) -> None:
-    """An approved PO whose total grows past what was approved goes back for approval (and stops
-    committing money until approved again); otherwise its commitments follow the lines."""
-    if po.is_open and po_total(po) > (po.approved_total or Decimal("0")):
-        po.status = POStatus.SUBMITTED
-        po.approved_by = None
-        po.approved_at = None
-        po.approved_total = None
-        po.submitted_at = timezone.now()
-        po.save()
-    po_sync_commitments(po, released_accounts=released_accounts)
+def _require_editable(po: PurchaseOrder) -> None:
+    if po.is_editable:
+        return
+    status = po.get_status_display().lower()
+    if po.takes_change_orders or po.status == POStatus.CLOSED:
+        raise VendorError(PO_LINES_FROZEN.format(po=po, status=status))
+    raise VendorError(PO_NOT_EDITABLE.format(status=status))
 
 
 @transaction.atomic
@@ -187,8 +199,7 @@ def po_line_add(
     quantity: Decimal = Decimal("1"),
 ) -> PurchaseOrderLine:
     po = _locked(po)
-    if not po.is_editable:
-        raise VendorError(PO_NOT_EDITABLE.format(status=po.get_status_display().lower()))
+    _require_editable(po)
     account_check(po.production, account_number.strip())
     line = PurchaseOrderLine.objects.create(
         production=po.production,
@@ -199,19 +210,14 @@ def po_line_add(
         unit_price=unit_price,
         amount=money(po.production, quantity * unit_price),
     )
-    _after_line_change(po)
     return line
 
 
 @transaction.atomic
 def po_line_delete(*, line: PurchaseOrderLine) -> None:
     po = _locked(line.purchase_order)
-    if not po.is_editable:
-        raise VendorError(PO_NOT_EDITABLE.format(status=po.get_status_display().lower()))
-    account = line.account_number
+    _require_editable(po)
     line.delete()
-    remaining = set(po.lines.values_list("account_number", flat=True))
-    _after_line_change(po, released_accounts={account} - remaining)
 
 
 @transaction.atomic
@@ -222,6 +228,7 @@ def po_submit(*, po: PurchaseOrder) -> PurchaseOrder:
         raise VendorError(PO_NEEDS_LINES)
     po.status = POStatus.SUBMITTED
     po.submitted_at = timezone.now()
+    _say(po, f"submitted {po.label}")
     po.save()
     return po
 
@@ -238,6 +245,7 @@ def po_approve(*, po: PurchaseOrder, membership: Membership) -> PurchaseOrder:
     po.approved_by = membership.user
     po.approved_at = timezone.now()
     po.approved_total = total
+    _say(po, f"approved {po.label} ({format_money(total, po.production.currency)})")
     po.save()
     po_sync_commitments(po)
     return po
@@ -253,6 +261,8 @@ def po_send(*, po: PurchaseOrder) -> PurchaseOrder:
     if not vendor.email:
         raise VendorError(VENDOR_HAS_NO_EMAIL.format(vendor=vendor))
     po.request_send()
+    revision = f" ({po.revision_label.lower()})" if po.revision else ""
+    _say(po, f"sent {po.label}{revision} to {vendor.email}")
     po.save()
     outbox.queue_after_commit(po)
     return po
@@ -279,6 +289,7 @@ def po_receive(*, po: PurchaseOrder, received: dict[int, Decimal]) -> PurchaseOr
         po.status = POStatus.RECEIVED
     elif any(line.received_quantity > 0 for line in lines):
         po.status = POStatus.PARTLY_RECEIVED
+    _say(po, f"recorded receipt on {po.label}: {po.get_status_display().lower()}")
     po.save()
     return po
 
@@ -290,7 +301,9 @@ def po_close(*, po: PurchaseOrder) -> PurchaseOrder:
     _require(po, set(OPEN_STATUSES), "closed")
     po.status = POStatus.CLOSED
     po.closed_at = timezone.now()
+    _say(po, f"closed {po.label}")
     po.save()
+    _end_open_change_orders(po, f"{po.label} was closed.")
     po_sync_commitments(po)
     return po
 
@@ -303,13 +316,25 @@ def po_void(*, po: PurchaseOrder, reason: str) -> PurchaseOrder:
     _require(po, {POStatus.DRAFT, POStatus.SUBMITTED, *OPEN_STATUSES}, "voided")
     if not reason.strip():
         raise VendorError(VOID_NEEDS_REASON)
-    if po.invoices.filter(status=InvoiceStatus.APPROVED).exists():
+    if po.invoices.exclude(status=InvoiceStatus.REJECTED).exists():
         raise VendorError(VOID_HAS_INVOICES)
     po.status = POStatus.VOID
     po.void_reason = reason.strip()[:200]
+    _say(po, f"voided {po.label}: {po.void_reason}")
     po.save()
+    _end_open_change_orders(po, f"{po.label} was voided.")
     po_sync_commitments(po)
     return po
+
+
+def _end_open_change_orders(po: PurchaseOrder, note: str) -> None:
+    """A PO that is closed or void takes no more changes: its open change order is rejected."""
+    for change_order in po.change_orders.filter(status__in=OPEN_CHANGE_ORDER):
+        change_order.status = ChangeOrderStatus.REJECTED
+        change_order.decided_at = timezone.now()
+        change_order.decision_note = note
+        _say(change_order, f"{change_order} ended: {note}")
+        change_order.save()
 
 
 # --- Quotes -------------------------------------------------------------------------------------

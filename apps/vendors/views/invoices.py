@@ -124,9 +124,12 @@ def invoice_line_add(request: ProductionRequest, pk: int) -> HttpResponse:
 @require_POST
 def invoice_approve(request: ProductionRequest, pk: int) -> HttpResponse:
     invoice = _invoice(request, pk)
+    override_reason = request.POST.get("override_reason", "")
     return run_action(
         request,
-        lambda: services.invoice_approve(invoice=invoice, membership=request.membership),
+        lambda: services.invoice_approve(
+            invoice=invoice, membership=request.membership, override_reason=override_reason
+        ),
         f"{invoice} approved.",
         _invoice_url(request, invoice),
     )

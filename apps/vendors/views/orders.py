@@ -14,6 +14,7 @@ from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.vendors import queries, services
 from apps.vendors.forms import (
+    ChangeOrderForm,
     LineForm,
     PurchaseOrderForm,
     VoidForm,
@@ -67,6 +68,15 @@ def po_detail(request: ProductionRequest, pk: int) -> HttpResponse:
     lines = list(po.lines.all())
     total = services.po_total(po, lines)
     approval = services.approval_allowed(request.membership, total)
+    change_orders = queries.change_orders_for(po)
+    open_co = queries.open_change_order(change_orders)
+    currency = request.production.currency
+    staged = {c.line_id: c for c in open_co.changes.all()} if open_co else {}
+    for line in lines:
+        line.staged = staged.get(line.pk)
+    co_approval = None
+    if open_co is not None and open_co.total_after is not None:
+        co_approval = services.approval_allowed(request.membership, open_co.total_after)
     return render(
         request,
         "vendors/po_detail.html",
@@ -75,6 +85,11 @@ def po_detail(request: ProductionRequest, pk: int) -> HttpResponse:
             "lines": lines,
             "total": total,
             "approval_refusal": approval,
+            "change_orders": [(co, queries.change_words(co, currency)) for co in change_orders],
+            "open_co": open_co,
+            "open_co_words": queries.change_words(open_co, currency) if open_co else [],
+            "co_approval_refusal": co_approval,
+            "co_form": ChangeOrderForm(initial={"deliver_on": po.deliver_on}),
             "receivable": po.status in (POStatus.APPROVED, POStatus.SENT, POStatus.PARTLY_RECEIVED),
             "line_form": LineForm(currency=request.production.currency),
             "void_form": VoidForm(),
