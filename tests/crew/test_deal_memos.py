@@ -267,13 +267,12 @@ def test_an_edit_loaded_before_the_hire_accepted_is_refused(
     token = send(ap_client, memo, django_capture_on_commit_callbacks)
     memo.refresh_from_db()
     loaded_at = memo.version
+    form = ap_client.get(url("memo_edit", memo.production, pk=memo.pk)).context["form"]
     client.post(accept_path(token), {"typed_name": "Ada Lovelace"})
-    edit = url("memo_edit", memo.production, pk=memo.pk)
-    form = ap_client.get(edit).context["form"]
     data = {k: v for k, v in form.initial.items() if v is not None and k != "version"}
     data.update(rate="999", version=loaded_at, start_date=memo.start_date.isoformat())
     data.update(end_date=memo.end_date.isoformat(), position=memo.position_id)
-    response = ap_client.post(edit, data)
-    assert "Someone else saved this deal memo" in response.content.decode()
+    response = ap_client.post(url("memo_edit", memo.production, pk=memo.pk), data, follow=True)
+    assert "its terms change only by an amendment" in response.content.decode()
     memo.refresh_from_db()
     assert memo.state == MemoState.ACCEPTED and memo.rate == Decimal("500.00")
