@@ -1,8 +1,9 @@
 """How a memo's terms and their changes read, in the audit trail and on the page: "rate $550.00 ->
 $450.00", money formatted, positions by title, dates as dates.
 
-A term's value is kept in an amendment as the text its field stores (`stored`), so an amendment
-says exactly what it changes even after the position or the memo moves on; `parsed` turns it back.
+A term's value is kept in an amendment as the text its field stores (`stored`; a position as its
+id, which a production's backup remaps: apps/productions/backup/discovery.py), so an amendment says
+exactly what it changes even after the position or the memo moves on; `parsed` turns it back.
 """
 
 from __future__ import annotations
@@ -31,11 +32,12 @@ MONEY_TERMS = {"rate", "kit_rental", "per_diem"}
 AUDIT_LENGTH = 100  # history_change_reason's max_length
 
 
-def stored(memo: DealMemo, term: str) -> str | None:
-    """The term's value on the memo as text (None when it has none)."""
-    value = getattr(memo, DealMemo._meta.get_field(term).attname)
-    if value is None:
-        return None
+def stored(memo: DealMemo, term: str) -> str | int | None:
+    """The term's value on the memo as text, a position as its id (None when it has none)."""
+    field = DealMemo._meta.get_field(term)
+    value = getattr(memo, field.attname)
+    if value is None or field.is_relation:  # a position stays its id (a backup remaps it)
+        return value
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -43,12 +45,12 @@ def stored(memo: DealMemo, term: str) -> str | None:
     return str(value)
 
 
-def same(memo: DealMemo, term: str, text: str | None) -> bool:
+def same(memo: DealMemo, term: str, text: str | int | None) -> bool:
     """Whether the memo's term holds this value (Decimals compared as numbers)."""
     return parsed(term, text) == parsed(term, stored(memo, term))
 
 
-def parsed(term: str, text: str | None):
+def parsed(term: str, text: str | int | None):
     """The stored text back as the field's value (a position as its id)."""
     if text is None or text == "":
         return None if term not in ("notes",) else ""
@@ -63,7 +65,7 @@ def apply(memo: DealMemo, changes: dict) -> None:
         setattr(memo, DealMemo._meta.get_field(term).attname, parsed(term, change["new"]))
 
 
-def shown(term: str, text: str | None, currency: str, positions: dict | None = None) -> str:
+def shown(term: str, text: str | int | None, currency: str, positions: dict | None = None) -> str:
     """A term's value as people read it."""
     value = parsed(term, text)
     if value is None or value == "":
