@@ -162,8 +162,9 @@ def test_the_release_page_shows_what_it_commits_before_it_is_confirmed(
     assert ap_client.post(page, {**asked, "confirm": "1"}).status_code == 302
     memo.refresh_from_db()
     assert memo.committed_amount == Decimal("3300.00")
-    reason = engagement.history.latest().history_change_reason
-    assert reason == (
+    words = (
         "released after 11 Mar: commits $3,300.00 (was $3,000.00), "
         "6 days worked, past the 5 days guaranteed"
     )
+    assert engagement.history.latest().history_change_reason == words
+    assert memo.history.latest().history_change_reason == words

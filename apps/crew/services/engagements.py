@@ -69,6 +69,9 @@ def engagement_release(*, engagement: Engagement, last_day: date, reason: str) -
     engagement.save()
     if memo is not None:
         _commit(memo, engagement=engagement)
+        # The memo's own history says it too (the commitment is written by _commit's update).
+        memo._change_reason = engagement._change_reason
+        memo.save(update_fields=["committed_account", "committed_amount", "commitment_error"])
     return engagement
 
 

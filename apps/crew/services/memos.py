@@ -146,9 +146,11 @@ def memo_for_token(token: str) -> DealMemo:
 
 
 @transaction.atomic
-def memo_accept(*, token: str, typed_name: str, ip: str | None) -> DealMemo:
+def memo_accept(*, token: str, typed_name: str, ip: str | None, notify: bool = True) -> DealMemo:
     """The hire accepts: their typed name, the time and their address are kept; they join the crew
-    list and the guaranteed cost is committed against the position's account."""
+    list and the guaranteed cost is committed against the position's account. The hire is sent a
+    copy of what they signed and the office is told (`notify`: not for the demo's made-up
+    people)."""
     memo = memo_for_token(token)
     # Lock the row: two clicks on the same link make one engagement.
     memo = DealMemo.objects.select_for_update().get(pk=memo.pk)
@@ -177,7 +179,8 @@ def memo_accept(*, token: str, typed_name: str, ip: str | None) -> DealMemo:
         Candidate.objects.filter(pk=memo.candidate_id).update(stage=Stage.HIRED)
         Opening.objects.filter(candidates__pk=memo.candidate_id).update(status=OpeningStatus.FILLED)
     _commit(memo)
-    notices_queue(memo)
+    if notify:
+        notices_queue(memo)
     return memo
 
 
