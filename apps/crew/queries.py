@@ -343,4 +343,6 @@ def memo_history(memo: DealMemo) -> dict:
         "signed_terms": signed if amendments else None,
         "amendments": amendments,
         "open_amendment": open_amendment,
+        # The copies and notices sent on each answer, with how their sending went.
+        "notices": list(memo.notices.select_related("amendment").order_by("created_at", "pk")),
     }

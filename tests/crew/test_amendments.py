@@ -283,6 +283,13 @@ def test_accepting_a_memo_sends_the_hire_a_copy_and_tells_the_office(
     assert "accepted the deal memo" in by_recipient[ap.email].subject
     kinds = sorted(MemoNotice.objects.values_list("kind", flat=True))
     assert kinds == [NoticeKind.COPY, NoticeKind.OFFICE, NoticeKind.OFFICE]
+    MemoNotice.objects.filter(email=producer.email).update(
+        send_status="failed", send_error="SMTPServerDisconnected: gone"
+    )
+    page = ap_client.get(url("memo", memo)).content.decode()
+    notices = page[page.index('data-testid="memo-notices"') :]
+    assert "Copy of the signed terms to ada@example.test: e-mailed" in notices
+    assert f'Notice to {producer.email}: <span class="text-danger">delivery failed' in notices
 
 
 # --- The audit trail speaks the domain ----------------------------------------------------------
