@@ -314,3 +314,13 @@ def test_the_audit_trail_names_each_memo_action(
     services.memo_void(memo=signed)
     latest = signed.history.latest().history_change_reason
     assert latest == "voided deal memo: the hire leaves the crew list"
+
+
+def test_editing_a_draft_says_what_changed_in_the_audit_trail(ap_client, production):
+    memo = DealMemoFactory(position__department__production=production, rate=Decimal("500"))
+    ap_client.post(url("memo_edit", memo), {**terms_of(memo, rate="520"), "version": memo.version})
+    memo.refresh_from_db()
+    assert memo.rate == Decimal("520.00")
+    assert (
+        memo.history.latest().history_change_reason == "edited deal memo: rate $500.00 -> $520.00"
+    )

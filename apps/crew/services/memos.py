@@ -79,9 +79,11 @@ def memo_update(*, memo: DealMemo, expected_version: int, **terms) -> DealMemo:
     by amendment (services/amendments.py), accepted by the hire."""
     if memo.state == MemoState.VOID:
         raise CrewError(MEMO_NOT_EDITABLE)
-    if memo.is_signed or DealMemo.objects.filter(pk=memo.pk, state__in=SIGNED).exists():
+    # As saved: an edit form may already have set its values on `memo`.
+    saved = DealMemo.objects.get(pk=memo.pk)
+    if memo.is_signed or saved.state in SIGNED:
         raise CrewError(MEMO_SIGNED)
-    before = {term: stored(memo, term) for term in MEMO_TERMS}
+    before = {term: stored(saved, term) for term in MEMO_TERMS}
     for field, value in terms.items():
         setattr(memo, field, value)
     changes = {
