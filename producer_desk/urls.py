@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from apps.callsheets import views as callsheets_views
+from apps.crew.views import amendments as crew_amendment_views
 from apps.crew.views import memos as crew_memo_views
 from apps.productions import views as productions_views
 from apps.schedules import views as schedules_views
@@ -37,6 +38,12 @@ urlpatterns = [
         "deal-memos/<str:token>/",
         by_token(crew_memo_views.deal_memo_accept),
         name="deal_memo_accept",
+    ),
+    # Public by token: the hire answering an amendment to their signed deal memo.
+    path(
+        "memo-amendments/<str:token>/",
+        by_token(crew_amendment_views.memo_amendment_accept),
+        name="memo_amendment_accept",
     ),
     # Public by token: crew confirm their call without an account; the link dies after the day.
     path(

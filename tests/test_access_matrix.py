@@ -43,6 +43,8 @@ OUTSIDE_PRODUCTIONS = {
     "invitation_accept",
     # The hire's deal memo link: the hashed, expiring, single-use token is the credential.
     "deal_memo_accept",
+    # The hire's link to an amendment of their signed memo: the same kind of token.
+    "memo_amendment_accept",
     # The schedule's iCalendar feed: calendar apps cannot sign in, so the random token in the
     # address is the credential; only that token is stored, and revoking it draws a new one.
     "schedule_ical",

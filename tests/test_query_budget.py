@@ -68,6 +68,8 @@ POST_ONLY = {
     "crew:memo_countersign",
     "crew:memo_void",
     "crew:memo_commit",
+    "crew:memo_amendment_send",
+    "crew:memo_amendment_withdraw",
     "productions:member_change",
     "productions:member_remove",
     "productions:invitation_resend",
@@ -104,8 +106,9 @@ POST_ONLY = {
     "vendors:invoice_approve",
     "vendors:invoice_reject",
 }
-# A GET that legitimately redirects: the budget's index opens the current version's top sheet.
-REDIRECTS = {"budgets:index"}
+# A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
+# signed memo (the one measured) is not edited but amended, so its edit page sends to the amendment.
+REDIRECTS = {"budgets:index", "crew:memo_edit"}
 
 # Export variants of a page, as query strings ("" is the page itself).
 VARIANTS = {

@@ -22,7 +22,7 @@ class CrewConfig(registry.DomainAppConfig):
         return [registry.Panel("crew", "Open hires", "crew/panel.html", C.VIEW_CREW, panel_context)]
 
     def audited(self) -> list[registry.Audited]:
-        from apps.crew.models import DayAssignment, DealMemo, Engagement, Person
+        from apps.crew.models import DayAssignment, DealMemo, Engagement, MemoAmendment, Person
 
         def person_as_position(r) -> str:
             return f"{r.person.name if r.person else '?'} as {r.position}"
@@ -31,6 +31,12 @@ class CrewConfig(registry.DomainAppConfig):
             registry.Audited(Person, "Person", lambda r: r.name),
             registry.Audited(
                 DealMemo, "Deal memo", person_as_position, select_related=("person", "position")
+            ),
+            registry.Audited(
+                MemoAmendment,
+                "Memo amendment",
+                lambda r: f"Amendment {r.number} to {r.memo.person.name if r.memo else '?'}'s memo",
+                select_related=("memo__person",),
             ),
             registry.Audited(
                 Engagement, "Engagement", person_as_position, select_related=("person", "position")

@@ -176,7 +176,7 @@ def _memo(production, person, position, candidate, ap, state, rate, union) -> No
     memo.save()
     if state == MemoState.SENT:
         return
-    services.memo_accept(token=token, typed_name=person.name, ip="127.0.0.1")
+    services.memo_accept(token=token, typed_name=person.name, ip="127.0.0.1", notify=False)
     if state == MemoState.COUNTERSIGNED:
         memo.refresh_from_db()
         services.memo_countersign(memo=memo, user=ap)

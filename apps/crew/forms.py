@@ -183,6 +183,21 @@ class DealMemoForm(forms.ModelForm):
         return {k: v for k, v in self.cleaned_data.items() if k not in ("person", "version")}
 
 
+class AmendmentForm(DealMemoForm):
+    """The memo's terms as they should be, and why: the terms that differ make the amendment."""
+
+    reason = forms.CharField(
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="The hire reads this with the changes.",
+    )
+
+    def terms(self) -> dict:
+        terms = super().terms()
+        terms.pop("reason", None)
+        return terms
+
+
 class AcceptForm(forms.Form):
     typed_name = forms.CharField(label="Type your full name to accept", max_length=150)
 

@@ -311,3 +311,38 @@ def bookings_elsewhere(
         key = (assignment.email, assignment.shoot_day.date)
         found.setdefault(key, set()).add(assignment.production.title)
     return found
+
+
+def memo_history(memo: DealMemo) -> dict:
+    """A memo's history for its page: the terms as first signed (who, when, from where), and each
+    amendment with its changes as people read them."""
+    from apps.crew.services.wording import change_lines
+
+    signed = None
+    if memo.accepted_at is not None:
+        record = (
+            memo.history.filter(accepted_at__isnull=False)
+            .select_related("position__department", "person")
+            .order_by("history_date")
+            .first()
+        )
+        signed = record.instance if record is not None else None
+    amendments = list(memo.amendments.select_related("created_by").order_by("number"))
+    position_ids = {
+        int(value)
+        for a in amendments
+        for value in (a.changes.get("position", {}).get(k) for k in ("old", "new"))
+        if value
+    }
+    positions = Position.objects.in_bulk(position_ids) if position_ids else {}
+    currency = memo.production.currency
+    for amendment in amendments:
+        amendment.lines = change_lines(amendment.changes, currency, positions)
+    open_amendment = next((a for a in amendments if a.is_open), None)
+    return {
+        "signed_terms": signed if amendments else None,
+        "amendments": amendments,
+        "open_amendment": open_amendment,
+        # The copies and notices sent on each answer, with how their sending went.
+        "notices": list(memo.notices.select_related("amendment").order_by("created_at", "pk")),
+    }

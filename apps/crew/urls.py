@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.crew.views import crew_list, days, hiring, memos, setup
+from apps.crew.views import amendments, crew_list, days, hiring, memos, setup
 
 app_name = "crew"
 
@@ -34,4 +34,15 @@ urlpatterns = [
     path("memos/<int:pk>/countersign/", memos.memo_countersign, name="memo_countersign"),
     path("memos/<int:pk>/void/", memos.memo_void, name="memo_void"),
     path("memos/<int:pk>/commit/", memos.memo_commit, name="memo_commit"),
+    path("memos/<int:pk>/amend/", amendments.memo_amend, name="memo_amend"),
+    path(
+        "memos/<int:pk>/amendment/send/",
+        amendments.memo_amendment_send,
+        name="memo_amendment_send",
+    ),
+    path(
+        "memos/<int:pk>/amendment/withdraw/",
+        amendments.memo_amendment_withdraw,
+        name="memo_amendment_withdraw",
+    ),
 ]

@@ -1,6 +1,7 @@
 """Labour costs flow into the budget through the budgets service: an accepted memo commits its
-guaranteed cost to the position's account, edits update it, voids release it, a release trims it
-to the days worked, and a declined offer commits nothing."""
+guaranteed cost to the position's account, an accepted amendment moves it, voids release it, a
+release commits what the terms owe (tests/crew/test_release_cost.py), and a declined offer
+commits nothing."""
 
 from __future__ import annotations
 
@@ -107,20 +108,32 @@ def test_a_sent_or_draft_memo_commits_nothing(production, version):
     assert not Commitment.objects.exists()
 
 
-def test_editing_a_signed_memo_updates_its_commitment(production, version):
+def test_an_accepted_amendment_moves_the_commitment(production, version):
     memo = accept(offer(production))
-    services.memo_update(memo=memo, expected_version=memo.version, rate=Decimal("550.00"))
+    services.amendment_draft(memo=memo, reason="Rate agreed", rate=Decimal("550.00"))
+    services.amendment_send(memo=memo)
+    assert open_commitments() == [("3301", Decimal("10210.00"))]  # not until accepted
+    amendment = memo.amendments.get()
+    token = services.amendment_issue_token(amendment)
+    amendment.save()
+    services.amendment_accept(token=token, typed_name="Ada Lovelace", ip=None)
     assert open_commitments() == [("3301", Decimal("11210.00"))]
     assert Commitment.objects.count() == 1
 
 
-def test_moving_a_signed_memo_to_another_account_moves_the_commitment(production, version):
+def test_an_amendment_to_another_position_moves_the_commitment_to_its_account(production, version):
     memo = accept(offer(production))
     operator = PositionFactory(department=memo.position.department, account_number="3302")
-    services.memo_update(memo=memo, expected_version=memo.version, position=operator)
+    services.amendment_draft(memo=memo, reason="Moves up to operator", position=operator)
+    services.amendment_send(memo=memo)
+    amendment = memo.amendments.get()
+    token = services.amendment_issue_token(amendment)
+    amendment.save()
+    services.amendment_accept(token=token, typed_name="Ada Lovelace", ip=None)
     assert open_commitments() == [("3302", Decimal("10210.00"))]
     released = Commitment.objects.get(account_number="3301")
     assert released.status == Commitment.Status.RELEASED
+    assert Engagement.objects.get().position == operator
 
 
 def test_voiding_a_signed_memo_releases_its_commitment(production, version):
@@ -130,19 +143,19 @@ def test_voiding_a_signed_memo_releases_its_commitment(production, version):
     assert Commitment.objects.get().status == Commitment.Status.RELEASED
 
 
-def test_a_release_trims_the_commitment_to_the_days_worked(production, version):
+def test_a_release_inside_the_guarantee_keeps_the_guarantee_committed(production, version):
     memo = accept(offer(production))
     engagement = Engagement.objects.get()
     services.engagement_release(
         engagement=engagement, last_day=START + timedelta(days=9), reason="Scenes cut"
     )
-    # 10 of 30 contracted days: 10,210 × 10 / 30
-    assert open_commitments() == [("3301", Decimal("3403.33"))]
+    # No shoot day is scheduled: nothing of the 20 guaranteed days is worked off.
+    assert open_commitments() == [("3301", Decimal("10210.00"))]
     memo.refresh_from_db()
-    assert memo.committed_amount == Decimal("3403.33")
+    assert memo.committed_amount == Decimal("10210.00")
 
 
-def test_without_an_end_date_a_day_rate_memo_is_contracted_for_its_guarantee(production):
+def test_the_cost_before_a_release_is_the_guarantee_with_kit_and_per_diem(production):
     memo = DealMemoFactory(
         position__department__production=production,
         rate=Decimal("400"),
@@ -151,11 +164,7 @@ def test_without_an_end_date_a_day_rate_memo_is_contracted_for_its_guarantee(pro
         end_date=None,
         start_date=START,
     )
-    assert memo_cost(memo, last_day=START + timedelta(days=4)) == Decimal("2000.00")
-    hourly = DealMemoFactory(
-        position=memo.position, unit=RateUnit.HOUR, end_date=None, start_date=START
-    )
-    assert memo_cost(hourly, last_day=START) == memo_cost(hourly)  # no span to trim by
+    assert memo_cost(memo) == Decimal("4000.00")
 
 
 def test_without_a_budget_the_hire_still_accepts_and_the_office_commits_later(

@@ -267,13 +267,41 @@ def test_an_edit_loaded_before_the_hire_accepted_is_refused(
     token = send(ap_client, memo, django_capture_on_commit_callbacks)
     memo.refresh_from_db()
     loaded_at = memo.version
+    form = ap_client.get(url("memo_edit", memo.production, pk=memo.pk)).context["form"]
     client.post(accept_path(token), {"typed_name": "Ada Lovelace"})
-    edit = url("memo_edit", memo.production, pk=memo.pk)
-    form = ap_client.get(edit).context["form"]
     data = {k: v for k, v in form.initial.items() if v is not None and k != "version"}
     data.update(rate="999", version=loaded_at, start_date=memo.start_date.isoformat())
     data.update(end_date=memo.end_date.isoformat(), position=memo.position_id)
-    response = ap_client.post(edit, data)
-    assert "Someone else saved this deal memo" in response.content.decode()
+    response = ap_client.post(url("memo_edit", memo.production, pk=memo.pk), data, follow=True)
+    assert "its terms change only by an amendment" in response.content.decode()
     memo.refresh_from_db()
     assert memo.state == MemoState.ACCEPTED and memo.rate == Decimal("500.00")
+
+
+def test_a_countersigned_memo_is_not_edited_by_the_service_or_the_edit_page(
+    client, ap_client, ap, memo, django_capture_on_commit_callbacks
+):
+    """Found on main: the rate went 550 -> 450 on a countersigned memo, which still read
+    "countersigned", and the hire was never asked."""
+    DealMemo.objects.filter(pk=memo.pk).update(rate=Decimal("550"))
+    token = send(ap_client, memo, django_capture_on_commit_callbacks)
+    client.post(accept_path(token), {"typed_name": "Ada Lovelace"})
+    services.memo_countersign(memo=memo, user=ap)
+    memo.refresh_from_db()
+    with pytest.raises(services.CrewError):
+        services.memo_update(memo=memo, expected_version=memo.version, rate=Decimal("450"))
+    data = {
+        "position": memo.position_id,
+        "rate": "450",
+        "unit": memo.unit,
+        "guarantee": "20",
+        "kit_rental": "100",
+        "per_diem": "0",
+        "start_date": memo.start_date.isoformat(),
+        "end_date": memo.end_date.isoformat(),
+        "union_status": memo.union_status,
+        "version": memo.version,
+    }
+    ap_client.post(url("memo_edit", memo.production, pk=memo.pk), data)
+    memo.refresh_from_db()
+    assert memo.rate == Decimal("550.00") and memo.state == MemoState.COUNTERSIGNED

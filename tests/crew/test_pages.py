@@ -24,6 +24,8 @@ def pages(production) -> list[str]:
         return reverse(f"crew:{name}", kwargs={"production_slug": production.slug, **kwargs})
 
     memo = DealMemo.objects.filter(production=production).first()
+    draft = DealMemo.objects.filter(production=production, state__in=("draft", "sent")).first()
+    signed = DealMemo.objects.filter(production=production, state="accepted").first()
     candidate = Candidate.objects.filter(production=production).exclude(stage="hired").first()
     return [
         url("list"),
@@ -41,7 +43,8 @@ def pages(production) -> list[str]:
         url("memo_new"),
         url("memo_new") + f"?candidate={candidate.pk}",
         url("memo", pk=memo.pk),
-        url("memo_edit", pk=memo.pk),
+        url("memo_edit", pk=draft.pk),
+        url("memo_amend", pk=signed.pk),
         url("my_memos"),
         url("release", pk=Engagement.objects.filter(production=production).first().pk),
         production.get_absolute_url(),
@@ -104,7 +107,12 @@ def test_the_release_page_ends_an_engagement(ap_client, production):
         position__department__production=production, start_date=today - timedelta(days=2)
     )
     page = reverse("crew:release", kwargs={"production_slug": production.slug, "pk": engagement.pk})
-    response = ap_client.post(page, {"last_day": today.isoformat(), "reason": "Scenes cut"})
+    asked = {"last_day": today.isoformat(), "reason": "Scenes cut"}
+    shown = ap_client.post(page, asked)
+    assert shown.status_code == 200 and "nothing is committed" in shown.content.decode()
+    engagement.refresh_from_db()
+    assert engagement.last_day is None  # not until confirmed
+    response = ap_client.post(page, {**asked, "confirm": "1"})
     assert response.status_code == 302
     engagement.refresh_from_db()
     assert (engagement.last_day, engagement.release_reason) == (today, "Scenes cut")

@@ -171,6 +171,8 @@ def test_every_app_s_waiting_sends_are_swept_and_beat_runs_the_sweeper():
     assert {model._meta.label_lower for model in outbox.outbound_models()} == {
         "productions.invitation",
         "crew.dealmemo",
+        "crew.memoamendment",
+        "crew.memonotice",
         "vendors.purchaseorder",
         "vendors.reminder",
         "callsheets.recipient",

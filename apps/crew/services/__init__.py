@@ -4,6 +4,7 @@ engagements and their money, and days (who is booked on which shoot day).
 Each function is one action in a transaction and raises CrewError with a message for the page.
 """
 
+from apps.crew.services.amendments import *  # noqa: F403
 from apps.crew.services.board import *  # noqa: F403
 from apps.crew.services.days import *  # noqa: F403
 from apps.crew.services.engagements import *  # noqa: F403

@@ -61,7 +61,7 @@ def candidate_move(*, candidate: Candidate, stage: str) -> Candidate:
         raise CrewError(HIRED_NEEDS_ACCEPTED_MEMO)
     if stage in (Stage.DECLINED, Stage.WITHDRAWN):
         for memo in candidate.deal_memos.filter(state__in=(MemoState.DRAFT, MemoState.SENT)):
-            _void(memo)
+            _void(memo, words=f"voided deal memo: the candidate is {stage}")
     candidate.stage = stage
     candidate.save(update_fields=["stage"])
     return candidate

@@ -12,6 +12,8 @@ from django.utils import timezone
 from apps.core import outbox
 from apps.core.locking import save_if_unchanged
 from apps.crew.models import (
+    MEMO_TERMS,
+    AmendmentState,
     Candidate,
     DealMemo,
     Engagement,
@@ -22,6 +24,7 @@ from apps.crew.models import (
     Stage,
 )
 from apps.crew.services.engagements import _commit, _release
+from apps.crew.services.notices import notices_queue
 from apps.crew.services.rules import (
     LINK_EXPIRED,
     LINK_INVALID,
@@ -32,12 +35,17 @@ from apps.crew.services.rules import (
     MEMO_NOT_ACCEPTED,
     MEMO_NOT_EDITABLE,
     MEMO_NOT_SENDABLE,
+    MEMO_SIGNED,
     NAME_MISMATCH,
     CrewError,
+    same_name,
 )
+from apps.crew.services.wording import audit, describe, same, stored
 from apps.productions.services import hash_token
 
 # --- Deal memos ---------------------------------------------------------------------------------
+
+SIGNED = (MemoState.ACCEPTED, MemoState.COUNTERSIGNED)
 
 
 @transaction.atomic
@@ -56,6 +64,7 @@ def memo_create(*, person: Person, position, created_by=None, candidate=None, **
         **terms,
     )
     memo.full_clean()
+    memo._change_reason = audit(f"drafted deal memo for {person.name} as {position}")
     memo.save()
     if candidate is not None and candidate.stage not in (Stage.OFFER, Stage.HIRED):
         candidate.stage = Stage.OFFER
@@ -65,26 +74,32 @@ def memo_create(*, person: Person, position, created_by=None, candidate=None, **
 
 @transaction.atomic
 def memo_update(*, memo: DealMemo, expected_version: int, **terms) -> DealMemo:
-    """Change the terms. A memo already sent goes back to draft (its link stops working: the hire
-    must see the new terms); a signed memo stays signed and its engagement and commitment follow."""
+    """Change the terms of a draft or sent memo. A memo already sent goes back to draft (its link
+    stops working: the hire must see the new terms). A signed memo's terms are frozen: they change
+    by amendment (services/amendments.py), accepted by the hire."""
     if memo.state == MemoState.VOID:
         raise CrewError(MEMO_NOT_EDITABLE)
+    # As saved: an edit form may already have set its values on `memo`.
+    saved = DealMemo.objects.get(pk=memo.pk)
+    if memo.is_signed or saved.state in SIGNED:
+        raise CrewError(MEMO_SIGNED)
+    before = {term: stored(saved, term) for term in MEMO_TERMS}
     for field, value in terms.items():
         setattr(memo, field, value)
+    changes = {
+        term: {"old": old, "new": stored(memo, term)}
+        for term, old in before.items()
+        if not same(memo, term, old)
+    }
     if memo.state == MemoState.SENT:
         memo.state = MemoState.DRAFT
         memo.token_hash = ""
         memo.send_status = ""
     memo.full_clean()
+    memo._change_reason = audit(
+        "edited deal memo: " + (describe(changes, memo.production.currency) or "no term changed")
+    )
     save_if_unchanged(memo, expected_version=expected_version, what="deal memo")
-    if memo.is_signed:
-        Engagement.objects.filter(deal_memo=memo, released_at__isnull=True).update(
-            position=memo.position,
-            department=memo.position.department,
-            start_date=memo.start_date,
-            end_date=memo.end_date,
-        )
-        _commit(memo)
     return memo
 
 
@@ -102,6 +117,7 @@ def memo_send(*, memo: DealMemo) -> DealMemo:
     memo.expires_at = now + timedelta(days=settings.DEAL_MEMO_MAX_AGE_DAYS)
     memo.request_send()
     memo.version += 1  # a state change makes an edit form loaded before it stale
+    memo._change_reason = audit(f"sent deal memo to {memo.person.email}")
     memo.save()
     outbox.queue_after_commit(memo)
     return memo
@@ -131,20 +147,18 @@ def memo_for_token(token: str) -> DealMemo:
     return memo
 
 
-def _normal(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
 @transaction.atomic
-def memo_accept(*, token: str, typed_name: str, ip: str | None) -> DealMemo:
+def memo_accept(*, token: str, typed_name: str, ip: str | None, notify: bool = True) -> DealMemo:
     """The hire accepts: their typed name, the time and their address are kept; they join the crew
-    list and the guaranteed cost is committed against the position's account."""
+    list and the guaranteed cost is committed against the position's account. The hire is sent a
+    copy of what they signed and the office is told (`notify`: not for the demo's made-up
+    people)."""
     memo = memo_for_token(token)
     # Lock the row: two clicks on the same link make one engagement.
     memo = DealMemo.objects.select_for_update().get(pk=memo.pk)
     if memo.state != MemoState.SENT or not memo.token_hash:
         raise CrewError(LINK_USED)
-    if _normal(typed_name) != _normal(memo.person.name):
+    if not same_name(typed_name, memo.person.name):
         raise CrewError(NAME_MISMATCH.format(name=memo.person.name))
     memo.state = MemoState.ACCEPTED
     memo.accepted_name = " ".join(typed_name.split())
@@ -152,6 +166,7 @@ def memo_accept(*, token: str, typed_name: str, ip: str | None) -> DealMemo:
     memo.accepted_ip = ip
     memo.token_hash = ""
     memo.version += 1  # a state change makes an edit form loaded before it stale
+    memo._change_reason = audit(f"accepted by typed name “{memo.accepted_name}”")
     memo.save()
     Engagement.objects.create(
         production=memo.production,
@@ -166,6 +181,8 @@ def memo_accept(*, token: str, typed_name: str, ip: str | None) -> DealMemo:
         Candidate.objects.filter(pk=memo.candidate_id).update(stage=Stage.HIRED)
         Opening.objects.filter(candidates__pk=memo.candidate_id).update(status=OpeningStatus.FILLED)
     _commit(memo)
+    if notify:
+        notices_queue(memo)
     return memo
 
 
@@ -176,7 +193,7 @@ def memo_decline(*, token: str) -> DealMemo:
     if memo.state != MemoState.SENT or not memo.token_hash:
         raise CrewError(LINK_USED)
     memo.declined_at = timezone.now()
-    _void(memo)
+    _void(memo, words="declined by the hire: deal memo void")
     if memo.candidate_id:
         Candidate.objects.filter(pk=memo.candidate_id).update(stage=Stage.DECLINED)
     return memo
@@ -191,6 +208,7 @@ def memo_countersign(*, memo: DealMemo, user) -> DealMemo:
     memo.countersigned_at = timezone.now()
     memo.countersigned_by = user
     memo.version += 1  # a state change makes an edit form loaded before it stale
+    memo._change_reason = audit(f"countersigned by {getattr(user, 'display_name', user)}")
     memo.save()
     return memo
 
@@ -202,15 +220,22 @@ def memo_void(*, memo: DealMemo) -> DealMemo:
     memo = DealMemo.objects.select_for_update().get(pk=memo.pk)
     if memo.state == MemoState.VOID:
         raise CrewError(MEMO_ALREADY_VOID)
-    _void(memo)
+    _void(
+        memo,
+        words="voided deal memo" + (": the hire leaves the crew list" if memo.is_signed else ""),
+    )
     return memo
 
 
-def _void(memo: DealMemo) -> None:
+def _void(memo: DealMemo, *, words: str = "voided deal memo") -> None:
     memo.state = MemoState.VOID
     memo.voided_at = timezone.now()
     memo.token_hash = ""
     memo.version += 1  # a state change makes an edit form loaded before it stale
+    memo._change_reason = audit(words)
     memo.save()
+    memo.amendments.filter(state__in=(AmendmentState.DRAFT, AmendmentState.SENT)).update(
+        state=AmendmentState.WITHDRAWN, withdrawn_at=memo.voided_at, token_hash=""
+    )
     Engagement.objects.filter(deal_memo=memo).delete()
     _release(memo)

@@ -26,5 +26,16 @@ MEMO_NOT_SIGNED = "Only a signed deal memo commits money to the budget."
 CANDIDATE_EXISTS = "{person} is already a candidate for this opening."
 
 
+MEMO_SIGNED = (
+    "This deal memo is signed: its terms change only by an amendment the hire accepts. "
+    "Draft an amendment instead."
+)
+
+
+def same_name(typed: str, name: str) -> bool:
+    """Whether a typed name is the name on the memo (spacing and case aside)."""
+    return " ".join(typed.split()).casefold() == " ".join(name.split()).casefold()
+
+
 class CrewError(DomainError):
     """A crew or hiring rule refused the action."""

@@ -92,27 +92,48 @@ def _export(fmt: str, filename: str, rows, show_contacts: bool, show_rates: bool
 
 @production_view(C.HIRE_CREW, scope=engagement_scope)
 def engagement_release(request: ProductionRequest, pk: int) -> HttpResponse:
+    """Two steps: the last day and the reason, then what the release commits and why, confirmed."""
     engagement = get_object_or_404(
-        Engagement.objects.select_related("person", "position", "department", "deal_memo"),
+        Engagement.objects.select_related(
+            "person", "position", "department", "deal_memo__production"
+        ),
         production=request.production,
         pk=pk,
     )
     form = ReleaseForm(request.POST or None, initial={"last_day": request.production.today()})
+    title = f"Release {engagement.person} ({engagement.position})"
     if request.method == "POST" and form.is_valid():
-        released = run_service(
-            request,
-            services.engagement_release,
-            engagement=engagement,
-            **form.cleaned_data,
-            form=form,
-        )
-        if released:
-            messages.success(
-                request, f"{engagement.person} is released after {form.cleaned_data['last_day']}."
+        if "confirm" not in request.POST:
+            previewed = run_service(
+                request,
+                services.release_preview,
+                engagement=engagement,
+                last_day=form.cleaned_data["last_day"],
+                form=form,
             )
-            return redirect(production_url(request, "crew:list"))
-    return render(
-        request,
-        "crew/form_page.html",
-        {"form": form, "title": f"Release {engagement.person} ({engagement.position})"},
-    )
+            if previewed:
+                return render(
+                    request,
+                    "crew/release_confirm.html",
+                    {
+                        "form": form,
+                        "title": title,
+                        "engagement": engagement,
+                        "cost": previewed.value,
+                    },
+                )
+        else:
+            released = run_service(
+                request,
+                services.engagement_release,
+                engagement=engagement,
+                **form.cleaned_data,
+                form=form,
+            )
+            if released:
+                messages.success(
+                    request,
+                    f"{engagement.person} is released after {form.cleaned_data['last_day']}.",
+                )
+                return redirect(production_url(request, "crew:list"))
+    return render(request, "crew/form_page.html", {"form": form, "title": title})

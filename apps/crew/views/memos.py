@@ -14,7 +14,7 @@ from apps.crew import queries, services
 from apps.crew.access import memo_reader, memo_scope
 from apps.crew.forms import AcceptForm, DealMemoForm
 from apps.crew.models import Candidate, DealMemo, MemoState, Person, Position
-from apps.crew.services import CrewError
+from apps.crew.services import MEMO_SIGNED, CrewError
 from apps.productions.access import ProductionRequest, pk_or_404, production_view, scoped
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
@@ -101,6 +101,9 @@ def memo_new(request: ProductionRequest) -> HttpResponse:
 @production_view(MAKE_MEMOS, scope=memo_scope)
 def memo_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     memo = _memo(request, pk)
+    if memo.is_signed:  # the terms are frozen: a change is an amendment
+        messages.info(request, MEMO_SIGNED)
+        return redirect(production_url(request, "crew:memo_amend", pk=memo.pk))
     positions = scoped(
         request.membership,
         Position.objects.filter(production=request.production).select_related("department"),
@@ -134,6 +137,7 @@ def memo_detail(request: ProductionRequest, pk: int) -> HttpResponse:
         "crew/memo.html",
         {
             "memo": memo,
+            **queries.memo_history(memo),
             "can_hire": request.membership.can(C.HIRE_CREW)
             and request.membership.can(C.VIEW_CREW_RATES),
         },

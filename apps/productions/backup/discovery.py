@@ -43,6 +43,7 @@ REFERENCED: dict[str, str] = {
 CLEARED_FIELDS: dict[str, tuple[str, ...]] = {
     "productions.invitation": ("token_hash",),
     "crew.dealmemo": ("token_hash",),
+    "crew.memoamendment": ("token_hash",),
     "callsheets.recipient": ("token_hash",),
     "schedules.schedulesettings": ("ical_token",),
 }
@@ -60,6 +61,16 @@ class SoftReference:
 
 
 SOFT_REFERENCES: dict[str, tuple[SoftReference, ...]] = {
+    # An amendment keeps the position it changes from and to by id (its other terms are values).
+    "crew.memoamendment": (
+        SoftReference(
+            "changes",
+            json_paths=(
+                (("position", "old"), "crew.position"),
+                (("position", "new"), "crew.position"),
+            ),
+        ),
+    ),
     # A reminder's object is a certificate or a rental, depending on its kind.
     "vendors.reminder": (
         SoftReference(

@@ -385,3 +385,12 @@ class DayAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} on {self.shoot_day}"
+
+
+# Amendments to signed memos, and the notices sent when something is signed.
+from apps.crew.models.amendments import (  # noqa: E402, F401
+    AmendmentState,
+    MemoAmendment,
+    MemoNotice,
+    NoticeKind,
+)
