@@ -30,16 +30,16 @@ def version(production):
     return version
 
 
-def test_an_accepted_memo_commits_its_cost_with_the_budgets_fringes_on_it(production, version):
+def test_an_accepted_memo_commits_its_cost_with_the_budgets_fringes_on_its_pay(production, version):
     accept(offer(production))  # commits 500 × 20 + 150 kit + 60 per diem = 10,210.00
     commitment = Commitment.objects.get()
-    # FICA 633.02 + Medicare 148.05 on 10,210.00
+    # FICA 620.00 + Medicare 145.00 on the pay (10,000.00): kit and per diem carry no fringes
     assert (commitment.amount, commitment.fringe_amount) == (
         Decimal("10210.00"),
-        Decimal("781.07"),
+        Decimal("765.00"),
     )
     row = next(r for r in cost_report(production).accounts if r.number == "3301")
-    assert row.committed == Decimal("10991.07")
+    assert row.committed == Decimal("10975.00")
     budget = Decimal("30000.00") + Decimal("1860.00") + Decimal("435.00")
     assert row.budget == budget
     assert row.efc == budget  # the rest of the budget is still to spend: ETC fills up to it
@@ -48,7 +48,7 @@ def test_an_accepted_memo_commits_its_cost_with_the_budgets_fringes_on_it(produc
 def test_efc_counts_the_fringes_of_a_labour_commitment_beyond_the_budget(production):
     version = budget_from_template(production)
     add_line(version, "3301", rate="10000", fringes=fringe_ids(version, "MEDICARE"))  # 10,145
-    accept(offer(production))  # 10,210.00 + Medicare 148.05
+    accept(offer(production))  # 10,210.00 + Medicare 145.00 on the 10,000.00 pay
     row = next(r for r in cost_report(production).accounts if r.number == "3301")
-    assert (row.committed, row.efc) == (Decimal("10358.05"), Decimal("10358.05"))
-    assert row.variance == Decimal("10145.00") - Decimal("10358.05")
+    assert (row.committed, row.efc) == (Decimal("10355.00"), Decimal("10355.00"))
+    assert row.variance == Decimal("10145.00") - Decimal("10355.00")

@@ -80,17 +80,20 @@ def commitment_record(
     description: str,
     date: Date | None = None,
     labour: bool = False,
+    wage: Decimal | None = None,
 ) -> Commitment:
     """Record or update the open commitment of ``source`` on ``account_number`` (idempotent:
     calling it twice with the same source and account updates one row; a released commitment
     recorded again is reopened).
 
-    ``labour``: the amount is a wage (a deal memo's), so the commitment also carries the fringes
-    the current version's lines on that account apply to it (services.labour), stored as its
-    own amount and worked out again on every call. Other commitments carry no fringes."""
+    ``labour``: the amount pays labour (a deal memo's), so the commitment also carries the
+    fringes the current version's lines on that account apply to its ``wage`` (the part of the
+    amount that is pay: not kit rental or per diem; the whole amount when not given), stored as
+    its own amount and worked out again on every call. Other commitments carry no fringes."""
     account = account_for(production, account_number)
-    wage = _money(production, amount)
-    fringes = labour_fringes(account, wage) if labour else _money(production, Decimal(0))
+    total = _money(production, amount)
+    base = total if wage is None else min(_money(production, wage), total)
+    fringes = labour_fringes(account, base) if labour else _money(production, Decimal(0))
     fields = _source_fields(source, production)
     commitment = (
         Commitment.objects.select_for_update()
@@ -104,7 +107,7 @@ def commitment_record(
     if commitment is None:
         commitment = Commitment(production=production, account_number=account.number, **fields)
     commitment.source_label = fields["source_label"]
-    commitment.amount = wage
+    commitment.amount = total
     commitment.fringe_amount = fringes
     commitment.description = description[:200]
     commitment.date = date or commitment.date or production.today()

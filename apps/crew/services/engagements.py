@@ -84,6 +84,12 @@ def memo_cost(memo: DealMemo) -> Decimal:
     return round_money(total, memo.production.currency)
 
 
+def memo_wage(memo: DealMemo) -> Decimal:
+    """The pay in `memo_cost` (rate × guarantee), on which the budget's fringes fall; kit rental
+    and per diem carry none."""
+    return round_money(memo.rate * memo.guarantee, memo.production.currency)
+
+
 # What a worked day is in the memo's unit: a week is five working days; an hourly memo's day is
 # its straight time (the hours before time and a half), eight hours when the memo names none.
 DAYS_PER_WEEK = Decimal(5)
@@ -98,6 +104,7 @@ class ReleaseCost:
     was: Decimal | None
     why: str
     detail: str = ""
+    wage: Decimal | None = None  # the pay in `amount`, on which fringes fall
 
     def money(self, currency: str) -> tuple[str, str]:
         was = format_money(self.was, currency) if self.was is not None else "nothing"
@@ -145,7 +152,7 @@ def release_cost(memo: DealMemo, *, last_day: date, person=None) -> ReleaseCost:
     currency = memo.production.currency
     was = memo.committed_amount
     if memo.unit == RateUnit.FLAT:
-        return ReleaseCost(memo_cost(memo), was, "a flat fee is owed in full")
+        return ReleaseCost(memo_cost(memo), was, "a flat fee is owed in full", wage=memo_wage(memo))
     person = person or memo.person
     per_unit = _days_per_unit(memo)
     guaranteed = memo.guarantee * per_unit
@@ -166,7 +173,8 @@ def release_cost(memo: DealMemo, *, last_day: date, person=None) -> ReleaseCost:
         f"{memo.start_date:%d %b} to {last_day:%d %b}. Paid for {_days(paid)}; kit rental and "
         f"per diem for {_days(paid)} of {_days(contracted)} contracted."
     )
-    return ReleaseCost(round_money(total, currency), was, why, detail)
+    wage = round_money(memo.rate * paid / per_unit, currency)
+    return ReleaseCost(round_money(total, currency), was, why, detail, wage=wage)
 
 
 def _commit(memo: DealMemo, engagement: Engagement | None = None) -> None:
@@ -178,11 +186,11 @@ def _commit(memo: DealMemo, engagement: Engagement | None = None) -> None:
     if engagement is None:
         engagement = Engagement.objects.filter(deal_memo=memo).first()
     last_day = engagement.last_day if engagement is not None else None
-    amount = (
-        release_cost(memo, last_day=last_day, person=engagement.person).amount
-        if last_day
-        else memo_cost(memo)
-    )
+    if last_day:
+        owed = release_cost(memo, last_day=last_day, person=engagement.person)
+        amount, wage = owed.amount, owed.wage
+    else:
+        amount, wage = memo_cost(memo), memo_wage(memo)
     error = ""
     try:
         if not number:
@@ -197,6 +205,7 @@ def _commit(memo: DealMemo, engagement: Engagement | None = None) -> None:
             description=f"{memo.person.name}, {memo.position.title}"
             + (f" (released after {last_day:%d %b %Y})" if last_day else ""),
             labour=True,
+            wage=wage,
         )
     except BudgetError as exc:
         error = exc.message
