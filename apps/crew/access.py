@@ -77,12 +77,12 @@ def memo_reader(request: ProductionRequest, pk: int) -> Reach:
     sent. Someone else's memo does not exist for a member who may not read memos."""
     memo = (
         DealMemo.objects.filter(production=request.production, pk=pk)
-        .values("state", "person__email", "position__department")
+        .values("state", "person__user", "position__department")
         .first()
     )
     if memo is None:
         return Reach.HIDDEN
-    own = memo["person__email"].lower() == request.user.email.lower()
+    own = memo["person__user"] is not None and memo["person__user"] == request.user.pk
     if own and memo["state"] != MemoState.DRAFT:
         return Reach.READ
     if not request.membership.can(C.VIEW_CREW_RATES):

@@ -49,6 +49,12 @@ class CrewConfig(registry.DomainAppConfig):
             ),
         ]
 
+    def connect(self) -> None:
+        from apps.crew.services.people import member_joined_receiver
+        from apps.productions.signals import member_joined
+
+        member_joined.connect(member_joined_receiver, dispatch_uid="crew.member_joined")
+
     def demo(self):
         from apps.crew.demo import seed_crew
 

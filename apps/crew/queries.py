@@ -103,9 +103,10 @@ def memos_of(production: Production, membership: Membership) -> QuerySet[DealMem
 
 
 def my_memos(production: Production, user) -> QuerySet[DealMemo]:
-    """A member's own deal memos: the person in the directory with their e-mail."""
+    """A member's own deal memos: those of the person linked to their account (never by an equal
+    e-mail; see services.people)."""
     return (
-        DealMemo.objects.filter(production=production, person__email__iexact=user.email)
+        DealMemo.objects.filter(production=production, person__user=user)
         .exclude(state=MemoState.DRAFT)
         .select_related("person", "position__department")
     )

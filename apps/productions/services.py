@@ -26,7 +26,7 @@ from apps.productions.models import (
     Membership,
     Production,
 )
-from apps.productions.signals import production_dates_changed
+from apps.productions.signals import member_joined, production_dates_changed
 
 LAST_PRODUCER = "A production needs at least one producer: make someone else producer first."
 ALREADY_MEMBER = "{email} is already a member of this production."
@@ -267,6 +267,9 @@ def invitation_accept(*, token: str, user: User) -> Membership:
     invitation.accepted_by = user
     invitation.token_hash = ""
     invitation.save(update_fields=["accepted_at", "accepted_by", "token_hash"])
+    member_joined.send(
+        sender=Invitation, production=invitation.production, user=user, email=invitation.email
+    )
     return membership
 
 

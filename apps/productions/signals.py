@@ -9,6 +9,9 @@ schedule): schedules answers it (connected in its apps.py) with the production's
 
 `production_dates_changed` is sent when a production's prep, shoot or wrap dates change (its
 settings): budgets moves PREP_WEEKS and WRAP_WEEKS of the versions that chose to follow them.
+
+`member_joined` is sent when someone accepts an invitation: crew ties the directory's people at
+the invited address to their account (ownership is an account link, never an equal e-mail).
 """
 
 from django.dispatch import Signal
@@ -21,3 +24,7 @@ shoot_days_asked = Signal()
 
 # Sent with: production=<Production> (already saved with its new dates), reason=<str>
 production_dates_changed = Signal()
+
+# Sent with: production=<Production>, user=<User>, email=<str>: the user accepted an invitation
+# sent to `email` (proof they hold that address). Crew links the people at that address.
+member_joined = Signal()

@@ -142,13 +142,16 @@ def crew_member(client, production):
     user = UserFactory(email="lee@example.test")
     Membership.objects.create(user=user, production=production, role=Role.CREW)
     client.force_login(user)
+    client.user = user
     return client
 
 
 def test_crew_see_their_own_memo_and_nothing_else(crew_member, production, world):
     mine = DealMemoFactory(
         position=world["my_opening"].position,
-        person=PersonFactory(production=production, email="LEE@example.test", name="Lee M"),
+        person=PersonFactory(
+            production=production, email="LEE@example.test", name="Lee M", user=crew_member.user
+        ),
         state=MemoState.ACCEPTED,
     )
     other = DealMemoFactory(position=world["my_opening"].position, state=MemoState.ACCEPTED)
@@ -167,7 +170,9 @@ def test_crew_see_their_own_memo_and_nothing_else(crew_member, production, world
 def test_a_draft_memo_is_not_shown_to_its_crew_member_yet(crew_member, production, world):
     draft = DealMemoFactory(
         position=world["my_opening"].position,
-        person=PersonFactory(production=production, email="lee@example.test"),
+        person=PersonFactory(
+            production=production, email="lee@example.test", user=crew_member.user
+        ),
     )
     assert list(crew_member.get(url("my_memos", production)).context["memos"]) == []
     assert crew_member.get(url("memo", production, pk=draft.pk)).status_code == 404

@@ -17,7 +17,8 @@ from simple_history.models import HistoricalRecords
 from apps.core.models import SendStatus
 from apps.core.money import MoneyField, RateField
 from apps.core.outbox import OutboundMessage
-from apps.crew.validators import validate_cv, validate_phone
+from apps.crew.models.people import Person  # noqa: F401 - defined beside, used below
+from apps.crew.validators import validate_cv
 
 # Departments live in the tenant (a department head's membership points at one); crew's code and
 # tests keep naming them from here.
@@ -55,32 +56,6 @@ class Position(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-
-class Person(models.Model):
-    """Someone in the production's directory: crew, candidates, day players."""
-
-    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="people")
-    name = models.CharField(max_length=150)
-    email = models.EmailField()
-    phone = models.CharField(max_length=40, blank=True, validators=[validate_phone])
-    union = models.CharField("union or guild", max_length=100, blank=True)
-    emergency_contact = models.CharField(max_length=150, blank=True)
-    emergency_phone = models.CharField(max_length=40, blank=True, validators=[validate_phone])
-    notes = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "people"
-        constraints = [
-            models.UniqueConstraint(Lower("email"), "production", name="crew_person_unique_email"),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class OpeningStatus(models.TextChoices):

@@ -25,6 +25,7 @@ from apps.crew.models import (
 )
 from apps.crew.services.engagements import _commit, _release
 from apps.crew.services.notices import notices_queue
+from apps.crew.services.people import link_signed_in
 from apps.crew.services.rules import (
     LINK_EXPIRED,
     LINK_INVALID,
@@ -148,11 +149,13 @@ def memo_for_token(token: str) -> DealMemo:
 
 
 @transaction.atomic
-def memo_accept(*, token: str, typed_name: str, ip: str | None, notify: bool = True) -> DealMemo:
+def memo_accept(
+    *, token: str, typed_name: str, ip: str | None, notify: bool = True, user=None
+) -> DealMemo:
     """The hire accepts: their typed name, the time and their address are kept; they join the crew
     list and the guaranteed cost is committed against the position's account. The hire is sent a
     copy of what they signed and the office is told (`notify`: not for the demo's made-up
-    people)."""
+    people). Accepted while signed in (`user`), the person is linked to that account."""
     memo = memo_for_token(token)
     # Lock the row: two clicks on the same link make one engagement.
     memo = DealMemo.objects.select_for_update().get(pk=memo.pk)
@@ -181,6 +184,7 @@ def memo_accept(*, token: str, typed_name: str, ip: str | None, notify: bool = T
         Candidate.objects.filter(pk=memo.candidate_id).update(stage=Stage.HIRED)
         Opening.objects.filter(candidates__pk=memo.candidate_id).update(status=OpeningStatus.FILLED)
     _commit(memo)
+    link_signed_in(person=memo.person, user=user)
     if notify:
         notices_queue(memo)
     return memo

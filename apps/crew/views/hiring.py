@@ -12,7 +12,7 @@ from apps.core.view_helpers import run_service
 from apps.crew import queries, services
 from apps.crew.access import candidate_scope, opening_scope
 from apps.crew.forms import CandidateAddForm, CandidateForm, MoveForm, OpeningForm
-from apps.crew.models import Candidate, Opening, Person, Position
+from apps.crew.models import Candidate, Opening, Position
 from apps.crew.services import CrewError
 from apps.crew.validators import CV_CONTENT_TYPES, cv_kind
 from apps.productions.access import ProductionRequest, production_view, scoped
@@ -106,10 +106,11 @@ def candidate_add(request: ProductionRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Give the candidate's name and a valid e-mail address.")
     else:
-        person = Person.objects.filter(
-            production=request.production, email__iexact=form.cleaned_data["email"]
-        ).first() or Person.objects.create(production=request.production, **form.cleaned_data)
-        if run_service(request, services.candidate_add, opening=opening, person=person):
+        found = run_service(
+            request, services.candidate_person, membership=request.membership, **form.cleaned_data
+        )
+        person = found.value if found else None
+        if person and run_service(request, services.candidate_add, opening=opening, person=person):
             messages.success(request, f"{person} is on the board.")
     return redirect(production_url(request, "crew:board", pk=opening.pk))
 

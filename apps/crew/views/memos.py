@@ -227,6 +227,7 @@ def deal_memo_accept(request: HttpRequest, token: str) -> HttpResponse:
                     token=token,
                     typed_name=form.cleaned_data["typed_name"],
                     ip=client_ip(request),
+                    user=request.user,
                 )
                 return render(request, "crew/memo_answered.html", {"memo": memo, "accepted": True})
         except CrewError as exc:

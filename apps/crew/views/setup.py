@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.core.view_helpers import run_service
 from apps.crew import queries, services
 from apps.crew.access import (
     department_office_only,
@@ -158,7 +159,15 @@ def person_edit(request: ProductionRequest, pk: int) -> HttpResponse:
         show_contacts=request.membership.can(C.VIEW_CREW_CONTACTS),
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"Saved {person}.")
-        return redirect(production_url(production, "crew:people"))
+        saved = run_service(
+            request,
+            services.person_update,
+            person=person,
+            membership=request.membership,
+            form=form,
+            **{name: form.cleaned_data[name] for name in form.fields},
+        )
+        if saved:
+            messages.success(request, f"Saved {saved.value}.")
+            return redirect(production_url(production, "crew:people"))
     return render(request, "crew/form_page.html", {"form": form, "title": f"Edit {person}"})
