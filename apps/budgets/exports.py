@@ -7,15 +7,13 @@ spreadsheet recomputes the same totals to the cent.
 
 from __future__ import annotations
 
-import csv
-
 from django.http import HttpResponse
 from openpyxl import Workbook
 
 from apps.budgets import engine
 from apps.budgets.models import BudgetVersion, DetailLine
 from apps.budgets.queries import CostReport, TopSheet
-from apps.core.exports import Formula, append_row, csv_response, workbook_response
+from apps.core.exports import Formula, append_row, csv_response, csv_writer, workbook_response
 from apps.core.money import minor_units, round_money
 
 COST_REPORT_COLUMNS = [
@@ -285,7 +283,7 @@ def cost_report_workbook(report: CostReport) -> Workbook:
 
 
 def write_cost_report_csv(report: CostReport, stream) -> None:
-    writer = csv.writer(stream)
+    writer = csv_writer(stream)
     writer.writerow(COST_REPORT_COLUMNS)
     writer.writerows(cost_report_rows(report))
     writer.writerows(cost_report_markup_rows(report))

@@ -50,13 +50,30 @@ def attach(response: HttpResponse, filename: str, *, inline: bool = False) -> Ht
     return response
 
 
+class InertWriter:
+    """`csv.writer` whose every value passes through `inert`: the one way the app writes CSV."""
+
+    def __init__(self, stream) -> None:
+        self._writer = csv.writer(stream)
+
+    def writerow(self, row: Iterable) -> None:
+        self._writer.writerow(["" if value is None else inert(value) for value in row])
+
+    def writerows(self, rows: Iterable[Iterable]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_writer(stream) -> InertWriter:
+    return InertWriter(stream)
+
+
 def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     attach(response, f"{filename}.csv")
-    writer = csv.writer(response)
-    writer.writerow([inert(value) for value in header])
-    for row in rows:
-        writer.writerow(["" if value is None else inert(value) for value in row])
+    writer = csv_writer(response)
+    writer.writerow(header)
+    writer.writerows(rows)
     return response
 
 

@@ -94,3 +94,23 @@ def test_attach_quotes_any_file_name():
     assert attach(HttpResponse(), "plain.pdf", inline=True)["Content-Disposition"] == (
         'inline; filename="plain.pdf"'
     )
+
+
+def test_every_csv_and_xlsx_is_written_through_the_one_helper():
+    """CSV only through `csv_writer`/`csv_response`, XLSX rows only through `append_row`: a module
+    writing its own would skip `inert`. (The large demo writes an import file, not an export.)"""
+    import re
+    from pathlib import Path
+
+    apps = Path(__file__).parents[2] / "apps"
+    allowed = {apps / "core" / "exports.py", apps / "budgets" / "demo_large.py"}
+    found = []
+    for path in apps.rglob("*.py"):
+        if path in allowed:
+            continue
+        text = path.read_text()
+        if "csv.writer(" in text or "csv.DictWriter(" in text:
+            found.append(f"{path}: csv.writer")
+        if re.search(r"\b(ws|sheet|worksheet|book\.active)\.append\(", text):
+            found.append(f"{path}: a worksheet's append")
+    assert found == []

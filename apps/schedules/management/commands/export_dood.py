@@ -1,8 +1,7 @@
-import csv
 
 from django.core.management.base import BaseCommand
 
-from apps.core.exports import inert
+from apps.core.exports import csv_writer
 from apps.schedules.management.commands._common import production_named
 from apps.schedules.reports import day_out_of_days
 
@@ -17,7 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, production_slug: str, file: str, **options) -> None:
         report = day_out_of_days(production_named(production_slug))
         with open(file, "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
+            writer = csv_writer(out)
             writer.writerow(report.flat_header())
-            writer.writerows([inert(value) for value in row] for row in report.flat_rows())
+            writer.writerows(report.flat_rows())
         self.stdout.write(self.style.SUCCESS(f"Day Out of Days written to {file}."))

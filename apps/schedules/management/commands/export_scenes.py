@@ -1,8 +1,7 @@
-import csv
 
 from django.core.management.base import BaseCommand
 
-from apps.core.exports import inert
+from apps.core.exports import csv_writer
 from apps.schedules.management.commands._common import production_named
 from apps.schedules.queries import SCENE_HEADER, scene_rows
 
@@ -17,10 +16,10 @@ class Command(BaseCommand):
     def handle(self, *args, production_slug: str, file: str, **options) -> None:
         production = production_named(production_slug)
         with open(file, "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
+            writer = csv_writer(out)
             writer.writerow(SCENE_HEADER)
             count = 0
             for row in scene_rows(production):
-                writer.writerow([inert(value) for value in row])
+                writer.writerow(row)
                 count += 1
         self.stdout.write(self.style.SUCCESS(f"{count} scenes written to {file}."))
