@@ -23,7 +23,7 @@ fill = importlib.import_module("apps.budgets.migrations.0008_fill_labour_commitm
 def test_the_fill_gives_old_memo_commitments_the_fringes_a_new_one_gets(production):
     version = budget_from_template(production)
     add_line(version, "3301", x="6", rate="5000", fringes=fringe_ids(version, "FICA", "MEDICARE"))
-    accept(offer(production))  # 10,210.00 + FICA 633.02 + Medicare 148.05
+    accept(offer(production))  # 10,210.00; FICA 620.00 + Medicare 145.00 on the 10,000.00 pay
     manual = services.commitment_add_manual(
         production=production,
         account_number="3301",
@@ -32,10 +32,10 @@ def test_the_fill_gives_old_memo_commitments_the_fringes_a_new_one_gets(producti
         date=date(2026, 1, 9),
     )
     memo_commitment = Commitment.objects.exclude(pk=manual.pk).get()
-    assert memo_commitment.fringe_amount == Decimal("781.07")
+    assert memo_commitment.fringe_amount == Decimal("765.00")
     Commitment.objects.update(fringe_amount=0)  # as committed before fringes were carried
 
     fill(django_apps, None)
 
-    assert Commitment.objects.get(pk=memo_commitment.pk).fringe_amount == Decimal("781.07")
+    assert Commitment.objects.get(pk=memo_commitment.pk).fringe_amount == Decimal("765.00")
     assert Commitment.objects.get(pk=manual.pk).fringe_amount == Decimal("0.00")

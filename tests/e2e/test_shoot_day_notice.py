@@ -74,7 +74,7 @@ def test_the_budget_says_what_a_new_shoot_day_moved(live_server, page: Page):
 
     page.goto(f"{base}/p/night-ferry/budget/versions/{linked.pk}/")
     notice = page.locator("[data-link-notices]")
-    expect(notice).to_contain_text("The schedule moved this version")
+    expect(notice).to_contain_text("Linked globals moved this version")
     expect(notice.locator("[data-link-notice]")).to_contain_text(words)
 
     page.goto(f"{base}/p/night-ferry/budget/versions/{imported.pk}/")

@@ -1,13 +1,16 @@
 """Deal memos committed before commitments carried fringes get them now, by the rule
 commitment_record(labour=True) applies (apps/budgets/services/labour.py): the fringes of the
 account's largest line in the production's current version, or its default percentage fringes
-when it has no lines. Only commitments whose source is a deal memo; nothing else is touched."""
+when it has no lines, on the memo's pay (rate x guarantee, at most the amount committed: kit
+rental and per diem carry none). Only commitments whose source is a deal memo; nothing else is
+touched."""
 
 from decimal import Decimal
 
 from django.db import migrations
 
 from apps.budgets import engine
+from apps.core.money import round_money
 
 
 def _current_version(BudgetVersion, production_id):
@@ -34,6 +37,7 @@ def fill(apps, schema_editor):
     BudgetVersion = apps.get_model("budgets", "BudgetVersion")
     Account = apps.get_model("budgets", "Account")
     DetailLine = apps.get_model("budgets", "DetailLine")
+    DealMemo = apps.get_model("crew", "DealMemo")
     versions = {}
     for commitment in Commitment.objects.filter(source_type=memo_type).order_by("pk").iterator():
         production_id = commitment.production_id
@@ -47,15 +51,19 @@ def fill(apps, schema_editor):
         ).first()
         if account is None:
             continue
+        memo = DealMemo.objects.filter(pk=commitment.source_id).first()
+        wage = commitment.amount
+        if memo is not None:
+            wage = min(wage, round_money(memo.rate * memo.guarantee, version.currency))
         largest = DetailLine.objects.filter(account=account).order_by("-total", "position", "id")
         largest = largest.first()
         if largest is None:
             amounts = engine.wage_fringes(
-                commitment.amount, [_fringe(f) for f in account.fringes.all()], version.currency
+                wage, [_fringe(f) for f in account.fringes.all()], version.currency
             )
         else:
             amounts = engine.wage_fringes(
-                commitment.amount,
+                wage,
                 [_fringe(f) for f in largest.fringes.all()],
                 version.currency,
                 line=engine.LineInput(
@@ -76,6 +84,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("budgets", "0007_labour_fringes_on_commitments_and_actuals"),
         ("contenttypes", "0002_remove_content_type_name"),
+        ("crew", "0005_department_moves_to_productions"),
     ]
 
     operations = [migrations.RunPython(fill, unfill)]
