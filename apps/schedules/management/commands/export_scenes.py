@@ -1,4 +1,3 @@
-
 from django.core.management.base import BaseCommand
 
 from apps.core.exports import csv_writer
