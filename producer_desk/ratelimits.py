@@ -8,6 +8,7 @@ every request, so each is an environment variable (`RATELIMIT_*`, see settings.p
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 
 from django.conf import settings
@@ -24,6 +25,18 @@ def client_ip(request: HttpRequest) -> str:
         if forwarded and forwarded.split(",")[-1].strip():
             return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+def axes_client_ip(request: HttpRequest) -> str | None:
+    """The address django-axes records and locks by (AXES_CLIENT_IP_CALLABLE): the rate limits'
+    client address, or None when it is not an IP address (axes stores it in an inet column, which
+    PostgreSQL checks; a request without REMOTE_ADDR, such as a test's force_login, has none)."""
+    address = client_ip(request)
+    try:
+        ipaddress.ip_address(address)
+    except ValueError:
+        return None
+    return address
 
 
 def _username(group: str, request: HttpRequest) -> str:

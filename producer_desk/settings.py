@@ -144,7 +144,7 @@ AXES_USERNAME_FORM_FIELD = "username"
 # The same client address as the rate limits: behind the proxy, the address the proxy appended to
 # X-Forwarded-For. Without it every client is the proxy, and five failures by anyone would lock an
 # account out for everyone.
-AXES_CLIENT_IP_CALLABLE = "producer_desk.ratelimits.client_ip"
+AXES_CLIENT_IP_CALLABLE = "producer_desk.ratelimits.axes_client_ip"
 
 # --- Rate limits (producer_desk/ratelimits.py) ----------------------------------------------------
 # Counters in the database, not Redis: they must hold while Redis is down, and be shared by every
