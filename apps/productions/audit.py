@@ -10,6 +10,7 @@ import heapq
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django.db import models
 
@@ -70,7 +71,7 @@ class _Names:
         return self._found.get(field.related_model, {}).get(value, f"(removed #{value})")
 
 
-def _text(field, value, names: _Names, currency: str) -> str:
+def _text(field, value, names: _Names, currency: str, zone=None) -> str:
     if field.is_relation and field.many_to_one:
         return _short(names.name(field, value))
     if value is None or value == "":
@@ -83,6 +84,10 @@ def _text(field, value, names: _Names, currency: str) -> str:
         return "yes" if value else "no"
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
+    if isinstance(value, datetime):
+        # As people read a time: in the production's zone, to the minute.
+        moment = value.astimezone(zone) if zone is not None and value.tzinfo else value
+        return f"{moment:%d %b %Y %H:%M}"
     return _short(value)
 
 
@@ -125,6 +130,7 @@ def entries_for(
     raw = [_raw_changes(row, previous.get((type(row), row.history_id))) for row, _ in newest]
     names = _Names(raw)
     currency = production.currency
+    zone = ZoneInfo(production.time_zone) if production.time_zone else None
     entries = []
     for (row, audited), changes in zip(newest, raw, strict=True):
         who_name = row.history_user.display_name if row.history_user else "system"
@@ -138,8 +144,8 @@ def entries_for(
                 changes=[
                     (
                         str(field.verbose_name),
-                        _text(field, old, names, currency),
-                        _text(field, new, names, currency),
+                        _text(field, old, names, currency, zone),
+                        _text(field, new, names, currency, zone),
                     )
                     for field, old, new in changes
                 ],

@@ -125,3 +125,20 @@ def test_the_audit_log_filters_by_person(ap_client, production, ap):
     assert coordinator.display_name in page.content.decode()  # offered in the person filter
     export = ap_client.get(audit_url(production, who=ap.pk, format="csv")).content.decode()
     assert "what happened" in export.splitlines()[0]
+
+
+def test_times_in_the_audit_log_read_in_the_productions_zone_to_the_minute(ap_client, production):
+    """Found on main: "approved at: — → 2026-11-30 00:13:59.841981+00:00"."""
+    from datetime import UTC, datetime
+
+    from apps.productions.audit import entries_for
+    from tests.crew.factories import DealMemoFactory
+
+    production.time_zone = "America/New_York"
+    production.save()
+    memo = DealMemoFactory(position__department__production=production)
+    memo.countersigned_at = datetime(2030, 3, 4, 17, 5, 59, 841981, tzinfo=UTC)
+    memo.save()
+    entry = next(e for e in entries_for(production) if e.kind == "Deal memo" and e.changes)
+    fields = {field: (old, new) for field, old, new in entry.changes}
+    assert fields["countersigned at"] == ("", "04 Mar 2030 12:05")
