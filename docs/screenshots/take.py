@@ -34,6 +34,7 @@ PAGES = [
     ("hiring-board", "/p/night-ferry/crew/openings/1/", "top"),
     ("deal-memo", "/p/night-ferry/crew/memos/1/", "top"),
     ("purchase-orders", "/p/night-ferry/vendors/orders/", "top"),
+    ("purchase-order-revision", "/p/night-ferry/vendors/orders/4/", "full"),
     ("quote-comparison", "/p/night-ferry/vendors/quotes/1/", "top"),
     ("callsheets", "/p/night-ferry/callsheets/", "top"),
     ("callsheet", "/p/night-ferry/callsheets/1/", "top"),
