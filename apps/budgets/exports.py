@@ -28,10 +28,6 @@ COST_REPORT_COLUMNS = [
 ]
 
 
-def _xlsx(workbook: Workbook, filename: str) -> HttpResponse:
-    return workbook_response(workbook, filename)
-
-
 # --- Top sheet ------------------------------------------------------------------------------
 
 
@@ -107,7 +103,7 @@ def top_sheet_workbook(sheet: TopSheet) -> Workbook:
 
 def top_sheet_response(sheet: TopSheet, fmt: str, filename: str) -> HttpResponse:
     if fmt == "xlsx":
-        return _xlsx(top_sheet_workbook(sheet), filename)
+        return workbook_response(top_sheet_workbook(sheet), filename)
     rows = top_sheet_rows(sheet)
     rows.append(
         [
@@ -206,7 +202,7 @@ def detail_workbook(version: BudgetVersion) -> Workbook:
 
 def detail_response(version: BudgetVersion, fmt: str, filename: str) -> HttpResponse:
     if fmt == "xlsx":
-        return _xlsx(detail_workbook(version), filename)
+        return workbook_response(detail_workbook(version), filename)
     return csv_response(filename, DETAIL_COLUMNS, detail_rows(version))
 
 
@@ -291,7 +287,7 @@ def write_cost_report_csv(report: CostReport, stream) -> None:
 
 def cost_report_response(report: CostReport, fmt: str, filename: str) -> HttpResponse:
     if fmt == "xlsx":
-        return _xlsx(cost_report_workbook(report), filename)
+        return workbook_response(cost_report_workbook(report), filename)
     return csv_response(
         filename,
         COST_REPORT_COLUMNS,

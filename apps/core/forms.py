@@ -16,7 +16,7 @@ def plain_int(value) -> int | None:
     scripts' digits: neither is a test to take a key or a number from outside. A number too wide
     for a database key is None too.
     """
-    text = str(value if value is not None else "").strip()
+    text = str(value if value is not None else "")
     if not text or not text.isascii() or not text.isdecimal():
         return None
     number = int(text)

@@ -28,6 +28,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
+from apps.core.forms import plain_int
 from apps.productions.capabilities import CAPABILITY_ROLES, Capability, Role
 from apps.productions.models import Membership, Production
 
@@ -133,10 +134,10 @@ def production_view(
 def pk_or_404(value) -> int:
     """An object id taken from a form or query string. Anything but a plain decimal number (a path,
     `²`, an empty string) is a missing object, not a server error."""
-    text = str(value or "")
-    if not text.isascii() or not text.isdecimal():
+    number = plain_int(value or "")
+    if number is None:
         raise Http404("No such object.")
-    return int(text)
+    return number
 
 
 # --- Department scope ---------------------------------------------------------------------------

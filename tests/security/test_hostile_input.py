@@ -121,6 +121,18 @@ HOSTILE_FILES = [
 ]
 
 
+# Derandomized unless HYPOTHESIS_EXPLORE is set; every failure is collected by the tests, so
+# nothing to shrink.
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=not os.environ.get("HYPOTHESIS_EXPLORE"),
+    database=None,
+    phases=[Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+
+
 @dataclass
 class Form:
     page: str  # where it was found
@@ -345,14 +357,7 @@ def test_hostile_input_to_every_form_never_causes_a_server_error(site):
     refused_by_csrf: list[str] = []
     statuses: Counter = Counter()
 
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        derandomize=not os.environ.get("HYPOTHESIS_EXPLORE"),
-        database=None,
-        phases=[Phase.generate],  # every failure is collected below, so nothing to shrink
-        suppress_health_check=list(HealthCheck),
-    )
+    @FUZZ
     @given(data=st.data())
     def post_everywhere(data):
         for form in forms.values():
@@ -396,14 +401,7 @@ def test_hostile_query_strings_and_url_parameters_never_cause_a_server_error(sit
     assert len(found.pages) >= 60, f"the crawl found only {len(found.pages)} pages"
     failures: list[str] = []
 
-    @settings(
-        max_examples=EXAMPLES,
-        deadline=None,
-        derandomize=not os.environ.get("HYPOTHESIS_EXPLORE"),
-        database=None,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
+    @FUZZ
     @given(seed=st.integers(0, 2**32 - 1), extra=st.text(max_size=20))
     def get_everywhere(seed, extra):
         # Few draws per example (one seed, one random text): a draw per page and name would

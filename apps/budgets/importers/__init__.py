@@ -40,7 +40,6 @@ from apps.budgets.importers.common import (  # noqa: F401
     UNKNOWN_KIND,
     UNKNOWN_SECTION,
     UNKNOWN_UNITS,
-    UNREADABLE,
     ImportFailed,
     RowError,
     _decimal,

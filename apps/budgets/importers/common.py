@@ -27,7 +27,6 @@ GLOBAL_COLUMNS = ["name", "value"]
 ACTUAL_COLUMNS = ["date", "account_number", "payee", "description", "amount", "reference"]
 
 MISSING_COLUMNS = "The file lacks the column(s): {columns}."
-UNREADABLE = "The file could not be read as {kind}: {error}"
 NOT_A_NUMBER = "{column} {value!r} is not a number."
 UNKNOWN_UNITS = "Units {value!r} is not one of {choices}."
 UNKNOWN_FRINGE = "Fringe {code!r} is not defined."

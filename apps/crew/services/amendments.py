@@ -127,12 +127,18 @@ def amendment_withdraw(*, memo: DealMemo) -> MemoAmendment:
     """The office takes back the open amendment: its link stops working, the memo stays as is."""
     memo = DealMemo.objects.select_for_update().get(pk=memo.pk)
     amendment = _open_amendment(memo)
+    withdraw(amendment, f"withdrew amendment {amendment.number}")
+    return amendment
+
+
+def withdraw(amendment: MemoAmendment, reason: str) -> None:
+    """Take the amendment back: its link stops working, the memo stays as is; `reason` is what
+    the audit trail says."""
     amendment.state = AmendmentState.WITHDRAWN
     amendment.withdrawn_at = timezone.now()
     amendment.token_hash = ""
-    amendment._change_reason = audit(f"withdrew amendment {amendment.number}")
+    amendment._change_reason = audit(reason)
     amendment.save()
-    return amendment
 
 
 def amendment_issue_token(amendment: MemoAmendment) -> str:

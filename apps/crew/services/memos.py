@@ -25,7 +25,6 @@ from apps.crew.models import (
 )
 from apps.crew.services.engagements import _commit, _release
 from apps.crew.services.notices import notices_queue
-from apps.crew.services.people import link_signed_in
 from apps.crew.services.rules import (
     LINK_EXPIRED,
     LINK_INVALID,
@@ -93,9 +92,7 @@ def memo_update(*, memo: DealMemo, expected_version: int, **terms) -> DealMemo:
         if not same(memo, term, old)
     }
     if memo.state == MemoState.SENT:
-        memo.state = MemoState.DRAFT
-        memo.token_hash = ""
-        memo.send_status = ""
+        unsend(memo)
     memo.full_clean()
     memo._change_reason = audit(
         "edited deal memo: " + (describe(changes, memo.production.currency) or "no term changed")
@@ -184,10 +181,26 @@ def memo_accept(
         Candidate.objects.filter(pk=memo.candidate_id).update(stage=Stage.HIRED)
         Opening.objects.filter(candidates__pk=memo.candidate_id).update(status=OpeningStatus.FILLED)
     _commit(memo)
-    link_signed_in(person=memo.person, user=user)
+    _link_signed_in(memo.person, user)
     if notify:
         notices_queue(memo)
     return memo
+
+
+def unsend(memo: DealMemo) -> None:
+    """A sent memo goes back to draft: its link stops working and nothing is queued (the caller
+    saves). The hire must see the terms again, at the address on file."""
+    memo.state = MemoState.DRAFT
+    memo.token_hash = ""
+    memo.send_status = ""
+
+
+def _link_signed_in(person: Person, user) -> None:
+    """The hire accepted their memo (a link sent to their address) while signed in: the person
+    is that account (services.people)."""
+    if user is not None and user.is_authenticated and person.user_id is None:
+        Person.objects.filter(pk=person.pk, user__isnull=True).update(user=user)
+        person.user = user
 
 
 @transaction.atomic

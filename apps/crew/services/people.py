@@ -3,7 +3,7 @@
 Ownership is an account link, never an equal e-mail. A person is linked to an account when its
 holder proves the address: by accepting an invitation to the production sent to the person's
 e-mail (`link_invited`, on the tenant's `member_joined` signal), or by accepting their memo
-while signed in (`link_signed_in`). A department head may not change the e-mail of someone whose
+while signed in (services.memos). A department head may not change the e-mail of someone whose
 memo has gone out (that would steer the hire's link to another inbox); when the office does, the
 outstanding links stop working and the change is recorded.
 """
@@ -14,7 +14,10 @@ from django.db import transaction
 
 from apps.crew.models import DealMemo, MemoAmendment, MemoState, Person
 from apps.crew.models.amendments import AmendmentState
+from apps.crew.services.amendments import withdraw
+from apps.crew.services.memos import unsend
 from apps.crew.services.rules import CrewError
+from apps.crew.services.wording import audit
 from apps.productions.access import own_department
 from apps.productions.models import Membership
 
@@ -50,23 +53,21 @@ def person_update(*, person: Person, membership: Membership, **fields) -> Person
     voided = 0
     if changed:
         for memo in DealMemo.objects.filter(person=person, state=MemoState.SENT):
-            memo.state, memo.token_hash, memo.send_status = MemoState.DRAFT, "", ""
+            unsend(memo)
             memo.version += 1
-            memo._change_reason = f"e-mail changed: the link sent to {old_email} no longer works"[
-                :100
-            ]
+            memo._change_reason = audit(
+                f"e-mail changed: the link sent to {old_email} no longer works"
+            )
             memo.save()
             voided += 1
         for amendment in MemoAmendment.objects.filter(
             memo__person=person, state=AmendmentState.SENT
         ):
-            amendment.state, amendment.token_hash = AmendmentState.WITHDRAWN, ""
-            amendment._change_reason = f"withdrawn: e-mail changed from {old_email}"[:100]
-            amendment.save()
+            withdraw(amendment, f"withdrawn: e-mail changed from {old_email}")
             voided += 1
-        person._change_reason = (
+        person._change_reason = audit(
             f"e-mail {old_email} -> {new_email}" + (f"; {voided} link(s) voided" if voided else "")
-        )[:100]
+        )
     person.full_clean()
     person.save()
     return person
@@ -96,13 +97,6 @@ def link_invited(*, production, email: str, user) -> int:
     return Person.objects.filter(
         production=production, email__iexact=email.strip(), user__isnull=True
     ).update(user=user)
-
-
-def link_signed_in(*, person: Person, user) -> None:
-    """The hire accepted their memo (a link sent to their address) while signed in."""
-    if user is not None and user.is_authenticated and person.user_id is None:
-        Person.objects.filter(pk=person.pk, user__isnull=True).update(user=user)
-        person.user = user
 
 
 def member_joined_receiver(sender, *, production, user, email: str, **kwargs) -> None:
