@@ -13,6 +13,7 @@ from apps.schedules.models import (
     DayKind,
     IntExt,
     Location,
+    RevisionColour,
     ScheduleSettings,
     Set,
     ShootDay,
@@ -78,6 +79,15 @@ class DateListField(forms.CharField):
 
 class ScriptUploadForm(forms.Form):
     file = forms.FileField(help_text="Fountain (.fountain, .txt) or Final Draft (.fdx).")
+    colour = forms.ChoiceField(
+        label="Revision colour", choices=RevisionColour.choices, required=False
+    )
+    lock_numbers = forms.BooleanField(
+        label="Lock scene numbers",
+        required=False,
+        help_text="Scenes keep their numbers; a scene inserted after 12 becomes 12A. The usual "
+        "practice once the board exists.",
+    )
 
 
 class SceneForm(forms.Form):
@@ -193,7 +203,7 @@ class ScheduleSettingsForm(forms.ModelForm):
         model = ScheduleSettings
         fields = [
             "work_weekends", "holidays", "minutes_per_page", "min_turnaround_hours",
-            "default_call", "default_wrap",
+            "default_call", "default_wrap", "lock_scene_numbers",
         ]  # fmt: skip
         widgets = {
             "default_call": forms.TimeInput(attrs={"type": "time"}),

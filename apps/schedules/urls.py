@@ -12,6 +12,7 @@ urlpatterns = [
     path("days/<int:pk>/remove/", views.day_remove, name="day_remove"),
     path("scenes/", views.scene_list, name="scenes"),
     path("scenes/import/", views.script_import, name="import"),
+    path("scenes/import/<int:pk>/", views.script_draft, name="draft"),
     path("scenes/add/", views.scene_add, name="scene_add"),
     path("scenes/<int:pk>/", views.breakdown, name="breakdown"),
     path("scenes/<int:pk>/edit/", views.scene_edit, name="scene_edit"),

@@ -30,8 +30,11 @@ def test_an_ap_imports_a_script_and_drags_a_strip_to_another_day(live_server, pa
 
     page.goto(f"{base}/p/{production.slug}/schedule/scenes/import/")
     page.get_by_label("File").set_input_files(str(SCRIPT))
-    page.get_by_role("button", name="Import").click()
-    expect(page.get_by_test_id("import-report")).to_contain_text("added")
+    page.get_by_role("button", name="Read the draft").click()
+    expect(page.get_by_test_id("import-report")).to_contain_text("to add")
+    assert not Scene.objects.filter(production=production).exists()  # the report comes first
+    page.get_by_role("button", name="Apply this draft").click()
+    expect(page.locator(".alert-success")).to_contain_text("added")
 
     day_one, day_two = ShootDay.objects.filter(production=production).order_by("position")
     first = Scene.objects.filter(production=production).order_by("sort_key").first()

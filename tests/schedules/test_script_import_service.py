@@ -135,8 +135,19 @@ def test_the_import_page_shows_the_report_and_the_error(ap_client, production):
     bad = ap_client.post(url, {"file": SimpleUploadedFile("notes.docx", b"hello")})
     assert "scripts must be Fountain" in bad.content.decode()
     assert not Scene.objects.exists()
-    good = ap_client.post(url, {"file": SimpleUploadedFile("c.fountain", DRAFT)})
-    assert "3 added, 0 changed" in good.content.decode()
+    review = ap_client.post(url, {"file": SimpleUploadedFile("c.fountain", DRAFT)}, follow=True)
+    page = review.content.decode()
+    assert "3 to add, 0 changed" in page
+    assert not Scene.objects.exists()  # a report first: nothing is written until it is applied
+    draft = Script.objects.get()
+    digest = review.context["plan"].digest
+    applied = ap_client.post(
+        reverse("schedules:draft", kwargs={"production_slug": production.slug, "pk": draft.pk}),
+        {"action": "apply", "digest": digest},
+        follow=True,
+    )
+    assert "3 added, 0 changed" in applied.content.decode()
+    assert Scene.objects.count() == 3
 
 
 def test_the_import_command_reads_a_final_draft_file(production, capsys):

@@ -102,6 +102,7 @@ JSON_WITHOUT_IDS: dict[str, str] = {
     "schedules.schedulesettings.holidays": "ISO dates",
     "schedules.location.unavailable_dates": "ISO dates",
     "schedules.castmember.unavailable_dates": "ISO dates",
+    "schedules.scene.speaking": "character names",
 }
 
 

@@ -98,6 +98,8 @@ def build_script(title: str, elements: Sequence[Element], warnings: list[str]) -
                 characters=_speaking_characters(body),
                 heading=heading.heading,
                 content_hash=_content_hash(heading.heading, body),
+                text=scene_text(body),
+                numbered=bool(explicit[position]),
             )
         )
     total = sum(scene.eighths for scene in scenes)
@@ -176,6 +178,15 @@ def _synopsis(body: Sequence[Element]) -> str:
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:-") + "…"
+
+
+def scene_text(body: Sequence[Element]) -> str:
+    """The scene's printed words, one element per line, whitespace collapsed within each."""
+    return "\n".join(
+        " ".join(element.text.split())
+        for element in body
+        if element.kind is not Kind.PAGE_BREAK and element.text.strip()
+    )
 
 
 def _content_hash(heading: str, body: Sequence[Element]) -> str:

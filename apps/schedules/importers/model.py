@@ -62,6 +62,11 @@ class ParsedScene:
     characters: list[str]
     heading: str
     content_hash: str
+    # The scene's words (action, cues, dialogue), one element per line: what a revision is
+    # matched and compared by.
+    text: str = ""
+    # Whether the writer numbered the scene (#12A#), or the importer counted it.
+    numbered: bool = False
 
 
 @dataclass

@@ -28,7 +28,18 @@ from apps.schedules.services.scenes import (
     scene_split,
     scene_update,
 )
-from apps.schedules.services.script import ImportReport, script_import
+from apps.schedules.services.script import (
+    PLAN_STALE,
+    ImportReport,
+    RevisionPlan,
+    default_lock,
+    next_colour,
+    script_apply,
+    script_discard,
+    script_import,
+    script_plan,
+    script_preview,
+)
 
 __all__ = [
     "NOT_A_SHOOT_DAY",
@@ -36,11 +47,15 @@ __all__ = [
     "SCENE_NUMBER_TAKEN",
     "SPLIT_LENGTH_OUT_OF_RANGE",
     "SPLIT_TOO_SHORT",
+    "PLAN_STALE",
     "ImportReport",
+    "RevisionPlan",
     "ScheduleError",
     "ScriptImportError",
     "cast_set_id",
     "day_insert",
+    "default_lock",
+    "next_colour",
     "day_remove",
     "day_update",
     "days_append",
@@ -49,6 +64,10 @@ __all__ = [
     "scene_set_omitted",
     "scene_split",
     "scene_update",
+    "script_apply",
+    "script_discard",
     "script_import",
+    "script_plan",
+    "script_preview",
     "settings_for",
 ]

@@ -23,6 +23,7 @@ from apps.schedules.views.scenes import (
     scene_list,
     scene_omit,
     scene_split,
+    script_draft,
     script_import,
     set_edit,
 )
@@ -31,6 +32,6 @@ __all__ = [
     "board_move", "breakdown", "calendar_month", "calendar_week", "cast_edit", "cast_list",
     "day_edit", "day_insert", "day_remove", "element_add", "element_remove", "ical_feed",
     "ical_rotate", "location_edit", "location_list", "report", "scene_add", "scene_edit",
-    "scene_list", "scene_omit", "scene_split", "schedule_settings", "script_import", "set_edit",
-    "stripboard",
+    "scene_list", "scene_omit", "scene_split", "schedule_settings", "script_draft",
+    "script_import", "set_edit", "stripboard",
 ]  # fmt: skip

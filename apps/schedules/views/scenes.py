@@ -19,9 +19,10 @@ from apps.schedules.models import (
     Location,
     Scene,
     Script,
+    ScriptStatus,
     Set,
 )
-from apps.schedules.services import ScriptImportError
+from apps.schedules.services import ScheduleError, ScriptImportError
 
 # --- Scenes and import --------------------------------------------------------------------------
 
@@ -43,7 +44,9 @@ def scene_list(request: ProductionRequest) -> HttpResponse:
         "schedules/scenes.html",
         {
             "scenes": scenes,
-            "script": Script.objects.filter(production=request.production).first(),
+            "script": Script.objects.filter(
+                production=request.production, status=ScriptStatus.APPLIED
+            ).first(),
             "can_edit": request.membership.can(C.EDIT_SCHEDULE),
         },
     )
@@ -51,22 +54,59 @@ def scene_list(request: ProductionRequest) -> HttpResponse:
 
 @production_view(C.EDIT_SCHEDULE)
 def script_import(request: ProductionRequest) -> HttpResponse:
-    form = forms.ScriptUploadForm(request.POST or None, request.FILES or None)
-    report = None
+    """Upload a draft: it is read and kept as a pending draft, and its revision report shown."""
+    production = request.production
+    form = forms.ScriptUploadForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={
+            "colour": services.next_colour(production),
+            "lock_numbers": services.default_lock(production),
+        },
+    )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            report = services.script_import(
-                production=request.production,
+            plan = services.script_preview(
+                production=production,
                 data=upload.read(),
                 filename=upload.name,
                 user=request.user,
+                colour=form.cleaned_data["colour"] or None,
+                lock_numbers=form.cleaned_data["lock_numbers"],
             )
         except ScriptImportError as exc:
             form.add_error("file", str(exc))
         else:
-            messages.success(request, f"Imported {report.script.filename}: {report.summary()}.")
-    return render(request, "schedules/import.html", {"form": form, "report": report})
+            return redirect(production_url(request, "schedules:draft", pk=plan.script.pk))
+    drafts = Script.objects.filter(production=production).exclude(status=ScriptStatus.DISCARDED)
+    return render(request, "schedules/import.html", {"form": form, "drafts": drafts})
+
+
+@production_view(C.EDIT_SCHEDULE)
+def script_draft(request: ProductionRequest, pk: int) -> HttpResponse:
+    """A draft's revision report; POST applies it exactly as shown (or refuses a stale one)."""
+    script = get_object_or_404(Script, production=request.production, pk=pk)
+    if script.status != ScriptStatus.PENDING:
+        return render(request, "schedules/draft.html", {"script": script, "plan": None})
+    if request.method == "POST":
+        if request.POST.get("action") == "discard":
+            services.script_discard(script=script)
+            messages.info(request, f"Discarded {script.filename}; nothing was changed.")
+            return redirect(production_url(request, "schedules:import"))
+        try:
+            report = services.script_apply(
+                script=script, digest=request.POST.get("digest", ""), user=request.user
+            )
+        except ScheduleError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"Applied {script.filename}: {report.summary()}.")
+            for warning in report.warnings:
+                messages.warning(request, warning)
+            return redirect(production_url(request, "schedules:scenes"))
+    plan = services.script_plan(script)
+    return render(request, "schedules/draft.html", {"script": script, "plan": plan})
 
 
 @production_view(C.EDIT_SCHEDULE)
