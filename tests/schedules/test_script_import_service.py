@@ -156,6 +156,19 @@ def test_the_import_command_reads_a_final_draft_file(production, capsys):
     assert "added" in capsys.readouterr().out
 
 
+def test_the_import_command_locks_numbers_and_names_the_colour(production, capsys):
+    call_command("import_script", production.slug, str(FIXTURES / "revisions" / "white.fountain"))
+    call_command(
+        "import_script",
+        production.slug,
+        str(FIXTURES / "revisions" / "blue_insert.fountain"),
+        "--lock-numbers",
+        "--colour=blue",
+    )
+    assert "Added: 2A" in capsys.readouterr().out
+    assert Script.objects.filter(colour="blue", lock_numbers=True).exists()
+
+
 def test_the_import_command_fails_clearly_on_a_bad_file(production):
     with pytest.raises(CommandError, match="empty"):
         call_command("import_script", production.slug, str(FIXTURES / "empty.fountain"))

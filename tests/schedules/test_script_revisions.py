@@ -224,6 +224,9 @@ def test_each_draft_records_its_revision_colour_in_the_usual_order(production, b
         Script.objects.filter(production=production, status=ScriptStatus.APPLIED).order_by("pk")
     )
     assert [s.colour for s in applied] == [RevisionColour.WHITE, RevisionColour.BLUE]
+    # A scene carries the colour of the draft that last changed it.
+    assert scene(production, "counts banknotes").script.colour == RevisionColour.WHITE
+    assert scene(production, "Del fills the tank").script.colour == RevisionColour.BLUE
     plan = services.script_preview(
         production=production, data=draft("pink_delete_and_change"), filename="p.fountain"
     )

@@ -5,7 +5,8 @@ returns its revision plan: scene by scene, what the draft changes. `script_apply
 plan, after checking the schedule has not changed since the plan was shown. `script_import` does
 both at once (the demo, the command line, tests).
 
-A draft's scenes are matched to the production's scenes by their content (apps/schedules/
+Each scene points at the draft that last changed it, so its revision colour says when it last
+moved. A draft's scenes are matched to the production's scenes by their content (apps/schedules/
 revisions.py), so the breakdown, cast added by hand, notes, the shoot day and the board position
 stay with their scene whatever the draft does to the order and the numbers.
 """
@@ -495,7 +496,11 @@ def _apply(plan: RevisionPlan, parsed: ParsedScript, user) -> ImportReport:
             report.added.append(entry.number)
             continue
         if entry.kind == "unchanged" and scene.text:
-            Scene.objects.filter(pk=scene.pk).update(script=script)
+            # Untouched: it keeps the draft that last changed it (its revision colour).
+            report.unchanged.append(scene.number)
+            continue
+        if entry.kind == "unchanged":  # imported before texts were kept: fill them in
+            Scene.objects.filter(pk=scene.pk).update(text=item.text, speaking=list(item.characters))
             report.unchanged.append(scene.number)
             continue
         # A scene split by hand keeps the length the AP gave it and stays marked as split.

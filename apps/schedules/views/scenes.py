@@ -31,7 +31,7 @@ from apps.schedules.services import ScheduleError, ScriptImportError
 def scene_list(request: ProductionRequest) -> HttpResponse:
     scenes = (
         Scene.objects.filter(production=request.production)
-        .select_related("set")
+        .select_related("set", "script")
         .prefetch_related("cast")
     )
     if request.GET.get("format") in ("csv", "xlsx"):
