@@ -69,9 +69,17 @@ class BudgetsConfig(registry.DomainAppConfig):
         from apps.budgets.services.links import (
             production_dates_changed_receiver,
             shoot_days_changed_receiver,
+            shoot_days_costed_receiver,
         )
-        from apps.productions.signals import production_dates_changed, shoot_days_changed
+        from apps.productions.signals import (
+            production_dates_changed,
+            shoot_days_changed,
+            shoot_days_costed,
+        )
 
+        shoot_days_costed.connect(
+            shoot_days_costed_receiver, dispatch_uid="budgets.shoot_days_costed"
+        )
         shoot_days_changed.connect(
             shoot_days_changed_receiver, dispatch_uid="budgets.shoot_days_changed"
         )

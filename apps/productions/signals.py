@@ -7,6 +7,9 @@ chose to follow the schedule, telling the people who read the budget what moved.
 `shoot_days_asked` is how budgets asks for the count now (when a version starts following the
 schedule): schedules answers it (connected in its apps.py) with the production's count.
 
+`shoot_days_costed` is how schedules asks what the budget would cost with another count of shoot
+days (comparing alternate boards): budgets answers for each version that follows the schedule.
+
 `production_dates_changed` is sent when a production's prep, shoot or wrap dates change (its
 settings): budgets moves PREP_WEEKS and WRAP_WEEKS of the versions that chose to follow them.
 
@@ -21,6 +24,10 @@ shoot_days_changed = Signal()
 
 # Sent with: production=<Production>; the schedules receiver returns the count of shoot days.
 shoot_days_asked = Signal()
+
+# Sent with: production=<Production>, shoot_days=<int>; the budgets receiver returns a list of
+# BudgetAtDays (apps/budgets/services/links.py): a version, its total now and at that count.
+shoot_days_costed = Signal()
 
 # Sent with: production=<Production> (already saved with its new dates), reason=<str>
 production_dates_changed = Signal()

@@ -14,6 +14,7 @@ from apps.schedules.models import (
     IntExt,
     Location,
     RevisionColour,
+    Scenario,
     ScheduleSettings,
     Set,
     ShootDay,
@@ -217,3 +218,35 @@ class ScheduleSettingsForm(forms.ModelForm):
     def save(self, commit=True):
         self.instance.page_limit_eighths = self.cleaned_data["page_limit"]
         return super().save(commit)
+
+
+class ScenarioForm(forms.Form):
+    name = forms.CharField(max_length=100)
+    source = core_forms.ModelChoiceField(
+        label="Copy of",
+        queryset=Scenario.objects.none(),
+        required=False,
+        empty_label="The active board",
+    )
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, production, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = Scenario.objects.filter(production=production)
+
+
+class ScenarioMoveForm(forms.Form):
+    """Move the ticked strips of a scenario to a day (or the bin), at its start or its end."""
+
+    scene = forms.TypedMultipleChoiceField(coerce=int, choices=())
+    target = forms.ChoiceField(choices=())
+    where = forms.ChoiceField(choices=[("end", "at the end"), ("start", "at the start")])
+
+    def __init__(self, *args, board, **kwargs):
+        super().__init__(*args, **kwargs)
+        scenes = [*(s for b in board.days for s in b.scenes), *board.bin]
+        self.fields["scene"].choices = [(s.pk, s.number) for s in scenes]
+        self.fields["target"].choices = [
+            *((str(b.day.pk), str(b.day)) for b in board.shoot_days),
+            ("bin", "Unscheduled"),
+        ]

@@ -15,6 +15,7 @@ rounded half up to two places (`weeks_from_dates`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
@@ -174,6 +175,65 @@ def shoot_days_changed_receiver(sender, *, production: Production, shoot_days: i
     for item in linked:
         with transaction.atomic():
             move_linked_global(item, Decimal(shoot_days), FROM_SCHEDULE)
+
+
+@dataclass(frozen=True)
+class BudgetAtDays:
+    """What a version that follows the schedule would total with another count of shoot days."""
+
+    version: str
+    currency: str
+    shoot_days_now: Decimal
+    total_now: Decimal
+    shoot_days: int
+    total: Decimal
+
+    @property
+    def change(self) -> Decimal:
+        return self.total - self.total_now
+
+
+class _WhatIf(Exception):
+    """Raised to roll a what-if back; carries the total it found."""
+
+    def __init__(self, total: Decimal):
+        self.total = total
+
+
+def shoot_days_costed_receiver(sender, *, production: Production, shoot_days: int, **kwargs):
+    """The budget with SHOOT_DAYS at another count, for every working version that follows the
+    schedule: worked out by the engine itself in a savepoint that is then rolled back, so the
+    answer is exactly what the budget would say, and nothing is written."""
+    answers = []
+    linked = Global.objects.filter(
+        production=production,
+        name=SHOOT_DAYS,
+        follows_schedule=True,
+        budget_version__status=VersionStatus.WORKING,
+    ).select_related("budget_version", "production")
+    for item in linked:
+        version = item.budget_version
+        now = _grand_total(version)
+        total = now
+        if Decimal(shoot_days) != item.value:
+            try:
+                with transaction.atomic():
+                    move_linked_global(item, Decimal(shoot_days), FROM_SCHEDULE)
+                    raise _WhatIf(_grand_total(version))
+            except _WhatIf as what_if:
+                total = what_if.total
+            item.refresh_from_db()
+        answers.append(
+            BudgetAtDays(
+                version=str(version),
+                currency=production.currency,
+                shoot_days_now=item.value,
+                total_now=now,
+                shoot_days=shoot_days,
+                total=total,
+            )
+        )
+    return answers
 
 
 def production_dates_changed_receiver(sender, *, production: Production, **kwargs):

@@ -79,8 +79,14 @@ def _next_date(settings: ScheduleSettings, after: date, kind: str) -> date:
 
 
 def _renumber_and_redate(production: Production, settings: ScheduleSettings, start: int) -> None:
-    """Positions 1..n, day numbers 1..k on shoot days, and dates from index `start` onward."""
     days = list(ShootDay.objects.filter(production=production).order_by("position", "pk"))
+    number_and_date(days, production, settings, start)
+    ShootDay.objects.bulk_update(days, ["position", "day_number", "date"])
+
+
+def number_and_date(days: list, production: Production, settings, start: int) -> None:
+    """Positions 1..n, day numbers 1..k on shoot days, and dates from index `start` onward, on
+    days in board order (the active board's or a scenario's); the caller saves them."""
     number = 0
     for index, day in enumerate(days):
         day.position = index + 1
@@ -95,7 +101,6 @@ def _renumber_and_redate(production: Production, settings: ScheduleSettings, sta
                 day.date = _next_date(settings, first - timedelta(days=1), day.kind)
             else:
                 day.date = _next_date(settings, days[index - 1].date, day.kind)
-    ShootDay.objects.bulk_update(days, ["position", "day_number", "date"])
 
 
 def day_insert(

@@ -10,6 +10,13 @@ from apps.schedules.views.board import (
     stripboard,
 )
 from apps.schedules.views.reports import calendar_month, calendar_week, ical_feed, report
+from apps.schedules.views.scenarios import (
+    scenario_activate,
+    scenario_compare,
+    scenario_delete,
+    scenario_detail,
+    scenario_list,
+)
 from apps.schedules.views.scenes import (
     breakdown,
     cast_edit,
@@ -32,6 +39,7 @@ __all__ = [
     "board_move", "breakdown", "calendar_month", "calendar_week", "cast_edit", "cast_list",
     "day_edit", "day_insert", "day_remove", "element_add", "element_remove", "ical_feed",
     "ical_rotate", "location_edit", "location_list", "report", "scene_add", "scene_edit",
-    "scene_list", "scene_omit", "scene_split", "schedule_settings", "script_draft",
+    "scenario_activate", "scenario_compare", "scenario_delete", "scenario_detail",
+    "scenario_list", "scene_list", "scene_omit", "scene_split", "schedule_settings", "script_draft",
     "script_import", "set_edit", "stripboard",
 ]  # fmt: skip
