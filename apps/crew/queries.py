@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal
 
@@ -229,6 +229,15 @@ class DayGrid:
     days: list[ShootDay]
     rows: list[GridRow]
     conflicts: int
+    problems: list[str] = field(default_factory=list)  # every clash, in words, in grid order
+
+
+ALREADY_ON_THE_LIST = (
+    "{person} is booked as a day player on {day}, a day they already work from the crew list: "
+    "they would be paid twice."
+)
+BOOKED_ON_A_DAY_OFF = "{person} is booked on {day}, which is not a shoot day."
+ELSEWHERE = "{person} also works on {date:%a %d %b} in {titles}."
 
 
 def day_grid(production: Production, membership: Membership) -> DayGrid:
@@ -254,7 +263,7 @@ def day_grid(production: Production, membership: Membership) -> DayGrid:
         {person.email.lower() for person, _ in people.values()},
         {day.date for day in days},
     )
-    rows, conflicts = [], 0
+    rows, problems = [], []
     for person_id, (person, label) in sorted(people.items(), key=lambda item: item[1][0].name):
         mine = [e for e in engaged if e.person_id == person_id]
         cells = []
@@ -262,13 +271,27 @@ def day_grid(production: Production, membership: Membership) -> DayGrid:
             works = day.kind == DayKind.SHOOT and any(e.is_working_on(day.date) for e in mine)
             others = sorted(elsewhere.get((person.email.lower(), day.date), ()))
             assignment = booked.get((person_id, day.id))
+            clashes = []
             if others and (works or assignment):
-                conflicts += 1
+                clashes.append(
+                    ELSEWHERE.format(person=person, date=day.date, titles=", ".join(others))
+                )
+            if assignment and works:
+                clashes.append(ALREADY_ON_THE_LIST.format(person=person, day=day))
+            if assignment and day.kind in (DayKind.OFF, DayKind.HOLIDAY):
+                clashes.append(BOOKED_ON_A_DAY_OFF.format(person=person, day=day))
+            problems += clashes
             cells.append(
-                {"day": day, "works": works, "assignment": assignment, "elsewhere": others}
+                {
+                    "day": day,
+                    "works": works,
+                    "assignment": assignment,
+                    "elsewhere": others,
+                    "clashes": clashes,
+                }
             )
         rows.append(GridRow(person, label, cells))
-    return DayGrid(days, rows, conflicts)
+    return DayGrid(days, rows, len(problems), problems)
 
 
 def bookings_elsewhere(

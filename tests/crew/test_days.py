@@ -173,7 +173,30 @@ def test_a_booking_the_same_date_in_another_production_i_can_see_is_flagged(
     (row,) = grid.rows
     assert [c["elsewhere"] for c in row.cells] == [[], ["Other Show"], []]
     assert grid.conflicts == 1
-    assert 'title="Also booked in Other Show"' in response.content.decode()
+    assert "Busy Bee also works on Tue 05 Mar in Other Show." in response.content.decode()
+
+
+def test_a_day_player_booked_on_a_day_they_already_work_or_on_a_day_off_is_flagged(
+    ap_client, production, days
+):
+    """Issue 14, point 6: conflicts cover people, not only the other production's bookings."""
+    gaffer = hire(production, "Gil Gaffer")
+    off = shoot_days(production, 1, kind="off")[0]
+    off.date, off.position = MONDAY + timedelta(days=5), 9
+    off.save()
+    services.day_assignment_add(shoot_day=days[0], person=gaffer.person)
+    services.day_assignment_add(
+        shoot_day=off, person=PersonFactory(production=production, name="Ola Off")
+    )
+
+    grid = queries.day_grid(production, production.memberships.first())
+    assert grid.conflicts == 2
+    assert grid.problems == [
+        queries.ALREADY_ON_THE_LIST.format(person=gaffer.person, day=days[0]),
+        queries.BOOKED_ON_A_DAY_OFF.format(person="Ola Off", day=off),
+    ]
+    page = ap_client.get(url("days", production)).content.decode()
+    assert "they would be paid twice" in page and "which is not a shoot day" in page
 
 
 def test_a_department_head_books_day_players_in_their_department(client, production, days):
