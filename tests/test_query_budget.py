@@ -81,6 +81,13 @@ POST_ONLY = {
     "schedules:scene_omit",
     "schedules:element_remove",
     "schedules:ical_rotate",
+    "schedules:move_many",
+    "schedules:sort",
+    "schedules:fill",
+    "schedules:banner_add",
+    "schedules:banner_edit",
+    "schedules:banner_move",
+    "schedules:banner_remove",
     "vendors:contact_add",
     "vendors:certificate_upload",
     "vendors:quote_choose",
@@ -120,6 +127,7 @@ VARIANTS = {
     "schedules:scenes": ["", "?format=csv", "?format=xlsx"],
     "schedules:breakdown": ["", "?format=pdf"],
     "schedules:report": ["", "?format=csv", "?format=xlsx", "?format=pdf"],
+    "schedules:strips_pdf": ["", "?format=html"],
     "vendors:report_export": ["?format=csv", "?format=xlsx"],
     "vendors:po_detail": ["", "?print=1"],
 }
@@ -147,6 +155,9 @@ PK_OF = {
     "schedules:cast_edit": "cast_member",
     "schedules:location_edit": "location",
     "schedules:set_edit": "set",
+    "schedules:banner_edit": "banner",
+    "schedules:banner_move": "banner",
+    "schedules:banner_remove": "banner",
     "vendors:certificate_file": "certificate",
     "vendors:quote_request": "quote_request",
     "vendors:quote_choose": "quote",
@@ -209,7 +220,7 @@ def objects(production) -> dict:
         Position,
     )
     from apps.productions.models import Invitation, Membership
-    from apps.schedules.models import CastMember, Location, Scene, Set, ShootDay
+    from apps.schedules.models import BoardBanner, CastMember, Location, Scene, Set, ShootDay
     from apps.vendors.models import (
         Certificate,
         Invoice,
@@ -254,6 +265,7 @@ def objects(production) -> dict:
         "invitation": Invitation.objects.filter(production=p)[0].pk,
         "shoot_day": most(ShootDay.objects.filter(production=p), "scenes"),
         "scene": scene,
+        "banner": BoardBanner.objects.filter(production=p).order_by("pk")[0].pk,
         "element_pk": Scene.objects.get(pk=scene).elements.all()[0].pk,
         "cast_member": most(CastMember.objects.filter(production=p), "scenes"),
         "location": most(Location.objects.filter(production=p), "sets"),
