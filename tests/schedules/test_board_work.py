@@ -269,3 +269,51 @@ def test_banners_are_edited_and_removed_through_the_board(ap_client, laid_out):
     assert banner.text == "Rain cover"
     ap_client.post(board_url(p, "banner_remove", pk=banner.pk))
     assert not BoardBanner.objects.filter(pk=banner.pk).exists()
+
+
+def test_a_dragged_banner_answers_with_both_days_redrawn(ap_client, laid_out):
+    p, one, two, _s = laid_out
+    banner = services.banner_add(production=p, day_id=one.pk, kind=BannerKind.MEAL, text="Lunch")
+    response = ap_client.post(
+        board_url(p, "banner_move", pk=banner.pk),
+        {"day": two.pk, "position": 1},
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.status_code == 200
+    lists = json.loads(response.content)["lists"]
+    assert "Lunch" in lists[str(two.pk)] and "Lunch" not in lists[str(one.pk)]
+    assert items(two) == ["4", "Lunch"]
+
+
+def test_a_banner_cannot_go_to_the_bin(ap_client, laid_out):
+    p, one, _two, _s = laid_out
+    banner = services.banner_add(production=p, day_id=one.pk, kind=BannerKind.NOTE, text="Rain")
+    response = ap_client.post(
+        board_url(p, "banner_move", pk=banner.pk),
+        {"day": "bin", "position": 0},
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.status_code == 409
+    assert json.loads(response.content)["error"] == services.BANNER_NEEDS_A_SHOOT_DAY
+
+
+def test_a_single_drag_redraws_the_days_it_touched_and_the_chart(ap_client, laid_out):
+    p, one, two, s = laid_out
+    response = ap_client.post(
+        board_url(p, "move"),
+        {"scene": s["1"].pk, "day": two.pk, "position": 0},
+        HTTP_ACCEPT="application/json",
+    )
+    payload = json.loads(response.content)
+    assert set(payload["lists"]) == {str(one.pk), str(two.pk)}
+    assert "<svg" in payload["chart"]
+
+
+def test_another_productions_banner_is_not_found(ap_client, laid_out):
+    p, _one, _two, _s = laid_out
+    other = ProductionFactory()
+    (day,) = services.days_append(production=other, count=1)
+    banner = services.banner_add(production=other, day_id=day.pk, kind=BannerKind.NOTE, text="x")
+    response = ap_client.post(board_url(p, "banner_remove", pk=banner.pk))
+    assert response.status_code == 404
+    assert BoardBanner.objects.filter(pk=banner.pk).exists()
