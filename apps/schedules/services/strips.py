@@ -202,9 +202,10 @@ def banner_add(
 
 
 def banner_update(*, banner: BoardBanner, kind: str, text: str) -> BoardBanner:
-    banner.kind, banner.text = kind, text.strip()
-    banner.full_clean(exclude=["shoot_day", "production"])
-    banner.save(update_fields=["kind", "text"])
+    with transaction.atomic():
+        banner.kind, banner.text = kind, text.strip()
+        banner.full_clean(exclude=["shoot_day", "production"])
+        banner.save(update_fields=["kind", "text"])
     return banner
 
 
@@ -227,8 +228,10 @@ def banner_move(
 
 
 def banner_remove(*, banner: BoardBanner) -> int:
-    day_id = banner.shoot_day_id
-    banner.delete()
+    """Remove a banner; the day's other items keep their places. Returns the day's id."""
+    with transaction.atomic():
+        day_id = banner.shoot_day_id
+        banner.delete()
     return day_id
 
 
