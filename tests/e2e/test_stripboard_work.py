@@ -56,6 +56,7 @@ def test_an_ap_sorts_selects_and_moves_strips_together(live_server, page: Page):
     assert numbers(page, "bin") == ["2", "3", "1"]
 
     # Select two strips and move them together to day 2.
+    chart = page.locator("#board-chart").inner_html()
     page.get_by_label("Select scene 2").check()
     page.get_by_label("Select scene 3").check()
     expect(page.get_by_test_id("selection-count")).to_have_text("2 selected")
@@ -68,6 +69,7 @@ def test_an_ap_sorts_selects_and_moves_strips_together(live_server, page: Page):
     assert numbers(page, day_two.pk) == ["2", "3"]
     assert numbers(page, "bin") == ["1"]
     expect(page.get_by_test_id("board-summary")).to_contain_text("1 unscheduled")
+    assert page.locator("#board-chart").inner_html() != chart  # the pages chart redrawn
     # Still selected after the redraw; the page never reloaded.
     expect(page.get_by_label("Select scene 2")).to_be_checked()
     assert page.evaluate("window.stillTheSamePage") is True
