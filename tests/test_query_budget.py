@@ -13,6 +13,7 @@ a budget to raise.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -81,6 +82,14 @@ POST_ONLY = {
     "schedules:scene_omit",
     "schedules:element_remove",
     "schedules:ical_rotate",
+    "schedules:move_many",
+    "schedules:sort",
+    "schedules:fill",
+    "schedules:banner_add",
+    "schedules:banner_edit",
+    "schedules:banner_move",
+    "schedules:banner_remove",
+    "schedules:scenario_delete",
     "vendors:contact_add",
     "vendors:certificate_upload",
     "vendors:quote_choose",
@@ -120,6 +129,7 @@ VARIANTS = {
     "schedules:scenes": ["", "?format=csv", "?format=xlsx"],
     "schedules:breakdown": ["", "?format=pdf"],
     "schedules:report": ["", "?format=csv", "?format=xlsx", "?format=pdf"],
+    "schedules:strips_pdf": ["", "?format=html"],
     "vendors:report_export": ["?format=csv", "?format=xlsx"],
     "vendors:po_detail": ["", "?print=1"],
 }
@@ -147,6 +157,13 @@ PK_OF = {
     "schedules:cast_edit": "cast_member",
     "schedules:location_edit": "location",
     "schedules:set_edit": "set",
+    "schedules:banner_edit": "banner",
+    "schedules:banner_move": "banner",
+    "schedules:banner_remove": "banner",
+    "schedules:draft": "script",
+    "schedules:scenario": "scenario",
+    "schedules:scenario_activate": "scenario",
+    "schedules:scenario_delete": "scenario",
     "vendors:certificate_file": "certificate",
     "vendors:quote_request": "quote_request",
     "vendors:quote_choose": "quote",
@@ -209,7 +226,16 @@ def objects(production) -> dict:
         Position,
     )
     from apps.productions.models import Invitation, Membership
-    from apps.schedules.models import CastMember, Location, Scene, Set, ShootDay
+    from apps.schedules.models import (
+        BoardBanner,
+        CastMember,
+        Location,
+        Scenario,
+        Scene,
+        Script,
+        Set,
+        ShootDay,
+    )
     from apps.vendors.models import (
         Certificate,
         Invoice,
@@ -254,6 +280,9 @@ def objects(production) -> dict:
         "invitation": Invitation.objects.filter(production=p)[0].pk,
         "shoot_day": most(ShootDay.objects.filter(production=p), "scenes"),
         "scene": scene,
+        "banner": BoardBanner.objects.filter(production=p).order_by("pk")[0].pk,
+        "script": Script.objects.filter(production=p, status="pending")[0].pk,
+        "scenario": Scenario.objects.filter(production=p)[0].pk,
         "element_pk": Scene.objects.get(pk=scene).elements.all()[0].pk,
         "cast_member": most(CastMember.objects.filter(production=p), "scenes"),
         "location": most(Location.objects.filter(production=p), "sets"),
@@ -283,6 +312,7 @@ def large_demo(django_db_setup, django_db_blocker, tmp_path_factory):
     from apps.productions.models import Membership, Production
     from apps.productions.services import invitation_create
     from apps.schedules import services as schedules
+    from apps.schedules.services import scenarios
     from apps.vendors.demo import DEMO_PDF
 
     media = tmp_path_factory.mktemp("large-demo-media")
@@ -301,6 +331,14 @@ def large_demo(django_db_setup, django_db_blocker, tmp_path_factory):
         settings = schedules.settings_for(production)
         settings.ical_token = "large-demo-feed-token-0123456789"
         settings.save()
+        # A draft waiting for its revision report, and an alternate board.
+        schedules.script_preview(
+            production=production,
+            data=(Path(__file__).parent / "schedules/fixtures/sample.fountain").read_bytes(),
+            filename="sample.fountain",
+        )
+        rain = scenarios.scenario_create(production=production, name="Rain cover")
+        scenarios.scenario_day_insert(scenario=rain)  # so comparing works the budget out again
         yield production, ap, objects(production), media
         transaction.set_rollback(True)
 

@@ -45,6 +45,9 @@ class SchedulesConfig(registry.DomainAppConfig):
             registry.Audited(
                 m.ScheduleSettings, "Schedule settings", lambda row: "Schedule settings"
             ),
+            registry.Audited(
+                m.BoardBanner, "Board banner", lambda row: f"{row.get_kind_display()} {row.text}"
+            ),
         ]
 
     def connect(self) -> None:

@@ -9,6 +9,8 @@ from apps.core.forms import plain_int
 from apps.schedules.categories import Category
 from apps.schedules.importers.eighths import format_eighths, parse_eighths
 from apps.schedules.models import (
+    BannerKind,
+    BreakdownElement,
     CastMember,
     DayKind,
     IntExt,
@@ -180,6 +182,112 @@ class DayInsertForm(forms.Form):
     kind = forms.ChoiceField(choices=DayKind.choices, initial=DayKind.SHOOT)
 
 
+def day_or_bin(value) -> int | None:
+    """A shoot day's id, or None for the bin ('' or 'bin')."""
+    value = (value or "").strip()
+    if value in ("", "bin"):
+        return None
+    day = plain_int(value)
+    if day is None:
+        raise forms.ValidationError("Not a day.")
+    return day
+
+
+class IdListField(forms.Field):
+    """Several ids under one name (checkboxes): a list of ints."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        ids = [plain_int(v) for v in (value or [])]
+        if any(i is None for i in ids):
+            raise forms.ValidationError("Not a scene.")
+        return ids
+
+
+class MoveManyForm(forms.Form):
+    scenes = IdListField()
+    day = forms.CharField(required=False)
+    position = forms.IntegerField(min_value=0, required=False)
+
+    def clean_day(self):
+        return day_or_bin(self.cleaned_data.get("day"))
+
+
+class SortForm(forms.Form):
+    day = forms.CharField(required=False)
+    key = forms.ChoiceField(choices=[])
+
+    def __init__(self, *args, **kwargs):
+        from apps.schedules.services import SORTS
+
+        super().__init__(*args, **kwargs)
+        self.fields["key"].choices = [(key, label) for key, (label, _) in SORTS.items()]
+
+    def clean_day(self):
+        return day_or_bin(self.cleaned_data.get("day"))
+
+
+class BannerForm(forms.Form):
+    kind = forms.ChoiceField(choices=BannerKind.choices)
+    text = forms.CharField(max_length=200, required=False)
+
+
+class BannerAddForm(BannerForm):
+    day = forms.IntegerField()
+    position = forms.IntegerField(min_value=0, required=False)
+
+
+class BannerMoveForm(forms.Form):
+    day = forms.CharField(required=False)
+    position = forms.IntegerField(min_value=0)
+
+    def clean_day(self):
+        return day_or_bin(self.cleaned_data.get("day"))
+
+
+class BoardFilterForm(forms.Form):
+    """What the board's strips are filtered by; every field optional, all of them must match."""
+
+    number = forms.CharField(
+        label="Scenes", required=False, help_text="Numbers or ranges: 4, 12A, 20-31"
+    )
+    set = core_forms.ModelChoiceField(queryset=Set.objects.none(), required=False)
+    location = core_forms.ModelChoiceField(queryset=Location.objects.none(), required=False)
+    int_ext = forms.ChoiceField(
+        label="INT/EXT", choices=[("", "INT/EXT"), ("INT", "INT"), ("EXT", "EXT")], required=False
+    )
+    light = forms.ChoiceField(
+        label="Day/night", choices=[("", "D/N"), ("DAY", "Day"), ("NIGHT", "Night")], required=False
+    )
+    cast = core_forms.ModelChoiceField(queryset=CastMember.objects.none(), required=False)
+    element = core_forms.ModelChoiceField(queryset=BreakdownElement.objects.none(), required=False)
+    hide = forms.BooleanField(label="Hide the others", required=False)
+
+    def __init__(self, *args, production, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["set"].queryset = Set.objects.filter(production=production)
+        self.fields["location"].queryset = Location.objects.filter(production=production)
+        self.fields["cast"].queryset = CastMember.objects.filter(production=production)
+        self.fields["element"].queryset = BreakdownElement.objects.filter(production=production)
+
+
+class DaysFillForm(forms.Form):
+    """Day breaks by a page or a time target."""
+
+    source = forms.ChoiceField(
+        choices=[("bin", "the unscheduled strips"), ("all", "every strip, in board order")]
+    )
+    pages = EighthsField(label="Pages a day", required=False, help_text="5, 4 4/8")
+    minutes = forms.IntegerField(label="or minutes a day", min_value=1, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("pages")) == bool(cleaned.get("minutes")):
+            raise forms.ValidationError("Give a page target or a time target, not both.")
+        return cleaned
+
+
 class MoveForm(forms.Form):
     scene = forms.IntegerField()
     day = forms.CharField(required=False, help_text="A shoot day id, or empty / 'bin' for the bin.")
@@ -203,8 +311,8 @@ class ScheduleSettingsForm(forms.ModelForm):
     class Meta:
         model = ScheduleSettings
         fields = [
-            "work_weekends", "holidays", "minutes_per_page", "min_turnaround_hours",
-            "default_call", "default_wrap", "lock_scene_numbers",
+            "work_weekends", "holidays", "minutes_per_page", "company_move_minutes",
+            "min_turnaround_hours", "default_call", "default_wrap", "lock_scene_numbers",
         ]  # fmt: skip
         widgets = {
             "default_call": forms.TimeInput(attrs={"type": "time"}),

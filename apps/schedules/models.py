@@ -39,6 +39,9 @@ class ScheduleSettings(models.Model):
     minutes_per_page = models.PositiveIntegerField(
         default=60, help_text="Shooting time per page, for the day estimates."
     )
+    company_move_minutes = models.PositiveIntegerField(
+        default=60, help_text="Time a company move costs, for the day estimates."
+    )
     min_turnaround_hours = models.PositiveIntegerField(default=12)
     lock_scene_numbers = models.BooleanField(
         default=False,
@@ -407,6 +410,42 @@ class Scene(models.Model):
     def strip_class(self) -> str:
         side, light = strip_key(self.int_ext, self.time_of_day)
         return f"strip-{side.lower()}-{light.lower()}"
+
+
+class BannerKind(models.TextChoices):
+    COMPANY_MOVE = "move", "Company move"
+    NOTE = "note", "Note"
+    MEAL = "meal", "Meal"
+
+
+class BoardBanner(models.Model):
+    """A line between a day's strips: a company move, a meal, a note.
+
+    ``position`` is the number of the day's strips above it; banners at the same place keep
+    the order they were added in. A company move adds ScheduleSettings.company_move_minutes to the
+    day's estimate.
+    """
+
+    production = models.ForeignKey(
+        Production, on_delete=models.CASCADE, related_name="board_banners"
+    )
+    shoot_day = models.ForeignKey(ShootDay, on_delete=models.CASCADE, related_name="banners")
+    position = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=10, choices=BannerKind.choices, default=BannerKind.NOTE)
+    text = models.CharField(max_length=200, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["shoot_day", "position", "pk"]
+        indexes = [models.Index(fields=["shoot_day", "position"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text}".rstrip(": ")
+
+    @property
+    def is_company_move(self) -> bool:
+        return self.kind == BannerKind.COMPANY_MOVE
 
 
 # --- Alternate boards ---------------------------------------------------------------------------

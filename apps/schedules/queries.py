@@ -15,8 +15,16 @@ from django.db.models import Prefetch, Sum
 
 from apps.productions.models import Production
 from apps.schedules.importers.eighths import format_eighths
-from apps.schedules.models import CastMember, DayKind, Scene, ScheduleSettings, ShootDay
+from apps.schedules.models import (
+    BoardBanner,
+    CastMember,
+    DayKind,
+    Scene,
+    ScheduleSettings,
+    ShootDay,
+)
 from apps.schedules.services import settings_for
+from apps.schedules.services.strips import merge
 
 CAST_UNAVAILABLE = "{cast} is unavailable on {date:%a %d %b}."
 LOCATION_OUTSIDE_PERMIT = "{location}: the permit does not cover {date:%a %d %b}."
@@ -38,6 +46,9 @@ class DayBlock:
     day: ShootDay
     scenes: list[Scene] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    banners: list = field(default_factory=list)
+    estimate: int = 0  # minutes: pages at minutes_per_page, plus each company move
+    available: int = 0  # minutes from call to wrap
 
     @property
     def eighths(self) -> int:
@@ -48,7 +59,22 @@ class DayBlock:
         return format_eighths(self.eighths)
 
     def minutes(self, settings: ScheduleSettings) -> int:
-        return round(self.eighths * settings.minutes_per_page / 8)
+        moves = sum(1 for banner in self.banners if banner.is_company_move)
+        pages = round(self.eighths * settings.minutes_per_page / 8)
+        return pages + moves * settings.company_move_minutes
+
+    @property
+    def items(self) -> list:
+        """("scene" | "banner", object) in board order: each banner before the strip at its
+        position."""
+        return [
+            ("scene" if isinstance(item, Scene) else "banner", item)
+            for item in merge(self.scenes, self.banners)
+        ]
+
+    @property
+    def over_time(self) -> bool:
+        return self.day.is_shoot and self.estimate > self.available
 
     def cast_ids(self) -> set[int]:
         return {member.pk for scene in self.scenes for member in scene.cast.all()}
@@ -88,10 +114,13 @@ def scenes_for_board(production: Production):
 
 
 def board(production: Production, *, day_ids: set[int] | None = None) -> Board:
-    """The whole board. Queries: settings, days, travellers, scenes (+set+location), cast: 5."""
+    """The whole board. Queries: settings, days, travellers, banners, scenes (+set+location),
+    cast: 6."""
     settings = settings_for(production)
     days = ShootDay.objects.filter(production=production).prefetch_related("travellers")
     blocks = {day.pk: DayBlock(day) for day in days.order_by("position")}
+    for banner in BoardBanner.objects.filter(production=production).order_by("position", "pk"):
+        blocks[banner.shoot_day_id].banners.append(banner)
     bin_, omitted = [], []
     for scene in scenes_for_board(production):
         if scene.omitted:
@@ -101,15 +130,20 @@ def board(production: Production, *, day_ids: set[int] | None = None) -> Board:
         else:
             blocks[scene.shoot_day_id].scenes.append(scene)
     result = Board(settings, list(blocks.values()), bin_, sorted(omitted, key=lambda s: s.sort_key))
+    for block in result.days:
+        block.estimate = block.minutes(settings)
+        call, wrap = _call_and_wrap(block.day, settings)
+        block.available = int((wrap - call).total_seconds() // 60)
     add_conflicts(result, wrap_date=production.wrap_date)
     return result
 
 
-def _wrap_datetime(day: ShootDay, settings: ScheduleSettings) -> datetime:
+def _call_and_wrap(day: ShootDay, settings: ScheduleSettings) -> tuple[datetime, datetime]:
     call = day.call_time or settings.default_call
     wrap = day.wrap_time or settings.default_wrap
     end = datetime.combine(day.date, wrap)
-    return end + timedelta(days=1) if wrap <= call else end  # a wrap after midnight
+    end = end + timedelta(days=1) if wrap <= call else end  # a wrap after midnight
+    return datetime.combine(day.date, call), end
 
 
 def add_conflicts(result: Board, wrap_date=None) -> None:
@@ -170,7 +204,7 @@ def add_conflicts(result: Board, wrap_date=None) -> None:
         for member in sorted(cast.values(), key=lambda m: m.id_number):
             previous = last_worked.get(member.pk)
             if previous is not None:
-                rest = (call - _wrap_datetime(previous.day, settings)).total_seconds() / 3600
+                rest = (call - _call_and_wrap(previous.day, settings)[1]).total_seconds() / 3600
                 if rest < settings.min_turnaround_hours:
                     block.conflicts.append(
                         Conflict(

@@ -51,8 +51,8 @@ def small_and_large(db):
 
 def test_the_board_query_does_not_grow_with_scenes(small_and_large):
     small, large = small_and_large
-    # settings, days, their travellers, scenes with set and location, the scenes' cast
-    assert count(lambda: board(small)) == count(lambda: board(large)) == 5
+    # settings, days, their travellers, the banners, scenes with set and location, their cast
+    assert count(lambda: board(small)) == count(lambda: board(large)) == 6
 
 
 def test_dood_does_not_grow_with_scenes(small_and_large):
@@ -83,6 +83,61 @@ def test_the_reports_do_not_grow_with_scenes(client, small_and_large, key):
         page_queries(
             client, p, reverse("schedules:report", kwargs={"production_slug": p.slug, "key": key})
         )
+        for p in small_and_large
+    ]
+    assert counts[0] == counts[1]
+
+
+def test_the_filtered_board_does_not_grow_with_scenes(client, small_and_large):
+    # the stripboard's queries, the filter's four lists, the chosen element and its scenes
+    counts = []
+    for p in small_and_large:
+        prop = BreakdownElement.objects.get(production=p)
+        url = reverse("schedules:board", kwargs={"production_slug": p.slug})
+        counts.append(page_queries(client, p, f"{url}?element={prop.pk}&int_ext=INT"))
+    assert counts[0] == counts[1]
+
+
+def test_moving_a_selection_does_not_grow_with_scenes(client, small_and_large):
+    """The move itself and its JSON answer (the board read once, the affected days redrawn)."""
+    counts = []
+    for p in small_and_large:
+        client.force_login(member(p))
+        # one strip from the bin and one from the last day, to the first day: three days
+        # re-sequenced, none of them left empty
+        days = list(ShootDay.objects.filter(production=p).order_by("position"))
+        day = days[0]
+        scenes = [
+            Scene.objects.filter(production=p, shoot_day=None).first(),
+            Scene.objects.filter(production=p, shoot_day=days[-1]).first(),
+        ]
+        with CaptureQueriesContext(connection) as captured:
+            response = client.post(
+                reverse("schedules:move_many", kwargs={"production_slug": p.slug}),
+                {"scenes": [s.pk for s in scenes], "day": day.pk, "position": 0},
+                HTTP_ACCEPT="application/json",
+            )
+        assert response.status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("name", ["strips_pdf", "breakdown_sheets"])
+def test_the_printed_strips_and_sheets_do_not_grow_with_scenes(
+    client, small_and_large, monkeypatch, name
+):
+    import weasyprint
+
+    class HTML:  # the layout reads no database; only the template's queries are counted
+        def __init__(self, string, **kwargs):
+            assert "</html>" in string
+
+        def write_pdf(self):
+            return b"%PDF-1.4 stub"
+
+    monkeypatch.setattr(weasyprint, "HTML", HTML)
+    counts = [
+        page_queries(client, p, reverse(f"schedules:{name}", kwargs={"production_slug": p.slug}))
         for p in small_and_large
     ]
     assert counts[0] == counts[1]

@@ -13,6 +13,8 @@ from decimal import Decimal
 from apps.schedules import services
 from apps.schedules.categories import Category
 from apps.schedules.models import (
+    BannerKind,
+    BoardBanner,
     BreakdownElement,
     CastMember,
     IntExt,
@@ -128,6 +130,7 @@ def seed_large_schedule(production, people) -> None:
         for scene in scenes
         for element in rng.sample(elements, rng.randint(0, 3))
     )
+    _company_moves(production, by_place)
 
 
 def _character(n: int) -> str:
@@ -150,3 +153,22 @@ def _scene(production, n: int, rng: random.Random, sets: list[Set]) -> Scene:
         synopsis=f"{_character(n % 6)} {rng.choice(ACTIONS)} {_character((n + 1) % 6)}.",
         heading=f"{set_.name}",
     )
+
+
+def _company_moves(production, scheduled: list[Scene]) -> None:
+    """A company-move banner wherever a day's strips change location."""
+    banners, last = [], {}
+    for scene in scheduled:
+        day_id, count, place = last.get(scene.shoot_day_id, (scene.shoot_day_id, 0, None))
+        if place is not None and place != scene.set.location_id:
+            banners.append(
+                BoardBanner(
+                    production=production,
+                    shoot_day_id=day_id,
+                    position=count,
+                    kind=BannerKind.COMPANY_MOVE,
+                    text=f"Company move to {scene.set.location.name}",
+                )
+            )
+        last[scene.shoot_day_id] = (day_id, count + 1, scene.set.location_id)
+    BoardBanner.objects.bulk_create(banners)

@@ -12,6 +12,7 @@ from apps.schedules.services.board import (
     days_append,
     scene_move,
 )
+from apps.schedules.services.breaks import NOTHING_TO_BREAK, FillReport, days_fill, plan_breaks
 from apps.schedules.services.common import (
     NOT_A_SHOOT_DAY,
     OMITTED_SCENE_CANNOT_BE_SCHEDULED,
@@ -40,8 +41,34 @@ from apps.schedules.services.script import (
     script_plan,
     script_preview,
 )
+from apps.schedules.services.strips import (
+    BANNER_NEEDS_A_SHOOT_DAY,
+    NOTHING_SELECTED,
+    SORTS,
+    UNKNOWN_SORT,
+    banner_add,
+    banner_move,
+    banner_remove,
+    banner_update,
+    scenes_move,
+    strips_sort,
+)
 
 __all__ = [
+    "NOTHING_TO_BREAK",
+    "FillReport",
+    "days_fill",
+    "plan_breaks",
+    "BANNER_NEEDS_A_SHOOT_DAY",
+    "NOTHING_SELECTED",
+    "SORTS",
+    "UNKNOWN_SORT",
+    "banner_add",
+    "banner_move",
+    "banner_remove",
+    "banner_update",
+    "scenes_move",
+    "strips_sort",
     "NOT_A_SHOOT_DAY",
     "OMITTED_SCENE_CANNOT_BE_SCHEDULED",
     "SCENE_NUMBER_TAKEN",

@@ -16,56 +16,26 @@ from apps.schedules.models import (
 )
 from apps.schedules.services.common import (
     NOT_A_SHOOT_DAY,
-    OMITTED_SCENE_CANNOT_BE_SCHEDULED,
     ScheduleError,
     announce_shoot_days,
     lock_board,
     shoot_day_count,
 )
+from apps.schedules.services.strips import scenes_move
 
 
 def scene_move(
     *, production: Production, scene_id: int, day_id: int | None, position: int
 ) -> set[int | None]:
-    """Put a scene at `position` (0-based) in a shoot day, or in the bin when `day_id` is None.
+    """Put a scene at `position` (0-based, counted in the day's strips and banners) in a shoot
+    day, or in the bin when `day_id` is None: a block of one (see strips.scenes_move).
 
     Both the day it leaves and the day it joins are re-sequenced 0..n. Returns the ids of the
     affected days (None for the bin) so the caller can redraw just those.
     """
-    with transaction.atomic():
-        lock_board(production)
-        scene = Scene.objects.get(production=production, pk=scene_id)
-        if scene.omitted:
-            raise ScheduleError(OMITTED_SCENE_CANNOT_BE_SCHEDULED.format(number=scene.number))
-        day = None
-        if day_id is not None:
-            day = ShootDay.objects.get(production=production, pk=day_id)
-            if day.kind != DayKind.SHOOT:
-                raise ScheduleError(NOT_A_SHOOT_DAY)
-        source = scene.shoot_day_id
-        target = list(
-            Scene.objects.filter(production=production, shoot_day=day, omitted=False)
-            .exclude(pk=scene.pk)
-            .order_by("board_position", "sort_key")
-        )
-        position = max(0, min(position, len(target)))
-        target.insert(position, scene)
-        scene.shoot_day = day
-        _resequence(target)
-        if source != (day.pk if day else None):
-            left = list(
-                Scene.objects.filter(production=production, shoot_day=source, omitted=False)
-                .exclude(pk=scene.pk)
-                .order_by("board_position", "sort_key")
-            )
-            _resequence(left)
-    return {source, day.pk if day else None}
-
-
-def _resequence(scenes: list[Scene]) -> None:
-    for index, scene in enumerate(scenes):
-        scene.board_position = index
-    Scene.objects.bulk_update(scenes, ["board_position", "shoot_day"])
+    return scenes_move(
+        production=production, scene_ids=[scene_id], day_id=day_id, position=position
+    )
 
 
 def _next_date(settings: ScheduleSettings, after: date, kind: str) -> date:

@@ -260,21 +260,23 @@ def scenario_day_remove(*, scenario: Scenario, day: ScenarioDay) -> None:
 # --- Making a scenario the active board ---------------------------------------------------------
 
 
-def dependents(day: ShootDay) -> list[str]:
-    """What other records hang on an active day (a call sheet, crew booked for it), in words.
-
-    Read through the model's reverse relations, so the schedule names what other apps keep on
-    its days without importing them."""
-    found = []
+def dependents(production: Production) -> dict[int, list[str]]:
+    """Active day id -> what other records hang on it (a call sheet, crew booked for it), in
+    words. Read through the model's reverse relations, so the schedule names what other apps keep
+    on its days without importing them; one query per kind of record, whatever the days."""
+    found: dict[int, list[str]] = {}
     for relation in ShootDay._meta.related_objects:
         model = relation.related_model
-        if model in (Scene, ScenarioDay) or relation.many_to_many:
-            continue
-        if model._meta.label_lower.startswith("schedules.historical"):
-            continue
-        rows = model._default_manager.filter(**{relation.field.name: day})
-        if rows.exists():
-            found.append(f"a {model._meta.verbose_name}")
+        if model._meta.app_label == "schedules" or relation.many_to_many:
+            continue  # the schedule's own rows (scenes, banners, history) follow the board
+        field = relation.field.name
+        days = (
+            model._default_manager.filter(**{f"{field}__production": production})
+            .values_list(field, flat=True)
+            .distinct()
+        )
+        for day_id in days:
+            found.setdefault(day_id, []).append(f"a {model._meta.verbose_name}")
     return found
 
 
@@ -287,8 +289,9 @@ def activation_problems(scenario: Scenario) -> list[str]:
         if day.source_day_id in live:
             kept[day.source_day_id] = day
     problems = []
+    hanging = dependents(production)
     for pk, active in sorted(live.items(), key=lambda item: item[1].position):
-        what = dependents(active)
+        what = hanging.get(pk)
         if not what:
             continue
         words = " and ".join(what)

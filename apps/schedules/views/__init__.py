@@ -9,6 +9,16 @@ from apps.schedules.views.board import (
     schedule_settings,
     stripboard,
 )
+from apps.schedules.views.board_work import (
+    banner_add,
+    banner_edit,
+    banner_move,
+    banner_remove,
+    board_fill,
+    board_move_many,
+    board_sort,
+)
+from apps.schedules.views.printing import breakdown_sheets, strips_pdf
 from apps.schedules.views.reports import calendar_month, calendar_week, ical_feed, report
 from apps.schedules.views.scenarios import (
     scenario_activate,
@@ -36,6 +46,8 @@ from apps.schedules.views.scenes import (
 )
 
 __all__ = [
+    "banner_add", "banner_edit", "banner_move", "banner_remove", "board_fill", "board_move_many",
+    "board_sort", "breakdown_sheets", "strips_pdf",
     "board_move", "breakdown", "calendar_month", "calendar_week", "cast_edit", "cast_list",
     "day_edit", "day_insert", "day_remove", "element_add", "element_remove", "ical_feed",
     "ical_rotate", "location_edit", "location_list", "report", "scene_add", "scene_edit",

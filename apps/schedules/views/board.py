@@ -5,35 +5,45 @@ import secrets
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from apps.core.view_helpers import run_service, show_error
+from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
-from apps.schedules import forms, queries, reports, services
+from apps.schedules import forms, reports, services
 from apps.schedules.models import (
     Scene,
     ScheduleSettings,
     ShootDay,
 )
 from apps.schedules.services import ScheduleError
+from apps.schedules.views.board_work import (
+    AT_THE_END,
+    back_to_board,
+    board_answer,
+    board_context,
+    refused,
+)
 
 # --- The stripboard -----------------------------------------------------------------------------
 
 
 @production_view(C.VIEW_SCHEDULE)
 def stripboard(request: ProductionRequest) -> HttpResponse:
-    result = queries.board(request.production)
+    context = board_context(request)
     return render(
         request,
         "schedules/stripboard.html",
         {
-            "board": result,
-            "can_edit": request.membership.can(C.EDIT_SCHEDULE),
-            "chart": reports.pages_chart(request.production, result),
+            **context,
+            "chart": reports.pages_chart(request.production, context["board"]),
+            "sort_form": forms.SortForm(),
+            "sorts": services.SORTS,
+            "fill_form": forms.DaysFillForm(
+                initial={"pages": context["board"].settings.page_limit_eighths}
+            ),
         },
     )
 
@@ -43,14 +53,15 @@ def stripboard(request: ProductionRequest) -> HttpResponse:
 def board_move(request: ProductionRequest) -> HttpResponse:
     """One move, one request: the scene, the target day (or the bin) and the position.
 
-    Answers with the refreshed day headers (totals and conflicts) as JSON for the drag script,
-    or redirects back to the board for the plain-form buttons.
+    Answers with the redrawn affected days, the day headers (totals and conflicts), the summary
+    and the chart as JSON for the drag script, or redirects back to the board for the plain-form
+    buttons.
     """
     form = forms.MoveForm(request.POST)
     if not form.is_valid():
         return JsonResponse({"error": "Bad move."}, status=400)
     data = form.cleaned_data
-    position = data["position"] if data["position"] is not None else 10**6
+    position = data["position"] if data["position"] is not None else AT_THE_END
     day_id = data["day"]
     if data["day_number"] and request.POST.get("go") == "day":
         # The keyboard/phone alternative to dragging: "move to day N", at the end of that day.
@@ -58,9 +69,9 @@ def board_move(request: ProductionRequest) -> HttpResponse:
         day_id = day.values_list("pk", flat=True).first()
         if day_id is None:
             messages.error(request, f"There is no day {data['day_number']}.")
-            return redirect(production_url(request, "schedules:board"))
+            return redirect(back_to_board(request))
     try:
-        services.scene_move(
+        affected = services.scene_move(
             production=request.production,
             scene_id=data["scene"],
             day_id=day_id,
@@ -69,28 +80,8 @@ def board_move(request: ProductionRequest) -> HttpResponse:
     except (Scene.DoesNotExist, ShootDay.DoesNotExist) as exc:
         raise Http404("No such scene or day.") from exc
     except ScheduleError as exc:
-        if request.headers.get("Accept") == "application/json":
-            return JsonResponse({"error": exc.message}, status=409)
-        show_error(request, exc)
-        return redirect(production_url(request, "schedules:board"))
-    if request.headers.get("Accept") != "application/json":
-        return redirect(production_url(request, "schedules:board"))
-    result = queries.board(request.production)
-    return JsonResponse(
-        {
-            "days": {
-                str(block.day.pk): render_to_string(
-                    "schedules/_day_header.html",
-                    {"block": block, "board": result, "can_edit": True},
-                    request=request,
-                )
-                for block in result.days
-            },
-            "summary": render_to_string(
-                "schedules/_board_summary.html", {"board": result}, request=request
-            ),
-        }
-    )
+        return refused(request, exc)
+    return board_answer(request, affected)
 
 
 @production_view(C.EDIT_SCHEDULE)

@@ -1,0 +1,82 @@
+"""Printed board: the strips as a PDF, and many breakdown sheets as one PDF."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from apps.core.documents import pdf_response
+from apps.core.forms import plain_int
+from apps.productions.access import ProductionRequest, production_view
+from apps.productions.capabilities import Capability as C
+from apps.schedules import queries
+from apps.schedules.categories import CATEGORY_COLOURS, Category
+from apps.schedules.models import CastMember, Scene, ShootDay
+
+
+def sheet(scene: Scene, elements=None) -> dict:
+    """What the breakdown sheet of one scene shows: its cast and its elements by category."""
+    elements = list(scene.elements.all()) if elements is None else elements
+    groups = [
+        {
+            "label": label,
+            "colour": CATEGORY_COLOURS[value],
+            "items": [e for e in elements if e.category == value],
+        }
+        for value, label in Category.choices
+        if value != Category.CAST
+    ]
+    return {
+        "scene": scene,
+        "cast_colour": CATEGORY_COLOURS[Category.CAST],
+        "groups": [g for g in groups if g["items"]],
+    }
+
+
+@production_view(C.VIEW_SCHEDULE)
+def strips_pdf(request: ProductionRequest) -> HttpResponse:
+    """The board as printed strips: day breaks with pages and time, coloured strips, banners,
+    the bin. ``?format=html`` is the same page to print from the browser."""
+    context = {"board": queries.board(request.production), "production": request.production}
+    if request.GET.get("format") == "html":
+        return render(request, "schedules/strips_pdf.html", context)
+    return pdf_response("schedules/strips_pdf.html", context, request, "stripboard")
+
+
+@production_view(C.VIEW_SCHEDULE)
+def breakdown_sheets(request: ProductionRequest) -> HttpResponse:
+    """Breakdown sheets, one a page, in one PDF: ``?day=<id>`` the day's scenes in board order,
+    ``?scenes=<id>,<id>`` a selection, otherwise every scene not omitted, in script order.
+    Queries: the scenes (with set and location), their cast, their elements."""
+    scenes = (
+        Scene.objects.filter(production=request.production, omitted=False)
+        .select_related("set__location")
+        .prefetch_related(
+            Prefetch("cast", queryset=CastMember.objects.order_by("id_number")), "elements"
+        )
+    )
+    name = "breakdown-sheets"
+    if request.GET.get("day"):
+        day = get_object_or_404(
+            ShootDay, production=request.production, pk=plain_int(request.GET["day"]) or 0
+        )
+        scenes = scenes.filter(shoot_day=day).order_by("board_position", "sort_key")
+        name = f"breakdown-sheets-day-{day.day_number or day.position}"
+    elif request.GET.get("scenes") or request.GET.getlist("scene"):
+        raw = request.GET.get("scenes", "").split(",") + request.GET.getlist("scene")
+        ids = [plain_int(part.strip()) for part in raw if part.strip()]
+        if not ids or None in ids:
+            raise Http404("No such scenes.")
+        scenes = scenes.filter(pk__in=ids).order_by("sort_key", "number")
+    else:
+        scenes = scenes.order_by("sort_key", "number")
+    sheets = [{**sheet(scene), "cast": scene.cast.all()} for scene in scenes]
+    if not sheets:
+        raise Http404("No scenes to print.")
+    return pdf_response(
+        "schedules/breakdown_sheets.html",
+        {"sheets": sheets, "production": request.production},
+        request,
+        name,
+    )
