@@ -11,11 +11,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 
 from apps.productions.models import Production
+from apps.schedules.categories import CATEGORY_COLOURS, Category
 from apps.schedules.importers.eighths import format_eighths
-from apps.schedules.models import CastMember, DayKind, Scene, ScheduleSettings, ShootDay
+from apps.schedules.models import (
+    BreakdownElement,
+    CastMember,
+    DayKind,
+    Scene,
+    ScheduleSettings,
+    ShootDay,
+)
 from apps.schedules.services import settings_for
 
 CAST_UNAVAILABLE = "{cast} is unavailable on {date:%a %d %b}."
@@ -214,7 +222,7 @@ def scene_rows(production):
 
 @dataclass
 class DoodRow:
-    member: CastMember
+    member: CastMember | BreakdownElement  # a cast member, or an element of another category
     codes: list[str]
     work: int
     hold: int
@@ -231,28 +239,46 @@ class DoodRow:
 class Dood:
     days: list[ShootDay]
     rows: list[DoodRow]
+    category: str = Category.CAST
 
 
-def dood(production: Production) -> Dood:
-    """Cast x days. Queries: days, travellers, cast, scene-cast links: 4, whatever the size.
+def dood(production: Production, category: str = Category.CAST) -> Dood:
+    """Cast (or the elements of another breakdown category) x days. Queries: days, travellers,
+    the cast or elements, their scene links: 4, whatever the size.
 
     First work day SW, last WF, a single day SWF, other work days W; a shoot day between a
     person's first and last work day on which they do not work is a hold (H); a travel day they
-    travel on is T. Days off and holidays are left blank and not counted.
+    travel on is T (cast only: days carry travelling cast). Days off and holidays are left blank
+    and not counted.
     """
     days = list(
         ShootDay.objects.filter(production=production)
         .prefetch_related("travellers")
         .order_by("position")
     )
-    members = list(CastMember.objects.filter(production=production).order_by("id_number"))
+    scheduled = {"scene__omitted": False, "scene__shoot_day__isnull": False}
+    if category == Category.CAST:
+        members = list(CastMember.objects.filter(production=production).order_by("id_number"))
+        links = Scene.cast.through.objects.filter(
+            scene__production=production, **scheduled
+        ).values_list("castmember_id", "scene__shoot_day_id")
+    else:
+        members = list(
+            BreakdownElement.objects.filter(production=production, category=category).order_by(
+                "name"
+            )
+        )
+        links = Scene.elements.through.objects.filter(
+            scene__production=production, breakdownelement__category=category, **scheduled
+        ).values_list("breakdownelement_id", "scene__shoot_day_id")
     worked: dict[int, set[int]] = defaultdict(set)
-    links = Scene.cast.through.objects.filter(
-        scene__production=production, scene__omitted=False, scene__shoot_day__isnull=False
-    ).values_list("castmember_id", "scene__shoot_day_id")
     for member_id, day_id in links:
         worked[member_id].add(day_id)
-    travelling = {day.pk: {m.pk for m in day.travellers.all()} for day in days}
+    travelling = (
+        {day.pk: {m.pk for m in day.travellers.all()} for day in days}
+        if category == Category.CAST
+        else defaultdict(set)
+    )
     rows = []
     for member in members:
         work_positions = [i for i, day in enumerate(days) if day.pk in worked[member.pk]]
@@ -289,7 +315,72 @@ def dood(production: Production) -> Dood:
                 finish=days[last].date if last is not None else None,
             )
         )
-    return Dood(days, rows)
+    return Dood(days, rows, category)
+
+
+# --- Cast and elements --------------------------------------------------------------------------
+
+
+def _usage(relation: str) -> dict:
+    """How much of the schedule a cast member or element is in: scenes and pages (omitted scenes
+    left out) and the shoot days those scenes are on, as annotations in the one query."""
+    live = Q(**{f"{relation}__omitted": False})
+    return {
+        "scene_count": Count(relation, filter=live, distinct=True),
+        "eighths_total": Sum(f"{relation}__eighths", filter=live),
+        "day_count": Count(
+            f"{relation}__shoot_day",
+            filter=live & Q(**{f"{relation}__shoot_day__kind": DayKind.SHOOT}),
+            distinct=True,
+        ),
+    }
+
+
+def cast_with_usage(production: Production):
+    """The cast in ID order, each with scene_count, eighths_total and day_count: one query."""
+    return (
+        CastMember.objects.filter(production=production)
+        .annotate(**_usage("scenes"))
+        .order_by("id_number")
+    )
+
+
+@dataclass
+class ElementGroup:
+    category: str
+    label: str
+    colour: tuple[str, str]
+    items: list
+
+
+def elements_by_category(production: Production) -> list[ElementGroup]:
+    """Every element of the production with its usage, grouped by category in the standard order
+    (Cast first, from the cast): two queries, whatever the number of elements."""
+    elements = defaultdict(list)
+    found = (
+        BreakdownElement.objects.filter(production=production)
+        .annotate(**_usage("scenes"))
+        .order_by("name", "pk")
+    )
+    for element in found:
+        elements[element.category].append(element)
+    elements[Category.CAST] = list(cast_with_usage(production))
+    return [
+        ElementGroup(value, label, CATEGORY_COLOURS[value], elements[value])
+        for value, label in Category.choices
+        if elements[value]
+    ]
+
+
+def breakdown_names(production: Production) -> list[str]:
+    """Every element and part name, for the breakdown sheet's type-ahead: two queries."""
+    names = set(
+        BreakdownElement.objects.filter(production=production).values_list("name", flat=True)
+    )
+    names.update(
+        CastMember.objects.filter(production=production).values_list("character", flat=True)
+    )
+    return sorted(names, key=str.casefold)
 
 
 # --- Calendar -----------------------------------------------------------------------------------

@@ -12,6 +12,13 @@ from apps.schedules.services.board import (
     days_append,
     scene_move,
 )
+from apps.schedules.services.cast import (
+    cast_add_to_scene,
+    cast_create,
+    cast_delete,
+    cast_merge,
+    cast_remove_from_scene,
+)
 from apps.schedules.services.common import (
     NOT_A_SHOOT_DAY,
     OMITTED_SCENE_CANNOT_BE_SCHEDULED,
@@ -20,6 +27,13 @@ from apps.schedules.services.common import (
     SPLIT_TOO_SHORT,
     ScheduleError,
     settings_for,
+)
+from apps.schedules.services.elements import (
+    element_add_to_scene,
+    element_create,
+    element_delete,
+    element_merge,
+    element_update,
 )
 from apps.schedules.services.scenes import (
     cast_set_id,
@@ -39,11 +53,21 @@ __all__ = [
     "ImportReport",
     "ScheduleError",
     "ScriptImportError",
+    "cast_add_to_scene",
+    "cast_create",
+    "cast_delete",
+    "cast_merge",
+    "cast_remove_from_scene",
     "cast_set_id",
     "day_insert",
     "day_remove",
     "day_update",
     "days_append",
+    "element_add_to_scene",
+    "element_create",
+    "element_delete",
+    "element_merge",
+    "element_update",
     "scene_create",
     "scene_move",
     "scene_set_omitted",
