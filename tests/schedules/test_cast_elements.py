@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from apps.schedules import castnames, services
+from apps.schedules import breakdown, castnames, queries, reports, services
 from apps.schedules.models import BreakdownElement, CastMember
 from apps.schedules.services import ScheduleError
 from apps.schedules.services.cast import (
@@ -16,6 +16,7 @@ from apps.schedules.services.cast import (
     MERGE_INTO_ITSELF,
     MERGE_NEEDS_TARGET,
 )
+from apps.schedules.services.elements import ELEMENT_NAME_TAKEN, MERGE_NEEDS_ELEMENTS
 from tests.schedules.factories import CastFactory, SceneFactory
 
 pytestmark = pytest.mark.django_db
@@ -281,3 +282,227 @@ def test_cast_is_added_and_removed_on_the_breakdown_sheet_like_an_element(ap_cli
     )
     assert "The cast already has 1. MARA" in response.content.decode().replace("&#x27;", "'")
     assert CastMember.objects.filter(production=production).count() == 2
+
+
+# --- Elements -----------------------------------------------------------------------------------
+
+
+def test_an_element_named_like_another_by_case_is_refused_on_add_and_on_rename(production):
+    BreakdownElement.objects.create(production=production, category="vehicles", name="Red Volvo")
+    taken = ELEMENT_NAME_TAKEN.format(category="Vehicles", existing="Red Volvo")
+    with pytest.raises(ScheduleError) as caught:
+        services.element_create(production=production, category="vehicles", name=" red volvo ")
+    assert caught.value.message == taken
+    van = services.element_create(production=production, category="vehicles", name="Van")
+    with pytest.raises(ScheduleError) as caught:
+        services.element_update(element=van, category="vehicles", name="RED VOLVO", quantity=1)
+    assert caught.value.message == taken
+    # Another category may have the name; an element may change its own case.
+    services.element_create(production=production, category="props", name="red volvo")
+    services.element_update(element=van, category="vehicles", name="VAN", quantity=2)
+    van.refresh_from_db()
+    assert (van.name, van.quantity) == ("VAN", 2)
+
+
+def test_the_database_refuses_a_duplicate_by_case_too(production):
+    from django.db import IntegrityError, transaction
+
+    BreakdownElement.objects.create(production=production, category="vehicles", name="Red Volvo")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        BreakdownElement.objects.create(
+            production=production, category="vehicles", name="red volvo"
+        )
+
+
+def test_the_same_name_on_the_breakdown_sheet_puts_the_existing_element_on_the_scene(
+    ap_client, production
+):
+    volvo = BreakdownElement.objects.create(
+        production=production, category="vehicles", name="Red Volvo"
+    )
+    scene = SceneFactory(production=production)
+    ap_client.post(
+        url(production, "element_add", pk=scene.pk), {"category": "vehicles", "name": "Red Volvo"}
+    )
+    assert list(scene.elements.all()) == [volvo]
+    page = ap_client.get(url(production, "breakdown", pk=scene.pk)).content.decode()
+    assert '<option value="Red Volvo">' in page  # the type-ahead offers the names in use
+
+
+def test_the_element_manager_counts_scenes_pages_and_shoot_days(ap_client, production):
+    d1, d2 = services.days_append(production=production, count=2)
+    cars = services.element_create(
+        production=production, category="vehicles", name="Picture cars", quantity=3
+    )
+    services.element_create(production=production, category="animals", name="Dog")
+    for day, eighths in ((d1, 4), (d1, 3), (d2, 8), (None, 2)):
+        scene = SceneFactory(production=production, eighths=eighths)
+        scene.elements.add(cars)
+        if day:
+            services.scene_move(production=production, scene_id=scene.pk, day_id=day.pk, position=0)
+    omitted = SceneFactory(production=production, eighths=16, omitted=True)
+    omitted.elements.add(cars)
+    (vehicles,) = [
+        g for g in breakdown.elements_by_category(production) if g.category == "vehicles"
+    ]
+    (row,) = vehicles.items
+    assert (row.scene_count, row.eighths_total, row.day_count) == (4, 17, 2)
+    page = ap_client.get(url(production, "elements")).content.decode()
+    assert "Picture cars" in page and "Dog" in page and "2 1/8" in page
+    assert 'data-category="vehicles"' in page and 'data-category="animals"' in page
+
+
+def test_elements_are_added_renamed_and_recounted_on_the_manager(ap_client, production):
+    response = ap_client.post(
+        url(production, "elements"), {"category": "background", "name": "Commuters", "quantity": 20}
+    )
+    assert response.status_code == 302
+    commuters = BreakdownElement.objects.get(production=production, name="Commuters")
+    assert commuters.quantity == 20
+    response = ap_client.post(
+        url(production, "elements"), {"category": "background", "name": "COMMUTERS", "quantity": 1}
+    )
+    assert "Background already has “Commuters”." in response.content.decode()
+    ap_client.post(
+        url(production, "element_edit", pk=commuters.pk),
+        {"category": "background", "name": "Morning commuters", "quantity": 25},
+    )
+    commuters.refresh_from_db()
+    assert (commuters.name, commuters.quantity) == ("Morning commuters", 25)
+
+
+def test_several_elements_merge_into_one_and_their_scenes_follow(ap_client, production):
+    from apps.productions.audit import entries_for
+
+    volvo = services.element_create(production=production, category="vehicles", name="Red Volvo")
+    car = services.element_create(production=production, category="vehicles", name="Mara's car")
+    saab = services.element_create(production=production, category="vehicles", name="Saab")
+    scenes = [SceneFactory(production=production) for _ in range(3)]
+    scenes[0].elements.add(volvo)
+    scenes[1].elements.add(car, volvo)
+    scenes[2].elements.add(saab)
+    ap_client.post(
+        url(production, "element_merge"), {"elements": [car.pk, saab.pk], "into": volvo.pk}
+    )
+    assert list(BreakdownElement.objects.filter(production=production)) == [volvo]
+    assert all(list(scene.elements.all()) == [volvo] for scene in scenes)
+    reasons = {(e.action, e.target): e.reason for e in entries_for(production)}
+    assert reasons[("deleted", "Vehicles: Saab")] == "merged into Vehicles: Red Volvo"
+    assert reasons[("changed", "Vehicles: Red Volvo")] == "merged in Mara's car, Saab; 2 scene(s)"
+
+
+def test_a_merge_needs_other_elements(production):
+    volvo = services.element_create(production=production, category="vehicles", name="Volvo")
+    with pytest.raises(ScheduleError) as caught:
+        services.element_merge(elements=[volvo], into=volvo)
+    assert caught.value.message == MERGE_NEEDS_ELEMENTS.format(target="Volvo")
+
+
+def test_deleting_an_element_shows_its_scene_count_first(ap_client, production):
+    gun = services.element_create(production=production, category="props", name="Gun")
+    for _ in range(2):
+        SceneFactory(production=production).elements.add(gun)
+    page = ap_client.get(url(production, "element_delete", pk=gun.pk)).content.decode()
+    assert "Props: Gun is in 2 scenes" in page
+    assert BreakdownElement.objects.filter(pk=gun.pk).exists()
+    ap_client.post(url(production, "element_delete", pk=gun.pk))
+    assert not BreakdownElement.objects.filter(pk=gun.pk).exists()
+
+
+def test_a_quantity_shows_on_the_breakdown_sheet_and_the_shooting_schedule(ap_client, production):
+    (day,) = services.days_append(production=production, count=1)
+    scene = SceneFactory(production=production)
+    scene.elements.add(
+        services.element_create(
+            production=production, category="background", name="Commuters", quantity=20
+        ),
+        services.element_create(production=production, category="props", name="Gun"),
+    )
+    services.scene_move(production=production, scene_id=scene.pk, day_id=day.pk, position=0)
+    page = ap_client.get(url(production, "breakdown", pk=scene.pk)).content.decode()
+    assert "20 × Commuters" in page and "1 × Gun" not in page
+    report = ap_client.get(url(production, "report", key="shooting-schedule") + "?format=csv")
+    assert "Background: 20 × Commuters; Props: Gun" in report.content.decode()
+
+
+# --- The element report -------------------------------------------------------------------------
+
+
+def test_the_element_report_lists_each_elements_scenes_by_shoot_day(ap_client, production):
+    d1, d2 = services.days_append(production=production, count=2)
+    mara = CastFactory(production=production, id_number=1, character="MARA")
+    van = services.element_create(production=production, category="vehicles", name="Van")
+    services.element_create(production=production, category="props", name="Unused")
+    for number, day in (("1", d1), ("2", d2), ("3", d1), ("4", None)):
+        scene = SceneFactory(production=production, number=number, eighths=4)
+        scene.elements.add(van)
+        scene.cast.add(mara)
+        if day:
+            services.scene_move(production=production, scene_id=scene.pk, day_id=day.pk, position=0)
+    # Category, Element, Quantity, Day, Date, Scenes, Pages
+    rows = list(reports.element_report(production).flat_rows())
+    assert rows == [  # categories in the standard order: cast, ..., vehicles, props
+        ["Cast", "1. MARA", 1, "Day 1", "2027-03-01", "1, 3", "1"],
+        ["Cast", "1. MARA", 1, "Day 2", "2027-03-02", "2", "4/8"],
+        ["Cast", "1. MARA", 1, "Not scheduled", "", "4", "4/8"],
+        ["Vehicles", "Van", 1, "Day 1", "2027-03-01", "1, 3", "1"],
+        ["Vehicles", "Van", 1, "Day 2", "2027-03-02", "2", "4/8"],
+        ["Vehicles", "Van", 1, "Not scheduled", "", "4", "4/8"],
+        ["Props", "Unused", 1, "", "", "", ""],
+    ]
+    for fmt in ("csv", "xlsx"):
+        response = ap_client.get(url(production, "report", key="elements") + f"?format={fmt}")
+        assert response.status_code == 200
+    assert ap_client.get(url(production, "report", key="elements")).status_code == 200
+
+
+# --- Day Out of Days for any category ------------------------------------------------------------
+
+
+def test_a_dood_of_vehicles_codes_work_and_holds_as_the_cast_dood_does(ap_client, production):
+    d1, d2, d3 = services.days_append(production=production, count=3)
+    van = services.element_create(production=production, category="vehicles", name="Van")
+    cars = services.element_create(
+        production=production, category="vehicles", name="Picture cars", quantity=3
+    )
+    services.element_create(production=production, category="props", name="Gun")
+    for day, elements in ((d1, [van]), (d2, [cars]), (d3, [van])):
+        scene = SceneFactory(production=production)
+        scene.elements.set(elements)
+        services.scene_move(production=production, scene_id=scene.pk, day_id=day.pk, position=0)
+    result = queries.dood(production, "vehicles")
+    codes = {row.member.name: (row.codes, row.work, row.hold, row.total) for row in result.rows}
+    assert codes == {
+        "Picture cars": (["", "SWF", ""], 1, 0, 1),
+        "Van": (["SW", "H", "WF"], 2, 1, 3),
+    }
+    response = ap_client.get(url(production, "report", key="dood") + "?category=vehicles")
+    page = response.content.decode()
+    assert "Day Out of Days: Vehicles" in page and "Picture cars" in page and "Gun" not in page
+    assert "category=vehicles&amp;format=csv" in page  # exports keep the category
+    csv_text = ap_client.get(
+        url(production, "report", key="dood") + "?category=vehicles&format=csv"
+    ).content.decode()
+    lines = csv_text.splitlines()
+    assert lines[0].startswith("Element,Quantity,D1 01/03,D2 02/03,D3 03/03,Work,Hold")
+    assert lines[1].startswith("Picture cars,3,,SWF,,1,0,0,1")
+    # An unknown category is the cast's DOOD, not an error.
+    page = ap_client.get(url(production, "report", key="dood") + "?category=nope")
+    assert page.status_code == 200 and "ID" in page.content.decode()
+
+
+def test_export_dood_takes_a_category(production, tmp_path):
+    import csv
+
+    from django.core.management import call_command
+
+    (day,) = services.days_append(production=production, count=1)
+    dog = services.element_create(production=production, category="animals", name="Dog")
+    scene = SceneFactory(production=production)
+    scene.elements.add(dog)
+    services.scene_move(production=production, scene_id=scene.pk, day_id=day.pk, position=0)
+    out = tmp_path / "dood.csv"
+    call_command("export_dood", production.slug, str(out), "--category", "animals")
+    rows = list(csv.reader(out.open()))
+    assert rows[0][:3] == ["Element", "Quantity", "D1 01/03"]
+    assert rows[1][:3] == ["Dog", "1", "SWF"]

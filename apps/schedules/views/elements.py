@@ -12,7 +12,8 @@ from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
-from apps.schedules import forms, queries, services
+from apps.schedules import forms, services
+from apps.schedules.breakdown import elements_by_category
 from apps.schedules.models import BreakdownElement
 
 
@@ -33,7 +34,7 @@ def element_list(request: ProductionRequest) -> HttpResponse:
         request,
         "schedules/elements.html",
         {
-            "groups": queries.elements_by_category(request.production),
+            "groups": elements_by_category(request.production),
             "form": form,
             "can_edit": request.membership.can(C.EDIT_SCHEDULE),
         },

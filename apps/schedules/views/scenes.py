@@ -12,6 +12,7 @@ from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
 from apps.schedules import castnames, forms, queries, services
+from apps.schedules.breakdown import breakdown_names, cast_with_usage
 from apps.schedules.categories import CATEGORY_COLOURS, Category
 from apps.schedules.models import (
     BreakdownElement,
@@ -176,11 +177,9 @@ def breakdown(request: ProductionRequest, pk: int) -> HttpResponse:
     ]
     context = {
         "scene": scene,
-        "cast": cast,
-        "cast_colour": CATEGORY_COLOURS[Category.CAST],
         "groups": [g for g in groups if g["items"] or g["key"] == Category.CAST],
         "element_form": forms.ElementForm(),
-        "known_names": queries.breakdown_names(request.production),
+        "known_names": breakdown_names(request.production),
         "can_edit": request.membership.can(C.EDIT_SCHEDULE),
     }
     if request.GET.get("format") == "pdf":
@@ -234,7 +233,7 @@ def cast_remove(request: ProductionRequest, pk: int, member_pk: int) -> HttpResp
 
 @production_view(C.VIEW_SCHEDULE)
 def cast_list(request: ProductionRequest) -> HttpResponse:
-    cast = list(queries.cast_with_usage(request.production))
+    cast = list(cast_with_usage(request.production))
     for member in cast:
         member.noise = castnames.noise_reason(member.character)
     return render(
