@@ -38,14 +38,14 @@ def test_an_ap_merges_noise_into_the_parts_it_names_and_reads_a_vehicle_dood(
     page.locator(f'tr[data-cast="{both.pk}"]').get_by_role("link", name="Merge").click()
     expect(page.get_by_label("1. EDWARD")).to_be_checked()
     expect(page.get_by_label("2. WILL")).to_be_checked()
-    page.get_by_role("button", name="Merge").click()
+    page.get_by_role("button", name="Merge", exact=True).click()
     expect(page.get_by_text("EDWARD AND WILL merged into 1. EDWARD and 2. WILL.")).to_be_visible()
     assert set(scene.cast.all()) == {edward, will}
     assert not CastMember.objects.filter(pk=both.pk).exists()
 
-    page.get_by_role("link", name="Reports").click()
-    page.get_by_role("link", name="Day Out of Days").click()
-    page.get_by_label("For").select_option("vehicles")
+    page.get_by_role("link", name="Reports", exact=True).first.click()
+    page.get_by_role("link", name="Day Out of Days", exact=True).click()
+    page.get_by_label("For", exact=True).select_option("vehicles")
     page.get_by_role("button", name="Show").click()
     expect(page.get_by_role("heading", name="Day Out of Days: Vehicles")).to_be_visible()
     expect(page.locator("table[data-report=dood]")).to_contain_text("Ferry van")
