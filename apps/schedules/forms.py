@@ -31,15 +31,17 @@ class UniqueInProduction:
     constraints; check the one named field against the rest of the production instead."""
 
     unique_field = "name"
+    unique_lookup = "exact"  # "iexact": a name differing only by case is taken too
 
     def clean(self):
         cleaned = super().clean()
         value = cleaned.get(self.unique_field)
         instance = self.instance
         if value:
+            lookup = f"{self.unique_field}__{self.unique_lookup}"
             taken = (
                 type(instance)
-                .objects.filter(production=instance.production_id, **{self.unique_field: value})
+                .objects.filter(production=instance.production_id, **{lookup: value})
                 .exclude(pk=instance.pk)
             )
             if taken.exists():
@@ -118,17 +120,74 @@ class SplitForm(forms.Form):
 
 
 class ElementForm(forms.Form):
-    category = forms.ChoiceField(choices=[c for c in Category.choices if c[0] != Category.CAST])
-    name = forms.CharField(max_length=200)
+    """Put an element on a scene from its breakdown sheet; Cast puts a part on it."""
+
+    category = forms.ChoiceField(choices=Category.choices, initial=Category.BACKGROUND)
+    name = forms.CharField(
+        max_length=200, widget=forms.TextInput(attrs={"list": "known-names", "autocomplete": "off"})
+    )
 
 
 class CastForm(UniqueInProduction, forms.ModelForm):
     unique_field = "character"
+    unique_lookup = "iexact"
     unavailable_dates = DateListField(required=False, help_text="YYYY-MM-DD, one a line.")
 
     class Meta:
         model = CastMember
-        fields = ["id_number", "character", "actor", "email", "phone", "unavailable_dates"]
+        fields = [
+            "id_number", "character", "speaking", "actor", "email", "phone", "unavailable_dates",
+        ]  # fmt: skip
+        help_texts = {
+            "id_number": "Giving a part an ID another part has swaps the two.",
+            "speaking": "Untick for a silent part (a featured extra, a stand-in with a name).",
+        }
+
+
+class CastAddForm(forms.Form):
+    character = forms.CharField(max_length=200)
+    speaking = forms.BooleanField(
+        required=False, initial=True, help_text="Untick for a silent part."
+    )
+    actor = forms.CharField(max_length=200, required=False)
+    id_number = forms.IntegerField(
+        label="Cast ID", min_value=1, required=False, help_text="Blank: the next one free."
+    )
+
+
+class CastMergeForm(forms.Form):
+    into = core_forms.ModelMultipleChoiceField(
+        label="Becomes",
+        queryset=CastMember.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Its scenes go to every part ticked: tick both for a cue like EDWARD AND WILL.",
+    )
+
+    def __init__(self, *args, member: CastMember, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = CastMember.objects.filter(
+            production=member.production_id
+        ).exclude(pk=member.pk)
+
+
+ELEMENT_CATEGORIES = [c for c in Category.choices if c[0] != Category.CAST]
+
+
+class ElementEditForm(forms.Form):
+    category = forms.ChoiceField(choices=ELEMENT_CATEGORIES)
+    name = forms.CharField(max_length=200)
+    quantity = forms.IntegerField(min_value=1, initial=1, help_text="20 background, 3 cars.")
+
+
+class ElementMergeForm(forms.Form):
+    elements = core_forms.ModelMultipleChoiceField(queryset=BreakdownElement.objects.none())
+    into = core_forms.ModelChoiceField(queryset=BreakdownElement.objects.none())
+
+    def __init__(self, *args, production, **kwargs):
+        super().__init__(*args, **kwargs)
+        found = BreakdownElement.objects.filter(production=production)
+        self.fields["elements"].queryset = found
+        self.fields["into"].queryset = found
 
 
 class LocationForm(UniqueInProduction, forms.ModelForm):

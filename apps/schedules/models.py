@@ -12,6 +12,7 @@ from datetime import date, time
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from apps.productions.models import Production
@@ -243,7 +244,8 @@ class Set(models.Model):
 
 
 class CastMember(models.Model):
-    """A speaking part. ``id_number`` is the cast ID (1 = lead) used on boards and call sheets."""
+    """A part. ``id_number`` is the cast ID (1 = lead) used on boards and call sheets. Import makes
+    speaking parts; silent ones are added by hand (``speaking`` False)."""
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="cast")
     id_number = models.PositiveIntegerField("cast ID")
@@ -252,6 +254,7 @@ class CastMember(models.Model):
     # Where the actor's call sheet is sent; blank: the call sheet is not e-mailed to them.
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
+    speaking = models.BooleanField(default=True)
     unavailable_dates = models.JSONField(default=list, blank=True)
 
     history = HistoricalRecords()
@@ -273,13 +276,17 @@ class CastMember(models.Model):
 
 
 class BreakdownElement(models.Model):
-    """Anything but cast a scene needs, in one of the standard categories."""
+    """Anything but cast a scene needs, in one of the standard categories. Names are unique in a
+    category whatever their case ("Red Volvo" and "red volvo" are one car)."""
 
     production = models.ForeignKey(
         Production, on_delete=models.CASCADE, related_name="breakdown_elements"
     )
     category = models.CharField(max_length=30, choices=Category.choices)
     name = models.CharField(max_length=200)
+    quantity = models.PositiveIntegerField(
+        default=1, help_text="How many: 20 background, 3 picture cars."
+    )
 
     history = HistoricalRecords()
 
@@ -287,12 +294,20 @@ class BreakdownElement(models.Model):
         ordering = ["category", "name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["production", "category", "name"], name="element_unique_name"
+                "production", "category", Lower("name"), name="element_unique_name_any_case"
+            ),
+            models.CheckConstraint(
+                name="element_quantity_at_least_one", condition=Q(quantity__gte=1)
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_category_display()}: {self.name}"
+
+    @property
+    def label(self) -> str:
+        """As a breakdown sheet writes it: ``20 × Commuters``, a single one by its name."""
+        return f"{self.quantity} × {self.name}" if self.quantity != 1 else self.name
 
     @property
     def colour(self) -> tuple[str, str]:

@@ -14,9 +14,11 @@ from datetime import date, datetime, timedelta
 from django.db.models import Prefetch, Sum
 
 from apps.productions.models import Production
+from apps.schedules.categories import Category
 from apps.schedules.importers.eighths import format_eighths
 from apps.schedules.models import (
     BoardBanner,
+    BreakdownElement,
     CastMember,
     DayKind,
     Scene,
@@ -248,7 +250,7 @@ def scene_rows(production):
 
 @dataclass
 class DoodRow:
-    member: CastMember
+    member: CastMember | BreakdownElement  # a cast member, or an element of another category
     codes: list[str]
     work: int
     hold: int
@@ -265,28 +267,46 @@ class DoodRow:
 class Dood:
     days: list[ShootDay]
     rows: list[DoodRow]
+    category: str = Category.CAST
 
 
-def dood(production: Production) -> Dood:
-    """Cast x days. Queries: days, travellers, cast, scene-cast links: 4, whatever the size.
+def dood(production: Production, category: str = Category.CAST) -> Dood:
+    """Cast (or the elements of another breakdown category) x days. Queries: days, travellers,
+    the cast or elements, their scene links: 4, whatever the size.
 
     First work day SW, last WF, a single day SWF, other work days W; a shoot day between a
     person's first and last work day on which they do not work is a hold (H); a travel day they
-    travel on is T. Days off and holidays are left blank and not counted.
+    travel on is T (cast only: days carry travelling cast). Days off and holidays are left blank
+    and not counted.
     """
     days = list(
         ShootDay.objects.filter(production=production)
         .prefetch_related("travellers")
         .order_by("position")
     )
-    members = list(CastMember.objects.filter(production=production).order_by("id_number"))
+    scheduled = {"scene__omitted": False, "scene__shoot_day__isnull": False}
+    if category == Category.CAST:
+        members = list(CastMember.objects.filter(production=production).order_by("id_number"))
+        links = Scene.cast.through.objects.filter(
+            scene__production=production, **scheduled
+        ).values_list("castmember_id", "scene__shoot_day_id")
+    else:
+        members = list(
+            BreakdownElement.objects.filter(production=production, category=category).order_by(
+                "name"
+            )
+        )
+        links = Scene.elements.through.objects.filter(
+            scene__production=production, breakdownelement__category=category, **scheduled
+        ).values_list("breakdownelement_id", "scene__shoot_day_id")
     worked: dict[int, set[int]] = defaultdict(set)
-    links = Scene.cast.through.objects.filter(
-        scene__production=production, scene__omitted=False, scene__shoot_day__isnull=False
-    ).values_list("castmember_id", "scene__shoot_day_id")
     for member_id, day_id in links:
         worked[member_id].add(day_id)
-    travelling = {day.pk: {m.pk for m in day.travellers.all()} for day in days}
+    travelling = (
+        {day.pk: {m.pk for m in day.travellers.all()} for day in days}
+        if category == Category.CAST
+        else defaultdict(set)
+    )
     rows = []
     for member in members:
         work_positions = [i for i, day in enumerate(days) if day.pk in worked[member.pk]]
@@ -323,7 +343,7 @@ def dood(production: Production) -> Dood:
                 finish=days[last].date if last is not None else None,
             )
         )
-    return Dood(days, rows)
+    return Dood(days, rows, category)
 
 
 # --- Calendar -----------------------------------------------------------------------------------

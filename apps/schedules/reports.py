@@ -13,8 +13,9 @@ from decimal import Decimal
 
 from apps.core.charts import bar_chart
 from apps.productions.models import Production
+from apps.schedules.categories import Category
 from apps.schedules.importers.eighths import format_eighths
-from apps.schedules.models import Location
+from apps.schedules.models import BreakdownElement, CastMember, Location, Scene
 from apps.schedules.queries import board, dood
 
 
@@ -37,6 +38,8 @@ class Report:
     # other columns fit beside them on a landscape page. 0 prints one block.
     fixed_columns: int = 0
     columns_per_block: int = 0
+    # The query string that made the report (DOOD's "category=vehicles"), kept by its links.
+    params: str = ""
 
     def printed_blocks(self) -> list[Report]:
         """The report cut into blocks of columns that fit a printed page, in order."""
@@ -123,7 +126,7 @@ def _elements_by_scene(result) -> dict[int, str]:
     )
     for link in links:
         element = link.breakdownelement
-        grouped[link.scene_id][element.get_category_display()].append(element.name)
+        grouped[link.scene_id][element.get_category_display()].append(element.label)
     return {
         scene_id: "; ".join(
             f"{cat}: {', '.join(sorted(names))}" for cat, names in sorted(cats.items())
@@ -159,9 +162,12 @@ def pages_chart(production: Production, result=None) -> str:
     return bar_chart(bars, title="Pages per shoot day", limit=limit)
 
 
-def day_out_of_days(production: Production) -> Report:
-    data = dood(production)
-    header = ["ID", "Character", "Actor"]
+def day_out_of_days(production: Production, category: str = Category.CAST) -> Report:
+    """Cast by default (ID, character, actor); any other breakdown category by element name and
+    quantity, the same codes and totals."""
+    data = dood(production, category)
+    cast = category == Category.CAST
+    header = ["ID", "Character", "Actor"] if cast else ["Element", "Quantity"]
     header += [
         f"D{day.day_number} {day.date:%d/%m}"
         if day.is_shoot
@@ -170,13 +176,20 @@ def day_out_of_days(production: Production) -> Report:
     ]
     header += ["Work", "Hold", "Travel", "Total", "Start", "Finish"]
     rows = [
-        [row.member.id_number, row.member.character, row.member.actor, *row.codes]
+        (
+            [row.member.id_number, row.member.character, row.member.actor]
+            if cast
+            else [row.member.name, row.member.quantity]
+        )
+        + row.codes
         + [row.work, row.hold, row.travel, row.total, _iso(row.start), _iso(row.finish)]
         for row in data.rows
     ]
+    title = "Day Out of Days" if cast else f"Day Out of Days: {Category(category).label}"
     return Report(
-        "dood", "Day Out of Days", header, [Section("", rows)],
-        fixed_columns=3, columns_per_block=20,
+        "dood", title, header, [Section("", rows)],
+        fixed_columns=3 if cast else 2, columns_per_block=20,
+        params="" if cast else f"category={category}",
     )  # fmt: skip
 
 
@@ -217,10 +230,84 @@ def location_summary(production: Production) -> Report:
     )
 
 
+def element_report(production: Production) -> Report:
+    """Each element (cast first, then every category in the standard order) and the scenes it is
+    in, shoot day by shoot day, then those not scheduled yet. Queries: the board's 5, elements
+    with their scene links 1, cast 1: the same whatever the size."""
+    result = board(production)
+    where: dict[int, tuple[int, object]] = {}  # scene id -> (order, day or None)
+    for order, block in enumerate(result.shoot_days):
+        for scene in block.scenes:
+            where[scene.pk] = (order, block.day)
+    for scene in result.bin:
+        where[scene.pk] = (len(result.days), None)
+    scenes = {s.pk: s for b in result.days for s in b.scenes} | {s.pk: s for s in result.bin}
+    cast_scenes: dict[int, list[int]] = defaultdict(list)
+    for block in result.days:
+        for scene in block.scenes:
+            for member in scene.cast.all():
+                cast_scenes[member.pk].append(scene.pk)
+    for scene in result.bin:
+        for member in scene.cast.all():
+            cast_scenes[member.pk].append(scene.pk)
+    element_scenes: dict[int, list[int]] = defaultdict(list)
+    for scene_id, element_id in Scene.elements.through.objects.filter(
+        breakdownelement__production=production
+    ).values_list("scene_id", "breakdownelement_id"):
+        if scene_id in where:
+            element_scenes[element_id].append(scene_id)
+
+    def rows_for(label: str, quantity, scene_ids: list[int]) -> list[list]:
+        by_day: dict[tuple[int, object], list] = defaultdict(list)
+        for scene_id in scene_ids:
+            by_day[where[scene_id]].append(scenes[scene_id])
+        if not by_day:
+            return [[label, quantity, "", "", "", ""]]
+        rows = []
+        for (_, day), found in sorted(by_day.items(), key=lambda item: item[0][0]):
+            found.sort(key=lambda s: s.sort_key)
+            rows.append(
+                [
+                    label,
+                    quantity,
+                    f"Day {day.day_number}" if day else "Not scheduled",
+                    day.date.isoformat() if day else "",
+                    ", ".join(s.number for s in found),
+                    format_eighths(sum(s.eighths for s in found)),
+                ]
+            )
+        return rows
+
+    sections = []
+    cast_rows = [
+        row
+        for member in CastMember.objects.filter(production=production).order_by("id_number")
+        for row in rows_for(str(member), 1, cast_scenes[member.pk])
+    ]
+    if cast_rows:
+        sections.append(Section(Category.CAST.label, cast_rows))
+    by_category: dict[str, list] = defaultdict(list)
+    for element in BreakdownElement.objects.filter(production=production).order_by("name"):
+        by_category[element.category].extend(
+            rows_for(element.name, element.quantity, element_scenes[element.pk])
+        )
+    for value, label in Category.choices:
+        if by_category.get(value):
+            sections.append(Section(label, by_category[value]))
+    return Report(
+        "elements",
+        "Element report",
+        ["Element", "Quantity", "Day", "Date", "Scenes", "Pages"],
+        sections,
+        group_label="Category",
+    )
+
+
 REPORTS = {
     "shooting-schedule": shooting_schedule,
     "one-liner": one_liner,
     "dood": day_out_of_days,
+    "elements": element_report,
     "locations": location_summary,
 }
 

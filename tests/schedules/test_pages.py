@@ -39,7 +39,8 @@ def pdf_text(content: bytes) -> str:
 
 
 @pytest.mark.parametrize(
-    "name", ["board", "scenes", "cast", "locations", "settings", "calendar", "calendar_week"]
+    "name",
+    ["board", "scenes", "cast", "elements", "locations", "settings", "calendar", "calendar_week"],
 )
 def test_the_schedule_pages_render(demo_client, name):
     response = demo_client.get(url(demo_client, name))
@@ -55,7 +56,7 @@ def test_the_stripboard_shows_strips_day_totals_and_the_bin(demo_client):
     assert "<svg" in html  # pages per shoot day
 
 
-@pytest.mark.parametrize("key", ["shooting-schedule", "one-liner", "dood", "locations"])
+@pytest.mark.parametrize("key", ["shooting-schedule", "one-liner", "dood", "elements", "locations"])
 def test_each_report_is_a_page_a_pdf_a_csv_and_an_xlsx(demo_client, key):
     page = demo_client.get(url(demo_client, "report", key=key))
     assert page.status_code == 200

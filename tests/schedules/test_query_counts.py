@@ -141,3 +141,59 @@ def test_the_printed_strips_and_sheets_do_not_grow_with_scenes(
         for p in small_and_large
     ]
     assert counts[0] == counts[1]
+
+
+@pytest.fixture
+def with_elements(small_and_large):
+    """On top of `build`: one element per 2 scenes in three categories, one extra part per 5
+    scenes, so a page that reads per element or per part grows with the size."""
+    for production in small_and_large:
+        scenes = list(Scene.objects.filter(production=production).order_by("pk"))
+        for n, scene in enumerate(scenes[::2]):
+            category = ("vehicles", "background", "animals")[n % 3]
+            element = BreakdownElement.objects.create(
+                production=production, category=category, name=f"Thing {n}", quantity=n + 1
+            )
+            scene.elements.add(element)
+        for n, scene in enumerate(scenes[::5]):
+            scene.cast.add(CastFactory(production=production, character=f"EXTRA {n} AND CO"))
+    return small_and_large
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "query"),
+    [
+        ("cast", {}, ""),
+        ("elements", {}, ""),
+        ("report", {"key": "elements"}, ""),
+        ("report", {"key": "dood"}, "?category=vehicles"),
+        ("report", {"key": "dood"}, "?category=vehicles&format=csv"),
+        ("report", {"key": "elements"}, "?format=xlsx"),
+    ],
+)
+def test_the_cast_and_element_pages_do_not_grow_with_elements(
+    client, with_elements, name, kwargs, query
+):
+    counts = [
+        page_queries(
+            client,
+            p,
+            reverse(f"schedules:{name}", kwargs={"production_slug": p.slug, **kwargs}) + query,
+        )
+        for p in with_elements
+    ]
+    assert counts[0] == counts[1]
+
+
+def test_the_element_queries_do_not_grow_with_elements(with_elements):
+    from apps.schedules import breakdown, reports
+
+    small, large = with_elements
+    # elements with their usage, the cast with theirs
+    assert count(lambda: breakdown.elements_by_category(small)) == 2
+    assert count(lambda: breakdown.elements_by_category(large)) == 2
+    # days, their travellers, the category's elements, their scene links
+    assert count(lambda: dood(small, "vehicles")) == count(lambda: dood(large, "vehicles")) == 4
+    # the board's 6 (banners included), element links, cast, elements
+    assert count(lambda: reports.element_report(small)) == 9
+    assert count(lambda: reports.element_report(large)) == 9

@@ -49,14 +49,14 @@ LOCATIONS = [
     ),
 ]  # fmt: skip
 
-ELEMENTS = [
-    ("1", Category.VEHICLES, "Black sedan"),
-    ("1", Category.BACKGROUND, "Drivers in queue (12)"),
-    ("1", Category.SPECIAL_EFFECTS, "Rain"),
-    ("2", Category.PROPS, "Steel briefcase"),
-    ("10", Category.VEHICLES, "Police launch"),
-    ("20", Category.PROPS, "Taped device with blinking light"),
-    ("30", Category.BACKGROUND, "Police officers (6)"),
+ELEMENTS = [  # scene, category, name, quantity
+    ("1", Category.VEHICLES, "Black sedan", 1),
+    ("1", Category.BACKGROUND, "Drivers in queue", 12),
+    ("1", Category.SPECIAL_EFFECTS, "Rain", 1),
+    ("2", Category.PROPS, "Steel briefcase", 1),
+    ("10", Category.VEHICLES, "Police launch", 1),
+    ("20", Category.PROPS, "Taped device with blinking light", 1),
+    ("30", Category.BACKGROUND, "Police officers", 6),
 ]
 
 
@@ -95,9 +95,9 @@ def seed_demo_schedule(production, people, size) -> None:
         Set.objects.filter(pk__in=[s.pk for s in sets if s.name.startswith(prefixes)]).update(
             location=location
         )
-    for number, category, name in ELEMENTS:
+    for number, category, name, quantity in ELEMENTS:
         element, _ = BreakdownElement.objects.get_or_create(
-            production=production, category=category, name=name
+            production=production, category=category, name=name, defaults={"quantity": quantity}
         )
         element.scenes.add(Scene.objects.get(production=production, number=number))
     settings = services.settings_for(production)

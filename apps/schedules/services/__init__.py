@@ -13,6 +13,13 @@ from apps.schedules.services.board import (
     scene_move,
 )
 from apps.schedules.services.breaks import NOTHING_TO_BREAK, FillReport, days_fill, plan_breaks
+from apps.schedules.services.cast import (
+    cast_add_to_scene,
+    cast_create,
+    cast_delete,
+    cast_merge,
+    cast_remove_from_scene,
+)
 from apps.schedules.services.common import (
     NOT_A_SHOOT_DAY,
     OMITTED_SCENE_CANNOT_BE_SCHEDULED,
@@ -21,6 +28,13 @@ from apps.schedules.services.common import (
     SPLIT_TOO_SHORT,
     ScheduleError,
     settings_for,
+)
+from apps.schedules.services.elements import (
+    element_add_to_scene,
+    element_create,
+    element_delete,
+    element_merge,
+    element_update,
 )
 from apps.schedules.services.scenes import (
     cast_set_id,
@@ -79,6 +93,11 @@ __all__ = [
     "RevisionPlan",
     "ScheduleError",
     "ScriptImportError",
+    "cast_add_to_scene",
+    "cast_create",
+    "cast_delete",
+    "cast_merge",
+    "cast_remove_from_scene",
     "cast_set_id",
     "day_insert",
     "default_lock",
@@ -86,6 +105,11 @@ __all__ = [
     "day_remove",
     "day_update",
     "days_append",
+    "element_add_to_scene",
+    "element_create",
+    "element_delete",
+    "element_merge",
+    "element_update",
     "scene_create",
     "scene_move",
     "scene_set_omitted",

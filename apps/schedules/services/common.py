@@ -3,7 +3,9 @@ shoot-day announcement every write module shares."""
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import router, transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.db.models.deletion import Collector
 
 from apps.core.errors import DomainError
 from apps.productions.models import Production
@@ -50,3 +52,35 @@ def announce_shoot_days(production: Production, before: int) -> None:
         transaction.on_commit(
             lambda: shoot_days_changed.send(sender=None, production=production, shoot_days=after)
         )
+
+
+def audit_words(text: str) -> str:
+    """Words for the audit log's reason column, cut to the column's 100 characters."""
+    return text if len(text) <= 100 else text[:99] + "…"
+
+
+def uses_elsewhere(obj) -> str:
+    """What outside the schedule (call sheets, ...) would go with `obj` if it were deleted, as
+    words ("2 cast calls, 1 recipient"); "" when nothing would. Read through Django's deletion
+    collector, so the schedule names no app that depends on it."""
+    collector = Collector(using=router.db_for_write(type(obj)))
+    try:
+        collector.collect([obj])
+    except (ProtectedError, RestrictedError) as error:
+        found = {type(o) for o in getattr(error, "protected_objects", None) or []} | {
+            type(o) for o in getattr(error, "restricted_objects", None) or []
+        }
+        return ", ".join(sorted(str(m._meta.verbose_name_plural) for m in found)) or "in use"
+    counts: dict[str, int] = {}
+    outside = [(m, len(rows)) for m, rows in collector.data.items()] + [
+        (qs.model, qs.count()) for qs in collector.fast_deletes if _outside(qs.model)
+    ]
+    for model, number in outside:
+        if number and _outside(model):
+            label = model._meta.verbose_name if number == 1 else model._meta.verbose_name_plural
+            counts[str(label)] = counts.get(str(label), 0) + number
+    return ", ".join(f"{n} {label}" for label, n in sorted(counts.items()))
+
+
+def _outside(model) -> bool:
+    return model._meta.app_label != "schedules"

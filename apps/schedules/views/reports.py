@@ -11,6 +11,7 @@ from apps.core.exports import export_response
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.schedules import queries, reports
+from apps.schedules.categories import Category
 from apps.schedules.ical import calendar_feed
 from apps.schedules.models import (
     Scene,
@@ -25,12 +26,19 @@ def report(request: ProductionRequest, key: str) -> HttpResponse:
     builder = reports.REPORTS.get(key)
     if builder is None:
         raise Http404("No such report.")
-    result = builder(request.production)
+    options = {}
+    if key == "dood":
+        # Day Out of Days for any breakdown category; cast unless another is asked for.
+        category = request.GET.get("category") or Category.CAST
+        options["category"] = category if category in Category.values else Category.CAST
+    result = builder(request.production, **options)
     fmt = request.GET.get("format")
     filename = f"{request.production.slug}-{result.key}"
+    if options.get("category", Category.CAST) != Category.CAST:
+        filename += f"-{options['category']}"
     if fmt in ("csv", "xlsx"):
         return export_response(fmt, filename, result.flat_header(), result.flat_rows())
-    context = {"report": result, "reports": REPORT_LINKS}
+    context = {"report": result, "reports": REPORT_LINKS, "categories": Category.choices}
     if fmt == "pdf":
         return pdf_response("schedules/report_pdf.html", context, request, filename)
     return render(request, "schedules/report.html", context)
@@ -40,6 +48,7 @@ REPORT_LINKS = [
     ("shooting-schedule", "Shooting schedule"),
     ("one-liner", "One-liner"),
     ("dood", "Day Out of Days"),
+    ("elements", "Elements"),
     ("locations", "Location summary"),
 ]
 

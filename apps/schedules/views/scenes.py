@@ -11,7 +11,8 @@ from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
-from apps.schedules import forms, queries, services
+from apps.schedules import castnames, forms, queries, services
+from apps.schedules.breakdown import breakdown_names, cast_with_usage
 from apps.schedules.categories import CATEGORY_COLOURS, Category
 from apps.schedules.models import (
     BreakdownElement,
@@ -201,21 +202,24 @@ def scene_omit(request: ProductionRequest, pk: int) -> HttpResponse:
 def breakdown(request: ProductionRequest, pk: int) -> HttpResponse:
     scene = _scene(request, pk)
     elements = list(scene.elements.all())
+    cast = list(scene.cast.order_by("id_number"))
+    # Cast is a category like the others: first, red, its rows the scene's parts.
     groups = [
         {
+            "key": value,
             "label": label,
             "colour": CATEGORY_COLOURS[value],
-            "items": [e for e in elements if e.category == value],
+            "items": cast
+            if value == Category.CAST
+            else [e for e in elements if e.category == value],
         }
         for value, label in Category.choices
-        if value != Category.CAST
     ]
     context = {
         "scene": scene,
-        "cast": scene.cast.order_by("id_number"),
-        "cast_colour": CATEGORY_COLOURS[Category.CAST],
-        "groups": [g for g in groups if g["items"]],
+        "groups": [g for g in groups if g["items"] or g["key"] == Category.CAST],
         "element_form": forms.ElementForm(),
+        "known_names": breakdown_names(request.production),
         "can_edit": request.membership.can(C.EDIT_SCHEDULE),
     }
     if request.GET.get("format") == "pdf":
@@ -234,12 +238,13 @@ def element_add(request: ProductionRequest, pk: int) -> HttpResponse:
     scene = _scene(request, pk)
     form = forms.ElementForm(request.POST)
     if form.is_valid():
-        element, _ = BreakdownElement.objects.get_or_create(
-            production=request.production,
+        run_service(
+            request,
+            services.element_add_to_scene,
+            scene=scene,
             category=form.cleaned_data["category"],
-            name=form.cleaned_data["name"].strip(),
+            name=form.cleaned_data["name"],
         )
-        scene.elements.add(element)
     else:
         messages.error(request, "Choose a category and name the element.")
     return redirect(production_url(request, "schedules:breakdown", pk=scene.pk))
@@ -254,12 +259,23 @@ def element_remove(request: ProductionRequest, pk: int, element_pk: int) -> Http
     return redirect(production_url(request, "schedules:breakdown", pk=scene.pk))
 
 
+@production_view(C.EDIT_SCHEDULE)
+@require_POST
+def cast_remove(request: ProductionRequest, pk: int, member_pk: int) -> HttpResponse:
+    scene = _scene(request, pk)
+    member = get_object_or_404(CastMember, production=request.production, pk=member_pk)
+    services.cast_remove_from_scene(scene=scene, member=member)
+    return redirect(production_url(request, "schedules:breakdown", pk=scene.pk))
+
+
 # --- Cast, sets and locations -------------------------------------------------------------------
 
 
 @production_view(C.VIEW_SCHEDULE)
 def cast_list(request: ProductionRequest) -> HttpResponse:
-    cast = CastMember.objects.filter(production=request.production).order_by("id_number")
+    cast = list(cast_with_usage(request.production))
+    for member in cast:
+        member.noise = castnames.noise_reason(member.character)
     return render(
         request,
         "schedules/cast.html",
