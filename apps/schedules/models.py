@@ -44,6 +44,8 @@ class ScheduleSettings(models.Model):
         default=60, help_text="Time a company move costs, for the day estimates."
     )
     min_turnaround_hours = models.PositiveIntegerField(default=12)
+    # Cues dropped from the cast ("THE CROWD"): a revised draft does not bring them back.
+    dropped_cues = models.JSONField(default=list, blank=True)
     lock_scene_numbers = models.BooleanField(
         default=False,
         help_text="Revised drafts keep scene numbers; inserted scenes get A/B numbers (12A).",
@@ -256,6 +258,9 @@ class CastMember(models.Model):
     phone = models.CharField(max_length=40, blank=True)
     speaking = models.BooleanField(default=True)
     unavailable_dates = models.JSONField(default=list, blank=True)
+    # Cues merged into this part ("EDWARD AND WILL", "JOHN'S VOICE"): a revised draft that still
+    # has them brings its lines to this part instead of making the noise again.
+    aliases = models.JSONField(default=list, blank=True)
 
     history = HistoricalRecords()
 

@@ -353,3 +353,40 @@ def test_another_productions_draft_is_not_found(client, production, outsider, bo
     )
     client.force_login(outsider)
     assert client.get(_draft_url(production, _plan.script)).status_code == 404
+
+
+def test_noise_merged_or_dropped_from_the_cast_stays_gone_in_the_next_draft(production):
+    noisy = b"""INT. PUB - NIGHT
+
+Edward and Will raise their glasses.
+
+EDWARD
+Cheers.
+
+WILL
+Cheers.
+
+EDWARD AND WILL
+To the ferry!
+
+THE CROWD
+Hear, hear!
+"""
+    services.script_import(production=production, data=noisy, filename="pub.fountain")
+    pair = CastMember.objects.get(production=production, character="EDWARD AND WILL")
+    crowd = CastMember.objects.get(production=production, character="THE CROWD")
+    edward, will = (CastMember.objects.get(character=name) for name in ("EDWARD", "WILL"))
+    services.cast_merge(member=pair, into=[edward, will])
+    services.cast_delete(member=crowd)
+
+    revised = noisy.replace(b"Cheers.\n\nWILL", b"Cheers, then.\n\nWILL")
+    plan = services.script_preview(production=production, data=revised, filename="pub2.fountain")
+    assert plan.new_cast == []
+    (entry,) = plan.entries
+    assert entry.kind == "changed" and entry.cast_added == [] and entry.cast_removed == []
+    report = services.script_apply(script=plan.script, digest=plan.digest)
+
+    assert report.new_cast == []
+    assert set(CastMember.objects.values_list("character", flat=True)) == {"EDWARD", "WILL"}
+    pub = Scene.objects.get(production=production)
+    assert {c.character for c in pub.cast.all()} == {"EDWARD", "WILL"}

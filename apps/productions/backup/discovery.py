@@ -103,6 +103,8 @@ JSON_WITHOUT_IDS: dict[str, str] = {
     "schedules.location.unavailable_dates": "ISO dates",
     "schedules.castmember.unavailable_dates": "ISO dates",
     "schedules.scene.speaking": "character names",
+    "schedules.castmember.aliases": "character names",
+    "schedules.schedulesettings.dropped_cues": "character names",
 }
 
 

@@ -13,7 +13,12 @@ from django.db.models import Max
 
 from apps.productions.models import Production
 from apps.schedules.models import CastMember, Scene
-from apps.schedules.services.common import ScheduleError, audit_words, uses_elsewhere
+from apps.schedules.services.common import (
+    ScheduleError,
+    audit_words,
+    settings_for,
+    uses_elsewhere,
+)
 
 CAST_NAME_TAKEN = "The cast already has {existing}."
 CAST_ID_TAKEN = "Cast ID {number} is {existing}'s."
@@ -113,11 +118,11 @@ def cast_merge(*, member: CastMember, into: list[CastMember]) -> list[CastMember
         for target in targets:
             target.scenes.add(*scene_ids)
             target.travel_days.add(*day_ids)
+            target.aliases = _names(target.aliases, [member.character, *member.aliases])
             target._change_reason = audit_words(
                 f"took the {len(scene_ids)} scene(s) of {member} in a merge"
             )
-            # A version with no field changed: it carries the reason into the audit log.
-            target.save(update_fields=["character"])
+            target.save(update_fields=["aliases"])
         names = ", ".join(str(t) for t in targets)
         member._change_reason = audit_words(f"merged into {names}; {len(scene_ids)} scene(s) moved")
         member.delete()
@@ -131,9 +136,23 @@ def cast_delete(*, member: CastMember) -> int:
         member = CastMember.objects.select_for_update().get(pk=member.pk)
         _refuse_if_used_elsewhere(member)
         scenes = member.scenes.count()
+        schedule = settings_for(member.production)
+        schedule.dropped_cues = _names(schedule.dropped_cues, [member.character, *member.aliases])
+        schedule.save(update_fields=["dropped_cues"])
         member._change_reason = audit_words(f"dropped from {scenes} scene(s)")
         member.delete()
     return scenes
+
+
+def _names(kept: list[str], more: list[str]) -> list[str]:
+    """`kept` with the names of `more` it lacks (case-blind), in order."""
+    seen = {name.casefold() for name in kept}
+    result = list(kept)
+    for name in more:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            result.append(name)
+    return result
 
 
 def _refuse_if_used_elsewhere(member: CastMember) -> None:

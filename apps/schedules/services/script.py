@@ -284,6 +284,7 @@ def plan_for(script: Script, parsed: ParsedScript) -> RevisionPlan:
     )
     by_pk = {s.pk: s for s in existing}
     warnings = list(parsed.warnings)
+    cast = CastNames.of(production)
     numbers = _numbers(script, parsed, matched, by_pk, existing, warnings)
     entries: list[Entry] = []
     for index, item in enumerate(parsed.scenes):
@@ -293,7 +294,7 @@ def plan_for(script: Script, parsed: ParsedScript) -> RevisionPlan:
         if scene is not None:
             entry.scene, entry.score, entry.old_number = scene, found[1], scene.number
             entry.day_label = _day_label(scene)
-            _compare(entry, scene, item)
+            _compare(entry, scene, item, cast)
             if scene.omitted:
                 entry.kind = "restored"
             elif entry.changes or entry.cast_added or entry.cast_removed or entry.text_diff:
@@ -328,17 +329,11 @@ def plan_for(script: Script, parsed: ParsedScript) -> RevisionPlan:
         for entry in entries:
             if entry.kind == "omitted" and entry.scene.pk in renames:
                 entry.number = renames[entry.scene.pk]
-    known_cast = {
-        name.casefold()
-        for name in CastMember.objects.filter(production=production).values_list(
-            "character", flat=True
-        )
-    }
     new_cast = []
     for item in parsed.scenes:
         for name in item.characters:
-            if name.casefold() not in known_cast:
-                known_cast.add(name.casefold())
+            if cast.unknown(name):
+                cast.named[name.casefold()] = []
                 new_cast.append(name)
     plan = RevisionPlan(script, entries, renames, new_cast, warnings)
     plan.digest = _digest(plan)
@@ -391,7 +386,7 @@ def _day_label(scene: Scene) -> str:
     return f"Day {day.day_number}, {day.date:%a %d %b}" if day.day_number else str(day)
 
 
-def _compare(entry: Entry, scene: Scene, item: ParsedScene) -> None:
+def _compare(entry: Entry, scene: Scene, item: ParsedScene, cast: CastNames) -> None:
     """What the draft changes in a matched scene, field by field, in the words the report uses."""
     pairs = [
         ("Heading", scene.heading, item.heading),
@@ -408,13 +403,59 @@ def _compare(entry: Entry, scene: Scene, item: ParsedScene) -> None:
         entry.text_diff = revisions.word_diff(scene.text, item.text)
     elif not scene.text and scene.content_hash != item.content_hash:
         entry.changes.append(Change("Text", "(not kept by an earlier import)", "revised"))
-    before = {n.casefold(): n for n in scene.speaking}
     cast_now = {c.character.casefold() for c in scene.cast.all()}
-    after = {n.casefold(): n for n in item.characters}
+    before = cast.parts(scene.speaking)
+    after = cast.parts(item.characters)
     entry.cast_added = [name for key, name in after.items() if key not in cast_now]
     entry.cast_removed = [
         name for key, name in before.items() if key not in after and key in cast_now
     ]
+
+
+@dataclass
+class CastNames:
+    """How a draft's speaking names become cast members: a part's own name first, then the cues
+    merged into a part (one cue may stand for two parts), and cues dropped from the cast stay
+    out. A name none of these knows is a new part."""
+
+    named: dict[str, list[CastMember]]
+    dropped: set[str]
+
+    @classmethod
+    def of(cls, production: Production) -> CastNames:
+        members = list(CastMember.objects.filter(production=production))
+        named: dict[str, list[CastMember]] = {}
+        for member in members:
+            for alias in member.aliases:
+                named.setdefault(alias.casefold(), []).append(member)
+        for member in members:
+            named[member.character.casefold()] = [member]
+        dropped = {n.casefold() for n in settings_for(production).dropped_cues} - set(named)
+        return cls(named, dropped)
+
+    def unknown(self, name: str) -> bool:
+        key = name.casefold()
+        return key not in self.named and key not in self.dropped
+
+    def parts(self, names) -> dict[str, str]:
+        """casefolded part name -> part name, for the speaking names given (new names as is)."""
+        found: dict[str, str] = {}
+        for name in names:
+            key = name.casefold()
+            if key in self.dropped:
+                continue
+            members = self.named.get(key)
+            if members:
+                for member in members:
+                    found[member.character.casefold()] = member.character
+            else:
+                found[key] = name
+        return found
+
+    def members(self, names) -> list[CastMember]:
+        return list(
+            {m.pk: m for name in names for m in self.named.get(name.casefold(), [])}.values()
+        )
 
 
 def _set_name(item: ParsedScene) -> str:
@@ -479,7 +520,7 @@ def _apply(plan: RevisionPlan, parsed: ParsedScript, user) -> ImportReport:
             "text": item.text,
             "speaking": list(item.characters),
         }
-        speaking = [cast[name.casefold()] for name in item.characters]
+        speaking = cast.members(item.characters)
         if entry.kind == "added":
             bin_tail += 1
             scene = Scene(
@@ -571,13 +612,13 @@ def _renumber(plan: RevisionPlan) -> dict[int, tuple[str, str]]:
     return done
 
 
-def _cast_for(production, parsed: ParsedScript, report: ImportReport) -> dict[str, CastMember]:
-    """Every speaking character as a cast member; new ones get the next IDs.
+def _cast_for(production, parsed: ParsedScript, report: ImportReport) -> CastNames:
+    """Every speaking character as a cast member (through CastNames); new ones get the next IDs.
 
     IDs follow billing, estimated as the number of scenes a character speaks in (then first
     appearance), which is how a first pass on a board is numbered; the AP edits them afterwards.
     """
-    known = {c.character.casefold(): c for c in CastMember.objects.filter(production=production)}
+    cast = CastNames.of(production)
     counts: Counter[str] = Counter()
     first_seen: dict[str, tuple[int, str]] = {}
     for index, item in enumerate(parsed.scenes):
@@ -585,14 +626,19 @@ def _cast_for(production, parsed: ParsedScript, report: ImportReport) -> dict[st
             key = name.casefold()
             counts[key] += 1
             first_seen.setdefault(key, (index, name))
-    new = sorted((k for k in counts if k not in known), key=lambda k: (-counts[k], first_seen[k]))
+    new = sorted(
+        (k for k in counts if cast.unknown(first_seen[k][1])),
+        key=lambda k: (-counts[k], first_seen[k]),
+    )
     next_id = (
         CastMember.objects.filter(production=production).aggregate(m=Max("id_number"))["m"] or 0
     ) + 1
     for key in new:
-        known[key] = CastMember.objects.create(
-            production=production, id_number=next_id, character=first_seen[key][1][:200]
-        )
+        cast.named[key] = [
+            CastMember.objects.create(
+                production=production, id_number=next_id, character=first_seen[key][1][:200]
+            )
+        ]
         report.new_cast.append(f"{next_id}. {first_seen[key][1]}")
         next_id += 1
-    return known
+    return cast
