@@ -11,6 +11,7 @@ from apps.schedules.importers.eighths import format_eighths, parse_eighths
 from apps.schedules.models import (
     CastMember,
     DayKind,
+    DayNight,
     IntExt,
     Location,
     ScheduleSettings,
@@ -86,7 +87,16 @@ class SceneForm(forms.Form):
         label="INT/EXT", choices=[("", "—"), *IntExt.choices], required=False
     )
     set_name = forms.CharField(label="Set", max_length=200)
-    time_of_day = forms.CharField(max_length=30, required=False)
+    time_of_day = forms.CharField(
+        max_length=30, required=False, help_text="As the script says: NIGHT (1973), CONTINUOUS."
+    )
+    day_night = forms.ChoiceField(
+        label="Day/night",
+        choices=[("", "From the time of day"), *DayNight.choices],
+        required=False,
+        help_text="The light the strip shows. Left to the time of day, CONTINUOUS or LATER "
+        "carries on the light of the scene before.",
+    )
     eighths = EighthsField(label="Pages", help_text="In eighths: 1 3/8, 7/8, 2.")
     synopsis = forms.CharField(max_length=300, required=False)
     cast = core_forms.ModelMultipleChoiceField(

@@ -25,6 +25,7 @@ from apps.crew.queries import crew_for_day
 from apps.productions.capabilities import Role
 from apps.productions.models import Membership, Production
 from apps.schedules.importers.eighths import format_eighths
+from apps.schedules.importers.fountain import light_of
 from apps.schedules.models import ShootDay
 from apps.schedules.queries import dood, scenes_for_board
 
@@ -84,7 +85,7 @@ def _scene_rows(scenes) -> list[SceneRow]:
                 set=scene.set.name,
                 synopsis=scene.synopsis,
                 time_of_day=scene.time_of_day,
-                day_night=_day_night(scene.time_of_day),
+                day_night=_day_night(scene),
                 pages=scene.pages,
                 eighths=scene.eighths,
                 cast=[member.id_number for member in scene.cast.all()],
@@ -94,11 +95,12 @@ def _scene_rows(scenes) -> list[SceneRow]:
     return rows
 
 
-def _day_night(time_of_day: str) -> str:
-    text = time_of_day.upper()
-    if "NIGHT" in text or "DUSK" in text or "EVENING" in text:
-        return "N"
-    return "D" if text else ""
+def _day_night(scene) -> str:
+    """D or N: the scene's light, which a CONTINUOUS scene inherits from the one before."""
+    light = scene.day_night or light_of(scene.time_of_day)
+    if light:
+        return light[0]
+    return "D" if scene.time_of_day else ""
 
 
 def _contacts(production: Production, crew_rows) -> list[Contact]:

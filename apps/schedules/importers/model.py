@@ -51,7 +51,12 @@ class Element:
 
 @dataclass
 class ParsedScene:
-    """One scene as the schedule needs it; ``eighths`` is its length in eighths of a page."""
+    """One scene as the schedule needs it; ``eighths`` is its length in eighths of a page.
+
+    ``time_of_day`` is the writer's words ("NIGHT (1973)", "MOMENTS LATER"); ``light`` is "DAY" or
+    "NIGHT" from them, or inherited from the scene before in script order when they name no light
+    ("CONTINUOUS", "SAME"), or "" when no scene before named one.
+    """
 
     number: str
     int_ext: str
@@ -62,6 +67,7 @@ class ParsedScene:
     characters: list[str]
     heading: str
     content_hash: str
+    light: str = ""
 
 
 @dataclass

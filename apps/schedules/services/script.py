@@ -82,6 +82,7 @@ def _apply_script(production, parsed: ParsedScript, filename: str, user) -> Impo
             "int_ext": item.int_ext if item.int_ext in IntExt.values else "",
             "set": sets[set_name],
             "time_of_day": item.time_of_day[:30],
+            "day_night": item.light,
             "eighths": item.eighths,
             "synopsis": item.synopsis[:300],
             "heading": item.heading[:300],

@@ -13,6 +13,7 @@ from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
 from apps.schedules import forms, queries, services
 from apps.schedules.categories import CATEGORY_COLOURS, Category
+from apps.schedules.importers.fountain import light_of
 from apps.schedules.models import (
     BreakdownElement,
     CastMember,
@@ -78,8 +79,8 @@ def scene_add(request: ProductionRequest) -> HttpResponse:
             request, services.scene_create, form=form,
             production=request.production,
             number=data["number"], set_name=data["set_name"], int_ext=data["int_ext"],
-            time_of_day=data["time_of_day"], eighths=data["eighths"],
-            synopsis=data["synopsis"], cast=data["cast"],
+            time_of_day=data["time_of_day"], day_night=data["day_night"],
+            eighths=data["eighths"], synopsis=data["synopsis"], cast=data["cast"],
         )  # fmt: skip
         if created:
             scene = created.value
@@ -101,6 +102,9 @@ def scene_edit(request: ProductionRequest, pk: int) -> HttpResponse:
         "number": scene.number, "int_ext": scene.int_ext, "set_name": scene.set.name,
         "time_of_day": scene.time_of_day, "eighths": scene.eighths, "synopsis": scene.synopsis,
         "cast": scene.cast.all(), "notes": scene.notes,
+        # Shown only when the words do not say it (inherited or chosen), so that editing the
+        # time of day to one that names a light is not overruled by the old choice.
+        "day_night": "" if light_of(scene.time_of_day) else scene.day_night,
     }  # fmt: skip
     form = forms.SceneForm(request.POST or None, initial=initial, production=request.production)
     if request.method == "POST" and form.is_valid():
@@ -109,8 +113,8 @@ def scene_edit(request: ProductionRequest, pk: int) -> HttpResponse:
             request, services.scene_update, form=form,
             scene=scene, number=data["number"], set_name=data["set_name"],
             int_ext=data["int_ext"], time_of_day=data["time_of_day"],
-            eighths=data["eighths"], synopsis=data["synopsis"], cast=data["cast"],
-            elements=scene.elements.all(), notes=data["notes"],
+            day_night=data["day_night"], eighths=data["eighths"], synopsis=data["synopsis"],
+            cast=data["cast"], elements=scene.elements.all(), notes=data["notes"],
         )  # fmt: skip
         if updated:
             messages.success(request, f"Scene {scene.number} saved.")
