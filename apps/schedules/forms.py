@@ -134,8 +134,9 @@ class LocationForm(UniqueInProduction, forms.ModelForm):
     class Meta:
         model = Location
         fields = [
-            "name", "address", "latitude", "longitude", "contact_name", "contact_phone",
-            "contact_email", "parking", "hospital_name", "hospital_address", "hospital_phone",
+            "name", "address", "latitude", "longitude", "time_zone", "contact_name",
+            "contact_phone", "contact_email", "parking", "hospital_name", "hospital_address",
+            "hospital_phone",
             "permit_status", "permit_start", "permit_end", "unavailable_dates", "notes",
         ]  # fmt: skip
         widgets = {
@@ -146,6 +147,18 @@ class LocationForm(UniqueInProduction, forms.ModelForm):
             "permit_start": forms.DateInput(attrs={"type": "date"}),
             "permit_end": forms.DateInput(attrs={"type": "date"}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The production's own zone list; blank reads as the production's zone.
+        zone = self.instance.production.time_zone
+        field = self.fields["time_zone"]
+        field.choices = [("", f"Same as the production ({zone})"), *field.choices[1:]]
+        field.help_text = (
+            "Sunrise and sunset on the call sheet are shown on this zone's clock. Choose it when "
+            "the place is in another zone than the production's (a London production shooting "
+            "in San Francisco: America/Los_Angeles)."
+        )
 
 
 class SetForm(UniqueInProduction, forms.ModelForm):

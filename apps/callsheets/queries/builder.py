@@ -7,7 +7,7 @@ as it was sent, whatever happens to the schedule afterwards.
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from apps.callsheets.models import CallSheet
@@ -51,8 +51,9 @@ def osm_link(latitude: Decimal | None, longitude: Decimal | None) -> str:
 def sun_times(
     latitude: Decimal | None, longitude: Decimal | None, day: date, tz
 ) -> tuple[str, str]:
-    """Sunrise and sunset at the place on the day, in the production's zone, computed offline by
-    astral. Blank without coordinates; a dash where the sun does not rise or set (polar days)."""
+    """Sunrise and sunset at the place on the day, on the clock of `tz` (the location's own zone,
+    see `Location.tz`), computed offline by astral. Blank without coordinates; a dash where the sun
+    does not rise or set (polar days)."""
     if latitude is None or longitude is None:
         return "", ""
     from astral import Observer
@@ -68,6 +69,13 @@ def sun_times(
     except ValueError:
         set_ = "—"
     return rise, set_
+
+
+def zone_label(tz, day: date, production_zone: str) -> str:
+    """The zone's abbreviation on the day ("PST", "BST") when it is not the production's zone."""
+    if getattr(tz, "key", production_zone) == production_zone:
+        return ""
+    return datetime.combine(day, time(12, 0), tzinfo=tz).tzname() or str(tz)
 
 
 def _shoot_days(production: Production) -> list[ShootDay]:
@@ -133,7 +141,6 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
     day = call_sheet.shoot_day
     production = call_sheet.production
     day.production = production  # the same row: crew_for_day reads it from the day
-    tz = production.tz
     shoot_days = _shoot_days(production)
     total = len(shoot_days)
     next_day = next((d for d in shoot_days if d.position > day.position), None)
@@ -198,7 +205,12 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
         if location is None or location.pk in seen:
             continue
         seen.add(location.pk)
-        sunrise, sunset = sun_times(location.latitude, location.longitude, day.date, tz)
+        # On the place's own clock, labelled ("07:24 PST") when that is not the production's.
+        place_tz = location.tz(production)
+        sunrise, sunset = sun_times(location.latitude, location.longitude, day.date, place_tz)
+        label = zone_label(place_tz, day.date, production.time_zone)
+        if label:
+            sunrise, sunset = (f"{t} {label}" if ":" in t else t for t in (sunrise, sunset))
         locations.append(
             LocationRow(
                 name=location.name,
