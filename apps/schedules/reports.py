@@ -37,6 +37,10 @@ class Report:
     # other columns fit beside them on a landscape page. 0 prints one block.
     fixed_columns: int = 0
     columns_per_block: int = 0
+    # On screen: how many leading columns stay in view while the table scrolls sideways, and
+    # which column (the total) stays at the right edge. Not printed.
+    sticky_columns: int = 0
+    total_column: int | None = None
 
     def printed_blocks(self) -> list[Report]:
         """The report cut into blocks of columns that fit a printed page, in order."""
@@ -177,6 +181,7 @@ def day_out_of_days(production: Production) -> Report:
     return Report(
         "dood", "Day Out of Days", header, [Section("", rows)],
         fixed_columns=3, columns_per_block=20,
+        sticky_columns=2, total_column=header.index("Total"),
     )  # fmt: skip
 
 
