@@ -161,14 +161,30 @@ class LocationForm(UniqueInProduction, forms.ModelForm):
         )
 
 
-class SetForm(UniqueInProduction, forms.ModelForm):
-    class Meta:
-        model = Set
-        fields = ["name", "location"]
+class SetForm(forms.Form):
+    """Rename a set and map it to a location; the name is checked by services.set_rename, which
+    refuses one another set has in any case and the page then offers a merge."""
+
+    name = forms.CharField(max_length=200, help_text="A name another set has: merge them instead.")
+    location = core_forms.ModelChoiceField(
+        queryset=Location.objects.none(), required=False, label="Shot at"
+    )
 
     def __init__(self, *args, production, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["location"].queryset = Location.objects.filter(production=production)
+
+
+class SetMergeForm(forms.Form):
+    """Sets picked on the sets page, and the one whose name and location are kept."""
+
+    sets = core_forms.ModelMultipleChoiceField(queryset=Set.objects.none())
+    target = core_forms.ModelChoiceField(queryset=Set.objects.none())
+
+    def __init__(self, *args, production, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("sets", "target"):
+            self.fields[name].queryset = Set.objects.filter(production=production)
 
 
 class DayForm(forms.ModelForm):

@@ -11,11 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models.functions import Coalesce
 
 from apps.productions.models import Production
 from apps.schedules.importers.eighths import format_eighths
-from apps.schedules.models import CastMember, DayKind, Scene, ScheduleSettings, ShootDay
+from apps.schedules.models import CastMember, DayKind, Scene, ScheduleSettings, Set, ShootDay
 from apps.schedules.services import settings_for
 
 CAST_UNAVAILABLE = "{cast} is unavailable on {date:%a %d %b}."
@@ -363,3 +364,42 @@ def summary(production: Production) -> dict:
         "next_day": upcoming[0] if upcoming else None,
         "conflicts": result.conflicts,
     }
+
+
+@dataclass
+class SetRow:
+    set: Set
+    scenes: int
+    eighths: int
+    int_ext: list[str]
+
+    @property
+    def pages(self) -> str:
+        return format_eighths(self.eighths)
+
+
+def sets_overview(production: Production) -> list[SetRow]:
+    """Each set with its location, how many scenes (omitted ones left out) and pages it carries,
+    and whether those are INT, EXT or both. Two queries: sets with totals, and INT/EXT pairs."""
+    live = Q(scenes__omitted=False)
+    sets = (
+        Set.objects.filter(production=production)
+        .select_related("location")
+        .annotate(
+            scene_count=Count("scenes", filter=live),
+            eighth_count=Coalesce(Sum("scenes__eighths", filter=live), 0),
+        )
+        .order_by("name")
+    )
+    sides: dict[int, set[str]] = defaultdict(set)
+    for set_id, int_ext in (
+        Scene.objects.filter(production=production, omitted=False)
+        .exclude(int_ext="")
+        .values_list("set_id", "int_ext")
+        .distinct()
+    ):
+        sides[set_id].add(int_ext)
+    order = {"INT": 0, "EXT": 1, "INT/EXT": 2}
+    return [
+        SetRow(s, s.scene_count, s.eighth_count, sorted(sides[s.pk], key=order.get)) for s in sets
+    ]

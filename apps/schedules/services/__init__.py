@@ -16,6 +16,8 @@ from apps.schedules.services.common import (
     NOT_A_SHOOT_DAY,
     OMITTED_SCENE_CANNOT_BE_SCHEDULED,
     SCENE_NUMBER_TAKEN,
+    SET_NAME_TAKEN,
+    SETS_TO_MERGE,
     SPLIT_LENGTH_OUT_OF_RANGE,
     SPLIT_TOO_SHORT,
     ScheduleError,
@@ -29,11 +31,14 @@ from apps.schedules.services.scenes import (
     scene_update,
 )
 from apps.schedules.services.script import ImportReport, script_import
+from apps.schedules.services.sets import set_rename, sets_merge
 
 __all__ = [
     "NOT_A_SHOOT_DAY",
     "OMITTED_SCENE_CANNOT_BE_SCHEDULED",
     "SCENE_NUMBER_TAKEN",
+    "SETS_TO_MERGE",
+    "SET_NAME_TAKEN",
     "SPLIT_LENGTH_OUT_OF_RANGE",
     "SPLIT_TOO_SHORT",
     "ImportReport",
@@ -50,5 +55,7 @@ __all__ = [
     "scene_split",
     "scene_update",
     "script_import",
+    "set_rename",
+    "sets_merge",
     "settings_for",
 ]

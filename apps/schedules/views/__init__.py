@@ -25,6 +25,8 @@ from apps.schedules.views.scenes import (
     scene_split,
     script_import,
     set_edit,
+    set_list,
+    sets_merge,
 )
 
 __all__ = [
@@ -32,5 +34,6 @@ __all__ = [
     "day_edit", "day_insert", "day_remove", "element_add", "element_remove", "ical_feed",
     "ical_rotate", "location_edit", "location_list", "report", "scene_add", "scene_edit",
     "scene_list", "scene_omit", "scene_split", "schedule_settings", "script_import", "set_edit",
+    "set_list", "sets_merge",
     "stripboard",
 ]  # fmt: skip
