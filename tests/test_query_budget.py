@@ -81,6 +81,7 @@ POST_ONLY = {
     "schedules:scene_omit",
     "schedules:element_remove",
     "schedules:ical_rotate",
+    "schedules:sets_merge",
     "vendors:contact_add",
     "vendors:certificate_upload",
     "vendors:quote_choose",

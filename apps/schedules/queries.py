@@ -366,23 +366,11 @@ def summary(production: Production) -> dict:
     }
 
 
-@dataclass
-class SetRow:
-    set: Set
-    scenes: int
-    eighths: int
-    int_ext: list[str]
-
-    @property
-    def pages(self) -> str:
-        return format_eighths(self.eighths)
-
-
-def sets_overview(production: Production) -> list[SetRow]:
-    """Each set with its location, how many scenes (omitted ones left out) and pages it carries,
-    and whether those are INT, EXT or both. Two queries: sets with totals, and INT/EXT pairs."""
+def sets_overview(production: Production) -> list[Set]:
+    """Each set with its location, and (omitted scenes left out) `scene_count`, `pages` and
+    `sides` (INT, EXT or both). Two queries: the sets with their totals, and the INT/EXT pairs."""
     live = Q(scenes__omitted=False)
-    sets = (
+    sets = list(
         Set.objects.filter(production=production)
         .select_related("location")
         .annotate(
@@ -392,14 +380,10 @@ def sets_overview(production: Production) -> list[SetRow]:
         .order_by("name")
     )
     sides: dict[int, set[str]] = defaultdict(set)
-    for set_id, int_ext in (
-        Scene.objects.filter(production=production, omitted=False)
-        .exclude(int_ext="")
-        .values_list("set_id", "int_ext")
-        .distinct()
-    ):
+    pairs = Scene.objects.filter(production=production, omitted=False).exclude(int_ext="")
+    for set_id, int_ext in pairs.values_list("set_id", "int_ext").distinct():
         sides[set_id].add(int_ext)
-    order = {"INT": 0, "EXT": 1, "INT/EXT": 2}
-    return [
-        SetRow(s, s.scene_count, s.eighth_count, sorted(sides[s.pk], key=order.get)) for s in sets
-    ]
+    for found in sets:
+        found.pages = format_eighths(found.eighth_count)
+        found.sides = sorted(sides[found.pk], key=["INT", "EXT", "INT/EXT"].index)
+    return sets

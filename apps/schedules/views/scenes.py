@@ -314,7 +314,7 @@ def set_list(request: ProductionRequest) -> HttpResponse:
         request,
         "schedules/sets.html",
         {
-            "rows": queries.sets_overview(request.production),
+            "sets": queries.sets_overview(request.production),
             "can_edit": request.membership.can(C.EDIT_SCHEDULE),
         },
     )
