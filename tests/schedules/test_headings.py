@@ -183,3 +183,30 @@ def test_a_scene_added_by_hand_as_continuous_carries_on_the_light_before_it(prod
         production=production, number="3", set_name="Pier", time_of_day="later", day_night="DAY"
     )
     assert chosen.day_night == "DAY"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_fills_day_night_for_scenes_imported_before_it(production):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("schedules", "0003_cast_member_email")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    try:
+        old_apps = executor.loader.project_state(before).apps
+        OldSet = old_apps.get_model("schedules", "Set")
+        OldScene = old_apps.get_model("schedules", "Scene")
+        deck = OldSet.objects.create(production_id=production.pk, name="DECK")
+        for number, words in (("1", "NIGHT"), ("2", "CONTINUOUS"), ("10", "LATER THAT MORNING")):
+            OldScene.objects.create(
+                production_id=production.pk, set=deck, number=number,
+                sort_key=f"{int(number):06d}", time_of_day=words,
+            )  # fmt: skip
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+        lights = dict(Scene.objects.values_list("number", "day_night"))
+        assert lights == {"1": "NIGHT", "2": "NIGHT", "10": "DAY"}
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
