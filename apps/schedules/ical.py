@@ -38,7 +38,8 @@ def calendar_feed(production: Production) -> bytes:
         .order_by("board_position")
     ):
         scenes.setdefault(scene.shoot_day_id, []).append(scene)
-    for day in ShootDay.objects.filter(production=production).order_by("position"):
+    days = list(ShootDay.objects.filter(production=production).order_by("position"))
+    for day in days:
         event = Event()
         event.add("uid", f"shootday-{day.pk}@{production.slug}.producerdesk")
         event.add("dtstamp", stamp)
@@ -77,7 +78,15 @@ def calendar_feed(production: Production) -> bytes:
             event.add("dtstart", start)
             event.add("dtend", end if end and end > start else start + timedelta(days=1))
             cal.add_component(event)
-    cal.add_missing_timezones()
+    # The zone's rules for the production's own dates, a year either side (the library's default
+    # stops at 2038 and lists every change since 1970).
+    dates = [d.date for d in days] + [
+        d for d in (production.prep_start, production.wrap_date) if d is not None
+    ]
+    if dates:
+        cal.add_missing_timezones(
+            first_date=min(dates) - timedelta(days=366), last_date=max(dates) + timedelta(days=366)
+        )
     return cal.to_ical()
 
 

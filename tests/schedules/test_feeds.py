@@ -16,6 +16,7 @@ from icalendar import Calendar
 
 from apps.schedules import services
 from apps.schedules.ical import calendar_feed
+from apps.schedules.models import ShootDay
 from tests.schedules.factories import CastFactory, LocationFactory, SceneFactory, SetFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +73,12 @@ def test_a_shoot_day_runs_from_call_to_wrap_in_the_productions_zone(scheduled):
     assert end == datetime.combine(days[0].date, time(18, 0), tzinfo=zone)
     assert day1["DTSTART"].params["TZID"] == "America/New_York"
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["America/New_York"]
+    # The zone's rules cover the shoot, however far off it is.
+    ShootDay.objects.filter(pk=days[0].pk).update(date=days[0].date.replace(year=2045))
+    later = Calendar.from_ical(calendar_feed(production))
+    day1 = next(e for e in later.walk("VEVENT") if str(e["SUMMARY"]).endswith("Day 1 (2 pp)"))
+    assert day1.decoded("DTSTART").utcoffset().total_seconds() == -5 * 3600  # EST in March
+    assert "to 2046" in str(later.walk("VTIMEZONE")[0]["COMMENT"])  # a year past the last day
     assert "Call 06:30" in str(day1["DESCRIPTION"])
 
 
