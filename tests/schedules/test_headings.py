@@ -210,3 +210,15 @@ def test_the_migration_fills_day_night_for_scenes_imported_before_it(production)
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.parametrize("piece", [" - A", " - (A", ", LATER [X", " (A) - B"])
+def test_a_hostile_heading_splits_in_linear_time(piece):
+    """A heading of 200 KB of parts (an upload is at most a few MB): cut in well under seconds,
+    not in time that grows with the square of its separators."""
+    import time as clock
+
+    heading = "INT. HOUSE" + piece * (200_000 // len(piece)) + " - NIGHT"
+    started = clock.perf_counter()
+    split_heading(heading)
+    assert clock.perf_counter() - started < 2

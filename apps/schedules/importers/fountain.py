@@ -64,7 +64,8 @@ _FILLER_WORDS = frozenset(
 # Between the set and the time, or between parts of either: a hyphen with a space on at least one
 # side, a double hyphen, an en or em dash (with or without spaces), or a comma.
 _SEPARATOR_RE = re.compile(r"\s*(?:--|[\u2013\u2014]{1,2})\s*|\s+-\s*|\s*-\s+|\s*,\s*")
-_BRACKETED_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# Innermost brackets only: a "(" with no ")" stops the scan at the next "(", so it stays linear.
+_BRACKETED_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _WORD_RE = re.compile(r"[A-Z0-9&][A-Z0-9'.&-]*")
 
 
@@ -116,11 +117,18 @@ def _split_time(rest: str) -> tuple[str, str]:
 
 
 def _separators(text: str) -> list[tuple[int, int]]:
-    """Where the separators are, leaving out any inside brackets: "(1973 - 1975)" stays whole."""
+    """Where the separators are, leaving out any inside brackets: "(1973 - 1975)" stays whole.
+
+    The brackets are counted as the scan goes, so a heading of many parts is read in linear time.
+    """
     found = []
+    position = round_depth = square_depth = 0
     for match in _SEPARATOR_RE.finditer(text):
-        before = text[: match.start()]
-        if before.count("(") == before.count(")") and before.count("[") == before.count("]"):
+        between = text[position : match.start()]
+        round_depth += between.count("(") - between.count(")")
+        square_depth += between.count("[") - between.count("]")
+        position = match.start()
+        if round_depth == 0 and square_depth == 0:
             found.append((match.start(), match.end()))
     return found
 
