@@ -92,6 +92,7 @@ POST_ONLY = {
     "schedules:banner_move",
     "schedules:banner_remove",
     "schedules:scenario_delete",
+    "schedules:sets_merge",
     "vendors:contact_add",
     "vendors:certificate_upload",
     "vendors:quote_choose",

@@ -7,6 +7,8 @@ orange, Vehicles pink, Props violet, and so on. ``text`` is the readable ink on 
 
 from django.db import models
 
+from apps.schedules.importers.fountain import light_of
+
 
 class Category(models.TextChoices):
     CAST = "cast", "Cast"
@@ -66,10 +68,13 @@ STRIP_COLOURS = {
     ("INT", "NIGHT"): ("#64b5f6", "#000000"),
     ("EXT", "NIGHT"): ("#81c784", "#000000"),
 }
-NIGHT_TIMES = frozenset({"NIGHT", "EVENING", "DUSK", "MIDNIGHT", "TWILIGHT"})
 
 
-def strip_key(int_ext: str, time_of_day: str) -> tuple[str, str]:
-    """INT/EXT counts as EXT (it needs the exterior's light); dusk and evening count as night."""
+def strip_key(int_ext: str, time_of_day: str, day_night: str = "") -> tuple[str, str]:
+    """INT/EXT counts as EXT (it needs the exterior's light); dusk and evening count as night.
+
+    The light is the scene's stored day/night when it has one, else what the writer's words say
+    ("LATER THAT MORNING" is day, "NIGHT (1973)" night), else day.
+    """
     side = "EXT" if "EXT" in (int_ext or "") else "INT"
-    return side, ("NIGHT" if (time_of_day or "").upper() in NIGHT_TIMES else "DAY")
+    return side, (day_night or light_of(time_of_day) or "DAY")

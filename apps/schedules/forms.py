@@ -13,6 +13,7 @@ from apps.schedules.models import (
     BreakdownElement,
     CastMember,
     DayKind,
+    DayNight,
     IntExt,
     Location,
     RevisionColour,
@@ -101,7 +102,16 @@ class SceneForm(forms.Form):
         label="INT/EXT", choices=[("", "—"), *IntExt.choices], required=False
     )
     set_name = forms.CharField(label="Set", max_length=200)
-    time_of_day = forms.CharField(max_length=30, required=False)
+    time_of_day = forms.CharField(
+        max_length=30, required=False, help_text="As the script says: NIGHT (1973), CONTINUOUS."
+    )
+    day_night = forms.ChoiceField(
+        label="Day/night",
+        choices=[("", "From the time of day"), *DayNight.choices],
+        required=False,
+        help_text="The light the strip shows. Left to the time of day, CONTINUOUS or LATER "
+        "carries on the light of the scene before.",
+    )
     eighths = EighthsField(label="Pages", help_text="In eighths: 1 3/8, 7/8, 2.")
     synopsis = forms.CharField(max_length=300, required=False)
     cast = core_forms.ModelMultipleChoiceField(
@@ -196,8 +206,9 @@ class LocationForm(UniqueInProduction, forms.ModelForm):
     class Meta:
         model = Location
         fields = [
-            "name", "address", "latitude", "longitude", "contact_name", "contact_phone",
-            "contact_email", "parking", "hospital_name", "hospital_address", "hospital_phone",
+            "name", "address", "latitude", "longitude", "time_zone", "contact_name",
+            "contact_phone", "contact_email", "parking", "hospital_name", "hospital_address",
+            "hospital_phone",
             "permit_status", "permit_start", "permit_end", "unavailable_dates", "notes",
         ]  # fmt: skip
         widgets = {
@@ -209,15 +220,43 @@ class LocationForm(UniqueInProduction, forms.ModelForm):
             "permit_end": forms.DateInput(attrs={"type": "date"}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The production's own zone list; blank reads as the production's zone.
+        zone = self.instance.production.time_zone
+        field = self.fields["time_zone"]
+        field.choices = [("", f"Same as the production ({zone})"), *field.choices[1:]]
+        field.help_text = (
+            "Sunrise and sunset on the call sheet are shown on this zone's clock. Choose it when "
+            "the place is in another zone than the production's (a London production shooting "
+            "in San Francisco: America/Los_Angeles)."
+        )
 
-class SetForm(UniqueInProduction, forms.ModelForm):
-    class Meta:
-        model = Set
-        fields = ["name", "location"]
+
+class SetForm(forms.Form):
+    """Rename a set and map it to a location; the name is checked by services.set_rename, which
+    refuses one another set has in any case and the page then offers a merge."""
+
+    name = forms.CharField(max_length=200, help_text="A name another set has: merge them instead.")
+    location = core_forms.ModelChoiceField(
+        queryset=Location.objects.none(), required=False, label="Shot at"
+    )
 
     def __init__(self, *args, production, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["location"].queryset = Location.objects.filter(production=production)
+
+
+class SetMergeForm(forms.Form):
+    """Sets picked on the sets page, and the one whose name and location are kept."""
+
+    sets = core_forms.ModelMultipleChoiceField(queryset=Set.objects.none())
+    target = core_forms.ModelChoiceField(queryset=Set.objects.none())
+
+    def __init__(self, *args, production, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("sets", "target"):
+            self.fields[name].queryset = Set.objects.filter(production=production)
 
 
 class DayForm(forms.ModelForm):

@@ -7,6 +7,7 @@ Lengths are whole eighths of a page (see importers/eighths.py). A scene's place 
 from __future__ import annotations
 
 import re
+import zoneinfo
 from datetime import date, time
 
 from django.conf import settings
@@ -15,7 +16,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from apps.productions.models import Production
+from apps.productions.models import Production, time_zone_choices
 from apps.schedules.categories import CATEGORY_COLOURS, STRIP_COLOURS, Category, strip_key
 from apps.schedules.importers.eighths import format_eighths
 
@@ -24,6 +25,13 @@ class IntExt(models.TextChoices):
     INT = "INT", "INT"
     EXT = "EXT", "EXT"
     INT_EXT = "INT/EXT", "INT/EXT"
+
+
+class DayNight(models.TextChoices):
+    """The light a scene needs, whatever words the writer used for its time of day."""
+
+    DAY = "DAY", "Day"
+    NIGHT = "NIGHT", "Night"
 
 
 class ScheduleSettings(models.Model):
@@ -180,6 +188,14 @@ class Location(models.Model):
     # Decimals, not floats: sunrise is computed offline from these, and they round-trip exactly.
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    # Sunrise and sunset are shown in the place's own zone; blank: the production's zone.
+    time_zone = models.CharField(
+        max_length=64,
+        choices=time_zone_choices,
+        blank=True,
+        help_text="The place's own time zone, for sunrise and sunset. "
+        "Leave blank when it is the production's.",
+    )
     contact_name = models.CharField(max_length=200, blank=True)
     contact_phone = models.CharField(max_length=50, blank=True)
     contact_email = models.EmailField(blank=True)
@@ -222,6 +238,12 @@ class Location(models.Model):
 
     def unavailable(self) -> set[date]:
         return {date.fromisoformat(d) for d in self.unavailable_dates}
+
+    def tz(self, production: Production | None = None) -> zoneinfo.ZoneInfo:
+        """The place's zone, or the production's when it has none of its own."""
+        if self.time_zone:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        return (production or self.production).tz
 
 
 class Set(models.Model):
@@ -384,7 +406,10 @@ class Scene(models.Model):
     # RESTRICT, not PROTECT: a set with scenes cannot be deleted on its own, but deleting the
     # whole production (which cascades to both) still works.
     set = models.ForeignKey(Set, on_delete=models.RESTRICT, related_name="scenes")
+    # The writer's words ("NIGHT (1973)", "LATER THAT MORNING"); day_night is the light they
+    # mean, inherited from the scene before at import when they name none ("CONTINUOUS").
     time_of_day = models.CharField(max_length=30, blank=True)
+    day_night = models.CharField("day/night", max_length=5, choices=DayNight.choices, blank=True)
     eighths = models.PositiveIntegerField(default=0, help_text="Length in eighths of a page.")
     synopsis = models.CharField(max_length=300, blank=True)
     heading = models.CharField(max_length=300, blank=True)
@@ -424,11 +449,11 @@ class Scene(models.Model):
 
     @property
     def strip_colour(self) -> tuple[str, str]:
-        return STRIP_COLOURS[strip_key(self.int_ext, self.time_of_day)]
+        return STRIP_COLOURS[strip_key(self.int_ext, self.time_of_day, self.day_night)]
 
     @property
     def strip_class(self) -> str:
-        side, light = strip_key(self.int_ext, self.time_of_day)
+        side, light = strip_key(self.int_ext, self.time_of_day, self.day_night)
         return f"strip-{side.lower()}-{light.lower()}"
 
 

@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models.functions import Coalesce
 
 from apps.productions.models import Production
 from apps.schedules.categories import Category
@@ -23,6 +24,7 @@ from apps.schedules.models import (
     DayKind,
     Scene,
     ScheduleSettings,
+    Set,
     ShootDay,
 )
 from apps.schedules.services import settings_for
@@ -417,3 +419,26 @@ def summary(production: Production) -> dict:
         "next_day": upcoming[0] if upcoming else None,
         "conflicts": result.conflicts,
     }
+
+
+def sets_overview(production: Production) -> list[Set]:
+    """Each set with its location, and (omitted scenes left out) `scene_count`, `pages` and
+    `sides` (INT, EXT or both). Two queries: the sets with their totals, and the INT/EXT pairs."""
+    live = Q(scenes__omitted=False)
+    sets = list(
+        Set.objects.filter(production=production)
+        .select_related("location")
+        .annotate(
+            scene_count=Count("scenes", filter=live),
+            eighth_count=Coalesce(Sum("scenes__eighths", filter=live), 0),
+        )
+        .order_by("name")
+    )
+    sides: dict[int, set[str]] = defaultdict(set)
+    pairs = Scene.objects.filter(production=production, omitted=False).exclude(int_ext="")
+    for set_id, int_ext in pairs.values_list("set_id", "int_ext").distinct():
+        sides[set_id].add(int_ext)
+    for found in sets:
+        found.pages = format_eighths(found.eighth_count)
+        found.sides = sorted(sides[found.pk], key=["INT", "EXT", "INT/EXT"].index)
+    return sets

@@ -40,6 +40,10 @@ class Report:
     columns_per_block: int = 0
     # The query string that made the report (DOOD's "category=vehicles"), kept by its links.
     params: str = ""
+    # On screen: how many leading columns stay in view while the table scrolls sideways, and
+    # which column (the total) stays at the right edge. Not printed.
+    sticky_columns: int = 0
+    total_column: int | None = None
 
     def printed_blocks(self) -> list[Report]:
         """The report cut into blocks of columns that fit a printed page, in order."""
@@ -190,6 +194,7 @@ def day_out_of_days(production: Production, category: str = Category.CAST) -> Re
         "dood", title, header, [Section("", rows)],
         fixed_columns=3 if cast else 2, columns_per_block=20,
         params="" if cast else f"category={category}",
+        sticky_columns=2 if cast else 1, total_column=header.index("Total"),
     )  # fmt: skip
 
 

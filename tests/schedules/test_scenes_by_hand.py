@@ -165,8 +165,9 @@ def test_a_second_location_or_set_with_the_same_name_is_refused(ap_client, produ
     assert "already has one called &#x27;Pier 4&#x27;" in response.content.decode()
     Set.objects.create(production=production, name="DECK")
     galley = Set.objects.create(production=production, name="GALLEY")
-    response = ap_client.post(url(production, "set_edit", pk=galley.pk), {"name": "DECK"})
-    assert "already has one called" in response.content.decode()
+    response = ap_client.post(url(production, "set_edit", pk=galley.pk), {"name": "deck"})
+    assert "There is already a set called DECK" in response.content.decode()  # any case
+    assert "Merge into DECK" in response.content.decode()
     ana = CastFactory(production=production, character="ANA")
     ben = CastFactory(production=production, character="BEN")
     response = ap_client.post(

@@ -7,7 +7,7 @@ as it was sent, whatever happens to the schedule afterwards.
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from apps.callsheets.models import CallSheet
@@ -25,6 +25,7 @@ from apps.crew.queries import crew_for_day
 from apps.productions.capabilities import Role
 from apps.productions.models import Membership, Production
 from apps.schedules.importers.eighths import format_eighths
+from apps.schedules.importers.fountain import light_of
 from apps.schedules.models import ShootDay
 from apps.schedules.queries import dood, scenes_for_board
 
@@ -50,8 +51,9 @@ def osm_link(latitude: Decimal | None, longitude: Decimal | None) -> str:
 def sun_times(
     latitude: Decimal | None, longitude: Decimal | None, day: date, tz
 ) -> tuple[str, str]:
-    """Sunrise and sunset at the place on the day, in the production's zone, computed offline by
-    astral. Blank without coordinates; a dash where the sun does not rise or set (polar days)."""
+    """Sunrise and sunset at the place on the day, on the clock of `tz` (the location's own zone,
+    see `Location.tz`), computed offline by astral. Blank without coordinates; a dash where the sun
+    does not rise or set (polar days)."""
     if latitude is None or longitude is None:
         return "", ""
     from astral import Observer
@@ -69,6 +71,13 @@ def sun_times(
     return rise, set_
 
 
+def zone_label(tz, day: date, production_zone: str) -> str:
+    """The zone's abbreviation on the day ("PST", "BST") when it is not the production's zone."""
+    if getattr(tz, "key", production_zone) == production_zone:
+        return ""
+    return datetime.combine(day, time(12, 0), tzinfo=tz).tzname() or str(tz)
+
+
 def _shoot_days(production: Production) -> list[ShootDay]:
     return list(ShootDay.objects.filter(production=production, kind="shoot").order_by("position"))
 
@@ -84,7 +93,7 @@ def _scene_rows(scenes) -> list[SceneRow]:
                 set=scene.set.name,
                 synopsis=scene.synopsis,
                 time_of_day=scene.time_of_day,
-                day_night=_day_night(scene.time_of_day),
+                day_night=_day_night(scene),
                 pages=scene.pages,
                 eighths=scene.eighths,
                 cast=[member.id_number for member in scene.cast.all()],
@@ -94,11 +103,12 @@ def _scene_rows(scenes) -> list[SceneRow]:
     return rows
 
 
-def _day_night(time_of_day: str) -> str:
-    text = time_of_day.upper()
-    if "NIGHT" in text or "DUSK" in text or "EVENING" in text:
-        return "N"
-    return "D" if text else ""
+def _day_night(scene) -> str:
+    """D or N: the scene's light, which a CONTINUOUS scene inherits from the one before."""
+    light = scene.day_night or light_of(scene.time_of_day)
+    if light:
+        return light[0]
+    return "D" if scene.time_of_day else ""
 
 
 def _contacts(production: Production, crew_rows) -> list[Contact]:
@@ -131,7 +141,6 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
     day = call_sheet.shoot_day
     production = call_sheet.production
     day.production = production  # the same row: crew_for_day reads it from the day
-    tz = production.tz
     shoot_days = _shoot_days(production)
     total = len(shoot_days)
     next_day = next((d for d in shoot_days if d.position > day.position), None)
@@ -196,7 +205,12 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
         if location is None or location.pk in seen:
             continue
         seen.add(location.pk)
-        sunrise, sunset = sun_times(location.latitude, location.longitude, day.date, tz)
+        # On the place's own clock, labelled ("07:24 PST") when that is not the production's.
+        place_tz = location.tz(production)
+        sunrise, sunset = sun_times(location.latitude, location.longitude, day.date, place_tz)
+        label = zone_label(place_tz, day.date, production.time_zone)
+        if label:
+            sunrise, sunset = (f"{t} {label}" if ":" in t else t for t in (sunrise, sunset))
         locations.append(
             LocationRow(
                 name=location.name,

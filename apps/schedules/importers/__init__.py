@@ -13,7 +13,7 @@ from pathlib import PurePath
 
 from .decode import decode_text
 from .fdx import parse_fdx
-from .fountain import parse_fountain, split_heading
+from .fountain import light_of, parse_fountain, split_heading
 from .model import Element, Kind, ParsedScene, ParsedScript, ScriptImportError
 from .pagination import layout, lines_to_eighths
 
@@ -78,6 +78,7 @@ def build_script(title: str, elements: Sequence[Element], warnings: list[str]) -
     numbers = _number_scenes(explicit, warnings)
     ends = [*heading_at[1:], len(elements)]
     scenes: list[ParsedScene] = []
+    light = ""
     for position, (start, end) in enumerate(zip(heading_at, ends, strict=True)):
         heading, number = headings[position], numbers[position]
         first_line = 0 if position == 0 else page_layout.starts[start]
@@ -87,6 +88,7 @@ def build_script(title: str, elements: Sequence[Element], warnings: list[str]) -
             warnings.append(
                 f"Scene {number} ({heading.heading}) does not say INT. or EXT.; set it by hand."
             )
+        light = light_of(heading.time_of_day) or light
         scenes.append(
             ParsedScene(
                 number=number,
@@ -100,6 +102,7 @@ def build_script(title: str, elements: Sequence[Element], warnings: list[str]) -
                 content_hash=_content_hash(heading.heading, body),
                 text=scene_text(body),
                 numbered=bool(explicit[position]),
+                light=light,
             )
         )
     total = sum(scene.eighths for scene in scenes)

@@ -37,52 +37,36 @@ _INT_EXT = {
     "IE": "INT/EXT",
 }
 
-TIMES_OF_DAY: dict[str, str] = {
-    name: name
-    for name in (
-        "DAY",
-        "NIGHT",
-        "DAWN",
-        "DUSK",
-        "MORNING",
-        "AFTERNOON",
-        "EVENING",
-        "SUNSET",
-        "SUNRISE",
-        "CONTINUOUS",
-        "LATER",
-        "MOMENTS LATER",
-        "SECONDS LATER",
-        "SAME",
-        "MAGIC HOUR",
-        "NOON",
-        "MIDNIGHT",
-        "TWILIGHT",
-        "DAYBREAK",
-        "NIGHTFALL",
-        "PRE-DAWN",
-        "LATE NIGHT",
-        "EARLY MORNING",
-        "LATE AFTERNOON",
-    )
-} | {
-    "SAME TIME": "SAME",
-    "A MOMENT LATER": "MOMENTS LATER",
-    "MOMENT LATER": "MOMENTS LATER",
-    "A FEW MOMENTS LATER": "MOMENTS LATER",
-    "CONT'D": "CONTINUOUS",
-    "CONT.": "CONTINUOUS",
-    "CONT": "CONTINUOUS",
-    "CONTINUED": "CONTINUOUS",
-    "DAYTIME": "DAY",
-    "NIGHTTIME": "NIGHT",
-}
-_TIME_RE = re.compile(
-    # "SET - TIME": hyphen, double hyphen, en or em dash with a space on one side, or a comma.
-    r"^(?P<set>.*?)(?:\s+[-\u2013\u2014]{1,2}\s*|\s*[-\u2013\u2014]{1,2}\s+|\s*,\s*)(?P<time>"
-    + "|".join(re.escape(name) for name in sorted(TIMES_OF_DAY, key=len, reverse=True))
-    + r")$"
+# A heading's time of day is the writer's words after the set, kept as written: "NIGHT (1973)",
+# "LATER THAT MORNING", "DAY / DRIVING", "NIGHT - FLASHBACK". It starts at the first part (after
+# the set's own first part) whose words, brackets and anything after a slash left out, are all
+# time words with at least one of TIME_WORDS among them; "DAY SPA" or "FRONT PORCH" are not.
+DAY_WORDS = frozenset(
+    {"DAY", "DAYTIME", "MORNING", "AFTERNOON", "DAWN", "SUNRISE", "SUNSET", "NOON", "DAYBREAK",
+     "MAGIC"}
+)  # fmt: skip
+# Dusk and evening need night lighting on a board, as they always have here.
+NIGHT_WORDS = frozenset(
+    {"NIGHT", "NIGHTTIME", "NIGHTFALL", "EVENING", "DUSK", "MIDNIGHT", "TWILIGHT", "PRE-DAWN"}
 )
+# No light of their own: the scene carries on in the light of the one before it.
+FOLLOWING_WORDS = frozenset(
+    {"CONTINUOUS", "CONTINUED", "CONT'D", "CONT.", "CONT", "SAME", "LATER", "EARLIER"}
+)
+TIME_WORDS = DAY_WORDS | NIGHT_WORDS | FOLLOWING_WORDS
+_FILLER_WORDS = frozenset(
+    {"THE", "A", "AN", "NEXT", "THAT", "THIS", "SAME", "BIT", "LITTLE", "FEW", "MOMENT", "MOMENTS",
+     "SECOND", "SECONDS", "MINUTE", "MINUTES", "HOUR", "HOURS", "DAYS", "NIGHTS", "WEEK", "WEEKS",
+     "MONTH", "MONTHS", "YEAR", "YEARS", "ANOTHER", "EARLY", "LATE", "PRESENT", "MUCH", "SOME",
+     "TIME", "FOLLOWING", "GOLDEN", "SHORTLY", "STILL", "AGO", "ONE", "TWO", "THREE", "FOUR",
+     "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", "AND", "&", "OF", "IN", "ON", "TO"}
+)  # fmt: skip
+# Between the set and the time, or between parts of either: a hyphen with a space on at least one
+# side, a double hyphen, an en or em dash (with or without spaces), or a comma.
+_SEPARATOR_RE = re.compile(r"\s*(?:--|[\u2013\u2014]{1,2})\s*|\s+-\s*|\s*-\s+|\s*,\s*")
+# Innermost brackets only: a "(" with no ")" stops the scan at the next "(", so it stays linear.
+_BRACKETED_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_WORD_RE = re.compile(r"[A-Z0-9&][A-Z0-9'.&-]*")
 
 
 class Heading(NamedTuple):
@@ -96,11 +80,12 @@ class Heading(NamedTuple):
 
 
 def split_heading(raw: str) -> Heading:
-    """Split a heading such as ``int./ext. car - moving - night #12A#`` into its parts.
+    """Split a heading such as ``int./ext. car - moving - night (1973) #12A#`` into its parts.
 
     The heading is upper-cased and its whitespace collapsed; ``int_ext`` is
     "INT", "EXT" or "INT/EXT" (EST counts as EXT), or "" when the heading does
-    not say; ``time_of_day`` is "" unless the last part is a known time.
+    not say; ``time_of_day`` is the writer's words from the first part that says
+    when ("NIGHT (1973)", "LATER THAT MORNING"), or "" when no part does.
     """
     text = raw.strip()
     if text.startswith(".") and not text.startswith(".."):
@@ -115,12 +100,66 @@ def split_heading(raw: str) -> Heading:
     if prefix:
         int_ext = _INT_EXT[re.sub(r"[^A-Z]", "", prefix["prefix"])]
         rest = prefix["rest"]
-    time = _TIME_RE.match(rest)
-    if time:
-        set_name, time_of_day = time["set"], TIMES_OF_DAY[time["time"]]
-    else:
-        set_name, time_of_day = rest, ""
-    return Heading(int_ext, set_name.strip(" -\u2013\u2014,"), time_of_day, number, text)
+    set_name, time_of_day = _split_time(rest)
+    return Heading(int_ext, set_name, time_of_day, number, text)
+
+
+def _split_time(rest: str) -> tuple[str, str]:
+    """The set name and the time of day (as written, "" if the heading gives none)."""
+    cuts = _separators(rest)
+    for index, (start, end) in enumerate(cuts):
+        following = cuts[index + 1][0] if index + 1 < len(cuts) else len(rest)
+        if _is_time(rest[end:following]):
+            set_name = rest[:start].strip(" -\u2013\u2014,")
+            if set_name:
+                return set_name, rest[end:].strip(" -\u2013\u2014,")
+    return rest.strip(" -\u2013\u2014,"), ""
+
+
+def _separators(text: str) -> list[tuple[int, int]]:
+    """Where the separators are, leaving out any inside brackets: "(1973 - 1975)" stays whole.
+
+    The brackets are counted as the scan goes, so a heading of many parts is read in linear time.
+    """
+    found = []
+    position = round_depth = square_depth = 0
+    for match in _SEPARATOR_RE.finditer(text):
+        between = text[position : match.start()]
+        round_depth += between.count("(") - between.count(")")
+        square_depth += between.count("[") - between.count("]")
+        position = match.start()
+        if round_depth == 0 and square_depth == 0:
+            found.append((match.start(), match.end()))
+    return found
+
+
+def _is_time(part: str) -> bool:
+    words = _time_words(part)
+    return bool(words) and words <= TIME_WORDS | _FILLER_WORDS and bool(words & TIME_WORDS)
+
+
+def _time_words(part: str) -> set[str]:
+    """The words of a part that say when, brackets and what follows a slash left out."""
+    head = _BRACKETED_RE.sub(" ", part).split("/", 1)[0]
+    return {
+        word if word in TIME_WORDS else word.rstrip(".")
+        for word in _WORD_RE.findall(head)
+        if not word.isdigit()
+    }
+
+
+def light_of(time_of_day: str) -> str:
+    """ "DAY", "NIGHT", or "" for words with no light of their own ("CONTINUOUS", "A BIT LATER").
+
+    The first word that names a light decides: "NIGHT (1973)" is night, "LATER THAT MORNING" day.
+    """
+    for word in _WORD_RE.findall((time_of_day or "").upper()):
+        word = word if word in TIME_WORDS else word.rstrip(".")
+        if word in NIGHT_WORDS:
+            return "NIGHT"
+        if word in DAY_WORDS:
+            return "DAY"
+    return ""
 
 
 def strip_emphasis(text: str) -> str:

@@ -51,7 +51,12 @@ class Element:
 
 @dataclass
 class ParsedScene:
-    """One scene as the schedule needs it; ``eighths`` is its length in eighths of a page."""
+    """One scene as the schedule needs it; ``eighths`` is its length in eighths of a page.
+
+    ``time_of_day`` is the writer's words ("NIGHT (1973)", "MOMENTS LATER"); ``light`` is "DAY" or
+    "NIGHT" from them, or inherited from the scene before in script order when they name no light
+    ("CONTINUOUS", "SAME"), or "" when no scene before named one.
+    """
 
     number: str
     int_ext: str
@@ -67,6 +72,7 @@ class ParsedScene:
     text: str = ""
     # Whether the writer numbered the scene (#12A#), or the importer counted it.
     numbered: bool = False
+    light: str = ""
 
 
 @dataclass

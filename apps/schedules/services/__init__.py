@@ -24,6 +24,8 @@ from apps.schedules.services.common import (
     NOT_A_SHOOT_DAY,
     OMITTED_SCENE_CANNOT_BE_SCHEDULED,
     SCENE_NUMBER_TAKEN,
+    SET_NAME_TAKEN,
+    SETS_TO_MERGE,
     SPLIT_LENGTH_OUT_OF_RANGE,
     SPLIT_TOO_SHORT,
     ScheduleError,
@@ -55,6 +57,7 @@ from apps.schedules.services.script import (
     script_plan,
     script_preview,
 )
+from apps.schedules.services.sets import set_rename, sets_merge
 from apps.schedules.services.strips import (
     BANNER_NEEDS_A_SHOOT_DAY,
     NOTHING_SELECTED,
@@ -86,6 +89,8 @@ __all__ = [
     "NOT_A_SHOOT_DAY",
     "OMITTED_SCENE_CANNOT_BE_SCHEDULED",
     "SCENE_NUMBER_TAKEN",
+    "SETS_TO_MERGE",
+    "SET_NAME_TAKEN",
     "SPLIT_LENGTH_OUT_OF_RANGE",
     "SPLIT_TOO_SHORT",
     "PLAN_STALE",
@@ -120,5 +125,7 @@ __all__ = [
     "script_import",
     "script_plan",
     "script_preview",
+    "set_rename",
+    "sets_merge",
     "settings_for",
 ]

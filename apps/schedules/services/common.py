@@ -21,6 +21,11 @@ OMITTED_SCENE_CANNOT_BE_SCHEDULED = "Scene {number} is omitted; restore it befor
 NOT_A_SHOOT_DAY = "Scenes can only go on shoot days, not on travel days, days off or holidays."
 SPLIT_TOO_SHORT = "A scene needs at least 2/8 of a page to be split in two."
 SPLIT_LENGTH_OUT_OF_RANGE = "The new part must be between 1/8 and {most}/8 of a page."
+SET_NAME_TAKEN = (
+    "There is already a set called {name}. If they are the same place, merge the two sets "
+    "instead, so that both sets' scenes are kept."
+)
+SETS_TO_MERGE = "Pick at least two sets of this production to merge, and the one to keep."
 
 
 class ScheduleError(DomainError):

@@ -6,10 +6,12 @@ from django.db import transaction
 from django.db.models import F
 
 from apps.productions.models import Production
+from apps.schedules.importers.fountain import light_of
 from apps.schedules.models import (
     CastMember,
     Scene,
     Set,
+    scene_sort_key,
 )
 from apps.schedules.services.common import (
     SCENE_NUMBER_TAKEN,
@@ -25,6 +27,24 @@ def _set_named(production, name: str) -> Set:
     return found
 
 
+def _light(production, number: str, time_of_day: str, day_night: str, current: str = "") -> str:
+    """The light a scene by hand needs: chosen, else its words', else what it had, else the light
+    of the scene before it in script order (a "CONTINUOUS" scene carries on in that light)."""
+    if day_night:
+        return day_night
+    light = light_of(time_of_day) or current
+    if light:
+        return light
+    previous = (
+        Scene.objects.filter(production=production, sort_key__lt=scene_sort_key(number))
+        .exclude(day_night="")
+        .order_by("-sort_key", "-number")
+        .values_list("day_night", flat=True)
+        .first()
+    )
+    return previous or ""
+
+
 def scene_create(
     *,
     production: Production,
@@ -32,6 +52,7 @@ def scene_create(
     set_name: str,
     int_ext: str = "",
     time_of_day: str = "",
+    day_night: str = "",
     eighths: int = 0,
     synopsis: str = "",
     cast=(),
@@ -46,6 +67,7 @@ def scene_create(
             set=_set_named(production, set_name),
             int_ext=int_ext,
             time_of_day=time_of_day.strip().upper(),
+            day_night=_light(production, number, time_of_day, day_night),
             eighths=eighths,
             synopsis=synopsis,
         )
@@ -65,6 +87,7 @@ def scene_update(
     cast=(),
     elements=(),
     notes: str = "",
+    day_night: str = "",
 ) -> Scene:
     number = number.strip().upper()
     with transaction.atomic():
@@ -77,15 +100,18 @@ def scene_update(
         scene.number = number
         scene.set = _set_named(scene.production, set_name)
         scene.int_ext = int_ext
+        # A new time of day that names its light replaces the light; one that does not keeps it.
+        kept = "" if light_of(time_of_day) else scene.day_night
         scene.time_of_day = time_of_day.strip().upper()
+        scene.day_night = _light(scene.production, number, time_of_day, day_night, kept)
         scene.eighths = eighths
         scene.synopsis = synopsis
         scene.notes = notes
         # Only the fields edited here: the scene's place on the board belongs to scene_move.
         scene.save(
             update_fields=[
-                "number", "sort_key", "set", "int_ext", "time_of_day", "eighths", "synopsis",
-                "notes",
+                "number", "sort_key", "set", "int_ext", "time_of_day", "day_night", "eighths",
+                "synopsis", "notes",
             ]
         )  # fmt: skip
         scene.cast.set(cast)
@@ -117,6 +143,7 @@ def scene_split(*, scene: Scene, new_number: str, new_eighths: int) -> Scene:
             int_ext=scene.int_ext,
             set=scene.set,
             time_of_day=scene.time_of_day,
+            day_night=scene.day_night,
             eighths=new_eighths,
             synopsis=scene.synopsis,
             heading=scene.heading,

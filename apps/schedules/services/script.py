@@ -515,6 +515,7 @@ def _apply(plan: RevisionPlan, parsed: ParsedScript, user) -> ImportReport:
             "int_ext": item.int_ext if item.int_ext in IntExt.values else "",
             "set": sets[set_name],
             "time_of_day": item.time_of_day[:30],
+            "day_night": item.light,
             "synopsis": item.synopsis[:300],
             "heading": item.heading[:300],
             "text": item.text,

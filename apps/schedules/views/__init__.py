@@ -51,6 +51,8 @@ from apps.schedules.views.scenes import (
     script_draft,
     script_import,
     set_edit,
+    set_list,
+    sets_merge,
 )
 
 __all__ = [
@@ -100,6 +102,8 @@ __all__ = [
     "script_draft",
     "script_import",
     "set_edit",
+    "set_list",
+    "sets_merge",
     "stripboard",
     "strips_pdf",
 ]

@@ -14,6 +14,7 @@ from apps.productions.links import production_url
 from apps.schedules import castnames, forms, queries, services
 from apps.schedules.breakdown import breakdown_names, cast_with_usage
 from apps.schedules.categories import CATEGORY_COLOURS, Category
+from apps.schedules.importers.fountain import light_of
 from apps.schedules.models import (
     BreakdownElement,
     CastMember,
@@ -24,6 +25,7 @@ from apps.schedules.models import (
     Set,
 )
 from apps.schedules.services import ScheduleError, ScriptImportError
+from apps.schedules.services.sets import set_name
 
 # --- Scenes and import --------------------------------------------------------------------------
 
@@ -119,8 +121,8 @@ def scene_add(request: ProductionRequest) -> HttpResponse:
             request, services.scene_create, form=form,
             production=request.production,
             number=data["number"], set_name=data["set_name"], int_ext=data["int_ext"],
-            time_of_day=data["time_of_day"], eighths=data["eighths"],
-            synopsis=data["synopsis"], cast=data["cast"],
+            time_of_day=data["time_of_day"], day_night=data["day_night"],
+            eighths=data["eighths"], synopsis=data["synopsis"], cast=data["cast"],
         )  # fmt: skip
         if created:
             scene = created.value
@@ -142,6 +144,9 @@ def scene_edit(request: ProductionRequest, pk: int) -> HttpResponse:
         "number": scene.number, "int_ext": scene.int_ext, "set_name": scene.set.name,
         "time_of_day": scene.time_of_day, "eighths": scene.eighths, "synopsis": scene.synopsis,
         "cast": scene.cast.all(), "notes": scene.notes,
+        # Shown only when the words do not say it (inherited or chosen), so that editing the
+        # time of day to one that names a light is not overruled by the old choice.
+        "day_night": "" if light_of(scene.time_of_day) else scene.day_night,
     }  # fmt: skip
     form = forms.SceneForm(request.POST or None, initial=initial, production=request.production)
     if request.method == "POST" and form.is_valid():
@@ -150,8 +155,8 @@ def scene_edit(request: ProductionRequest, pk: int) -> HttpResponse:
             request, services.scene_update, form=form,
             scene=scene, number=data["number"], set_name=data["set_name"],
             int_ext=data["int_ext"], time_of_day=data["time_of_day"],
-            eighths=data["eighths"], synopsis=data["synopsis"], cast=data["cast"],
-            elements=scene.elements.all(), notes=data["notes"],
+            day_night=data["day_night"], eighths=data["eighths"], synopsis=data["synopsis"],
+            cast=data["cast"], elements=scene.elements.all(), notes=data["notes"],
         )  # fmt: skip
         if updated:
             messages.success(request, f"Scene {scene.number} saved.")
@@ -336,9 +341,52 @@ def location_edit(request: ProductionRequest, pk: int | None = None) -> HttpResp
 @production_view(C.EDIT_SCHEDULE)
 def set_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     set_ = get_object_or_404(Set, production=request.production, pk=pk)
-    form = forms.SetForm(request.POST or None, instance=set_, production=request.production)
+    initial = {"name": set_.name, "location": set_.location_id}
+    form = forms.SetForm(request.POST or None, initial=initial, production=request.production)
+    merge_with = None
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"{set_.name} saved.")
-        return redirect(production_url(request, "schedules:locations"))
-    return render(request, "schedules/form.html", {"form": form, "heading": f"Set: {set_.name}"})
+        name, location = form.cleaned_data["name"], form.cleaned_data["location"]
+        renamed = run_service(request, services.set_rename, form=form, set_=set_, name=name)
+        if renamed:
+            if set_.location != location:
+                set_.location = location
+                set_.save(update_fields=["location"])
+            messages.success(request, f"{set_.name} saved.")
+            return redirect(production_url(request, "schedules:sets"))
+        # The name is another set's: offer to make the two one.
+        merge_with = (
+            Set.objects.filter(production=request.production, name__iexact=set_name(name))
+            .exclude(pk=set_.pk)
+            .first()
+        )
+    return render(
+        request, "schedules/set_form.html", {"form": form, "set": set_, "merge_with": merge_with}
+    )
+
+
+@production_view(C.VIEW_SCHEDULE)
+def set_list(request: ProductionRequest) -> HttpResponse:
+    return render(
+        request,
+        "schedules/sets.html",
+        {
+            "sets": queries.sets_overview(request.production),
+            "can_edit": request.membership.can(C.EDIT_SCHEDULE),
+        },
+    )
+
+
+@production_view(C.EDIT_SCHEDULE)
+@require_POST
+def sets_merge(request: ProductionRequest) -> HttpResponse:
+    form = forms.SetMergeForm(request.POST, production=request.production)
+    if not form.is_valid():
+        messages.error(request, services.SETS_TO_MERGE)
+        return redirect(production_url(request, "schedules:sets"))
+    target = form.cleaned_data["target"]
+    others = [s for s in form.cleaned_data["sets"] if s.pk != target.pk]
+    names = ", ".join(s.name for s in others)
+    merged = run_service(request, services.sets_merge, target=target, others=others)
+    if merged:
+        messages.success(request, f"{names} merged into {target.name}.")
+    return redirect(production_url(request, "schedules:sets"))
