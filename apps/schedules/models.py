@@ -254,6 +254,9 @@ class Set(models.Model):
     location = models.ForeignKey(
         Location, on_delete=models.SET_NULL, null=True, blank=True, related_name="sets"
     )
+    # Names this set had, or sets merged into it had: a revised draft that still writes them
+    # puts its scenes here instead of making the old set again.
+    aliases = models.JSONField(default=list, blank=True)
 
     history = HistoricalRecords()
 

@@ -21,6 +21,7 @@ from apps.schedules.models import (
     Scene,
     Script,
     ScriptStatus,
+    Set,
 )
 from apps.schedules.services import ScheduleError
 
@@ -390,3 +391,67 @@ Hear, hear!
     assert set(CastMember.objects.values_list("character", flat=True)) == {"EDWARD", "WILL"}
     pub = Scene.objects.get(production=production)
     assert {c.character for c in pub.cast.all()} == {"EDWARD", "WILL"}
+
+
+# --- Headings as writers write them, through a revision ----------------------------------------
+
+
+WRITERS = Path(__file__).parent / "fixtures" / "writers_headings.fountain"
+
+
+def test_suffix_laden_headings_keep_their_breakdown_through_a_revision(production):
+    """Issue 14, point 8: the real-world headings fixture, a scene inserted at the top, one
+    suffix changed ("(1973)" -> "(1974)") and one scene's light changed: each breakdown stays on
+    its scene, on its set."""
+    white = WRITERS.read_bytes()
+    services.script_import(production=production, data=white, filename="w.fountain")
+    kettle = scene(production, "A kettle on the hob")
+    toast = scene(production, "Cold toast.")
+    assert (kettle.set.name, kettle.time_of_day) == ("KITCHEN", "NIGHT (1973)")
+    calendar = BreakdownElement.objects.create(
+        production=production, category="props", name="1973 wall calendar"
+    )
+    kettle.elements.add(calendar)
+    toast.elements.add(
+        BreakdownElement.objects.create(production=production, category="props", name="Toast")
+    )
+    sets_before = set(Set.objects.values_list("name", flat=True))
+
+    blue = white.replace(b"INT. KITCHEN - NIGHT (1973)", b"INT. KITCHEN - NIGHT (1974)", 1)
+    blue = blue.replace(
+        b"Title: As Writers Write Them\n",
+        b"Title: As Writers Write Them\n\nEXT. ROAD - DAY\n\nA tractor passes.\n",
+        1,
+    )
+    report = services.script_import(
+        production=production, data=blue, filename="b.fountain", lock_numbers=True
+    )
+
+    assert report.added == ["A1"]
+    assert report.changed == [kettle.number]
+    kettle.refresh_from_db()
+    assert kettle.time_of_day == "NIGHT (1974)" and kettle.set.name == "KITCHEN"
+    assert [e.name for e in kettle.elements.all()] == ["1973 wall calendar"]
+    assert [e.name for e in scene(production, "Cold toast.").elements.all()] == ["Toast"]
+    assert set(Set.objects.values_list("name", flat=True)) == sets_before | {"ROAD"}
+
+
+def test_a_set_renamed_or_merged_by_the_ap_stays_so_in_the_next_draft(production):
+    white = WRITERS.read_bytes()
+    services.script_import(production=production, data=white, filename="w.fountain")
+    truck = Set.objects.get(name="TRUCK")
+    services.set_rename(set_=truck, name="PICKUP TRUCK")
+    yard, farm = Set.objects.get(name="YARD"), Set.objects.get(name="FARM")
+    services.sets_merge(target=farm, others=[yard])
+
+    # The revision touches the truck and yard scenes' words; their headings are as before.
+    blue = white.replace(b"The wipers struggle.", b"The wipers struggle. A horn.")
+    blue = blue.replace(b"The gate swings.", b"The gate swings shut.")
+    plan = services.script_preview(production=production, data=blue, filename="b.fountain")
+    changes = {e.number: [c.label for c in e.changes] for e in plan.entries}
+    assert all("Set" not in labels for labels in changes.values())
+    services.script_apply(script=plan.script, digest=plan.digest)
+
+    assert scene(production, "A horn.").set.name == "PICKUP TRUCK"
+    assert scene(production, "The gate swings shut.").set.name == "FARM"
+    assert not Set.objects.filter(name__in=["TRUCK", "YARD"]).exists()

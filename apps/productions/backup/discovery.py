@@ -104,6 +104,7 @@ JSON_WITHOUT_IDS: dict[str, str] = {
     "schedules.castmember.unavailable_dates": "ISO dates",
     "schedules.scene.speaking": "character names",
     "schedules.castmember.aliases": "character names",
+    "schedules.set.aliases": "set names",
     "schedules.schedulesettings.dropped_cues": "character names",
 }
 

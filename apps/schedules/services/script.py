@@ -27,6 +27,7 @@ from apps.productions.models import Production
 from apps.schedules import revisions
 from apps.schedules.importers import ParsedScene, ParsedScript, parse_script
 from apps.schedules.importers.eighths import format_eighths
+from apps.schedules.importers.fountain import split_heading
 from apps.schedules.models import (
     CastMember,
     IntExt,
@@ -285,6 +286,7 @@ def plan_for(script: Script, parsed: ParsedScript) -> RevisionPlan:
     by_pk = {s.pk: s for s in existing}
     warnings = list(parsed.warnings)
     cast = CastNames.of(production)
+    sets = SetNames.of(production)
     numbers = _numbers(script, parsed, matched, by_pk, existing, warnings)
     entries: list[Entry] = []
     for index, item in enumerate(parsed.scenes):
@@ -294,7 +296,7 @@ def plan_for(script: Script, parsed: ParsedScript) -> RevisionPlan:
         if scene is not None:
             entry.scene, entry.score, entry.old_number = scene, found[1], scene.number
             entry.day_label = _day_label(scene)
-            _compare(entry, scene, item, cast)
+            _compare(entry, scene, item, cast, sets)
             if scene.omitted:
                 entry.kind = "restored"
             elif entry.changes or entry.cast_added or entry.cast_removed or entry.text_diff:
@@ -386,13 +388,16 @@ def _day_label(scene: Scene) -> str:
     return f"Day {day.day_number}, {day.date:%a %d %b}" if day.day_number else str(day)
 
 
-def _compare(entry: Entry, scene: Scene, item: ParsedScene, cast: CastNames) -> None:
+def _compare(
+    entry: Entry, scene: Scene, item: ParsedScene, cast: CastNames, sets: SetNames
+) -> None:
     """What the draft changes in a matched scene, field by field, in the words the report uses."""
     pairs = [
         ("Heading", scene.heading, item.heading),
         ("INT/EXT", scene.int_ext, item.int_ext if item.int_ext in IntExt.values else ""),
-        ("Set", scene.set.name, _set_name(item)),
+        ("Set", scene.set.name, sets.target(scene, item)),
         ("Time of day", scene.time_of_day, item.time_of_day[:30]),
+        ("Day/night", scene.day_night, item.light),
     ]
     if scene.content_hash or not scene.text:  # a split scene keeps the length the AP gave it
         pairs.append(("Length", format_eighths(scene.eighths), format_eighths(item.eighths)))
@@ -462,6 +467,32 @@ def _set_name(item: ParsedScene) -> str:
     return (item.set_name or item.heading or "UNKNOWN SET")[:200]
 
 
+@dataclass
+class SetNames:
+    """Which set a draft's scene goes to. A set name or a name a set had (renamed, or merged into
+    it) finds that set; a revised scene whose heading names the same set as its last draft did
+    stays on the set it is on (the AP's choice); anything else is a new set of that name."""
+
+    by_name: dict[str, Set]
+
+    @classmethod
+    def of(cls, production: Production) -> SetNames:
+        found = list(Set.objects.filter(production=production))
+        by_name = {alias: s for s in found for alias in s.aliases}
+        by_name |= {s.name: s for s in found}
+        return cls(by_name)
+
+    def target(self, scene: Scene | None, item: ParsedScene) -> str:
+        wanted = _set_name(item)
+        if wanted in self.by_name:
+            return self.by_name[wanted].name
+        if scene is not None and scene.heading:
+            before = split_heading(scene.heading)
+            if (before.set_name or before.heading or "UNKNOWN SET")[:200] == wanted:
+                return scene.set.name
+        return wanted
+
+
 def _digest(plan: RevisionPlan) -> str:
     """A fingerprint of what applying would do: the apply step recomputes it and refuses a
     difference, so a report is never applied to a schedule that moved under it."""
@@ -490,7 +521,8 @@ def _apply(plan: RevisionPlan, parsed: ParsedScript, user) -> ImportReport:
     colour = script.get_colour_display().lower()
     report = ImportReport(script=script, warnings=list(plan.warnings))
     cast = _cast_for(production, parsed, report)
-    sets = {s.name: s for s in Set.objects.filter(production=production)}
+    sets = SetNames.of(production)
+    by_name = {s.name: s for s in Set.objects.filter(production=production)}
     renumbered = _renumber(plan)
     bin_tail = (
         Scene.objects.filter(production=production, shoot_day=None).aggregate(
@@ -507,13 +539,13 @@ def _apply(plan: RevisionPlan, parsed: ParsedScript, user) -> ImportReport:
             scene.save()
             report.omitted.append(scene.number)
             continue
-        set_name = _set_name(item)
-        if set_name not in sets:
-            sets[set_name] = Set.objects.create(production=production, name=set_name)
+        set_name = sets.target(scene, item)
+        if set_name not in by_name:
+            by_name[set_name] = Set.objects.create(production=production, name=set_name)
         fields = {
             "script": script,
             "int_ext": item.int_ext if item.int_ext in IntExt.values else "",
-            "set": sets[set_name],
+            "set": by_name[set_name],
             "time_of_day": item.time_of_day[:30],
             "day_night": item.light,
             "synopsis": item.synopsis[:300],

@@ -26,6 +26,10 @@ def set_name(name: str) -> str:
     return " ".join(name.split()).upper()[:200]
 
 
+def _with(names: list[str], more: list[str]) -> list[str]:
+    return [*names, *(n for n in dict.fromkeys(more) if n not in names)]
+
+
 def set_rename(*, set_: Set, name: str) -> Set:
     """Rename a set. A name another set of the production already has, in any case, is refused:
     the two are one place, and merging them (sets_merge) is what keeps both sets' scenes."""
@@ -39,6 +43,7 @@ def set_rename(*, set_: Set, name: str) -> Set:
         if taken is not None:
             raise ScheduleError(SET_NAME_TAKEN.format(name=taken.name), field="name")
         if set_.name != name:
+            set_.aliases = _with(set_.aliases, [set_.name])
             set_.name = name
             set_._change_reason = _audit(f"renamed to {name}")
             set_.save(update_fields=["name"])
@@ -70,6 +75,7 @@ def sets_merge(*, target: Set, others: Iterable[Set], user=None) -> Set:
             scene.set = target
             scene.save(update_fields=["set"])
             moved += 1
+        target.aliases = _with(target.aliases, [n for s in locked for n in (s.name, *s.aliases)])
         target._change_reason = _audit(
             f"merged {names} into this set ({moved} scene{'s' if moved != 1 else ''})"
         )
