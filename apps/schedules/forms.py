@@ -1,15 +1,17 @@
 from __future__ import annotations
 
-from datetime import date
-
 from django import forms
 
 from apps.core import forms as core_forms
-from apps.core.forms import plain_int
 from apps.schedules.categories import Category
-from apps.schedules.importers.eighths import format_eighths, parse_eighths
+from apps.schedules.fields import (  # noqa: F401  (names other modules read here)
+    BAD_DATE,
+    NAME_TAKEN,
+    DateListField,
+    EighthsField,
+    UniqueInProduction,
+)
 from apps.schedules.models import (
-    BannerKind,
     BreakdownElement,
     CastMember,
     DayKind,
@@ -17,70 +19,10 @@ from apps.schedules.models import (
     IntExt,
     Location,
     RevisionColour,
-    Scenario,
     ScheduleSettings,
     Set,
     ShootDay,
 )
-
-BAD_DATE = "Write dates as YYYY-MM-DD, one a line: {value!r} is not one."
-NAME_TAKEN = "This production already has one called {name!r}."
-
-
-class UniqueInProduction:
-    """ModelForms here leave `production` out, so Django skips the (production, name) unique
-    constraints; check the one named field against the rest of the production instead."""
-
-    unique_field = "name"
-    unique_lookup = "exact"  # "iexact": a name differing only by case is taken too
-
-    def clean(self):
-        cleaned = super().clean()
-        value = cleaned.get(self.unique_field)
-        instance = self.instance
-        if value:
-            lookup = f"{self.unique_field}__{self.unique_lookup}"
-            taken = (
-                type(instance)
-                .objects.filter(production=instance.production_id, **{lookup: value})
-                .exclude(pk=instance.pk)
-            )
-            if taken.exists():
-                self.add_error(self.unique_field, NAME_TAKEN.format(name=value))
-        return cleaned
-
-
-class EighthsField(forms.CharField):
-    """A page length typed as '3 4/8', '7/8' or '2'; cleaned to a whole number of eighths."""
-
-    def prepare_value(self, value):
-        return format_eighths(value) if isinstance(value, int) else value
-
-    def clean(self, value):
-        value = super().clean(value)
-        try:
-            return parse_eighths(value or "0")
-        except ValueError as exc:
-            raise forms.ValidationError(str(exc)) from exc
-
-
-class DateListField(forms.CharField):
-    """ISO dates, one per line (or comma separated), cleaned to a sorted list of ISO strings."""
-
-    widget = forms.Textarea(attrs={"rows": 3})
-
-    def prepare_value(self, value):
-        return "\n".join(value) if isinstance(value, list) else value
-
-    def clean(self, value):
-        value = super().clean(value) or ""
-        found = set()
-        for part in value.replace(",", "\n").split():
-            try:
-                found.add(date.fromisoformat(part.strip()).isoformat())
-            except ValueError as exc:
-                raise forms.ValidationError(BAD_DATE.format(value=part)) from exc
-        return sorted(found)
 
 
 class ScriptUploadForm(forms.Form):
@@ -280,128 +222,6 @@ class DayInsertForm(forms.Form):
     kind = forms.ChoiceField(choices=DayKind.choices, initial=DayKind.SHOOT)
 
 
-def day_or_bin(value) -> int | None:
-    """A shoot day's id, or None for the bin ('' or 'bin')."""
-    value = (value or "").strip()
-    if value in ("", "bin"):
-        return None
-    day = plain_int(value)
-    if day is None:
-        raise forms.ValidationError("Not a day.")
-    return day
-
-
-class IdListField(forms.Field):
-    """Several ids under one name (checkboxes): a list of ints."""
-
-    widget = forms.MultipleHiddenInput
-
-    def to_python(self, value):
-        ids = [plain_int(v) for v in (value or [])]
-        if any(i is None for i in ids):
-            raise forms.ValidationError("Not a scene.")
-        return ids
-
-
-class MoveManyForm(forms.Form):
-    scenes = IdListField()
-    day = forms.CharField(required=False)
-    position = forms.IntegerField(min_value=0, required=False)
-
-    def clean_day(self):
-        return day_or_bin(self.cleaned_data.get("day"))
-
-
-class SortForm(forms.Form):
-    day = forms.CharField(required=False)
-    key = forms.ChoiceField(choices=[])
-
-    def __init__(self, *args, **kwargs):
-        from apps.schedules.services import SORTS
-
-        super().__init__(*args, **kwargs)
-        self.fields["key"].choices = [(key, label) for key, (label, _) in SORTS.items()]
-
-    def clean_day(self):
-        return day_or_bin(self.cleaned_data.get("day"))
-
-
-class BannerForm(forms.Form):
-    kind = forms.ChoiceField(choices=BannerKind.choices)
-    text = forms.CharField(max_length=200, required=False)
-
-
-class BannerAddForm(BannerForm):
-    day = forms.IntegerField()
-    position = forms.IntegerField(min_value=0, required=False)
-
-
-class BannerMoveForm(forms.Form):
-    day = forms.CharField(required=False)
-    position = forms.IntegerField(min_value=0)
-
-    def clean_day(self):
-        return day_or_bin(self.cleaned_data.get("day"))
-
-
-class BoardFilterForm(forms.Form):
-    """What the board's strips are filtered by; every field optional, all of them must match."""
-
-    number = forms.CharField(
-        label="Scenes", required=False, help_text="Numbers or ranges: 4, 12A, 20-31"
-    )
-    set = core_forms.ModelChoiceField(queryset=Set.objects.none(), required=False)
-    location = core_forms.ModelChoiceField(queryset=Location.objects.none(), required=False)
-    int_ext = forms.ChoiceField(
-        label="INT/EXT", choices=[("", "INT/EXT"), ("INT", "INT"), ("EXT", "EXT")], required=False
-    )
-    light = forms.ChoiceField(
-        label="Day/night", choices=[("", "D/N"), ("DAY", "Day"), ("NIGHT", "Night")], required=False
-    )
-    cast = core_forms.ModelChoiceField(queryset=CastMember.objects.none(), required=False)
-    element = core_forms.ModelChoiceField(queryset=BreakdownElement.objects.none(), required=False)
-    hide = forms.BooleanField(label="Hide the others", required=False)
-
-    def __init__(self, *args, production, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["set"].queryset = Set.objects.filter(production=production)
-        self.fields["location"].queryset = Location.objects.filter(production=production)
-        self.fields["cast"].queryset = CastMember.objects.filter(production=production)
-        self.fields["element"].queryset = BreakdownElement.objects.filter(production=production)
-
-
-class DaysFillForm(forms.Form):
-    """Day breaks by a page or a time target."""
-
-    source = forms.ChoiceField(
-        choices=[("bin", "the unscheduled strips"), ("all", "every strip, in board order")]
-    )
-    pages = EighthsField(label="Pages a day", required=False, help_text="5, 4 4/8")
-    minutes = forms.IntegerField(label="or minutes a day", min_value=1, required=False)
-
-    def clean(self):
-        cleaned = super().clean()
-        if bool(cleaned.get("pages")) == bool(cleaned.get("minutes")):
-            raise forms.ValidationError("Give a page target or a time target, not both.")
-        return cleaned
-
-
-class MoveForm(forms.Form):
-    scene = forms.IntegerField()
-    day = forms.CharField(required=False, help_text="A shoot day id, or empty / 'bin' for the bin.")
-    day_number = forms.IntegerField(min_value=1, required=False)
-    position = forms.IntegerField(min_value=0, required=False)
-
-    def clean_day(self):
-        value = (self.cleaned_data.get("day") or "").strip()
-        if value in ("", "bin"):
-            return None
-        day = plain_int(value)
-        if day is None:
-            raise forms.ValidationError("Not a day.")
-        return day
-
-
 class ScheduleSettingsForm(forms.ModelForm):
     holidays = DateListField(required=False, help_text="YYYY-MM-DD, one a line.")
     page_limit = EighthsField(label="Page limit per day", help_text="In eighths: 5, 4 4/8.")
@@ -426,33 +246,18 @@ class ScheduleSettingsForm(forms.ModelForm):
         return super().save(commit)
 
 
-class ScenarioForm(forms.Form):
-    name = forms.CharField(max_length=100)
-    source = core_forms.ModelChoiceField(
-        label="Copy of",
-        queryset=Scenario.objects.none(),
-        required=False,
-        empty_label="The active board",
-    )
-    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
-
-    def __init__(self, *args, production, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["source"].queryset = Scenario.objects.filter(production=production)
-
-
-class ScenarioMoveForm(forms.Form):
-    """Move the ticked strips of a scenario to a day (or the bin), at its start or its end."""
-
-    scene = forms.TypedMultipleChoiceField(coerce=int, choices=())
-    target = forms.ChoiceField(choices=())
-    where = forms.ChoiceField(choices=[("end", "at the end"), ("start", "at the start")])
-
-    def __init__(self, *args, board, **kwargs):
-        super().__init__(*args, **kwargs)
-        scenes = [*(s for b in board.days for s in b.scenes), *board.bin]
-        self.fields["scene"].choices = [(s.pk, s.number) for s in scenes]
-        self.fields["target"].choices = [
-            *((str(b.day.pk), str(b.day)) for b in board.shoot_days),
-            ("bin", "Unscheduled"),
-        ]
+# The board's forms live in board_forms.py; views read them here with the others.
+from apps.schedules.board_forms import (  # noqa: E402, F401
+    BannerAddForm,
+    BannerForm,
+    BannerMoveForm,
+    BoardFilterForm,
+    DaysFillForm,
+    IdListField,
+    MoveForm,
+    MoveManyForm,
+    ScenarioForm,
+    ScenarioMoveForm,
+    SortForm,
+    day_or_bin,
+)

@@ -6,7 +6,6 @@ pin the counts): days, scenes with their sets and locations, and the cast links 
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -346,59 +345,6 @@ def dood(production: Production, category: str = Category.CAST) -> Dood:
             )
         )
     return Dood(days, rows, category)
-
-
-# --- Calendar -----------------------------------------------------------------------------------
-
-
-@dataclass
-class CalendarDay:
-    date: date
-    in_month: bool
-    labels: list[tuple[str, str]]  # (css kind, text)
-    shoot_day: ShootDay | None = None
-
-
-def _labels_by_date(production: Production, start: date, end: date) -> dict:
-    labels: dict[date, list[tuple[str, str]]] = defaultdict(list)
-    days: dict[date, ShootDay] = {}
-    for day in ShootDay.objects.filter(production=production, date__range=(start, end)).order_by(
-        "position"
-    ):
-        days.setdefault(day.date, day)
-        kind = "shoot" if day.is_shoot else day.kind
-        labels[day.date].append((kind, str(day).split(" (")[0]))
-    first, prep, wrap = production.first_shoot_day, production.prep_start, production.wrap_date
-    cursor = start
-    while cursor <= end:
-        if prep and first and prep <= cursor < first:
-            labels[cursor].insert(0, ("prep", "Prep"))
-        if wrap and cursor == wrap:
-            labels[cursor].append(("wrap", "Wrap"))
-        cursor += timedelta(days=1)
-    return {"labels": labels, "days": days}
-
-
-def month(production: Production, year: int, month_number: int) -> list[list[CalendarDay]]:
-    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month_number)
-    found = _labels_by_date(production, weeks[0][0], weeks[-1][-1])
-    return [
-        [
-            CalendarDay(
-                d, d.month == month_number, found["labels"].get(d, []), found["days"].get(d)
-            )
-            for d in week
-        ]
-        for week in weeks
-    ]
-
-
-def week(production: Production, monday: date) -> list[CalendarDay]:
-    found = _labels_by_date(production, monday, monday + timedelta(days=6))
-    return [
-        CalendarDay(d, True, found["labels"].get(d, []), found["days"].get(d))
-        for d in (monday + timedelta(days=i) for i in range(7))
-    ]
 
 
 # --- Dashboard ----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from apps.core.documents import pdf_response
 from apps.core.exports import export_response
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
-from apps.schedules import queries, reports
+from apps.schedules import calendar_days, reports
 from apps.schedules.categories import Category
 from apps.schedules.ical import calendar_feed
 from apps.schedules.models import (
@@ -72,7 +72,7 @@ def calendar_month(request: ProductionRequest) -> HttpResponse:
         "schedules/calendar_month.html",
         {
             "first": first,
-            "weeks": queries.month(production, first.year, first.month),
+            "weeks": calendar_days.month(production, first.year, first.month),
             "previous": previous,
             "following": following,
         },
@@ -87,7 +87,7 @@ def calendar_week(request: ProductionRequest) -> HttpResponse:
     except ValueError:
         anchor = production.first_shoot_day or production.today()
     monday = anchor - timedelta(days=anchor.weekday())
-    days = queries.week(production, monday)
+    days = calendar_days.week(production, monday)
     shoot_ids = [d.shoot_day.pk for d in days if d.shoot_day]
     scenes = {}
     for scene in (

@@ -10,7 +10,6 @@ import re
 import zoneinfo
 from datetime import date, time
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -19,6 +18,13 @@ from simple_history.models import HistoricalRecords
 from apps.productions.models import Production, time_zone_choices
 from apps.schedules.categories import CATEGORY_COLOURS, STRIP_COLOURS, Category, strip_key
 from apps.schedules.importers.eighths import format_eighths
+from apps.schedules.models.choices import DayKind
+from apps.schedules.models.scripts import (  # noqa: F401
+    REVISION_SWATCHES,
+    RevisionColour,
+    Script,
+    ScriptStatus,
+)
 
 
 class IntExt(models.TextChoices):
@@ -78,97 +84,6 @@ class ScheduleSettings(models.Model):
         if not self.work_weekends and day.weekday() >= 5:
             return False
         return day not in self.holiday_dates()
-
-
-class ScriptStatus(models.TextChoices):
-    PENDING = "pending", "Waiting to be applied"
-    APPLIED = "applied", "Applied"
-    DISCARDED = "discarded", "Discarded"
-
-
-class RevisionColour(models.TextChoices):
-    """The colours of revised pages, in the order the industry uses them."""
-
-    WHITE = "white", "White"
-    BLUE = "blue", "Blue"
-    PINK = "pink", "Pink"
-    YELLOW = "yellow", "Yellow"
-    GREEN = "green", "Green"
-    GOLDENROD = "goldenrod", "Goldenrod"
-    BUFF = "buff", "Buff"
-    SALMON = "salmon", "Salmon"
-    CHERRY = "cherry", "Cherry"
-    TAN = "tan", "Tan"
-    DOUBLE_WHITE = "double_white", "Double white"
-    DOUBLE_BLUE = "double_blue", "Double blue"
-    DOUBLE_PINK = "double_pink", "Double pink"
-    DOUBLE_YELLOW = "double_yellow", "Double yellow"
-    DOUBLE_GREEN = "double_green", "Double green"
-    DOUBLE_GOLDENROD = "double_goldenrod", "Double goldenrod"
-
-    @classmethod
-    def after(cls, colour: str | None) -> str:
-        """The colour of the draft that follows one in `colour` (white for the first draft)."""
-        if not colour:
-            return cls.WHITE
-        values = list(cls.values)
-        index = values.index(colour) if colour in values else -1
-        return values[min(index + 1, len(values) - 1)]
-
-
-REVISION_SWATCHES: dict[str, str] = {
-    "white": "#ffffff",
-    "blue": "#9fc5e8",
-    "pink": "#f4b6c2",
-    "yellow": "#fff59d",
-    "green": "#b7e1a1",
-    "goldenrod": "#e6b422",
-    "buff": "#f0dc82",
-    "salmon": "#fa8072",
-    "cherry": "#de3163",
-    "tan": "#d2b48c",
-}
-
-
-class Script(models.Model):
-    """One draft of the script. Uploading makes a PENDING draft and a revision report; nothing
-    else changes until the draft is applied. Scenes point at the draft that last touched them."""
-
-    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="scripts")
-    title = models.CharField(max_length=200)
-    filename = models.CharField(max_length=255)
-    total_eighths = models.PositiveIntegerField(default=0)
-    status = models.CharField(
-        max_length=10, choices=ScriptStatus.choices, default=ScriptStatus.APPLIED
-    )
-    colour = models.CharField(
-        "revision colour", max_length=20, choices=RevisionColour.choices,
-        default=RevisionColour.WHITE,
-    )  # fmt: skip
-    lock_numbers = models.BooleanField(
-        "lock scene numbers",
-        default=False,
-        help_text="Scenes keep their numbers; inserted scenes get A/B numbers (12A).",
-    )
-    # The file as uploaded: the revision report and the apply step both read it, so what is
-    # applied is exactly what was reviewed.
-    source = models.BinaryField(default=b"", editable=False)
-    summary = models.CharField(max_length=300, blank=True)
-    imported_at = models.DateTimeField(auto_now_add=True)
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    applied_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-imported_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.title} ({self.filename}, {self.get_colour_display().lower()})"
-
-    @property
-    def swatch(self) -> str:
-        return REVISION_SWATCHES.get(self.colour.removeprefix("double_"), "#ffffff")
 
 
 class PermitStatus(models.TextChoices):
@@ -344,13 +259,6 @@ class BreakdownElement(models.Model):
         return CATEGORY_COLOURS[self.category]
 
 
-class DayKind(models.TextChoices):
-    SHOOT = "shoot", "Shoot day"
-    TRAVEL = "travel", "Travel day"
-    OFF = "off", "Day off"
-    HOLIDAY = "holiday", "Holiday"
-
-
 class ShootDay(models.Model):
     """A day on the board. Only SHOOT days carry scenes and a day number (1, 2, ...)."""
 
@@ -460,117 +368,11 @@ class Scene(models.Model):
         return f"strip-{side.lower()}-{light.lower()}"
 
 
-class BannerKind(models.TextChoices):
-    COMPANY_MOVE = "move", "Company move"
-    NOTE = "note", "Note"
-    MEAL = "meal", "Meal"
-
-
-class BoardBanner(models.Model):
-    """A line between a day's strips: a company move, a meal, a note.
-
-    ``position`` is the number of the day's strips above it; banners at the same place keep
-    the order they were added in. A company move adds ScheduleSettings.company_move_minutes to the
-    day's estimate.
-    """
-
-    production = models.ForeignKey(
-        Production, on_delete=models.CASCADE, related_name="board_banners"
-    )
-    shoot_day = models.ForeignKey(ShootDay, on_delete=models.CASCADE, related_name="banners")
-    position = models.PositiveIntegerField(default=0)
-    kind = models.CharField(max_length=10, choices=BannerKind.choices, default=BannerKind.NOTE)
-    text = models.CharField(max_length=200, blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["shoot_day", "position", "pk"]
-        indexes = [models.Index(fields=["shoot_day", "position"])]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.text}".rstrip(": ")
-
-    @property
-    def is_company_move(self) -> bool:
-        return self.kind == BannerKind.COMPANY_MOVE
-
-
-# --- Alternate boards ---------------------------------------------------------------------------
-
-
-class Scenario(models.Model):
-    """A named alternate board: its own days and its own strip order, changed freely. The budget
-    and call sheets follow only the active board (ShootDay and Scene.shoot_day); a scenario
-    becomes the active board only when someone makes it so."""
-
-    production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="scenarios")
-    name = models.CharField(max_length=100)
-    notes = models.TextField(blank=True)
-    based_on = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    activated_at = models.DateTimeField(null=True, blank=True)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["production", "name"], name="scenario_unique_name"),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class ScenarioDay(models.Model):
-    """A day of a scenario. `source_day` is the active board's day it stands for, if any: making
-    the scenario active updates that day rather than replacing it."""
-
-    scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="days")
-    source_day = models.ForeignKey(
-        ShootDay, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    position = models.PositiveIntegerField()
-    date = models.DateField()
-    kind = models.CharField(max_length=10, choices=DayKind.choices, default=DayKind.SHOOT)
-    day_number = models.PositiveIntegerField(null=True, blank=True)
-    unit = models.CharField(max_length=40, default="Main unit")
-    call_time = models.TimeField(null=True, blank=True)
-    wrap_time = models.TimeField(null=True, blank=True)
-    notes = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["position"]
-
-    def __str__(self) -> str:
-        if self.kind == DayKind.SHOOT:
-            return f"Day {self.day_number} ({self.date:%a %d %b})"
-        return f"{self.get_kind_display()} ({self.date:%a %d %b})"
-
-    @property
-    def is_shoot(self) -> bool:
-        return self.kind == DayKind.SHOOT
-
-
-class ScenarioStrip(models.Model):
-    """Where a scene sits in a scenario: a day (or the bin, day NULL) and a position."""
-
-    scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="strips")
-    scene = models.ForeignKey(Scene, on_delete=models.CASCADE, related_name="+")
-    day = models.ForeignKey(
-        ScenarioDay, on_delete=models.SET_NULL, null=True, blank=True, related_name="strips"
-    )
-    position = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position"]
-        constraints = [
-            models.UniqueConstraint(fields=["scenario", "scene"], name="scenario_strip_once"),
-        ]
-
-    def __str__(self) -> str:
-        return f"Scene {self.scene_id} in {self.scenario_id} at {self.day_id}:{self.position}"
+# Drafts of the script, and the board's banners and alternate boards, live in modules of their own.
+from apps.schedules.models.boards import (  # noqa: E402, F401
+    BannerKind,
+    BoardBanner,
+    Scenario,
+    ScenarioDay,
+    ScenarioStrip,
+)
