@@ -18,7 +18,7 @@ from simple_history.models import HistoricalRecords
 from apps.productions.models import Production, time_zone_choices
 from apps.schedules.categories import CATEGORY_COLOURS, STRIP_COLOURS, Category, strip_key
 from apps.schedules.importers.eighths import format_eighths
-from apps.schedules.models.choices import DayKind
+from apps.schedules.models.choices import BoardDay, DayKind  # noqa: F401
 from apps.schedules.models.scripts import (  # noqa: F401
     REVISION_SWATCHES,
     RevisionColour,
@@ -259,26 +259,17 @@ class BreakdownElement(models.Model):
         return CATEGORY_COLOURS[self.category]
 
 
-class ShootDay(models.Model):
+class ShootDay(BoardDay):
     """A day on the board. Only SHOOT days carry scenes and a day number (1, 2, ...)."""
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="shoot_days")
-    position = models.PositiveIntegerField(help_text="Order on the board.")
-    date = models.DateField()
-    kind = models.CharField(max_length=10, choices=DayKind.choices, default=DayKind.SHOOT)
-    day_number = models.PositiveIntegerField(null=True, blank=True)
-    unit = models.CharField(max_length=40, default="Main unit")
-    call_time = models.TimeField(null=True, blank=True, help_text="Estimated crew call.")
-    wrap_time = models.TimeField(null=True, blank=True, help_text="Estimated wrap.")
     travellers = models.ManyToManyField(
         CastMember, blank=True, related_name="travel_days", help_text="Cast travelling that day."
     )
-    notes = models.TextField(blank=True)
 
     history = HistoricalRecords()
 
-    class Meta:
-        ordering = ["position"]
+    class Meta(BoardDay.Meta):
         indexes = [models.Index(fields=["production", "position"])]
         constraints = [
             models.CheckConstraint(
@@ -286,15 +277,6 @@ class ShootDay(models.Model):
                 condition=Q(kind="shoot") | Q(day_number__isnull=True),
             ),
         ]
-
-    def __str__(self) -> str:
-        if self.kind == DayKind.SHOOT:
-            return f"Day {self.day_number} ({self.date:%a %d %b})"
-        return f"{self.get_kind_display()} ({self.date:%a %d %b})"
-
-    @property
-    def is_shoot(self) -> bool:
-        return self.kind == DayKind.SHOOT
 
 
 _NUMBER_RE = re.compile(r"^(\d*)(.*)$")

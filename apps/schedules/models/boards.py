@@ -7,7 +7,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from apps.productions.models import Production
-from apps.schedules.models.choices import DayKind
+from apps.schedules.models.choices import BoardDay
 
 
 class BannerKind(models.TextChoices):
@@ -78,7 +78,7 @@ class Scenario(models.Model):
         return self.name
 
 
-class ScenarioDay(models.Model):
+class ScenarioDay(BoardDay):
     """A day of a scenario. `source_day` is the active board's day it stands for, if any: making
     the scenario active updates that day rather than replacing it."""
 
@@ -86,26 +86,6 @@ class ScenarioDay(models.Model):
     source_day = models.ForeignKey(
         "schedules.ShootDay", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    position = models.PositiveIntegerField()
-    date = models.DateField()
-    kind = models.CharField(max_length=10, choices=DayKind.choices, default=DayKind.SHOOT)
-    day_number = models.PositiveIntegerField(null=True, blank=True)
-    unit = models.CharField(max_length=40, default="Main unit")
-    call_time = models.TimeField(null=True, blank=True)
-    wrap_time = models.TimeField(null=True, blank=True)
-    notes = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["position"]
-
-    def __str__(self) -> str:
-        if self.kind == DayKind.SHOOT:
-            return f"Day {self.day_number} ({self.date:%a %d %b})"
-        return f"{self.get_kind_display()} ({self.date:%a %d %b})"
-
-    @property
-    def is_shoot(self) -> bool:
-        return self.kind == DayKind.SHOOT
 
 
 class ScenarioStrip(models.Model):
