@@ -15,6 +15,7 @@ from apps.callsheets.services import callsheet_start
 from apps.schedules import compare
 from apps.schedules.models import CastMember, Scenario, ScenarioDay, Scene, ShootDay
 from apps.schedules.services import ScheduleError, days_append, scene_move
+from apps.schedules.services import board as service_board
 from apps.schedules.services import scenarios as service
 from tests.budgets.factories import add_line
 from tests.schedules.factories import SceneFactory
@@ -219,3 +220,22 @@ def test_the_pages_make_move_compare_and_activate(ap_client, production, boarded
     assert [n for *_, n in active_board(production)][1] == ["5", "6", "3", "4"]
     ap_client.post(url(production, "scenario", pk=scenario.pk), {"action": "remove-abc"})
     assert ScenarioDay.objects.filter(scenario=scenario).count() == 2
+
+
+def test_a_day_with_a_call_sheet_cannot_be_removed_from_the_active_board_either(
+    ap_client, production, boarded
+):
+    """Found while building activation: removing a day deleted its call sheet by cascade."""
+    day1 = boarded["days"][0]
+    sheet = callsheet_start(shoot_day=day1)
+    with pytest.raises(ScheduleError, match="has a call sheet"):
+        service_board.day_remove(production=production, day=day1)
+    page = ap_client.post(
+        reverse("schedules:day_remove", kwargs={"production_slug": production.slug, "pk": day1.pk}),
+        follow=True,
+    )
+    assert "has a call sheet" in page.content.decode()
+    assert ShootDay.objects.filter(pk=day1.pk).exists()
+    assert type(sheet).objects.filter(pk=sheet.pk).exists()
+    service_board.day_remove(production=production, day=boarded["days"][1])  # nothing hangs on it
+    assert not ShootDay.objects.filter(pk=boarded["days"][1].pk).exists()

@@ -15,9 +15,11 @@ from apps.schedules.models import (
     ShootDay,
 )
 from apps.schedules.services.common import (
+    DAY_OTHERS_HANG_ON,
     NOT_A_SHOOT_DAY,
     ScheduleError,
     announce_shoot_days,
+    days_others_hang_on,
     lock_board,
     shoot_day_count,
 )
@@ -118,9 +120,16 @@ def days_append(*, production: Production, count: int) -> list[ShootDay]:
 
 
 def day_remove(*, production: Production, day: ShootDay) -> None:
-    """Remove a day; its scenes go back to the bin and the later days close up."""
+    """Remove a day; its scenes go back to the bin and the later days close up. A day other
+    records hang on (a call sheet, crew booked for it) is refused: removing it would delete them."""
     with transaction.atomic():
         settings = lock_board(production)
+        what = days_others_hang_on(production).get(day.pk)
+        if what:
+            words = " and ".join(what)
+            raise ScheduleError(
+                DAY_OTHERS_HANG_ON.format(day=day, what=words, it="them" if len(what) > 1 else "it")
+            )
         before = shoot_day_count(production)
         index = day.position - 1
         binned = list(day.scenes.all())

@@ -20,6 +20,10 @@ SCENE_NUMBER_TAKEN = "Scene {number} already exists."
 OMITTED_SCENE_CANNOT_BE_SCHEDULED = "Scene {number} is omitted; restore it before scheduling it."
 NOT_A_SHOOT_DAY = "Scenes can only go on shoot days, not on travel days, days off or holidays."
 SPLIT_TOO_SHORT = "A scene needs at least 2/8 of a page to be split in two."
+DAY_OTHERS_HANG_ON = (
+    "{day} has {what}: removing the day would delete {it} too. Move the day's scenes instead, "
+    "or deal with {it} first."
+)
 SPLIT_LENGTH_OUT_OF_RANGE = "The new part must be between 1/8 and {most}/8 of a page."
 SET_NAME_TAKEN = (
     "There is already a set called {name}. If they are the same place, merge the two sets "
@@ -89,3 +93,23 @@ def uses_elsewhere(obj) -> str:
 
 def _outside(model) -> bool:
     return model._meta.app_label != "schedules"
+
+
+def days_others_hang_on(production: Production) -> dict[int, list[str]]:
+    """Active day id -> what other records hang on it (a call sheet, crew booked for it), in
+    words. Read through the model's reverse relations, so the schedule names what other apps keep
+    on its days without importing them; one query per kind of record, whatever the days."""
+    found: dict[int, list[str]] = {}
+    for relation in ShootDay._meta.related_objects:
+        model = relation.related_model
+        if model._meta.app_label == "schedules" or relation.many_to_many:
+            continue  # the schedule's own rows (scenes, banners, history) follow the board
+        field = relation.field.name
+        days = (
+            model._default_manager.filter(**{f"{field}__production": production})
+            .values_list(field, flat=True)
+            .distinct()
+        )
+        for day_id in days:
+            found.setdefault(day_id, []).append(f"a {model._meta.verbose_name}")
+    return found

@@ -30,6 +30,7 @@ from apps.schedules.services.common import (
     NOT_A_SHOOT_DAY,
     ScheduleError,
     announce_shoot_days,
+    days_others_hang_on,
     lock_board,
     settings_for,
     shoot_day_count,
@@ -260,26 +261,6 @@ def scenario_day_remove(*, scenario: Scenario, day: ScenarioDay) -> None:
 # --- Making a scenario the active board ---------------------------------------------------------
 
 
-def dependents(production: Production) -> dict[int, list[str]]:
-    """Active day id -> what other records hang on it (a call sheet, crew booked for it), in
-    words. Read through the model's reverse relations, so the schedule names what other apps keep
-    on its days without importing them; one query per kind of record, whatever the days."""
-    found: dict[int, list[str]] = {}
-    for relation in ShootDay._meta.related_objects:
-        model = relation.related_model
-        if model._meta.app_label == "schedules" or relation.many_to_many:
-            continue  # the schedule's own rows (scenes, banners, history) follow the board
-        field = relation.field.name
-        days = (
-            model._default_manager.filter(**{f"{field}__production": production})
-            .values_list(field, flat=True)
-            .distinct()
-        )
-        for day_id in days:
-            found.setdefault(day_id, []).append(f"a {model._meta.verbose_name}")
-    return found
-
-
 def activation_problems(scenario: Scenario) -> list[str]:
     """Why the scenario cannot be made active, in words (empty: it can)."""
     production = scenario.production
@@ -289,7 +270,7 @@ def activation_problems(scenario: Scenario) -> list[str]:
         if day.source_day_id in live:
             kept[day.source_day_id] = day
     problems = []
-    hanging = dependents(production)
+    hanging = days_others_hang_on(production)
     for pk, active in sorted(live.items(), key=lambda item: item[1].position):
         what = hanging.get(pk)
         if not what:

@@ -103,8 +103,8 @@ def day_insert(request: ProductionRequest) -> HttpResponse:
 def day_remove(request: ProductionRequest, pk: int) -> HttpResponse:
     day = get_object_or_404(ShootDay, production=request.production, pk=pk)
     label = str(day)
-    services.day_remove(production=request.production, day=day)
-    messages.success(request, f"{label} removed; its scenes are back in the bin.")
+    if run_service(request, services.day_remove, production=request.production, day=day):
+        messages.success(request, f"{label} removed; its scenes are back in the bin.")
     return redirect(production_url(request, "schedules:board"))
 
 
