@@ -28,6 +28,8 @@ PAGES = [
     ("cost-report", "/p/night-ferry/budget/cost-report/", "top"),
     ("stripboard", "/p/night-ferry/schedule/", "top"),
     ("breakdown-scenes", "/p/night-ferry/schedule/scenes/", "top"),
+    ("revision-report", "/p/night-ferry/schedule/scenes/import/2/", "top"),
+    ("scenario-compare", "/p/night-ferry/schedule/scenarios/compare/?s=1", "top"),
     ("calendar", "/p/night-ferry/schedule/calendar/", "full"),
     ("dood", "/p/night-ferry/schedule/reports/dood/", "full"),
     ("crew-list", "/p/night-ferry/crew/", "top"),

@@ -15,10 +15,12 @@ from apps.schedules.models import (
     CastMember,
     Location,
     PermitStatus,
+    RevisionColour,
     Scene,
     Set,
     ShootDay,
 )
+from apps.schedules.services import scenarios
 
 SCRIPT = Path(__file__).with_name("night_ferry.fountain")
 SHOOT_DAYS = 25
@@ -115,6 +117,45 @@ def seed_demo_schedule(production, people, size) -> None:
         day = days[index * len(days) // len(scheduled)]
         services.scene_move(production=production, scene_id=scene.pk, day_id=day.pk, position=99)
     _cast_emails(production)
+    _alternatives(production, people.get("associate_producer"), scheduled)
+
+
+def _alternatives(production, ap, scheduled) -> None:
+    """A scenario to compare, and a blue draft waiting for its revision report, so the demo
+    shows both before anyone has to make them."""
+    rain = scenarios.scenario_create(
+        production=production,
+        name="Rain cover",
+        notes="If the crossing weather turns: the exterior nights move to a day at the end.",
+        user=ap,
+    )
+    extra = scenarios.scenario_day_insert(scenario=rain)
+    exteriors = [scene.pk for scene in scheduled if scene.int_ext == "EXT"][:3]
+    scenarios.scenario_move(scenario=rain, scene_ids=exteriors, day_id=extra.pk)
+    white = SCRIPT.read_text()
+    lines = white.split("\n")
+    third = [i for i, line in enumerate(lines) if line.startswith(("INT.", "EXT."))][2]
+    lines[third:third] = BLUE_INSERT
+    services.script_preview(
+        production=production,
+        data="\n".join(lines).encode(),
+        filename="night_ferry_blue.fountain",
+        user=ap,
+        colour=RevisionColour.BLUE,
+        lock_numbers=True,
+    )
+
+
+# The blue draft's one new scene, between the sedan and the bridge.
+BLUE_INSERT = [
+    "EXT. TICKET BOOTH - NIGHT",
+    "",
+    "A bored CLERK slides a last-crossing ticket under the glass to Nadia.",
+    "",
+    "CLERK",
+    "Last crossing. No refunds.",
+    "",
+]
 
 
 def _cast_emails(production) -> None:
