@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from apps.core.charts import bar_chart
 from apps.core.money import format_money
 from apps.productions.signals import shoot_days_costed
-from apps.schedules.models import Scenario, ScenarioStrip
+from apps.schedules.models import CastMember, Scenario, ScenarioStrip
 from apps.schedules.queries import Board, DayBlock, add_conflicts, board, scenes_for_board
+from apps.schedules.reports import board_chart
 from apps.schedules.services import settings_for
 
 
@@ -76,10 +75,6 @@ class Column:
         return days[-1].day.date if days else None
 
     @property
-    def pages_per_day(self) -> list[tuple[str, Decimal]]:
-        return [(f"D{b.day.day_number}", Decimal(b.eighths) / 8) for b in self.board.shoot_days]
-
-    @property
     def average_eighths(self) -> int:
         days = self.board.shoot_days
         return round(self.board.scheduled_eighths / len(days)) if days else 0
@@ -94,12 +89,7 @@ class Column:
         return worked
 
     def chart(self):
-        limit = self.board.settings.page_limit_eighths
-        return bar_chart(
-            self.pages_per_day,
-            title=f"Pages per shoot day: {self.name}",
-            limit=Decimal(limit) / 8 if limit else None,
-        )
+        return board_chart(self.board, title=f"Pages per shoot day: {self.name}")
 
     def budget_words(self) -> list[str]:
         words = []
@@ -128,8 +118,6 @@ def columns(production, scenarios: list[Scenario], *, with_budget: bool = True) 
 
 def cast_rows(production, cols: list[Column]) -> list[tuple[str, list[int]]]:
     """Each cast member's work days on each board: (label, [days per column])."""
-    from apps.schedules.models import CastMember
-
     counts = [column.cast_days for column in cols]
     rows = []
     for member in CastMember.objects.filter(production=production).order_by("id_number"):

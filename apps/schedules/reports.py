@@ -156,14 +156,18 @@ def one_liner(production: Production) -> Report:
 
 
 def pages_chart(production: Production, result=None) -> str:
-    result = result or board(production)
+    return board_chart(result or board(production))
+
+
+def board_chart(result, title: str = "Pages per shoot day") -> str:
+    """Pages per shoot day against the page limit, of any board (the active one, a scenario)."""
     bars = [(f"D{b.day.day_number}", Decimal(b.eighths) / 8) for b in result.shoot_days]
     limit = (
         Decimal(result.settings.page_limit_eighths) / 8
         if result.settings.page_limit_eighths
         else None
     )
-    return bar_chart(bars, title="Pages per shoot day", limit=limit)
+    return bar_chart(bars, title=title, limit=limit)
 
 
 def day_out_of_days(production: Production, category: str = Category.CAST) -> Report:

@@ -84,9 +84,12 @@ def _features(scene: Known | Drafted) -> _Features:
     )
 
 
-def _score(old: _Features, new: _Features) -> float:
+def _score(old: _Features, new: _Features, words: float | None = None) -> float:
+    """The weighted likeness; `words` is the word-pair Jaccard when the caller counted it."""
+    if words is None:
+        words = _jaccard(old.words, new.words)
     return (
-        WORDS_WEIGHT * _jaccard(old.words, new.words)
+        WORDS_WEIGHT * words
         + HEADING_WEIGHT * _jaccard(old.heading, new.heading)
         + CAST_WEIGHT * _jaccard(old.cast, new.cast)
     )
@@ -140,11 +143,7 @@ def match(known: Sequence[Known], drafted: Sequence[Drafted]) -> dict[int, tuple
         for old, features in rest_old:
             common = shared.get(old.key, 0)
             union = len(features.words) + len(new.words) - common
-            score = (
-                WORDS_WEIGHT * (common / union if union else 1.0)
-                + HEADING_WEIGHT * _jaccard(features.heading, new.heading)
-                + CAST_WEIGHT * _jaccard(features.cast, new.cast)
-            )
+            score = _score(features, new, words=common / union if union else 1.0)
             if low < old.order < high:
                 score += SAME_GAP_BONUS
             if score >= MATCH_THRESHOLD:

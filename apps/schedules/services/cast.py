@@ -18,6 +18,7 @@ from apps.schedules.services.common import (
     audit_words,
     settings_for,
     uses_elsewhere,
+    with_names,
 )
 
 CAST_NAME_TAKEN = "The cast already has {existing}."
@@ -118,7 +119,7 @@ def cast_merge(*, member: CastMember, into: list[CastMember]) -> list[CastMember
         for target in targets:
             target.scenes.add(*scene_ids)
             target.travel_days.add(*day_ids)
-            target.aliases = _names(target.aliases, [member.character, *member.aliases])
+            target.aliases = with_names(target.aliases, [member.character, *member.aliases])
             target._change_reason = audit_words(
                 f"took the {len(scene_ids)} scene(s) of {member} in a merge"
             )
@@ -137,22 +138,13 @@ def cast_delete(*, member: CastMember) -> int:
         _refuse_if_used_elsewhere(member)
         scenes = member.scenes.count()
         schedule = settings_for(member.production)
-        schedule.dropped_cues = _names(schedule.dropped_cues, [member.character, *member.aliases])
+        schedule.dropped_cues = with_names(
+            schedule.dropped_cues, [member.character, *member.aliases]
+        )
         schedule.save(update_fields=["dropped_cues"])
         member._change_reason = audit_words(f"dropped from {scenes} scene(s)")
         member.delete()
     return scenes
-
-
-def _names(kept: list[str], more: list[str]) -> list[str]:
-    """`kept` with the names of `more` it lacks (case-blind), in order."""
-    seen = {name.casefold() for name in kept}
-    result = list(kept)
-    for name in more:
-        if name.casefold() not in seen:
-            seen.add(name.casefold())
-            result.append(name)
-    return result
 
 
 def _refuse_if_used_elsewhere(member: CastMember) -> None:

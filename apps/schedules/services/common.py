@@ -64,8 +64,21 @@ def announce_shoot_days(production: Production, before: int) -> None:
 
 
 def audit_words(text: str) -> str:
-    """Words for the audit log's reason column, cut to the column's 100 characters."""
+    """Words for the audit log's reason column: one line, cut to the column's 100 characters."""
+    text = " ".join(text.split())
     return text if len(text) <= 100 else text[:99] + "…"
+
+
+def with_names(kept: list[str], more: list[str]) -> list[str]:
+    """`kept` with the names of `more` it lacks (case-blind), in order: the aliases a part or a
+    set keeps of the names merged into it, the cues dropped from the cast."""
+    seen = {name.casefold() for name in kept}
+    result = list(kept)
+    for name in more:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            result.append(name)
+    return result
 
 
 def uses_elsewhere(obj) -> str:

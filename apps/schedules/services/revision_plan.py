@@ -114,6 +114,8 @@ def plan_for(script: Script, parsed: ParsedScript) -> RevisionPlan:
         .order_by("sort_key", "number")
     )
     known = [s for s in existing if _is_known(s)]
+    # Scenes imported before texts were kept compare by synopsis, and so does the draft then.
+    by_text = not known or any(s.text for s in known)
     matched = revisions.match(
         [
             revisions.Known(
@@ -129,7 +131,7 @@ def plan_for(script: Script, parsed: ParsedScript) -> RevisionPlan:
         [
             revisions.Drafted(
                 heading=item.heading,
-                text=item.text if any(s.text for s in known) or not known else item.synopsis,
+                text=item.text if by_text else item.synopsis,
                 characters=tuple(item.characters),
                 content_hash=item.content_hash,
             )

@@ -30,6 +30,7 @@ from apps.schedules.services.common import (
     NOT_A_SHOOT_DAY,
     ScheduleError,
     announce_shoot_days,
+    audit_words,
     days_others_hang_on,
     lock_board,
     settings_for,
@@ -300,7 +301,7 @@ def scenario_activate(*, scenario: Scenario, user=None) -> Scenario:
         )
         live = {d.pk: d for d in ShootDay.objects.filter(production=production)}
         mapping: dict[int, ShootDay] = {}
-        reason = f"scenario “{scenario.name}” made the active board"[:100]
+        reason = audit_words(f"scenario “{scenario.name}” made the active board")
         for day in scenario.days.order_by("position"):
             active = live.pop(day.source_day_id, None)
             if active is None:

@@ -33,7 +33,7 @@ from apps.schedules.models import (
     Set,
     scene_sort_key,
 )
-from apps.schedules.services.common import ScheduleError, lock_board, settings_for
+from apps.schedules.services.common import ScheduleError, audit_words, lock_board, settings_for
 from apps.schedules.services.revision_plan import (  # noqa: F401  (the report's shapes)
     CastNames,
     Change,
@@ -197,7 +197,7 @@ def _apply(plan: RevisionPlan, parsed: ParsedScript, user) -> ImportReport:
         if entry.kind == "omitted":
             scene.omitted = True
             scene.shoot_day = None
-            scene._change_reason = f"omitted: not in the {colour} draft"[:100]
+            scene._change_reason = audit_words(f"omitted: not in the {colour} draft")
             scene.save()
             report.omitted.append(scene.number)
             continue
@@ -226,7 +226,7 @@ def _apply(plan: RevisionPlan, parsed: ParsedScript, user) -> ImportReport:
                 board_position=bin_tail,
                 **fields,
             )
-            scene._change_reason = f"added by the {colour} draft"[:100]
+            scene._change_reason = audit_words(f"added by the {colour} draft")
             scene.save()
             scene.cast.add(*speaking)
             report.added.append(entry.number)
@@ -252,11 +252,11 @@ def _apply(plan: RevisionPlan, parsed: ParsedScript, user) -> ImportReport:
             bin_tail += 1
             scene.board_position = bin_tail
         what = ", ".join(c.label.lower() for c in entry.changes) or "text"
-        scene._change_reason = (
+        scene._change_reason = audit_words(
             f"restored by the {colour} draft"
             if entry.kind == "restored"
             else f"revised by the {colour} draft: {what}"
-        )[:100]
+        )
         scene.save()
         gone = {name.casefold() for name in entry.cast_removed}
         if gone:

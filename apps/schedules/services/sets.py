@@ -11,23 +11,18 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from apps.schedules.models import Scene, Set
-from apps.schedules.services.common import SET_NAME_TAKEN, SETS_TO_MERGE, ScheduleError
-
-AUDIT_LENGTH = 100  # what simple-history keeps of a change reason
-
-
-def _audit(words: str) -> str:
-    words = " ".join(words.split())
-    return words if len(words) <= AUDIT_LENGTH else words[: AUDIT_LENGTH - 1] + "…"
+from apps.schedules.services.common import (
+    SET_NAME_TAKEN,
+    SETS_TO_MERGE,
+    ScheduleError,
+    audit_words,
+    with_names,
+)
 
 
 def set_name(name: str) -> str:
     """Set names are kept as scripts write them: upper case, single spaces."""
     return " ".join(name.split()).upper()[:200]
-
-
-def _with(names: list[str], more: list[str]) -> list[str]:
-    return [*names, *(n for n in dict.fromkeys(more) if n not in names)]
 
 
 def set_rename(*, set_: Set, name: str) -> Set:
@@ -43,9 +38,9 @@ def set_rename(*, set_: Set, name: str) -> Set:
         if taken is not None:
             raise ScheduleError(SET_NAME_TAKEN.format(name=taken.name), field="name")
         if set_.name != name:
-            set_.aliases = _with(set_.aliases, [set_.name])
+            set_.aliases = with_names(set_.aliases, [set_.name])
             set_.name = name
-            set_._change_reason = _audit(f"renamed to {name}")
+            set_._change_reason = audit_words(f"renamed to {name}")
             set_.save(update_fields=["name"])
     return set_
 
@@ -67,7 +62,7 @@ def sets_merge(*, target: Set, others: Iterable[Set], user=None) -> Set:
         moved = 0
         by_pk = {s.pk: s for s in locked}
         for scene in Scene.objects.filter(set__in=locked).order_by("sort_key"):
-            scene._change_reason = _audit(
+            scene._change_reason = audit_words(
                 f"set {by_pk[scene.set_id].name} merged into {target.name}"
             )
             if user is not None:
@@ -75,15 +70,17 @@ def sets_merge(*, target: Set, others: Iterable[Set], user=None) -> Set:
             scene.set = target
             scene.save(update_fields=["set"])
             moved += 1
-        target.aliases = _with(target.aliases, [n for s in locked for n in (s.name, *s.aliases)])
-        target._change_reason = _audit(
+        target.aliases = with_names(
+            target.aliases, [n for s in locked for n in (s.name, *s.aliases)]
+        )
+        target._change_reason = audit_words(
             f"merged {names} into this set ({moved} scene{'s' if moved != 1 else ''})"
         )
         if user is not None:
             target._history_user = user
         target.save()
         for other in locked:
-            other._change_reason = _audit(f"merged into {target.name}")
+            other._change_reason = audit_words(f"merged into {target.name}")
             if user is not None:
                 other._history_user = user
             other.delete()

@@ -3,7 +3,7 @@ from __future__ import annotations
 import secrets
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -14,17 +14,14 @@ from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
 from apps.schedules import forms, reports, services
 from apps.schedules.models import (
-    Scene,
     ScheduleSettings,
     ShootDay,
 )
-from apps.schedules.services import ScheduleError
 from apps.schedules.views.board_work import (
     AT_THE_END,
     back_to_board,
-    board_answer,
     board_context,
-    refused,
+    board_write,
 )
 
 # --- The stripboard -----------------------------------------------------------------------------
@@ -70,18 +67,9 @@ def board_move(request: ProductionRequest) -> HttpResponse:
         if day_id is None:
             messages.error(request, f"There is no day {data['day_number']}.")
             return redirect(back_to_board(request))
-    try:
-        affected = services.scene_move(
-            production=request.production,
-            scene_id=data["scene"],
-            day_id=day_id,
-            position=position,
-        )
-    except (Scene.DoesNotExist, ShootDay.DoesNotExist) as exc:
-        raise Http404("No such scene or day.") from exc
-    except ScheduleError as exc:
-        return refused(request, exc)
-    return board_answer(request, affected)
+    return board_write(
+        request, services.scene_move, scene_id=data["scene"], day_id=day_id, position=position
+    )
 
 
 @production_view(C.EDIT_SCHEDULE)

@@ -81,6 +81,19 @@ def board_answer(request: ProductionRequest, affected: set[int | None]) -> HttpR
     )
 
 
+def board_write(request: ProductionRequest, service, /, *, affected=None, **kwargs):
+    """Run a board service for this production and answer with the days it touched
+    (`affected` maps its result to them; by default the result is that set). A scene or day not
+    in the production is a 404; a rule's refusal is shown as `refused` shows it."""
+    try:
+        result = service(production=request.production, **kwargs)
+    except (Scene.DoesNotExist, ShootDay.DoesNotExist) as exc:
+        raise Http404("No such scene or day.") from exc
+    except DomainError as exc:
+        return refused(request, exc)
+    return board_answer(request, affected(result) if affected else result)
+
+
 def refused(request: ProductionRequest, error: DomainError) -> HttpResponse:
     if wants_json(request):
         return JsonResponse({"error": error.message}, status=409)
@@ -103,18 +116,13 @@ def board_move_many(request: ProductionRequest) -> HttpResponse:
     if not form.is_valid():
         return bad_request(request, "Select the strips to move and where to.")
     data = form.cleaned_data
-    try:
-        affected = services.scenes_move(
-            production=request.production,
-            scene_ids=data["scenes"],
-            day_id=data["day"],
-            position=AT_THE_END if data["position"] is None else data["position"],
-        )
-    except (Scene.DoesNotExist, ShootDay.DoesNotExist) as exc:
-        raise Http404("No such scene or day.") from exc
-    except DomainError as exc:
-        return refused(request, exc)
-    return board_answer(request, affected)
+    return board_write(
+        request,
+        services.scenes_move,
+        scene_ids=data["scenes"],
+        day_id=data["day"],
+        position=AT_THE_END if data["position"] is None else data["position"],
+    )
 
 
 @production_view(C.EDIT_SCHEDULE)
@@ -123,17 +131,12 @@ def board_sort(request: ProductionRequest) -> HttpResponse:
     form = forms.SortForm(request.POST)
     if not form.is_valid():
         return bad_request(request, "Choose what to sort and by what.")
-    try:
-        affected = services.strips_sort(
-            production=request.production,
-            day_id=form.cleaned_data["day"],
-            key=form.cleaned_data["key"],
-        )
-    except ShootDay.DoesNotExist as exc:
-        raise Http404("No such day.") from exc
-    except DomainError as exc:
-        return refused(request, exc)
-    return board_answer(request, affected)
+    return board_write(
+        request,
+        services.strips_sort,
+        day_id=form.cleaned_data["day"],
+        key=form.cleaned_data["key"],
+    )
 
 
 # --- Banners ------------------------------------------------------------------------------------
@@ -146,19 +149,15 @@ def banner_add(request: ProductionRequest) -> HttpResponse:
     if not form.is_valid():
         return bad_request(request, "Choose the kind of banner and its day.")
     data = form.cleaned_data
-    try:
-        banner = services.banner_add(
-            production=request.production,
-            day_id=data["day"],
-            kind=data["kind"],
-            text=data["text"],
-            position=data["position"],
-        )
-    except ShootDay.DoesNotExist as exc:
-        raise Http404("No such day.") from exc
-    except DomainError as exc:
-        return refused(request, exc)
-    return board_answer(request, {banner.shoot_day_id})
+    return board_write(
+        request,
+        services.banner_add,
+        affected=lambda banner: {banner.shoot_day_id},
+        day_id=data["day"],
+        kind=data["kind"],
+        text=data["text"],
+        position=data["position"],
+    )
 
 
 def _banner(request: ProductionRequest, pk: int) -> BoardBanner:
@@ -190,18 +189,13 @@ def banner_move(request: ProductionRequest, pk: int) -> HttpResponse:
     form = forms.BannerMoveForm(request.POST)
     if not form.is_valid():
         return bad_request(request, "Choose where the banner goes.")
-    try:
-        affected = services.banner_move(
-            production=request.production,
-            banner_id=banner.pk,
-            day_id=form.cleaned_data["day"],
-            position=form.cleaned_data["position"],
-        )
-    except ShootDay.DoesNotExist as exc:
-        raise Http404("No such day.") from exc
-    except DomainError as exc:
-        return refused(request, exc)
-    return board_answer(request, affected)
+    return board_write(
+        request,
+        services.banner_move,
+        banner_id=banner.pk,
+        day_id=form.cleaned_data["day"],
+        position=form.cleaned_data["position"],
+    )
 
 
 # --- Automatic day breaks -----------------------------------------------------------------------
