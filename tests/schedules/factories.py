@@ -35,7 +35,8 @@ class CastFactory(factory.django.DjangoModelFactory):
         model = CastMember
 
     production = factory.SubFactory(ProductionFactory)
-    id_number = factory.Sequence(lambda n: n + 1)
+    # Far above the small numbers tests give by hand, so the two never collide.
+    id_number = factory.Sequence(lambda n: n + 1000)
     character = factory.Sequence(lambda n: f"CHARACTER {n}")
 
 
