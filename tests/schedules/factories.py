@@ -23,7 +23,7 @@ class SceneFactory(factory.django.DjangoModelFactory):
         model = Scene
 
     production = factory.SubFactory(ProductionFactory)
-    number = factory.Sequence(lambda n: str(n + 1))
+    number = factory.Sequence(lambda n: str(n + 1000))  # clear of numbers given by hand
     int_ext = "INT"
     set = factory.SubFactory(SetFactory, production=factory.SelfAttribute("..production"))
     time_of_day = "DAY"
