@@ -21,6 +21,7 @@ from apps.budgets.models import (
     DepartmentGrant,
     DetailLine,
 )
+from apps.budgets.printing import printed_cost_report
 from apps.budgets.views.common import (
     NO_BUDGET_FOR_DEPARTMENT,
     submit_form,
@@ -91,7 +92,11 @@ def cost_report_export(request: ProductionRequest) -> HttpResponse:
     if fmt == "pdf":
         return pdf_response(
             "budgets/cost_report_pdf.html",
-            {"report": report, "production": request.production},
+            {
+                "report": report,
+                "printed": printed_cost_report(report),
+                "production": request.production,
+            },
             request,
             name,
         )
