@@ -12,9 +12,12 @@ Not a test: the numbers depend on the machine.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import platform
 import random
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 from bench.docs_section import write_section  # noqa: E402
 
 LINES, FRINGES, GLOBALS, ACTUALS = 3000, 40, 30, 500
+PDF_RUNS = 5
 
 
 def main() -> None:
@@ -54,9 +58,9 @@ def main() -> None:
     settings.STATIC_ROOT = None  # nothing is collected here; whitenoise would warn
     settings.WHITENOISE_USE_FINDERS = True
     call_command("migrate", verbosity=0)
-    results = run()
+    results, documents = run()
     database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    report = render(results, database)
+    report = render(results, documents, database)
     print(report)
     if not args.no_write:
         write_section(report)
@@ -74,9 +78,7 @@ def measured(results: dict, name: str):
     results[name] = (elapsed, len(queries))
 
 
-def run() -> dict:
-    import io
-
+def run() -> tuple[dict, list]:
     from django.test import Client
     from django.urls import reverse
 
@@ -153,6 +155,7 @@ def run() -> dict:
         assert client.get(top_url).status_code == 200
     with measured(results, "cost report page"):
         assert client.get(cost_url).status_code == 200
+    documents = measure_documents(client, slug, version)
     line = DetailLine.objects.filter(budget_version=version, x_formula="SHOOT_DAYS").first()
     data = {
         f"l{line.id}-{key}": value
@@ -174,10 +177,48 @@ def run() -> dict:
     used = DetailLine.objects.filter(budget_version=version, uses__contains=" SHOOT_DAYS ").count()
     with measured(results, f"SHOOT_DAYS 25 → 30 (recomputes {used:,} lines)"):
         services.global_set(version=version, name="SHOOT_DAYS", value=Decimal(30))
-    return results
+    return results, documents
 
 
-def render(results: dict, database: str) -> str:
+def pdf_pages(content: bytes) -> int:
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(content)
+        file.flush()
+        info = subprocess.run(["pdfinfo", file.name], capture_output=True, text=True).stdout
+    return int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
+
+
+def measure_documents(client, slug: str, version) -> list[tuple]:
+    """Each budget PDF through its view (queries, template and WeasyPrint), as a person waits for
+    it: median and worst wall time of PDF_RUNS (the detail once: it is built by the worker), and
+    the CPU time of the median run's process."""
+    from django.urls import reverse
+
+    documents = [
+        ("cost report PDF", reverse("budgets:cost_report_export", args=[slug]), PDF_RUNS),
+        ("top sheet PDF", reverse("budgets:top_sheet_export", args=[slug, version.id]), PDF_RUNS),
+        (
+            f"budget detail PDF ({LINES:,} lines)",
+            reverse("budgets:detail_export", args=[slug, version.id]),
+            1,
+        ),
+    ]
+    rows = []
+    for name, url, runs in documents:
+        walls, cpus, content = [], [], b""
+        for _ in range(runs):
+            wall, cpu = time.perf_counter(), time.process_time()
+            response = client.get(url + "?format=pdf")
+            walls.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+            assert response.status_code == 200, (url, response.status_code)
+            content = response.content
+        median = statistics.median(walls)
+        rows.append((name, median, max(walls), statistics.median(cpus), pdf_pages(content)))
+    return rows
+
+
+def render(results: dict, documents: list, database: str) -> str:
     lines = [
         "## Budgets",
         "",
@@ -197,6 +238,17 @@ def render(results: dict, database: str) -> str:
         "lines (tests/budgets/test_query_counts.py pins them) and sum in Python through the "
         "engine. A global change re-evaluates only the lines whose formulas name it and writes "
         "them with bulk_update.",
+        "",
+        f"PDFs of the same budget, through their views as the AP (median and worst of {PDF_RUNS} "
+        "runs, the detail once; CPU is this process's time for the median run):",
+        "",
+        "| document | pages | median s | worst s | CPU s |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        *[f"| {n} | {p} | {m:.3f} | {w:.3f} | {c:.3f} |" for n, m, w, c, p in documents],
+        "",
+        "The cost report prints each row's seven figures as one line of a monospaced font "
+        "(apps/budgets/printing.py): WeasyPrint's time grows with every table cell it lays out. "
+        "Before that (and the lean print stylesheet) the large demo's cost report took about 4 s.",
         "",
     ]
     return "\n".join(lines)

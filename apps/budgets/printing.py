@@ -1,11 +1,10 @@
-"""Budget documents as printed: the cost report's rows with their figures set in one fixed-width
-column.
+"""Budget documents as printed: the cost report as the lines of a ledger.
 
 WeasyPrint lays out every table cell on its own (a style, a box, a text layout, a border), and a
-cost report of 270 rows by 9 columns spent most of its 4 s doing so. Printed here, a row is three
-cells: the account, its name, and its seven figures as one line of a monospaced font, each figure
-right-aligned in a column as wide as the widest figure it holds: the layout of a ledger, about a
-third of the cells, the same figures (pdftotext reads them back separated by spaces).
+cost report of 270 rows by 9 columns spent most of its 4 s doing so. Printed here, a row is one
+line of a monospaced font: the account, its name, and its seven figures, each right-aligned in a
+column as wide as the widest value it holds. One cell a row instead of nine, the same values
+(pdftotext reads them back separated by spaces).
 """
 
 from __future__ import annotations
@@ -16,21 +15,21 @@ from apps.budgets.queries import CostReport, CostRow
 from apps.core.money import format_amount
 
 FIGURES = ("Budget", "Actual", "Committed", "ETC", "EFC", "Variance", "% spent")
-GAP = 2  # spaces between two figure columns
+GAP = 2  # spaces between two columns
+INDENT = "  "  # an account's name under its category's
 
 
 @dataclass(frozen=True)
 class PrintedRow:
-    level: str
+    level: str  # section, category, account, total, markup: how the line is banded
     number: str
-    name: str
     over: bool
-    figures: str
+    text: str  # the whole line: number, name, figures
 
 
 @dataclass(frozen=True)
 class PrintedCostReport:
-    heading: str  # the figure columns' titles, aligned like the figures under them
+    heading: str  # the columns' titles, aligned like the values under them
     rows: list[PrintedRow]
 
 
@@ -55,20 +54,32 @@ def _figures(row: CostRow, currency: str) -> list[str]:
     return [format_amount(a, currency) for a in amounts] + ["" if spent is None else f"{spent}%"]
 
 
+def _name(row: CostRow) -> str:
+    name = f"{INDENT}{row.name}" if row.level == "account" else row.name
+    return f"{name} (over)" if row.over else name
+
+
 def printed_cost_report(report: CostReport) -> PrintedCostReport:
     currency = report.version.currency
     rows = _rows_in_order(report)
-    cells = [_figures(row, currency) for row in rows]
+    cells = [[row.number, _name(row), *_figures(row, currency)] for row in rows]
+    titles = ("Acct", "Name", *FIGURES)
     widths = [
-        max(len(title), *(len(figures[i]) for figures in cells)) + GAP
-        for i, title in enumerate(FIGURES)
+        max(len(title), *(len(values[i]) for values in cells)) for i, title in enumerate(titles)
     ]
 
     def line(values) -> str:
-        return "".join(value.rjust(width) for value, width in zip(values, widths, strict=True))
+        number, name, *figures = values
+        return (
+            number.ljust(widths[0] + GAP)
+            + name.ljust(widths[1])
+            + "".join(
+                value.rjust(width + GAP) for value, width in zip(figures, widths[2:], strict=True)
+            )
+        )
 
     printed = [
-        PrintedRow(row.level, row.number, row.name, row.over, line(figures))
-        for row, figures in zip(rows, cells, strict=True)
+        PrintedRow(row.level, row.number, row.over, line(values))
+        for row, values in zip(rows, cells, strict=True)
     ]
-    return PrintedCostReport(heading=line(FIGURES), rows=printed)
+    return PrintedCostReport(heading=line(titles), rows=printed)
