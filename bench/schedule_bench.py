@@ -123,10 +123,14 @@ def main() -> None:
     client.force_login(user)
     board_url = reverse("schedules:board", kwargs={"production_slug": production.slug})
     move_url = reverse("schedules:move", kwargs={"production_slug": production.slug})
+    strips_url = reverse("schedules:strips_pdf", kwargs={"production_slug": production.slug})
     state = {"flip": 0}
 
     def render_board():
         assert client.get(board_url).status_code == 200
+
+    def render_strips():
+        assert client.get(strips_url)["Content-Type"] == "application/pdf"
 
     def one_move():
         # Move scene 2 back and forth between two days, as a drag would.
@@ -142,6 +146,7 @@ def main() -> None:
         ("Stripboard page (GET)", *measure(render_board)),
         ("One move (POST, JSON day headers back)", *measure(one_move)),
         ("Day Out of Days (query builder)", *measure(lambda: dood(production))),
+        ("Printed strips, the PDF of every strip (GET)", *measure(render_strips)),
     ]
     production.delete()
     lines = [

@@ -312,6 +312,9 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        # WeasyPrint's steps and pages, seven lines or more a PDF (apps/core/documents.py listens
+        # to them while the worker builds one).
+        "weasyprint.progress": {"level": "WARNING"},
         # One line per in-process task is noise in the web log; a worker logs its own tasks.
         "celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
     },

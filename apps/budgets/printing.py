@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from apps.budgets import exports
+from apps.budgets.models import BudgetVersion
 from apps.budgets.queries import CostReport, CostRow
 from apps.core.money import format_amount
+from apps.productions.models import Production
 
 FIGURES = ("Budget", "Actual", "Committed", "ETC", "EFC", "Variance", "% spent")
 GAP = 2  # spaces between two columns
@@ -83,3 +86,10 @@ def printed_cost_report(report: CostReport) -> PrintedCostReport:
         for row, values in zip(rows, cells, strict=True)
     ]
     return PrintedCostReport(heading=line(titles), rows=printed)
+
+
+def detail_document(production: Production, version_id: int) -> tuple[str, dict]:
+    """The budget detail PDF's template and context: every line of a version (thousands on a
+    real budget, so the worker builds it; see apps/productions/documents.py)."""
+    version = BudgetVersion.objects.get(production=production, pk=version_id)
+    return "budgets/detail_pdf.html", {"version": version, "lines": exports.detail_lines(version)}

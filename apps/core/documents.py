@@ -6,6 +6,9 @@ app still runs, and the PDF action says which system packages are missing.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
@@ -22,14 +25,43 @@ class PdfUnavailable(RuntimeError):
     pass
 
 
-def render_pdf(template: str, context: dict, request: HttpRequest | None = None) -> bytes:
+class _PageCounter(logging.Handler):
+    """Calls `on_page(n)` as WeasyPrint lays out page n (its progress log says so)."""
+
+    def __init__(self, on_page: Callable[[int], None]) -> None:
+        super().__init__(logging.INFO)
+        self.on_page = on_page
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "- Page" in record.msg and record.args:
+            self.on_page(int(record.args[-1]))
+
+
+def render_pdf(
+    template: str,
+    context: dict,
+    request: HttpRequest | None = None,
+    on_page: Callable[[int], None] | None = None,
+) -> bytes:
+    """The PDF of `template`; `on_page(n)`, if given, is called as page n is laid out (a worker's
+    progress)."""
     html = render_to_string(template, {**context, "for_pdf": True}, request=request)
     try:
         from weasyprint import HTML
     except OSError as exc:  # the Python package is installed; a system library is not
         raise PdfUnavailable(MISSING_LIBRARIES) from exc
     base_url = request.build_absolute_uri("/") if request is not None else None
-    return HTML(string=html, base_url=base_url).write_pdf()
+    if on_page is None:
+        return HTML(string=html, base_url=base_url).write_pdf()
+    progress = logging.getLogger("weasyprint.progress")
+    counter, level = _PageCounter(on_page), progress.level
+    progress.addHandler(counter)
+    progress.setLevel(logging.INFO)
+    try:
+        return HTML(string=html, base_url=base_url).write_pdf()
+    finally:
+        progress.removeHandler(counter)
+        progress.setLevel(level)
 
 
 def pdf_response(

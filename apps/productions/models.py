@@ -265,3 +265,48 @@ class Invitation(OutboundMessage):
         if self.is_expired:
             return "expired"
         return "pending"
+
+
+class DocumentBuild(models.Model):
+    """A PDF too big to make while a person waits (a 3,000-line budget detail, 300 printed strips):
+    built by the worker, its progress shown, the file kept for the person who asked for it.
+    `builder` names the function that gives the template and context (see
+    apps/productions/documents.py); `subject` is its object's id, e.g. a budget version."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting for the worker"
+        BUILDING = "building", "Being built"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Failed"
+
+    production = models.ForeignKey(
+        Production, on_delete=models.CASCADE, related_name="document_builds"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    builder = models.CharField(max_length=200)
+    subject = models.PositiveIntegerField(null=True, blank=True)
+    filename = models.CharField(max_length=200)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    pages = models.PositiveIntegerField(default=0)  # laid out so far
+    error = models.CharField(max_length=500, blank=True)
+    content = models.BinaryField(null=True, editable=False)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["production", "requested_by", "builder", "subject"],
+                name="documentbuild_document",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_state_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (self.State.READY, self.State.FAILED)

@@ -34,3 +34,11 @@ def invitation_message(invitation: Invitation) -> EmailMultiAlternatives | None:
 def redispatch_waiting() -> int:
     """Beat runs this every minute: see apps/core/outbox.py, `sweep`."""
     return outbox.sweep()
+
+
+@shared_task(name="apps.productions.tasks.build_document", acks_late=True)
+def build_document(pk: int) -> str:
+    """A PDF too big to make in the request (apps/productions/documents.py); safe to run twice."""
+    from apps.productions.documents import document_build
+
+    return document_build(pk)

@@ -28,6 +28,7 @@ from apps.core.documents import pdf_response
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.documents import built_pdf
 from apps.productions.links import production_url
 
 # --- Versions -------------------------------------------------------------------------------
@@ -195,15 +196,13 @@ def detail_export(request: ProductionRequest, version_id: int) -> HttpResponse:
     fmt = request.GET.get("format", "csv")
     name = f"budget-detail-{request.production.slug}"
     if fmt == "pdf":
-        return pdf_response(
-            "budgets/detail_pdf.html",
-            {
-                "version": version,
-                "lines": exports.detail_lines(version),
-                "production": request.production,
-            },
+        # Thousands of lines take WeasyPrint many seconds: built by the worker, progress shown.
+        return built_pdf(
             request,
-            name,
+            builder="apps.budgets.printing.detail_document",
+            subject=version.id,
+            title=f"Budget detail: {version}",
+            filename=name,
         )
     return exports.detail_response(version, fmt, name)
 

@@ -26,6 +26,10 @@ EXCLUDED: dict[str, str] = {
         "old installation's ids as text; the production's own audit trail is its history models."
     ),
     "auth.permission": "installation-wide permission rows, one per model, not per production.",
+    "productions.documentbuild": (
+        "PDFs the worker built for one member (a budget detail, printed strips): derived from "
+        "the production's records and built again on request, never restored."
+    ),
 }
 
 # Models that production records point at but that do not belong to any one production: they are

@@ -10,6 +10,8 @@ from apps.core.documents import pdf_response
 from apps.core.forms import plain_int
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.documents import built_pdf
+from apps.productions.models import Production
 from apps.schedules import queries
 from apps.schedules.categories import CATEGORY_COLOURS, Category
 from apps.schedules.models import CastMember, Scene, ShootDay
@@ -38,10 +40,22 @@ def sheet(scene: Scene, elements=None) -> dict:
 def strips_pdf(request: ProductionRequest) -> HttpResponse:
     """The board as printed strips: day breaks with pages and time, coloured strips, banners,
     the bin. ``?format=html`` is the same page to print from the browser."""
-    context = {"board": queries.board(request.production), "production": request.production}
     if request.GET.get("format") == "html":
-        return render(request, "schedules/strips_pdf.html", context)
-    return pdf_response("schedules/strips_pdf.html", context, request, "stripboard")
+        template, context = strips_document(request.production, None)
+        return render(request, template, {**context, "production": request.production})
+    # 300 strips take WeasyPrint about 2 s: built by the worker, with its progress shown.
+    return built_pdf(
+        request,
+        builder="apps.schedules.views.printing.strips_document",
+        subject=None,
+        title="Printed strips",
+        filename="stripboard",
+    )
+
+
+def strips_document(production: Production, subject: None) -> tuple[str, dict]:
+    """The printed strips' template and context (the worker's builder, see strips_pdf)."""
+    return "schedules/strips_pdf.html", {"board": queries.board(production)}
 
 
 @production_view(C.VIEW_SCHEDULE)
