@@ -297,7 +297,7 @@ def main() -> None:
             "Each message opens its own SMTP connection (Django's backend per `send()`); a "
             "production relay's latency, not the app, sets the real rate.",
             "",
-            "The PDF took 1.5 s (a 0.75 s CPU on a quiet machine) before issue 15: the crew list "
+            "The PDF took 1.5 s (about 0.75 s of CPU) before issue 15: the crew list "
             "is now printed as one line a person in four floated columns instead of a table per "
             "department, the header is a table row instead of a grid, and every table has fixed "
             "layout (tests/test_pdf_stylesheets.py pins what it relies on).",

@@ -162,7 +162,9 @@ def main() -> None:
         *(f"| {name} | {median:.1f} | {worst:.1f} | {q} |" for name, median, worst, q in results),
         "",
         "The query counts do not grow with scenes or days (pinned by "
-        "tests/schedules/test_query_counts.py).",
+        "tests/schedules/test_query_counts.py). The printed strips are built by the worker, "
+        "their progress shown (apps/productions/documents.py); tasks run in-process here, so "
+        "the row is the worker's time.",
         END,
     ]
     section = "\n".join(lines)
