@@ -60,3 +60,25 @@ def test_the_worker_sends_the_invitation_and_its_link_works(celery_worker_proces
         },
     )
     assert Membership.objects.filter(user__email="grip@example.test").exists()
+
+
+def test_the_worker_builds_the_budget_detail_pdf_and_the_page_offers_it(
+    celery_worker_process, client
+):
+    from apps.productions.models import DocumentBuild
+    from tests.budgets.factories import add_line, budget_from_template
+    from tests.factories import ProductionFactory, member
+
+    production = ProductionFactory()
+    client.force_login(member(production))
+    version = budget_from_template(production)
+    add_line(version, "3307", description="Camera package", rate="9500")
+    url = reverse("budgets:detail_export", args=[production.slug, version.id]) + "?format=pdf"
+    page = client.get(url)
+    assert page["Content-Type"].startswith("text/html")  # the build's page, not the file
+    build = DocumentBuild.objects.get(production=production)
+    assert wait_for(lambda: DocumentBuild.objects.get(pk=build.pk).state == "ready", 60)
+    status = client.get(f"{url}&build={build.pk}", HTTP_HX_REQUEST="true").content.decode()
+    assert "file=1" in status and "every 2s" not in status
+    pdf = client.get(f"{url}&build={build.pk}&file=1")
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
