@@ -9,9 +9,10 @@ column as wide as the widest value it holds. One cell a row instead of nine, the
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
-from apps.budgets import exports
+from apps.budgets import engine, exports
 from apps.budgets.models import BudgetVersion
 from apps.budgets.queries import CostReport, CostRow
 from apps.core.money import format_amount
@@ -88,8 +89,64 @@ def printed_cost_report(report: CostReport) -> PrintedCostReport:
     return PrintedCostReport(heading=line(titles), rows=printed)
 
 
+DETAIL_COLUMNS = (
+    "Acct",
+    "Description",
+    "Amount",
+    "Units",
+    "X",
+    "Rate",
+    "Fringes",
+    "Total",
+    "Fringe",
+)
+DESCRIPTION_WIDTH = 48  # longer descriptions wrap onto the lines below, in their own column
+
+
+def _detail_cells(line, currency: str) -> list[str]:
+    return [
+        line.account.number,
+        line.description,
+        engine.plain_number(line.amount),
+        line.get_units_display(),
+        engine.plain_number(line.x),
+        engine.plain_number(line.rate),
+        " ".join(f.code for f in line.fringes.all()),
+        format_amount(line.total, currency),
+        format_amount(line.fringe_total, currency),
+    ]
+
+
+def printed_detail(version: BudgetVersion, lines) -> tuple[str, list[str]]:
+    """The budget detail as ledger lines (heading, one text a detail line): the figures
+    right-aligned, a long description wrapped within its column."""
+    cells = [_detail_cells(line, version.currency) for line in lines]
+    widths = [
+        max(len(title), *(len(values[i]) for values in cells), 0)
+        for i, title in enumerate(DETAIL_COLUMNS)
+    ]
+    widths[1] = min(widths[1], DESCRIPTION_WIDTH)
+    right = {2, 4, 5, 7, 8}
+
+    def text(values) -> str:
+        description = textwrap.wrap(values[1], widths[1]) or [""]
+        first = [values[0], description[0], *values[2:]]
+        out = [
+            "".join(
+                (value.rjust(width) if i in right else value.ljust(width)) + " " * GAP
+                for i, (value, width) in enumerate(zip(first, widths, strict=True))
+            ).rstrip()
+        ]
+        indent = " " * (widths[0] + GAP)
+        out += [indent + more for more in description[1:]]
+        return "\n".join(out)
+
+    return text(DETAIL_COLUMNS), [text(values) for values in cells]
+
+
 def detail_document(production: Production, version_id: int) -> tuple[str, dict]:
-    """The budget detail PDF's template and context: every line of a version (thousands on a
-    real budget, so the worker builds it; see apps/productions/documents.py)."""
+    """The budget detail PDF's template and context: every line of a version as a ledger line
+    (thousands on a real budget, so the worker builds it; see apps/productions/documents.py)."""
     version = BudgetVersion.objects.get(production=production, pk=version_id)
-    return "budgets/detail_pdf.html", {"version": version, "lines": exports.detail_lines(version)}
+    heading, rows = printed_detail(version, exports.detail_lines(version))
+    return "budgets/detail_pdf.html", {"version": version, "heading": heading, "rows": rows}

@@ -57,3 +57,23 @@ def test_the_pdf_holds_a_row_and_its_figures(client, ap, production, version, tm
     line = next(line for line in text.splitlines() if line.lstrip().startswith("3307"))
     assert "(over)" in line
     assert line.split()[-7:] == CAMERA
+
+
+def test_the_detail_prints_each_line_as_one_ledger_line_a_long_description_wrapped(production):
+    from apps.budgets import exports
+    from apps.budgets.printing import DESCRIPTION_WIDTH, printed_detail
+    from tests.budgets.factories import add_line, budget_from_template
+
+    budget = budget_from_template(production)
+    add_line(budget, "3307", description="Camera package with lenses " * 4, rate="9500")
+    add_line(budget, "2001", description="Short", rate="12.5")
+    heading, rows = printed_detail(budget, exports.detail_lines(budget))
+    assert len(rows) == 2
+    camera = next(row for row in rows if row.startswith("3307"))
+    first, *more = camera.split("\n")
+    assert more, "a description longer than its column wraps onto the lines below"
+    description_at = heading.index("Description")
+    assert all(line[:description_at].isspace() for line in more)
+    assert all(len(line[description_at:]) <= DESCRIPTION_WIDTH for line in more)
+    total_ends = heading.index("Total") + len("Total")
+    assert first[:total_ends].endswith("9,500.00")
