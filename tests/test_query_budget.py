@@ -440,6 +440,15 @@ def test_the_walk_visits_every_production_route(large_demo):
     assert len(visited) > 100
 
 
+def test_the_large_demo_keeps_every_budget_total_as_the_engine_works_it_out(large_demo):
+    """Issue 15: the kept totals of the large demo (every version, 3,000 lines, written by the
+    importer, the schedule's links, copies) equal the engine's from-scratch recomputation."""
+    production, *_ = large_demo
+    out = io.StringIO()
+    call_command("check_budget_totals", production.slug, stdout=out)
+    assert "with differences" in out.getvalue() and ", 0 with differences" in out.getvalue()
+
+
 def test_the_large_demo_has_the_promised_size(large_demo):
     from apps.budgets.models import DetailLine
     from apps.callsheets.models import Revision
