@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from types import SimpleNamespace
 
 from django.db import transaction
 from django.db.models import Max
-from simple_history.utils import bulk_update_with_history
 
 from apps.budgets import engine
 from apps.budgets.models import (
@@ -31,6 +31,7 @@ from apps.budgets.models import (
 )
 from apps.budgets.services.totals import compute_line, engine_fringe  # noqa: F401 - API
 from apps.budgets.services.totals import refresh as refresh_totals
+from apps.core.bulk import record_history, update_rows
 from apps.core.errors import DomainError
 from apps.core.locking import save_if_unchanged
 from apps.core.money import round_money
@@ -110,17 +111,25 @@ class LineValues:
     fringe_ids: tuple[int, ...] = ()
 
 
-def evaluate_line_formulas(values: LineValues, names: dict[str, Decimal]) -> dict[str, object]:
-    """The evaluated amount/x/rate and the globals they read; BudgetError names the field."""
+def evaluate_line_formulas(
+    values: LineValues, names: dict[str, Decimal], cache: dict | None = None
+) -> dict[str, object]:
+    """The evaluated amount/x/rate and the globals they read; BudgetError names the field.
+
+    `cache` (a dict the caller keeps for one set of `names`) remembers each formula text's value,
+    so many lines with the same formulas evaluate each text once."""
     result: dict[str, object] = {}
     used: set[str] = set()
+    cache = {} if cache is None else cache
     for field in ("amount", "x", "rate"):
         text = getattr(values, f"{field}_formula").strip()
-        try:
-            result[field] = quantity(engine.evaluate(text, names))
-            used |= engine.names_used(text)
-        except engine.FormulaError as error:
-            raise BudgetError(str(error), field=f"{field}_formula") from None
+        if text not in cache:
+            try:
+                cache[text] = (quantity(engine.evaluate(text, names)), engine.names_used(text))
+            except engine.FormulaError as error:
+                raise BudgetError(str(error), field=f"{field}_formula") from None
+        result[field], names_read = cache[text]
+        used |= names_read
     result["uses"] = f" {' '.join(sorted(used))} " if used else ""
     return result
 
@@ -242,12 +251,14 @@ def recompute_lines(lines: Iterable[DetailLine], version: BudgetVersion, reason:
     if not lines:
         return 0
     names = global_values(version)
-    rows_by_line: dict[int, list[LineFringe]] = {}
-    for row in LineFringe.objects.filter(
+    fringes = {f.id: f for f in Fringe.objects.filter(budget_version=version)}
+    rows_by_line: dict[int, list[SimpleNamespace]] = {}
+    for pk, line_id, fringe_id, amount in LineFringe.objects.filter(
         detailline_id__in=[line.id for line in lines]
-    ).select_related("fringe"):
-        rows_by_line.setdefault(row.detailline_id, []).append(row)
-    changed_lines, changed_rows = [], []
+    ).values_list("pk", "detailline_id", "fringe_id", "amount"):
+        row = SimpleNamespace(pk=pk, fringe=fringes[fringe_id], fringe_id=fringe_id, amount=amount)
+        rows_by_line.setdefault(line_id, []).append(row)
+    changed_lines, changed_rows, cache = [], [], {}
     for line in lines:
         line.budget_version = version
         before = [getattr(line, field) for field in _WORKED_OUT]
@@ -260,7 +271,7 @@ def recompute_lines(lines: Iterable[DetailLine], version: BudgetVersion, reason:
             line.currency,
             line.exchange_rate,
         )
-        apply_line_values(line, values, evaluate_line_formulas(values, names))
+        apply_line_values(line, values, evaluate_line_formulas(values, names, cache))
         rows = rows_by_line.get(line.id, [])
         amounts = compute_line(line, [row.fringe for row in rows])
         if before != [getattr(line, field) for field in _WORKED_OUT]:
@@ -271,14 +282,9 @@ def recompute_lines(lines: Iterable[DetailLine], version: BudgetVersion, reason:
                 changed_rows.append(row)
     # With history, so the audit log shows the totals a global or fringe change moved (only the
     # lines it moved).
-    bulk_update_with_history(
-        changed_lines,
-        DetailLine,
-        _WORKED_OUT,
-        batch_size=500,
-        default_change_reason=reason,
-    )
-    LineFringe.objects.bulk_update(changed_rows, ["amount"], batch_size=500)
+    update_rows(DetailLine, changed_lines, _WORKED_OUT)
+    record_history(DetailLine, changed_lines, reason)
+    update_rows(LineFringe, changed_rows, ["amount"])
     refresh_totals(
         version,
         accounts={line.account_id for line in changed_lines},

@@ -33,6 +33,7 @@ from apps.budgets.models import (
     LineFringe,
     Markup,
 )
+from apps.core.bulk import update_rows
 from apps.core.money import round_money
 
 Ids = Iterable[int] | None
@@ -121,7 +122,7 @@ def _keep(rows, sums: dict[int, tuple[Decimal, Decimal]], zero: Decimal) -> list
             row.subtotal, row.fringe_total = pair
             changed.append(row)
     if changed:
-        type(changed[0]).objects.bulk_update(changed, ["subtotal", "fringe_total"], batch_size=500)
+        update_rows(type(changed[0]), changed, ["subtotal", "fringe_total"])
     return changed
 
 
@@ -139,7 +140,7 @@ def _refresh_fringes(version: BudgetVersion, ids: set[int] | None, zero: Decimal
         if fringe.total != total:
             fringe.total = total
             changed.append(fringe)
-    Fringe.objects.bulk_update(changed, ["total"])
+    update_rows(Fringe, changed, ["total"])
 
 
 def section_totals(version: BudgetVersion, zero: Decimal) -> dict[str, engine.Totals]:
@@ -163,7 +164,7 @@ def _refresh_version(version: BudgetVersion, zero: Decimal) -> None:
         if markup.amount != amount:
             markup.amount = amount
             changed.append(markup)
-    Markup.objects.bulk_update(changed, ["amount"])
+    update_rows(Markup, changed, ["amount"])
     kept = {
         "lines_total": engine.money_sum((t.subtotal for t in sections.values()), zero),
         "fringes_total": engine.money_sum((t.fringes for t in sections.values()), zero),
@@ -196,8 +197,8 @@ def rework(version: BudgetVersion) -> None:
         for row in rows_by_line[line.id]:
             row.amount = amounts[row.fringe.code]
             rows.append(row)
-    DetailLine.objects.bulk_update(lines, ["total", "fringe_total"], batch_size=500)
-    LineFringe.objects.bulk_update(rows, ["amount"], batch_size=500)
+    update_rows(DetailLine, lines, ["total", "fringe_total"])
+    update_rows(LineFringe, rows, ["amount"])
     refresh(version)
 
 
