@@ -270,6 +270,7 @@ def objects(production) -> dict:
         "account_id": most(Account.objects.filter(budget_version=version), "lines"),
         "line_id": DetailLine.objects.filter(budget_version=version).order_by("pk")[0].pk,
         "account_number": "3307",
+        "category_number": "3300",
         "commitment_id": Commitment.objects.filter(production=p, source_type=None)[0].pk,
         "grant_id": DepartmentGrant.objects.filter(production=p)[0].pk,
         "shoot_day_id": most(ShootDay.objects.filter(production=p), "scenes"),
