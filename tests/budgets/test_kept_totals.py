@@ -313,3 +313,23 @@ def test_random_writes_leave_every_total_as_the_engine_works_it_out(production, 
         for each in [version, *copies]:
             assert differences(each) == [], steps
         transaction.set_rollback(True)
+
+
+def test_the_schedule_moving_shoot_days_keeps_the_totals_and_a_what_if_leaves_them(version):
+    from apps.budgets.models import Global, LinkNotice
+    from apps.budgets.services.links import (
+        shoot_days_changed_receiver,
+        shoot_days_costed_receiver,
+    )
+
+    Global.objects.filter(budget_version=version, name="SHOOT_DAYS").update(follows_schedule=True)
+    production = version.production
+    shoot_days_changed_receiver(None, production=production, shoot_days=40, reason="Day added")
+    _clean(version)
+    notice = LinkNotice.objects.get(budget_version=version)
+    kept = BudgetVersion.objects.get(pk=version.pk)
+    assert notice.total_after == kept.grand_total != notice.total_before
+    (answer,) = shoot_days_costed_receiver(None, production=production, shoot_days=20)
+    assert answer.total_now == kept.grand_total and answer.total != kept.grand_total
+    _clean(version)  # the what-if was rolled back, kept totals included
+    assert BudgetVersion.objects.get(pk=version.pk).grand_total == kept.grand_total
