@@ -71,31 +71,34 @@ def top_sheet(version: BudgetVersion, account_ids: set[int] | None = None) -> To
     )
     for name, value in kept.items():
         setattr(version, name, value)
-    categories = list(Category.objects.filter(budget_version=version))
-    accounts = list(Account.objects.filter(budget_version=version))
+    # Plain rows, not model instances: a large budget has hundreds of accounts.
+    categories = list(
+        Category.objects.filter(budget_version=version)
+        .order_by("position", "number")
+        .values_list("id", "number", "name", "section", "subtotal", "fringe_total")
+    )
+    accounts = list(
+        Account.objects.filter(budget_version=version)
+        .order_by("position", "number")
+        .values_list("id", "category_id", "number", "name", "subtotal", "fringe_total")
+    )
     fringes = list(Fringe.objects.filter(budget_version=version))
     markups = list(Markup.objects.filter(budget_version=version))
-    accounts_by_category: dict[int, list[Account]] = defaultdict(list)
-    for account in accounts:
-        accounts_by_category[account.category_id].append(account)
-    categories_by_section: dict[str, list[Category]] = defaultdict(list)
-    for category in categories:
-        categories_by_section[category.section].append(category)
-    account_rows = {
-        a.id: Row(a.number, a.name, a.subtotal, a.fringe_total, id=a.id) for a in accounts
-    }
+    account_rows = {}
+    rows_by_category: dict[int, list[Row]] = defaultdict(list)
+    for pk, category_id, number, name, subtotal, fringe_total in accounts:
+        row = account_rows[pk] = Row(number, name, subtotal, fringe_total, id=pk)
+        if account_ids is None or pk in account_ids:
+            rows_by_category[category_id].append(row)
     category_rows = {}
-    for c in categories:
-        row = Row(c.number, c.name, c.subtotal, c.fringe_total, id=c.id)
-        row.children = [
-            account_rows[a.id]
-            for a in accounts_by_category[c.id]
-            if account_ids is None or a.id in account_ids
-        ]
-        category_rows[c.id] = row
+    categories_by_section: dict[str, list[Row]] = defaultdict(list)
+    for pk, number, name, section, subtotal, fringe_total in categories:
+        row = category_rows[pk] = Row(number, name, subtotal, fringe_total, id=pk)
+        row.children = rows_by_category[pk]
+        categories_by_section[section].append(row)
     sections = []
     for code in Section.values:
-        children = [category_rows[c.id] for c in categories_by_section[code]]
+        children = categories_by_section[code]
         row = Row(
             code,
             Section(code).label,
@@ -105,8 +108,8 @@ def top_sheet(version: BudgetVersion, account_ids: set[int] | None = None) -> To
         row.children = children
         sections.append(row)
     totals = engine.BudgetTotals(
-        accounts={a.id: engine.Totals(a.subtotal, a.fringe_total) for a in accounts},
-        categories={c.id: engine.Totals(c.subtotal, c.fringe_total) for c in categories},
+        accounts={pk: engine.Totals(r.subtotal, r.fringes) for pk, r in account_rows.items()},
+        categories={pk: engine.Totals(r.subtotal, r.fringes) for pk, r in category_rows.items()},
         sections={row.number: engine.Totals(row.subtotal, row.fringes) for row in sections},
         fringes_by_code={f.code: f.total for f in fringes},
         markups={m.name: m.amount for m in markups},

@@ -17,7 +17,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("production_slug", nargs="?", help="Only this production.")
+        parser.add_argument("slug", nargs="?", help="Only this production (its slug).")
         parser.add_argument(
             "--repair",
             action="store_true",
@@ -25,12 +25,12 @@ class Command(BaseCommand):
             "(recorded in the lines' history as 'Totals repaired').",
         )
 
-    def handle(self, *args, production_slug=None, repair=False, **options):
+    def handle(self, *args, slug=None, repair=False, **options):
         versions = BudgetVersion.objects.select_related("budget", "production").order_by("id")
-        if production_slug:
-            production = Production.objects.filter(slug=production_slug).first()
+        if slug:
+            production = Production.objects.filter(slug=slug).first()
             if production is None:
-                raise CommandError(f"No production with the slug {production_slug!r}.")
+                raise CommandError(f"No production with the slug {slug!r}.")
             versions = versions.filter(production=production)
         checked, wrong = 0, 0
         for version in versions:
