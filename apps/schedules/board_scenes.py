@@ -22,6 +22,25 @@ class LoadedCast(QuerySet):
         return CastMember.objects.filter(scenes=self.scene_id)._chain()
 
 
+class LoadedCache(dict):
+    """A scene's prefetch cache whose cast (a LoadedCast) is made only when something asks
+    `scene.cast` for it: most board readers take `cast_of(scene)`, and 300 querysets made for
+    nothing cost the board a tenth of its time."""
+
+    def __init__(self, scene_id: int, members: list[CastMember]) -> None:
+        super().__init__()
+        self.scene_id, self.members = scene_id, members
+
+    def __missing__(self, key: str):
+        if key != "cast":
+            raise KeyError(key)
+        loaded = LoadedCast(model=CastMember, query=CastMember.objects.none().query)
+        loaded.scene_id, loaded._prefetch_done = self.scene_id, True
+        loaded._result_cache = self.members
+        self["cast"] = loaded
+        return loaded
+
+
 def board_scenes(production: Production) -> list[Scene]:
     """The scenes in board order, each with its set (and location) and its cast by cast ID, as
     `scenes_for_board` gives them, but with one instance per set and per cast member however
@@ -35,16 +54,14 @@ def board_scenes(production: Production) -> list[Scene]:
     cast = CastMember.objects.filter(production=production).in_bulk()
     links = Scene.cast.through.objects.filter(scene__production=production)
     by_scene: dict[int, list[CastMember]] = defaultdict(list)
-    for scene_id, member_id in links.values_list("scene_id", "castmember_id"):
+    by_id_number = links.order_by("castmember__id_number")
+    for scene_id, member_id in by_id_number.values_list("scene_id", "castmember_id"):
         by_scene[scene_id].append(cast[member_id])
     set_field = Scene._meta.get_field("set")
     for scene in scenes:
         set_field.set_cached_value(scene, sets[scene.set_id])
-        members = sorted(by_scene.get(scene.pk, ()), key=lambda member: member.id_number)
-        loaded = LoadedCast(model=CastMember)
-        loaded.scene_id, loaded._result_cache, loaded._prefetch_done = scene.pk, members, True
-        scene._prefetched_objects_cache = {"cast": loaded}
-        scene.board_cast = members
+        scene.board_cast = by_scene.get(scene.pk, [])
+        scene._prefetched_objects_cache = LoadedCache(scene.pk, scene.board_cast)
     return scenes
 
 

@@ -6,6 +6,7 @@ pin the counts): days, scenes with their sets and locations, and the cast links 
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -155,6 +156,9 @@ def add_conflicts(result: Board, wrap_date=None) -> None:
     settings = result.settings
     limit = settings.page_limit_eighths
     last_worked: dict[int, DayBlock] = {}
+    # Each member's and place's dates off, and each day's wrap, worked out once for the board.
+    unavailable = functools.cache(lambda thing: thing.unavailable())
+    wrap_of = functools.cache(lambda day: _call_and_wrap(day, settings)[1])
     for block in result.days:
         day = block.day
         if not day.is_shoot:
@@ -179,7 +183,7 @@ def add_conflicts(result: Board, wrap_date=None) -> None:
             if scene.set.location_id:
                 locations[scene.set.location_id] = scene.set.location
         for member in cast.values():
-            if day.date in member.unavailable():
+            if day.date in unavailable(member):
                 block.conflicts.append(
                     Conflict("cast", day, CAST_UNAVAILABLE.format(cast=member, date=day.date))
                 )
@@ -195,7 +199,7 @@ def add_conflicts(result: Board, wrap_date=None) -> None:
                         LOCATION_OUTSIDE_PERMIT.format(location=location, date=day.date),
                     )
                 )
-            if day.date in location.unavailable():
+            if day.date in unavailable(location):
                 block.conflicts.append(
                     Conflict(
                         "location",
@@ -207,7 +211,7 @@ def add_conflicts(result: Board, wrap_date=None) -> None:
         for member in sorted(cast.values(), key=lambda m: m.id_number):
             previous = last_worked.get(member.pk)
             if previous is not None:
-                rest = (call - _call_and_wrap(previous.day, settings)[1]).total_seconds() / 3600
+                rest = (call - wrap_of(previous.day)).total_seconds() / 3600
                 if rest < settings.min_turnaround_hours:
                     block.conflicts.append(
                         Conflict(
