@@ -13,10 +13,10 @@ import html
 from dataclasses import dataclass
 
 from django.middleware.csrf import get_token
-from django.urls import reverse
 from django.utils.dateformat import format as date_format
 from django.utils.safestring import SafeString, mark_safe
 
+from apps.productions.links import production_url
 from apps.schedules.board_scenes import cast_of
 from apps.schedules.models import BannerKind, Scene
 from apps.schedules.services.strips import merge
@@ -51,11 +51,10 @@ class Drawing:
 
     @classmethod
     def for_request(cls, request, board, found, *, can_edit: bool) -> Drawing:
-        slug = request.production.slug
         token = escape(get_token(request))
 
         def url(name: str, **kwargs) -> str:
-            return reverse(name, kwargs={"production_slug": slug, **kwargs})
+            return production_url(request, name, **kwargs)
 
         return cls(
             can_edit=can_edit,

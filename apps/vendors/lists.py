@@ -43,15 +43,13 @@ def purchase_orders_matching(
     return rows.order_by("-number")
 
 
-def po_summary(production: Production, pos: QuerySet[PurchaseOrder]) -> dict:
-    """How many orders match and what they add up to; a void order adds nothing."""
+def po_summary(production: Production, pos: QuerySet[PurchaseOrder], count: int) -> dict:
+    """How many orders match (`count`, as the paginator counted them) and what they add up to;
+    a void order adds nothing."""
     total = PurchaseOrderLine.objects.filter(
         purchase_order__in=pos.exclude(status=POStatus.VOID).values("pk")
     ).aggregate(total=Sum("amount"))["total"]
-    return {
-        "count": pos.count(),
-        "total": round_money(total or Decimal("0"), production.currency),
-    }
+    return {"count": count, "total": round_money(total or Decimal("0"), production.currency)}
 
 
 def po_export(fmt: str, production: Production, pos: QuerySet[PurchaseOrder]):
@@ -78,14 +76,11 @@ def invoices_matching(production: Production, *, status: str = "", search: str =
     return rows.order_by("-date", "-id")
 
 
-def invoice_summary(production: Production, invoices) -> dict:
+def invoice_summary(production: Production, invoices, count: int) -> dict:
     total = InvoiceLine.objects.filter(invoice__in=invoices.values("pk")).aggregate(
         total=Sum("amount")
     )["total"]
-    return {
-        "count": invoices.count(),
-        "total": round_money(total or Decimal("0"), production.currency),
-    }
+    return {"count": count, "total": round_money(total or Decimal("0"), production.currency)}
 
 
 def invoice_export(fmt: str, production: Production, invoices):

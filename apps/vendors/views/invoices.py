@@ -43,7 +43,7 @@ def invoices(request: ProductionRequest) -> HttpResponse:
         {
             "page": page,
             "invoices": page.object_list,
-            "summary": lists.invoice_summary(request.production, rows),
+            "summary": lists.invoice_summary(request.production, rows, page.paginator.count),
             "statuses": InvoiceStatus.choices,
             "status": status,
             "search": search,

@@ -47,7 +47,7 @@ def po_list(request: ProductionRequest) -> HttpResponse:
         {
             "page": page,
             "pos": page.object_list,
-            "summary": lists.po_summary(request.production, pos),
+            "summary": lists.po_summary(request.production, pos, page.paginator.count),
             "statuses": POStatus.choices,
             "status": status,
             "search": search,
