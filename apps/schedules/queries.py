@@ -119,9 +119,10 @@ def scenes_for_board(production: Production):
 
 
 def board(production: Production, *, day_ids: set[int] | None = None) -> Board:
-    """The whole board. Queries: settings, days, travellers, banners, and board_scenes' 4: 8."""
+    """The whole board. Queries: settings, days, banners, and board_scenes' 4: 7. (Who travels on
+    a day is for Day Out of Days, which reads it itself.)"""
     settings = settings_for(production)
-    days = ShootDay.objects.filter(production=production).prefetch_related("travellers")
+    days = ShootDay.objects.filter(production=production)
     blocks = {day.pk: DayBlock(day) for day in days.order_by("position")}
     for banner in BoardBanner.objects.filter(production=production).order_by("position", "pk"):
         blocks[banner.shoot_day_id].banners.append(banner)
