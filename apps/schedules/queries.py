@@ -6,6 +6,7 @@ pin the counts): days, scenes with their sets and locations, and the cast links 
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -14,6 +15,7 @@ from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.functions import Coalesce
 
 from apps.productions.models import Production
+from apps.schedules.board_scenes import board_scenes, cast_of
 from apps.schedules.categories import Category
 from apps.schedules.importers.eighths import format_eighths
 from apps.schedules.models import (
@@ -80,7 +82,7 @@ class DayBlock:
         return self.day.is_shoot and self.estimate > self.available
 
     def cast_ids(self) -> set[int]:
-        return {member.pk for scene in self.scenes for member in scene.cast.all()}
+        return {member.pk for scene in self.scenes for member in cast_of(scene)}
 
 
 @dataclass
@@ -117,15 +119,15 @@ def scenes_for_board(production: Production):
 
 
 def board(production: Production, *, day_ids: set[int] | None = None) -> Board:
-    """The whole board. Queries: settings, days, travellers, banners, scenes (+set+location),
-    cast: 6."""
+    """The whole board. Queries: settings, days, banners, and board_scenes' 4: 7. (Who travels on
+    a day is for Day Out of Days, which reads it itself.)"""
     settings = settings_for(production)
-    days = ShootDay.objects.filter(production=production).prefetch_related("travellers")
+    days = ShootDay.objects.filter(production=production)
     blocks = {day.pk: DayBlock(day) for day in days.order_by("position")}
     for banner in BoardBanner.objects.filter(production=production).order_by("position", "pk"):
         blocks[banner.shoot_day_id].banners.append(banner)
     bin_, omitted = [], []
-    for scene in scenes_for_board(production):
+    for scene in board_scenes(production):
         if scene.omitted:
             omitted.append(scene)
         elif scene.shoot_day_id is None:
@@ -155,6 +157,9 @@ def add_conflicts(result: Board, wrap_date=None) -> None:
     settings = result.settings
     limit = settings.page_limit_eighths
     last_worked: dict[int, DayBlock] = {}
+    # Each member's and place's dates off, and each day's wrap, worked out once for the board.
+    unavailable = functools.cache(lambda thing: thing.unavailable())
+    wrap_of = functools.cache(lambda day: _call_and_wrap(day, settings)[1])
     for block in result.days:
         day = block.day
         if not day.is_shoot:
@@ -174,12 +179,12 @@ def add_conflicts(result: Board, wrap_date=None) -> None:
         cast: dict[int, CastMember] = {}
         locations = {}
         for scene in block.scenes:
-            for member in scene.cast.all():
+            for member in cast_of(scene):
                 cast[member.pk] = member
             if scene.set.location_id:
                 locations[scene.set.location_id] = scene.set.location
         for member in cast.values():
-            if day.date in member.unavailable():
+            if day.date in unavailable(member):
                 block.conflicts.append(
                     Conflict("cast", day, CAST_UNAVAILABLE.format(cast=member, date=day.date))
                 )
@@ -195,7 +200,7 @@ def add_conflicts(result: Board, wrap_date=None) -> None:
                         LOCATION_OUTSIDE_PERMIT.format(location=location, date=day.date),
                     )
                 )
-            if day.date in location.unavailable():
+            if day.date in unavailable(location):
                 block.conflicts.append(
                     Conflict(
                         "location",
@@ -207,7 +212,7 @@ def add_conflicts(result: Board, wrap_date=None) -> None:
         for member in sorted(cast.values(), key=lambda m: m.id_number):
             previous = last_worked.get(member.pk)
             if previous is not None:
-                rest = (call - _call_and_wrap(previous.day, settings)[1]).total_seconds() / 3600
+                rest = (call - wrap_of(previous.day)).total_seconds() / 3600
                 if rest < settings.min_turnaround_hours:
                     block.conflicts.append(
                         Conflict(
