@@ -63,14 +63,21 @@ def top_sheet(version: BudgetVersion, account_ids: set[int] | None = None) -> To
     """Every total of the version, read from what is kept (apps/budgets/services/totals.py): no
     line is read. Queries: the version's totals, categories, accounts, fringes, markups (5,
     whatever the size)."""
-    zero = round_money(0, version.currency)
+    currency = version.currency
+    zero = round_money(0, currency)
+
+    def money(value: Decimal) -> Decimal:
+        # Kept amounts are already rounded; this only writes them in the currency's own places
+        # (the column reads 1236 yen back as 1236.00).
+        return round_money(value, currency)
+
     kept = (
         BudgetVersion.objects.filter(pk=version.pk)
         .values("lines_total", "fringes_total", "markups_total")
         .get()
     )
     for name, value in kept.items():
-        setattr(version, name, value)
+        setattr(version, name, money(value))
     # Plain rows, not model instances: a large budget has hundreds of accounts.
     categories = list(
         Category.objects.filter(budget_version=version)
@@ -87,13 +94,13 @@ def top_sheet(version: BudgetVersion, account_ids: set[int] | None = None) -> To
     account_rows = {}
     rows_by_category: dict[int, list[Row]] = defaultdict(list)
     for pk, category_id, number, name, subtotal, fringe_total in accounts:
-        row = account_rows[pk] = Row(number, name, subtotal, fringe_total, id=pk)
+        row = account_rows[pk] = Row(number, name, money(subtotal), money(fringe_total), id=pk)
         if account_ids is None or pk in account_ids:
             rows_by_category[category_id].append(row)
     category_rows = {}
     categories_by_section: dict[str, list[Row]] = defaultdict(list)
     for pk, number, name, section, subtotal, fringe_total in categories:
-        row = category_rows[pk] = Row(number, name, subtotal, fringe_total, id=pk)
+        row = category_rows[pk] = Row(number, name, money(subtotal), money(fringe_total), id=pk)
         row.children = rows_by_category[pk]
         categories_by_section[section].append(row)
     sections = []
@@ -111,8 +118,8 @@ def top_sheet(version: BudgetVersion, account_ids: set[int] | None = None) -> To
         accounts={pk: engine.Totals(r.subtotal, r.fringes) for pk, r in account_rows.items()},
         categories={pk: engine.Totals(r.subtotal, r.fringes) for pk, r in category_rows.items()},
         sections={row.number: engine.Totals(row.subtotal, row.fringes) for row in sections},
-        fringes_by_code={f.code: f.total for f in fringes},
-        markups={m.name: m.amount for m in markups},
+        fringes_by_code={f.code: money(f.total) for f in fringes},
+        markups={m.name: money(m.amount) for m in markups},
         budget=engine.Totals(version.lines_total, version.fringes_total),
     )
     return TopSheet(
@@ -120,8 +127,8 @@ def top_sheet(version: BudgetVersion, account_ids: set[int] | None = None) -> To
         sections=sections,
         categories=category_rows,
         accounts=account_rows,
-        fringes=[(f, f.total) for f in fringes],
-        markups=[(m, m.amount) for m in markups],
+        fringes=[(f, money(f.total)) for f in fringes],
+        markups=[(m, money(m.amount)) for m in markups],
         totals=totals,
     )
 
