@@ -150,66 +150,86 @@ def _call_and_wrap(day: ShootDay, settings: ScheduleSettings) -> tuple[datetime,
 
 
 def add_conflicts(result: Board, wrap_date=None) -> None:
-    """Cast unavailable, location outside its permit or unavailable, too many pages, short rest,
-    a shoot day after the production's wrap date."""
-    settings = result.settings
+    """Each block's conflicts (see day_conflicts), from the cast and locations of its scenes."""
+    found = day_conflicts(
+        result.settings,
+        [(block.day, block.eighths, *people_and_places(block.scenes)) for block in result.days],
+        wrap_date,
+    )
+    for block, conflicts in zip(result.days, found, strict=True):
+        block.conflicts.extend(conflicts)
+
+
+def people_and_places(scenes) -> tuple[list[CastMember], list]:
+    """The cast and the locations of these scenes, each once, in the order they first appear."""
+    cast: dict[int, CastMember] = {}
+    locations = {}
+    for scene in scenes:
+        for member in scene.cast.all():
+            cast[member.pk] = member
+        if scene.set.location_id:
+            locations[scene.set.location_id] = scene.set.location
+    return list(cast.values()), list(locations.values())
+
+
+def day_conflicts(settings: ScheduleSettings, days, wrap_date=None) -> list[list[Conflict]]:
+    """For each (day, eighths, cast, locations) in board order, its conflicts: cast unavailable,
+    location outside its permit or unavailable, too many pages, short rest, a shoot day after the
+    production's wrap date. The board and the dashboard's panel (schedules/panel.py) both ask."""
     limit = settings.page_limit_eighths
-    last_worked: dict[int, DayBlock] = {}
-    for block in result.days:
-        day = block.day
+    last_wrap: dict[int, datetime] = {}  # each cast member's last shoot day's wrap
+    away: dict[tuple, set[date]] = {}  # each member's and location's unavailable dates, read once
+
+    def unavailable(thing) -> set[date]:
+        key = (type(thing), thing.pk)
+        if key not in away:
+            away[key] = thing.unavailable()
+        return away[key]
+
+    found: list[list[Conflict]] = []
+    for day, eighths, cast, locations in days:
+        conflicts: list[Conflict] = []
+        found.append(conflicts)
         if not day.is_shoot:
             continue
         if wrap_date and day.date > wrap_date:
-            block.conflicts.append(
-                Conflict("wrap", day, PAST_WRAP.format(date=day.date, wrap=wrap_date))
-            )
-        if limit and block.eighths > limit:
-            block.conflicts.append(
-                Conflict(
-                    "pages",
-                    day,
-                    DAY_OVER_LIMIT.format(pages=block.pages, limit=format_eighths(limit)),
-                )
-            )
-        cast: dict[int, CastMember] = {}
-        locations = {}
-        for scene in block.scenes:
-            for member in scene.cast.all():
-                cast[member.pk] = member
-            if scene.set.location_id:
-                locations[scene.set.location_id] = scene.set.location
-        for member in cast.values():
-            if day.date in member.unavailable():
-                block.conflicts.append(
+            conflicts.append(Conflict("wrap", day, PAST_WRAP.format(date=day.date, wrap=wrap_date)))
+        if limit and eighths > limit:
+            pages = format_eighths(eighths)
+            message = DAY_OVER_LIMIT.format(pages=pages, limit=format_eighths(limit))
+            conflicts.append(Conflict("pages", day, message))
+        for member in cast:
+            if day.date in unavailable(member):
+                conflicts.append(
                     Conflict("cast", day, CAST_UNAVAILABLE.format(cast=member, date=day.date))
                 )
-        for location in locations.values():
+        for location in locations:
             outside = (location.permit_start and day.date < location.permit_start) or (
                 location.permit_end and day.date > location.permit_end
             )
             if outside:
-                block.conflicts.append(
+                conflicts.append(
                     Conflict(
                         "location",
                         day,
                         LOCATION_OUTSIDE_PERMIT.format(location=location, date=day.date),
                     )
                 )
-            if day.date in location.unavailable():
-                block.conflicts.append(
+            if day.date in unavailable(location):
+                conflicts.append(
                     Conflict(
                         "location",
                         day,
                         LOCATION_UNAVAILABLE.format(location=location, date=day.date),
                     )
                 )
-        call = datetime.combine(day.date, day.call_time or settings.default_call)
-        for member in sorted(cast.values(), key=lambda m: m.id_number):
-            previous = last_worked.get(member.pk)
+        call, wrap = _call_and_wrap(day, settings)
+        for member in sorted(cast, key=lambda m: m.id_number):
+            previous = last_wrap.get(member.pk)
             if previous is not None:
-                rest = (call - _call_and_wrap(previous.day, settings)[1]).total_seconds() / 3600
+                rest = (call - previous).total_seconds() / 3600
                 if rest < settings.min_turnaround_hours:
-                    block.conflicts.append(
+                    conflicts.append(
                         Conflict(
                             "turnaround",
                             day,
@@ -221,7 +241,8 @@ def add_conflicts(result: Board, wrap_date=None) -> None:
                             ),
                         )
                     )
-            last_worked[member.pk] = block
+            last_wrap[member.pk] = wrap
+    return found
 
 
 # --- Scene list ---------------------------------------------------------------------------------
@@ -345,26 +366,6 @@ def dood(production: Production, category: str = Category.CAST) -> Dood:
             )
         )
     return Dood(days, rows, category)
-
-
-# --- Dashboard ----------------------------------------------------------------------------------
-
-
-def summary(production: Production) -> dict:
-    result = board(production)
-    today = production.today()
-    upcoming = [b.day for b in result.shoot_days if b.day.date >= today]
-    total = (
-        Scene.objects.filter(production=production, omitted=False).aggregate(t=Sum("eighths"))["t"]
-        or 0
-    )
-    return {
-        "days": len(result.shoot_days),
-        "scheduled_pages": format_eighths(result.scheduled_eighths),
-        "total_pages": format_eighths(total),
-        "next_day": upcoming[0] if upcoming else None,
-        "conflicts": result.conflicts,
-    }
 
 
 def sets_overview(production: Production) -> list[Set]:
