@@ -292,45 +292,42 @@ class Dood:
     category: str = Category.CAST
 
 
-def dood(production: Production, category: str = Category.CAST) -> Dood:
-    """Cast (or the elements of another breakdown category) x days. Queries: days, travellers,
-    the cast or elements, their scene links: 4, whatever the size.
+def dood(production: Production, category: str = Category.CAST, *, only=None) -> Dood:
+    """Cast (or the elements of another breakdown category) x days. Queries: days, travellers
+    (cast only), the cast or elements, their scene links: 4 (3), whatever the size. `only`: the
+    ids of the cast members (or elements) wanted, the others left out (a call sheet's day's).
 
     First work day SW, last WF, a single day SWF, other work days W; a shoot day between a
     person's first and last work day on which they do not work is a hold (H); a travel day they
     travel on is T (cast only: days carry travelling cast). Days off and holidays are left blank
     and not counted.
     """
-    days = list(
-        ShootDay.objects.filter(production=production)
-        .prefetch_related("travellers")
-        .order_by("position")
-    )
+    days = list(ShootDay.objects.filter(production=production).order_by("position"))
     scheduled = {"scene__omitted": False, "scene__shoot_day__isnull": False}
     if category == Category.CAST:
-        members = list(CastMember.objects.filter(production=production).order_by("id_number"))
-        links = Scene.cast.through.objects.filter(
-            scene__production=production, **scheduled
-        ).values_list("castmember_id", "scene__shoot_day_id")
+        members = CastMember.objects.filter(production=production).order_by("id_number")
+        key = "castmember_id"
+        links = Scene.cast.through.objects.filter(scene__production=production, **scheduled)
     else:
-        members = list(
-            BreakdownElement.objects.filter(production=production, category=category).order_by(
-                "name"
-            )
-        )
+        members = BreakdownElement.objects.filter(
+            production=production, category=category
+        ).order_by("name")
+        key = "breakdownelement_id"
         links = Scene.elements.through.objects.filter(
             scene__production=production, breakdownelement__category=category, **scheduled
-        ).values_list("breakdownelement_id", "scene__shoot_day_id")
+        )
+    if only is not None:
+        members, links = members.filter(pk__in=only), links.filter(**{f"{key}__in": only})
     worked: dict[int, set[int]] = defaultdict(set)
-    for member_id, day_id in links:
+    for member_id, day_id in links.values_list(key, "scene__shoot_day_id"):
         worked[member_id].add(day_id)
-    travelling = (
-        {day.pk: {m.pk for m in day.travellers.all()} for day in days}
-        if category == Category.CAST
-        else defaultdict(set)
-    )
+    travelling: dict[int, set[int]] = defaultdict(set)  # ids, not objects: 60 days cost little
+    if category == Category.CAST:
+        trips = ShootDay.travellers.through.objects.filter(shootday__production=production)
+        for day_id, member_id in trips.values_list("shootday_id", "castmember_id"):
+            travelling[day_id].add(member_id)
     rows = []
-    for member in members:
+    for member in list(members):
         work_positions = [i for i, day in enumerate(days) if day.pk in worked[member.pk]]
         first = work_positions[0] if work_positions else None
         last = work_positions[-1] if work_positions else None

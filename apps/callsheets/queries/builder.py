@@ -21,7 +21,7 @@ from apps.callsheets.sheet import (
     SceneRow,
     Sheet,
 )
-from apps.crew.queries import crew_for_day
+from apps.crew.day_calls import day_calls
 from apps.productions.capabilities import Role
 from apps.productions.models import Membership, Production
 from apps.schedules.importers.eighths import format_eighths
@@ -127,10 +127,9 @@ def _contacts(production: Production, crew_rows) -> list[Contact]:
         )
     for titles, label in ((FIRST_AD_TITLES, "1st AD"), (UPM_TITLES, "UPM")):
         for call in crew_rows:
-            if call.position and call.position.title.lower() in titles:
-                person = call.person
+            if call.position is not None and call.position.lower() in titles:
                 contacts.append(
-                    Contact(role=label, name=person.name, phone=person.phone, email=person.email)
+                    Contact(role=label, name=call.name, phone=call.phone, email=call.email)
                 )
     return contacts
 
@@ -140,7 +139,7 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
     DOOD (4), crew (2), memberships, cast calls, crew calls, the next day's scenes and cast."""
     day = call_sheet.shoot_day
     production = call_sheet.production
-    day.production = production  # the same row: crew_for_day reads it from the day
+    day.production = production  # the same row: day_calls reads it from the day
     shoot_days = _shoot_days(production)
     total = len(shoot_days)
     next_day = next((d for d in shoot_days if d.position > day.position), None)
@@ -153,7 +152,7 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
     for scene in scenes:
         for member in scene.cast.all():
             cast_members[member.pk] = member
-    schedule = dood(production)
+    schedule = dood(production, only=set(cast_members))
     day_index = next((i for i, d in enumerate(schedule.days) if d.pk == day.pk), None)
     codes = {
         row.member.pk: (row.codes[day_index] if day_index is not None else "")
@@ -178,19 +177,19 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
 
     # Crew: who works the day, by department, the general call unless their own.
     overrides = {c.person_id: c.call_time for c in call_sheet.crew_calls.all()}
-    crew = crew_for_day(day)
+    crew = day_calls(day)
     departments: dict[str, list[CrewRow]] = {}
     for call in crew:
-        own = overrides.get(call.person.pk)
-        booked = call.assignment.call_time if call.assignment else None
-        department = call.department.name if call.department else "Other"
+        own = overrides.get(call.person)
+        booked = call.booked
+        department = call.department if call.department is not None else "Other"
         departments.setdefault(department, []).append(
             CrewRow(
-                person=call.person.pk,
-                name=call.person.name,
-                position=call.position.title if call.position else "Day player",
-                phone=call.person.phone,
-                email=call.person.email,
+                person=call.person,
+                name=call.name,
+                position=call.position if call.position is not None else "Day player",
+                phone=call.phone,
+                email=call.email,
                 call=hhmm(own or booked or general_call),
                 own_call=bool(own or booked),
                 day_player=call.day_player,
