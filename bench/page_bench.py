@@ -127,7 +127,42 @@ def measure(production, runs: int, page_filter: str = "", slow: float = 3.0, out
     return rows
 
 
-def section(rows: list[Row], slug: str, runs: int, database: str, loads: tuple) -> str:
+def measure_panels(production, runs: int, out=sys.stdout) -> list[tuple[str, float, float, int]]:
+    """(panel, median ms, floor median ms, queries) for each dashboard panel's context function
+    as the AP: what each app's panel adds to the dashboard, so one app's share (the budget's
+    cost report, say) can be told from the rest."""
+    from django.db import connection
+    from django.test import Client, RequestFactory
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.core import registry
+    from apps.productions.capabilities import Role
+    from apps.productions.models import Membership
+
+    membership = Membership.objects.select_related("user").get(
+        production=production, role=Role.ASSOCIATE_PRODUCER
+    )
+    request = RequestFactory().get("/")
+    request.user, request.production, request.membership = membership.user, production, membership
+    floor = Client()
+    floor.force_login(membership.user)
+    found = []
+    for key, panel in registry.panels().items():
+        with CaptureQueriesContext(connection) as queries:
+            panel.context(request)
+        count = len(queries)
+        times, floors = [], []
+        for _ in range(max(runs, 1)):
+            floors.append(_timed(floor, FLOOR)[0])
+            start = time.perf_counter()
+            panel.context(request)
+            times.append((time.perf_counter() - start) * 1000)
+        found.append((key, statistics.median(times), statistics.median(floors), count))
+        print(f"panel {key}: {found[-1][1]:.1f} ms, {count} q", file=out)
+    return found
+
+
+def section(rows: list[Row], slug: str, runs: int, database: str, loads: tuple, panels=()) -> str:
     floor = statistics.median(row.floor_ms for row in rows) if rows else 0.0
     ordered = sorted(rows, key=lambda row: row.ratio, reverse=True)
     lines = [
@@ -153,6 +188,19 @@ def section(rows: list[Row], slug: str, runs: int, database: str, loads: tuple) 
             f"| {row.name} | `{row.url}` | {kind} | {row.median_ms:.1f} | {row.ratio:.1f} | "
             f"{row.queries} | {row.size / 1024:.1f} | {row.runs} |"
         )
+    if panels:
+        lines += [
+            "",
+            "The dashboard's panels, each app's context function alone (no template), as the AP, "
+            "same runs and floor:",
+            "",
+            "| panel | median ms | × floor | queries |",
+            "| --- | ---: | ---: | ---: |",
+            *(
+                f"| {key} | {ms:.1f} | {ms / floor_ms:.1f} | {count} |"
+                for key, ms, floor_ms, count in panels
+            ),
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -208,7 +256,9 @@ def run(production, args: argparse.Namespace, out=sys.stdout) -> str:
 
     before = os.getloadavg()
     rows = measure(production, args.runs, args.page, args.slow, out=out)
-    text = section(rows, production.slug, args.runs, connection.vendor, (before, os.getloadavg()))
+    panels = [] if args.page else measure_panels(production, args.runs, out=out)
+    loads = (before, os.getloadavg())
+    text = section(rows, production.slug, args.runs, connection.vendor, loads, panels)
     print("\n" + text, file=out)
     if not args.no_write:
         if args.page:

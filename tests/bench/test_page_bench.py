@@ -53,6 +53,8 @@ def test_the_bench_times_every_get_page_once_and_writes_nothing_when_told(small_
     ratios = [float(line.split(" | ")[4]) for line in rows]
     assert ratios == sorted(ratios, reverse=True)
     assert text.startswith(page_bench.HEADING)
+    panels = {line.split(" | ")[0][2:] for line in text.splitlines() if line.count("|") == 5}
+    assert {"budget", "schedule", "crew", "purchasing", "callsheet"} <= panels
     assert BENCHMARKS.read_text() == before
 
     filtered = page_bench.parse_args(["--runs", "1", "--no-write", "--page", "dashboard"])
