@@ -135,8 +135,8 @@ def _contacts(production: Production, crew_rows) -> list[Contact]:
 
 
 def sheet_data(call_sheet: CallSheet) -> Sheet:
-    """Everything the sheet prints. Queries: days, scenes (+sets, locations), cast links,
-    DOOD (4), crew (2), memberships, cast calls, crew calls, the next day's scenes and cast."""
+    """Everything the sheet prints. Queries: days, the day's and the next day's scenes (+sets,
+    locations), their cast links, DOOD (4), crew (2), memberships, cast calls, crew calls."""
     day = call_sheet.shoot_day
     production = call_sheet.production
     day.production = production  # the same row: day_calls reads it from the day
@@ -144,7 +144,13 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
     total = len(shoot_days)
     next_day = next((d for d in shoot_days if d.position > day.position), None)
 
-    scenes = [s for s in scenes_for_board(production).filter(shoot_day=day) if not s.omitted]
+    # The day's scenes and the next day's (the advance schedule), read together, in board order.
+    both = [day.pk] if next_day is None else [day.pk, next_day.pk]
+    by_day: dict[int, list] = {pk: [] for pk in both}
+    for scene in scenes_for_board(production).filter(shoot_day__in=both):
+        if not scene.omitted:
+            by_day[scene.shoot_day_id].append(scene)
+    scenes = by_day[day.pk]
     general_call = call_sheet.general_call or day.call_time
 
     # Cast: everyone in the day's scenes, with the day's DOOD code.
@@ -227,9 +233,7 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
 
     advance = None
     if next_day is not None:
-        next_scenes = [
-            s for s in scenes_for_board(production).filter(shoot_day=next_day) if not s.omitted
-        ]
+        next_scenes = by_day[next_day.pk]
         advance = Advance(
             day_number=next_day.day_number,
             date=next_day.date.isoformat(),
