@@ -327,13 +327,15 @@ def dood(production: Production, category: str = Category.CAST, *, only=None) ->
         for day_id, member_id in trips.values_list("shootday_id", "castmember_id"):
             travelling[day_id].add(member_id)
     rows = []
+    day_ids = [day.pk for day in days]
     for member in list(members):
-        work_positions = [i for i, day in enumerate(days) if day.pk in worked[member.pk]]
+        mine = worked[member.pk]
+        work_positions = [i for i, day_id in enumerate(day_ids) if day_id in mine]
         first = work_positions[0] if work_positions else None
         last = work_positions[-1] if work_positions else None
         codes, hold, travel = [], 0, 0
         for index, day in enumerate(days):
-            if day.pk in worked[member.pk]:
+            if day_ids[index] in mine:
                 if first == last:
                     code = "SWF"
                 elif index == first:
@@ -342,7 +344,7 @@ def dood(production: Production, category: str = Category.CAST, *, only=None) ->
                     code = "WF"
                 else:
                     code = "W"
-            elif day.kind == DayKind.TRAVEL and member.pk in travelling[day.pk]:
+            elif day.kind == DayKind.TRAVEL and member.pk in travelling[day_ids[index]]:
                 code = "T"
                 travel += 1
             elif day.is_shoot and first is not None and first < index < last:
