@@ -93,8 +93,8 @@ def run() -> dict:
     user = User.objects.create_user(f"bench-{stamp}@example.test", "bench-password-123")
     Membership.objects.create(user=user, production=production, role="associate_producer")
 
-    globals_rows = ["name,value", "SHOOT_DAYS,25", "SHOOT_WEEKS,5", "PREP_WEEKS,8"]
-    globals_rows += [f"G_{n:02d},{rng.randint(1, 40)}" for n in range(GLOBALS - 3)]
+    globals_rows = ["name,value", "SHOOT_DAYS,25", "SHOOT_WEEKS,5", "PREP_WEEKS,8", "UNITS,1"]
+    globals_rows += [f"G_{n:02d},{rng.randint(1, 40)}" for n in range(GLOBALS - 4)]
     fringe_rows = ["code,name,kind,rate,cutoff"]
     for n in range(FRINGES):
         if n % 4 == 3:
@@ -111,7 +111,7 @@ def run() -> dict:
         fringes = ";".join(dict.fromkeys(fringes.split(";"))) if fringes else ""
         line_rows.append(
             f"{category},Category {category},{account},Account {account},Line {n},"
-            f"{rng.randint(1, 4)},days,{rng.choice(x_choices)},"
+            f"{rng.randint(1, 4)} * UNITS,days,{rng.choice(x_choices)},"
             f"{rng.randint(50, 5000)}.{rng.randint(0, 99):02d},{fringes}"
         )
 
@@ -174,6 +174,12 @@ def run() -> dict:
     used = DetailLine.objects.filter(budget_version=version, uses__contains=" SHOOT_DAYS ").count()
     with measured(results, f"SHOOT_DAYS 25 → 30 (recomputes {used:,} lines)"):
         services.global_set(version=version, name="SHOOT_DAYS", value=Decimal(30))
+    used = DetailLine.objects.filter(budget_version=version, uses__contains=" UNITS ").count()
+    with measured(results, f"UNITS 1 → 2, read by every line (recomputes {used:,} lines)"):
+        services.global_set(version=version, name="UNITS", value=Decimal(2))
+    from apps.budgets.totals_check import differences
+
+    assert differences(version) == [], "kept totals differ from the engine"
     return results
 
 
@@ -193,10 +199,12 @@ def render(results: dict, database: str) -> str:
     lines += [f"| {name} | {secs:.3f} | {count} |" for name, (secs, count) in results.items()]
     lines += [
         "",
-        "The top sheet and cost report read a fixed number of queries whatever the number of "
-        "lines (tests/budgets/test_query_counts.py pins them) and sum in Python through the "
-        "engine. A global change re-evaluates only the lines whose formulas name it and writes "
-        "them with bulk_update.",
+        "The top sheet and cost report read the kept totals (apps/budgets/services/totals.py): "
+        "a fixed number of queries whatever the number of lines, and no line is read "
+        "(tests/budgets/test_query_counts.py pins them). A global change re-evaluates only the "
+        "lines whose formulas name it, writes the ones that moved with bulk_update, and brings "
+        "the kept totals above them up to date in the same transaction; the run ends with "
+        "`check_budget_totals`'s comparison to the engine.",
         "",
     ]
     return "\n".join(lines)

@@ -30,8 +30,16 @@ pytestmark = pytest.mark.django_db
 
 QUERY_BUDGET = 40
 
-# Pages allowed more than QUERY_BUDGET, each with the reason its count is fixed, not per row.
-OVERRIDES: dict[str, int] = {}
+# Pages whose budget is not QUERY_BUDGET. Above it: each with the reason its count is fixed, not
+# per row. Below it: long pages made to read a fixed few queries (issue 15), held there.
+OVERRIDES: dict[str, int] = {
+    # session, user, membership, nav; settings, days, banners, scenes, sets, cast, cast links;
+    # the filter's choices (sets, locations, cast, elements)
+    "schedules:board": 15,
+    # session, user, membership, nav; the count, the total, the page (exports: the rows)
+    "vendors:po_list": 8,
+    "vendors:invoices": 8,
+}
 
 # GET on an action that only accepts POST answers 405: the method guard is the page's answer.
 POST_ONLY = {
@@ -124,11 +132,19 @@ REDIRECTS = {"budgets:index", "crew:memo_edit"}
 
 # Export variants of a page, as query strings ("" is the page itself).
 VARIANTS = {
-    "productions:audit": ["", "?format=csv", "?format=xlsx"],
+    "productions:audit": [
+        "",
+        "?kind=Purchase+order&page=3&per_page=25",
+        "?format=csv",
+        "?format=xlsx",
+    ],
     "budgets:top_sheet_export": ["?format=csv", "?format=xlsx", "?format=pdf"],
     "budgets:detail_export": ["?format=csv", "?format=xlsx", "?format=pdf"],
     "budgets:cost_report_export": ["?format=csv", "?format=xlsx", "?format=pdf"],
-    "crew:list": ["", "?format=csv", "?format=xlsx", "?format=pdf"],
+    "crew:list": ["", "?q=a&page=2", "?format=csv", "?format=xlsx", "?format=pdf"],
+    "schedules:board": ["", "?number=1-40&int_ext=INT&hide=on"],
+    "vendors:po_list": ["", "?status=approved&q=light&page=2", "?format=csv", "?format=xlsx"],
+    "vendors:invoices": ["", "?status=entered&page=2", "?format=csv", "?format=xlsx"],
     "schedules:scenes": ["", "?format=csv", "?format=xlsx"],
     "schedules:breakdown": ["", "?format=pdf"],
     "schedules:report": ["", "?format=csv", "?format=xlsx", "?format=pdf"],
@@ -270,6 +286,7 @@ def objects(production) -> dict:
         "account_id": most(Account.objects.filter(budget_version=version), "lines"),
         "line_id": DetailLine.objects.filter(budget_version=version).order_by("pk")[0].pk,
         "account_number": "3307",
+        "category_number": "3300",
         "commitment_id": Commitment.objects.filter(production=p, source_type=None)[0].pk,
         "grant_id": DepartmentGrant.objects.filter(production=p)[0].pk,
         "shoot_day_id": most(ShootDay.objects.filter(production=p), "scenes"),
@@ -454,6 +471,15 @@ def test_the_walk_visits_every_production_route(large_demo):
     visited = {name for name, *_ in pages(ids)}
     assert visited >= {route.name for route in production_routes()}
     assert len(visited) > 100
+
+
+def test_the_large_demo_keeps_every_budget_total_as_the_engine_works_it_out(large_demo):
+    """Issue 15: the kept totals of the large demo (every version, 3,000 lines, written by the
+    importer, the schedule's links, copies) equal the engine's from-scratch recomputation."""
+    production, *_ = large_demo
+    out = io.StringIO()
+    call_command("check_budget_totals", production.slug, stdout=out)
+    assert "with differences" in out.getvalue() and ", 0 with differences" in out.getvalue()
 
 
 def test_the_large_demo_has_the_promised_size(large_demo):

@@ -71,8 +71,10 @@ class BudgetsConfig(registry.DomainAppConfig):
             shoot_days_changed_receiver,
             shoot_days_costed_receiver,
         )
+        from apps.budgets.services.totals import production_restored_receiver
         from apps.productions.signals import (
             production_dates_changed,
+            production_restored,
             shoot_days_changed,
             shoot_days_costed,
         )
@@ -85,4 +87,7 @@ class BudgetsConfig(registry.DomainAppConfig):
         )
         production_dates_changed.connect(
             production_dates_changed_receiver, dispatch_uid="budgets.production_dates_changed"
+        )
+        production_restored.connect(
+            production_restored_receiver, dispatch_uid="budgets.production_restored"
         )

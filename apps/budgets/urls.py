@@ -39,6 +39,16 @@ urlpatterns = [
     path("import/", views.budget_import, name="import"),
     path("cost-report/", views.cost_report, name="cost_report"),
     path("cost-report/export/", views.cost_report_export, name="cost_report_export"),
+    path(
+        "cost-report/category/<str:category_number>/",
+        views.cost_report_category,
+        name="cost_report_category",
+    ),
+    path(
+        "cost-report/account/<str:account_number>/",
+        views.cost_report_account,
+        name="cost_report_account",
+    ),
     path("cost-report/etc/<str:account_number>/", views.estimate_save, name="estimate_save"),
     path("actuals/", views.actuals, name="actuals"),
     path("actuals/new/", views.actual_new, name="actual_new"),

@@ -45,13 +45,23 @@ def engagements(production: Production) -> QuerySet[Engagement]:
 
 
 def crew_list(
-    production: Production, membership: Membership, department: Department | None = None
+    production: Production,
+    membership: Membership,
+    department: Department | None = None,
+    search: str = "",
 ) -> QuerySet[Engagement]:
-    """Everyone hired, by department, limited to the member's department for department heads."""
+    """Everyone hired, by department, limited to the member's department for department heads;
+    `search` finds a name, an e-mail or a position."""
     rows = scoped(membership, engagements(production))
     if department is not None:
         rows = rows.filter(department=department)
-    return rows
+    if search:
+        rows = rows.filter(
+            Q(person__name__icontains=search)
+            | Q(person__email__icontains=search)
+            | Q(position__title__icontains=search)
+        )
+    return rows.order_by(*Engagement._meta.ordering, "pk")
 
 
 def working_on(production: Production, day: date) -> QuerySet[Engagement]:

@@ -13,6 +13,10 @@ days (comparing alternate boards): budgets answers for each version that follows
 `production_dates_changed` is sent when a production's prep, shoot or wrap dates change (its
 settings): budgets moves PREP_WEEKS and WRAP_WEEKS of the versions that chose to follow them.
 
+`production_restored` is sent at the end of a restore, inside its transaction: apps work out
+again what they keep from other rows (budgets: its kept totals, for archives written before it
+kept them).
+
 `member_joined` is sent when someone accepts an invitation: crew ties the directory's people at
 the invited address to their account (ownership is an account link, never an equal e-mail).
 """
@@ -31,6 +35,9 @@ shoot_days_costed = Signal()
 
 # Sent with: production=<Production> (already saved with its new dates), reason=<str>
 production_dates_changed = Signal()
+
+# Sent with: production=<Production> (just restored from an archive, transaction still open)
+production_restored = Signal()
 
 # Sent with: production=<Production>, user=<User>, email=<str>: the user accepted an invitation
 # sent to `email` (proof they hold that address). Crew links the people at that address.

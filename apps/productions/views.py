@@ -14,6 +14,7 @@ from apps.accounts.forms import SignUpForm
 from apps.accounts.models import User
 from apps.core.exports import export_response
 from apps.core.forms import plain_int
+from apps.core.pagination import paginate
 from apps.core.validators import logo_content_type, open_upload
 from apps.core.view_helpers import run_service
 from apps.productions import audit, services
@@ -237,7 +238,7 @@ def audit_log(request: ProductionRequest) -> HttpResponse:
     who_text = request.GET.get("who") or ""
     who = plain_int(who_text)
     who = who if who in people else None
-    entries = audit.entries_for(request.production, kind=kind, who=who)
+    log = audit.AuditLog(request.production, kind=kind, who=who)
     query = {key: value for key, value in (("kind", kind), ("who", who)) if value}
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
@@ -251,7 +252,7 @@ def audit_log(request: ProductionRequest) -> HttpResponse:
                 e.reason,
                 "; ".join(f"{f}: {o} → {n}" for f, o, n in e.changes),
             )
-            for e in entries
+            for e in log[:]
         )
         return export_response(
             fmt,
@@ -259,11 +260,13 @@ def audit_log(request: ProductionRequest) -> HttpResponse:
             ["when", "who", "record", "action", "target", "what happened", "changes"],
             rows,
         )
+    page = paginate(request, log)
     return render(
         request,
         "productions/audit.html",
         {
-            "entries": entries,
+            "page": page,
+            "entries": page.object_list,
             "kinds": audit.registered_labels(),
             "kind": kind,
             "people": sorted(people.items(), key=lambda item: item[1].lower()),

@@ -101,10 +101,16 @@ class BoardFilterForm(forms.Form):
 
     def __init__(self, *args, production, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["set"].queryset = Set.objects.filter(production=production)
-        self.fields["location"].queryset = Location.objects.filter(production=production)
-        self.fields["cast"].queryset = CastMember.objects.filter(production=production)
-        self.fields["element"].queryset = BreakdownElement.objects.filter(production=production)
+        # Only what the choices' names read: a large board offers a few hundred of them.
+        mine = {"production": production}
+        self.fields["set"].queryset = Set.objects.filter(**mine).only("name")
+        self.fields["location"].queryset = Location.objects.filter(**mine).only("name")
+        self.fields["cast"].queryset = CastMember.objects.filter(**mine).only(
+            "id_number", "character"
+        )
+        self.fields["element"].queryset = BreakdownElement.objects.filter(**mine).only(
+            "category", "name"
+        )
 
 
 class DaysFillForm(forms.Form):

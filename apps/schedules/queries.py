@@ -14,6 +14,7 @@ from django.db.models import Count, Prefetch, Q, Sum
 from django.db.models.functions import Coalesce
 
 from apps.productions.models import Production
+from apps.schedules.board_scenes import board_scenes, cast_of
 from apps.schedules.categories import Category
 from apps.schedules.importers.eighths import format_eighths
 from apps.schedules.models import (
@@ -80,7 +81,7 @@ class DayBlock:
         return self.day.is_shoot and self.estimate > self.available
 
     def cast_ids(self) -> set[int]:
-        return {member.pk for scene in self.scenes for member in scene.cast.all()}
+        return {member.pk for scene in self.scenes for member in cast_of(scene)}
 
 
 @dataclass
@@ -117,15 +118,15 @@ def scenes_for_board(production: Production):
 
 
 def board(production: Production, *, day_ids: set[int] | None = None) -> Board:
-    """The whole board. Queries: settings, days, travellers, banners, scenes (+set+location),
-    cast: 6."""
+    """The whole board. Queries: settings, days, banners, and board_scenes' 4: 7. (Who travels on
+    a day is for Day Out of Days, which reads it itself.)"""
     settings = settings_for(production)
-    days = ShootDay.objects.filter(production=production).prefetch_related("travellers")
+    days = ShootDay.objects.filter(production=production)
     blocks = {day.pk: DayBlock(day) for day in days.order_by("position")}
     for banner in BoardBanner.objects.filter(production=production).order_by("position", "pk"):
         blocks[banner.shoot_day_id].banners.append(banner)
     bin_, omitted = [], []
-    for scene in scenes_for_board(production):
+    for scene in board_scenes(production):
         if scene.omitted:
             omitted.append(scene)
         elif scene.shoot_day_id is None:
@@ -165,7 +166,7 @@ def people_and_places(scenes) -> tuple[list[CastMember], list]:
     cast: dict[int, CastMember] = {}
     locations = {}
     for scene in scenes:
-        for member in scene.cast.all():
+        for member in cast_of(scene):
             cast[member.pk] = member
         if scene.set.location_id:
             locations[scene.set.location_id] = scene.set.location

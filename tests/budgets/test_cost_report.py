@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -5,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from apps.budgets import services
+from apps.budgets.models import Account, Actual, Category
 from apps.budgets.queries import cost_report, spend_over_time
 from tests.budgets.factories import add_line, budget_from_template
 
@@ -79,9 +81,13 @@ def test_an_entered_etc_replaces_the_default(client, production, ap, version):
 
 def test_the_page_marks_over_budget_rows_and_draws_spend_over_time(client, production, ap, version):
     client.force_login(ap)
-    page = client.get(reverse("budgets:cost_report", args=[production.slug])).content.decode()
-    row_start = page.index('id="acct-3307"')
+    url = reverse("budgets:cost_report", args=[production.slug])
+    page = client.get(url).content.decode()
+    row_start = page.index('id="cat-3300"')
     assert "over-budget" in page[page.rindex("<tr", 0, row_start) : row_start]
+    opened = client.get(url, {"account": "3307"}).content.decode()
+    row_start = opened.index('id="acct-3307"')
+    assert "over-budget" in opened[opened.rindex("<tr", 0, row_start) : row_start]
     assert "<svg" in page
     assert (
         "Actuals to date (incl. fringes) against the budget (with markups and contingency" in page
@@ -190,3 +196,59 @@ def test_the_cost_report_exports_carry_the_markup_rows(client, production, ap):
     text = client.get(url + "?format=csv").content.decode()
     assert ",Contingency,1000.00," in text
     assert ",Total with markups,11350.00," in text
+
+
+# --- Drill-down: categories first, then accounts, then transactions -----------------------------
+
+
+def _rows(page: str, level: str) -> list[str]:
+    return re.findall(rf'<tr data-level="{level}"[^>]*id="(?:acct|cat)-([^"]+)"', page)
+
+
+def test_the_page_opens_at_categories_with_the_zero_rows_hidden(client, production, ap, version):
+    client.force_login(ap)
+    url = reverse("budgets:cost_report", args=[production.slug])
+    page = client.get(url).content.decode()
+    assert _rows(page, "account") == []  # accounts wait until a category is opened
+    assert "3300" in _rows(page, "category")
+    shown = len(_rows(page, "category"))
+    every = Category.objects.filter(budget_version=version).count()
+    assert shown < every  # the template's empty categories are left out...
+    hidden = re.search(r"Show (\d+) rows? that (?:is|are) all zero", page)
+    assert hidden and int(hidden.group(1)) > 0
+    with_zeros = client.get(url, {"zeros": "1"}).content.decode()
+    assert len(_rows(with_zeros, "category")) == every  # ...and come back with the switch
+    everything = client.get(url, {"open": "all", "zeros": "1"}).content.decode()
+    assert (
+        len(_rows(everything, "account")) == Account.objects.filter(budget_version=version).count()
+    )
+
+
+def test_a_category_opens_to_its_accounts_and_an_account_to_its_transactions(
+    client, production, ap, version
+):
+    client.force_login(ap)
+    rows = client.get(
+        reverse("budgets:cost_report_category", args=[production.slug, "3300"])
+    ).content.decode()
+    assert "3307" in _rows(rows, "account") and 'data-parent="3300"' in rows
+    assert "<html" not in rows  # rows to go under the category, not a page
+    transactions = client.get(
+        reverse("budgets:cost_report_account", args=[production.slug, "3307"])
+    ).content.decode()
+    assert 'data-parent="acct-3307"' in transactions
+    for actual in Actual.objects.filter(production=production, account_number="3307"):
+        assert actual.description in transactions
+        assert f"{actual.amount + actual.fringe_amount:,.2f}" in transactions
+    missing = reverse("budgets:cost_report_category", args=[production.slug, "9999"])
+    assert client.get(missing).status_code == 404
+
+
+def test_a_saved_estimate_comes_back_to_its_account_opened(client, production, ap, version):
+    client.force_login(ap)
+    response = client.post(
+        reverse("budgets:estimate_save", args=[production.slug, "3307"]),
+        {"amount": "100", "version": "0"},
+    )
+    assert response.url.endswith("?account=3307#acct-3307")
+    assert 'id="acct-3307"' in client.get(response.url).content.decode()

@@ -3,6 +3,8 @@ sheet."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -62,3 +64,17 @@ def test_an_ap_builds_a_small_budget_and_reads_the_top_sheet(live_server, page: 
     camera = page.locator("#top-sheet tr", has_text="Camera")
     expect(camera.first).to_contain_text("32,000.00")
     expect(page.locator("#grand-total")).to_have_text("36,320.00")
+
+    # The cost report opens at categories, all-zero ones left out; Camera opens to its accounts
+    # in place and closes again.
+    page.get_by_role("link", name="Cost report").first.click()
+    report = page.locator("#cost-report")
+    expect(report.locator("tr[data-level='category']")).to_have_count(1)
+    expect(report.locator("tr[data-level='account']")).to_have_count(0)
+    report.get_by_role("link", name="Camera").click()
+    dp = report.locator("tr[data-level='account']", has_text="Director of Photography")
+    expect(dp).to_contain_text("32,000.00")
+    report.get_by_role("link", name="Camera").click()
+    expect(dp).to_be_hidden()
+    page.get_by_role("link", name=re.compile(r"Show \d+ rows that are all zero")).click()
+    expect(report.locator("tr[data-level='category']", has_text="Editing")).to_be_visible()

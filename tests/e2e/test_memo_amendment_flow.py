@@ -102,7 +102,7 @@ def test_an_amendment_is_accepted_through_its_e_mailed_link(live_server, page: P
     expect(page.get_by_test_id("amendment-1")).to_contain_text("The studio cut the lighting")
     # 450 × 20 + 100 kit, on the memo and in the cost report.
     expect(page.get_by_test_id("commitment")).to_contain_text("$9,100.00")
-    page.goto(f"{base}/p/{production.slug}/budget/cost-report/")
+    page.goto(f"{base}/p/{production.slug}/budget/cost-report/?account=3201")
     expect(page.locator("#acct-3201 td").nth(4)).to_have_text("9,100.00")
 
     # Grace has a copy of what she signed; the AP was told.

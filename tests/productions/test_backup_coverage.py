@@ -80,7 +80,7 @@ def test_every_model_with_history_brings_its_history():
     # and the chains that are not a direct key are found too
     assert parts["callsheets.castcall"].path == "call_sheet__production"
     assert parts["schedules.scene_cast"].path == "scene__production"
-    assert parts["budgets.detailline_fringes"].path == "detailline__production"
+    assert parts["budgets.linefringe"].path == "detailline__production"
 
 
 def test_every_token_is_cleared_on_export():

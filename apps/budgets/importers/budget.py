@@ -37,11 +37,13 @@ from apps.budgets.models import (
     DetailLine,
     Fringe,
     Global,
+    LineFringe,
     Section,
     Units,
 )
 from apps.budgets.services import editing
 from apps.budgets.services.editing import BudgetError, LineValues
+from apps.budgets.services.totals import refresh as refresh_totals
 from apps.core.money import round_money
 
 # --- Budgets -------------------------------------------------------------------------------------
@@ -304,18 +306,19 @@ def write_budget(
         editing.apply_line_values(
             line, values, editing.evaluate_line_formulas(values, plan.globals)
         )
-        editing.compute_line(line, chosen)
+        amounts = editing.compute_line(line, chosen)
         lines.append(line)
-        line_fringes.append(chosen)
+        line_fringes.append([(fringe, amounts[fringe.code]) for fringe in chosen])
     DetailLine.objects.bulk_create(lines, batch_size=500)
-    DetailLine.fringes.through.objects.bulk_create(
+    LineFringe.objects.bulk_create(
         (
-            DetailLine.fringes.through(detailline_id=line.id, fringe_id=fringe.id)
+            LineFringe(detailline_id=line.id, fringe_id=fringe.id, amount=amount)
             for line, chosen in zip(lines, line_fringes, strict=True)
-            for fringe in chosen
+            for fringe, amount in chosen
         ),
         batch_size=1000,
     )
+    refresh_totals(version)
     return version
 
 

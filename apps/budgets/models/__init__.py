@@ -30,6 +30,7 @@ from apps.budgets.models.versions import (  # noqa: F401
     DetailLine,
     Fringe,
     Global,
+    LineFringe,
     LinkNotice,
     Markup,
     Section,

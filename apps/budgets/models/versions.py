@@ -74,7 +74,11 @@ class BudgetVersion(models.Model):
     review_note = models.TextField(
         blank=True, help_text="Why the producer sent it back, when they did."
     )
-    history = HistoricalRecords()
+    # Kept totals (apps/budgets/totals.py), updated in the transaction of every write.
+    lines_total = MoneyField(default=Decimal(0))
+    fringes_total = MoneyField(default=Decimal(0))
+    markups_total = MoneyField(default=Decimal(0))
+    history = HistoricalRecords(excluded_fields=["lines_total", "fringes_total", "markups_total"])
 
     class Meta:
         ordering = ["production", "budget__name", "created_at", "id"]
@@ -94,6 +98,16 @@ class BudgetVersion(models.Model):
         return self.status == VersionStatus.APPROVED
 
     @property
+    def budget_total(self) -> Decimal:
+        """Lines + fringes, before markups (kept)."""
+        return self.lines_total + self.fringes_total
+
+    @property
+    def grand_total(self) -> Decimal:
+        """Lines + fringes + markups (kept)."""
+        return self.lines_total + self.fringes_total + self.markups_total
+
+    @property
     def is_read_only(self) -> bool:
         """Submitted (waiting for the producer) or approved: nothing in it changes."""
         return self.status != VersionStatus.WORKING
@@ -110,6 +124,9 @@ class Category(models.Model):
     name = models.CharField(max_length=120)
     section = models.CharField(max_length=12, choices=Section.choices)
     position = models.PositiveIntegerField(default=0)
+    # Kept totals (apps/budgets/totals.py): sums of its accounts' kept totals.
+    subtotal = MoneyField(default=Decimal(0))
+    fringe_total = MoneyField(default=Decimal(0))
 
     class Meta:
         ordering = ["budget_version", "position", "number"]
@@ -137,7 +154,9 @@ class Fringe(models.Model):
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.PERCENT)
     rate = models.DecimalField(**QUANTITY)
     cutoff = MoneyField(null=True, blank=True, help_text="Per detail line, in the budget currency.")
-    history = HistoricalRecords()
+    # Kept total (apps/budgets/totals.py): this fringe's amounts on every line that carries it.
+    total = MoneyField(default=Decimal(0))
+    history = HistoricalRecords(excluded_fields=["total"])
 
     class Meta:
         ordering = ["budget_version", "code"]
@@ -164,6 +183,9 @@ class Account(models.Model):
     fringes = models.ManyToManyField(
         Fringe, blank=True, related_name="+", help_text="Default fringes for new lines."
     )
+    # Kept totals (apps/budgets/totals.py): sums of its lines' stored totals.
+    subtotal = MoneyField(default=Decimal(0))
+    fringe_total = MoneyField(default=Decimal(0))
 
     class Meta:
         ordering = ["budget_version", "position", "number"]
@@ -262,7 +284,9 @@ class Markup(models.Model):
     percent = models.DecimalField(**QUANTITY)
     sections = models.JSONField(default=list, help_text="Section codes the percentage applies to.")
     position = models.PositiveIntegerField(default=0)
-    history = HistoricalRecords()
+    # Kept (apps/budgets/totals.py): the percentage of its sections' kept totals, rounded once.
+    amount = MoneyField(default=Decimal(0))
+    history = HistoricalRecords(excluded_fields=["amount"])
 
     class Meta:
         ordering = ["budget_version", "position", "id"]
@@ -297,7 +321,7 @@ class DetailLine(models.Model):
     rate = models.DecimalField(**QUANTITY, default=Decimal(0))
     currency = models.CharField(max_length=3)
     exchange_rate = models.DecimalField(max_digits=16, decimal_places=6, default=Decimal(1))
-    fringes = models.ManyToManyField(Fringe, blank=True, related_name="lines")
+    fringes = models.ManyToManyField(Fringe, blank=True, related_name="lines", through="LineFringe")
     # Space-separated globals the three formulas read, padded (" SHOOT_DAYS "), so the lines a
     # global change touches are found with one indexed LIKE instead of parsing every formula.
     uses = models.CharField(max_length=500, blank=True, default="")
@@ -317,3 +341,24 @@ class DetailLine(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+
+class LineFringe(models.Model):
+    """A fringe on a detail line and its amount there, rounded once (kept with the line's total).
+
+    The table is the one the plain many-to-many had (budgets_detailline_fringes), with the amount
+    added (migration 0009)."""
+
+    id = models.AutoField(primary_key=True)  # the plain many-to-many's key, kept
+    detailline = models.ForeignKey(DetailLine, on_delete=models.CASCADE, related_name="+")
+    fringe = models.ForeignKey(Fringe, on_delete=models.CASCADE, related_name="+")
+    amount = MoneyField(default=Decimal(0))
+
+    class Meta:
+        db_table = "budgets_detailline_fringes"
+        ordering = ["detailline", "fringe"]
+        # As the plain many-to-many had it (Django finds this one by its columns).
+        unique_together = [("detailline", "fringe")]
+
+    def __str__(self) -> str:
+        return f"{self.fringe_id} on {self.detailline_id}: {self.amount}"

@@ -16,6 +16,7 @@ from apps.budgets.models import (
     Markup,
     Section,
 )
+from apps.core.money import round_money
 
 # --- Top sheet ------------------------------------------------------------------------------
 
@@ -59,78 +60,68 @@ class TopSheet:
 
 
 def top_sheet(version: BudgetVersion, account_ids: set[int] | None = None) -> TopSheet:
-    """Every total of the version. Queries: categories, accounts, fringes, markups, lines,
-    line fringes (6, whatever the size)."""
-    currency = version.currency
-    categories = list(Category.objects.filter(budget_version=version))
-    accounts = list(Account.objects.filter(budget_version=version))
+    """Every total of the version, read from what is kept (apps/budgets/services/totals.py): no
+    line is read. Queries: the version's totals, categories, accounts, fringes, markups (5,
+    whatever the size)."""
+    zero = round_money(0, version.currency)
+    kept = (
+        BudgetVersion.objects.filter(pk=version.pk)
+        .values("lines_total", "fringes_total", "markups_total")
+        .get()
+    )
+    for name, value in kept.items():
+        setattr(version, name, value)
+    # Plain rows, not model instances: a large budget has hundreds of accounts.
+    categories = list(
+        Category.objects.filter(budget_version=version)
+        .order_by("position", "number")
+        .values_list("id", "number", "name", "section", "subtotal", "fringe_total")
+    )
+    accounts = list(
+        Account.objects.filter(budget_version=version)
+        .order_by("position", "number")
+        .values_list("id", "category_id", "number", "name", "subtotal", "fringe_total")
+    )
     fringes = list(Fringe.objects.filter(budget_version=version))
     markups = list(Markup.objects.filter(budget_version=version))
-    line_rows = DetailLine.objects.filter(budget_version=version).values_list(
-        "id", "account_id", "amount", "x", "rate", "exchange_rate"
-    )
-    codes_by_line: dict[int, list[str]] = defaultdict(list)
-    for line_id, code in DetailLine.fringes.through.objects.filter(
-        detailline__budget_version=version
-    ).values_list("detailline_id", "fringe__code"):
-        codes_by_line[line_id].append(code)
-    lines_by_account: dict[int, list[engine.LineInput]] = defaultdict(list)
-    for line_id, account_id, amount, x, rate, exchange in line_rows:
-        lines_by_account[account_id].append(
-            engine.LineInput(amount, x, rate, exchange, tuple(codes_by_line.get(line_id, ())))
-        )
-    accounts_by_category: dict[int, list[Account]] = defaultdict(list)
-    for account in accounts:
-        accounts_by_category[account.category_id].append(account)
-    categories_by_section: dict[str, list[Category]] = defaultdict(list)
-    for category in categories:
-        categories_by_section[category.section].append(category)
-    engine_sections = [
-        engine.Section(
-            code,
-            tuple(
-                engine.Category(
-                    c.id,
-                    tuple(
-                        engine.Account(a.id, tuple(lines_by_account.get(a.id, ())))
-                        for a in accounts_by_category[c.id]
-                    ),
-                )
-                for c in categories_by_section[code]
-            ),
-        )
-        for code in Section.values
-    ]
-    totals = engine.rollup(
-        engine_sections,
-        {f.code: _engine_fringe(f) for f in fringes},
-        [engine.Markup(m.name, m.percent, frozenset(m.sections)) for m in markups],
-        currency,
-    )
-    account_rows = {
-        a.id: Row(a.number, a.name, *_pair(totals.accounts[a.id]), id=a.id) for a in accounts
-    }
+    account_rows = {}
+    rows_by_category: dict[int, list[Row]] = defaultdict(list)
+    for pk, category_id, number, name, subtotal, fringe_total in accounts:
+        row = account_rows[pk] = Row(number, name, subtotal, fringe_total, id=pk)
+        if account_ids is None or pk in account_ids:
+            rows_by_category[category_id].append(row)
     category_rows = {}
-    for c in categories:
-        row = Row(c.number, c.name, *_pair(totals.categories[c.id]), id=c.id)
-        row.children = [
-            account_rows[a.id]
-            for a in accounts_by_category[c.id]
-            if account_ids is None or a.id in account_ids
-        ]
-        category_rows[c.id] = row
+    categories_by_section: dict[str, list[Row]] = defaultdict(list)
+    for pk, number, name, section, subtotal, fringe_total in categories:
+        row = category_rows[pk] = Row(number, name, subtotal, fringe_total, id=pk)
+        row.children = rows_by_category[pk]
+        categories_by_section[section].append(row)
     sections = []
     for code in Section.values:
-        row = Row(code, Section(code).label, *_pair(totals.sections[code]))
-        row.children = [category_rows[c.id] for c in categories_by_section[code]]
+        children = categories_by_section[code]
+        row = Row(
+            code,
+            Section(code).label,
+            engine.money_sum((child.subtotal for child in children), zero),
+            engine.money_sum((child.fringes for child in children), zero),
+        )
+        row.children = children
         sections.append(row)
+    totals = engine.BudgetTotals(
+        accounts={pk: engine.Totals(r.subtotal, r.fringes) for pk, r in account_rows.items()},
+        categories={pk: engine.Totals(r.subtotal, r.fringes) for pk, r in category_rows.items()},
+        sections={row.number: engine.Totals(row.subtotal, row.fringes) for row in sections},
+        fringes_by_code={f.code: f.total for f in fringes},
+        markups={m.name: m.amount for m in markups},
+        budget=engine.Totals(version.lines_total, version.fringes_total),
+    )
     return TopSheet(
         version=version,
         sections=sections,
         categories=category_rows,
         accounts=account_rows,
-        fringes=[(f, totals.fringes_by_code[f.code]) for f in fringes],
-        markups=[(m, totals.markups[m.name]) for m in markups],
+        fringes=[(f, f.total) for f in fringes],
+        markups=[(m, m.amount) for m in markups],
         totals=totals,
     )
 

@@ -1,8 +1,9 @@
 """Writes to a budget version: creating versions, editing lines, globals, fringes and markups.
 
 Every change that moves money recomputes the stored totals of the lines it touches through the
-engine (apps.budgets.engine), so the stored ``total``/``fringe_total`` always equal what the
-engine computes from the stored quantities.
+engine (apps.budgets.engine), so the stored ``total``/``fringe_total`` and each fringe's amount
+always equal what the engine computes from the stored quantities; then it brings the kept totals
+above them up to date in the same transaction (apps.budgets.services.totals).
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from types import SimpleNamespace
 
 from django.db import transaction
 from django.db.models import Max
-from simple_history.utils import bulk_update_with_history
 
 from apps.budgets import engine
 from apps.budgets.models import (
@@ -23,10 +24,14 @@ from apps.budgets.models import (
     DetailLine,
     Fringe,
     Global,
+    LineFringe,
     Markup,
     Section,
     VersionStatus,
 )
+from apps.budgets.services.totals import compute_line, engine_fringe  # noqa: F401 - API
+from apps.budgets.services.totals import refresh as refresh_totals
+from apps.core.bulk import record_history, update_rows
 from apps.core.errors import DomainError
 from apps.core.locking import save_if_unchanged
 from apps.core.money import round_money
@@ -106,17 +111,25 @@ class LineValues:
     fringe_ids: tuple[int, ...] = ()
 
 
-def evaluate_line_formulas(values: LineValues, names: dict[str, Decimal]) -> dict[str, object]:
-    """The evaluated amount/x/rate and the globals they read; BudgetError names the field."""
+def evaluate_line_formulas(
+    values: LineValues, names: dict[str, Decimal], cache: dict | None = None
+) -> dict[str, object]:
+    """The evaluated amount/x/rate and the globals they read; BudgetError names the field.
+
+    `cache` (a dict the caller keeps for one set of `names`) remembers each formula text's value,
+    so many lines with the same formulas evaluate each text once."""
     result: dict[str, object] = {}
     used: set[str] = set()
+    cache = {} if cache is None else cache
     for field in ("amount", "x", "rate"):
         text = getattr(values, f"{field}_formula").strip()
-        try:
-            result[field] = quantity(engine.evaluate(text, names))
-            used |= engine.names_used(text)
-        except engine.FormulaError as error:
-            raise BudgetError(str(error), field=f"{field}_formula") from None
+        if text not in cache:
+            try:
+                cache[text] = (quantity(engine.evaluate(text, names)), engine.names_used(text))
+            except engine.FormulaError as error:
+                raise BudgetError(str(error), field=f"{field}_formula") from None
+        result[field], names_read = cache[text]
+        used |= names_read
     result["uses"] = f" {' '.join(sorted(used))} " if used else ""
     return result
 
@@ -128,25 +141,13 @@ def _check_currency(values: LineValues, version: BudgetVersion) -> None:
         raise BudgetError(SAME_CURRENCY_RATE, field="exchange_rate")
 
 
-def compute_line(line: DetailLine, fringes: Iterable[Fringe]) -> None:
-    """Set line.total and line.fringe_total with the engine's rounding rule (no save)."""
-    fringes = list(fringes)
-    currency = line.budget_version.currency
-    line_input = engine.LineInput(
-        amount=line.amount,
-        x=line.x,
-        rate=line.rate,
-        exchange_rate=line.exchange_rate,
-        fringe_codes=tuple(f.code for f in fringes),
+def set_line_fringes(line: DetailLine, fringes: list[Fringe], amounts: dict[str, Decimal]) -> None:
+    """The line's fringes, each with its amount on it (what compute_line returned)."""
+    LineFringe.objects.filter(detailline=line).delete()
+    LineFringe.objects.bulk_create(
+        LineFringe(detailline=line, fringe=fringe, amount=amounts[fringe.code])
+        for fringe in fringes
     )
-    line.total = engine.line_total(line_input, currency)
-    by_code = {f.code: engine_fringe(f) for f in fringes}
-    amounts = engine.fringe_amounts(line_input, line.total, by_code, currency)
-    line.fringe_total = engine.money_sum(amounts.values(), round_money(0, currency))
-
-
-def engine_fringe(fringe: Fringe) -> engine.Fringe:
-    return engine.Fringe(fringe.code, fringe.name, fringe.kind, fringe.rate, fringe.cutoff)
 
 
 def apply_line_values(line: DetailLine, values: LineValues, evaluated: dict[str, object]) -> None:
@@ -181,9 +182,10 @@ def line_create(*, account: Account, values: LineValues) -> DetailLine:
         position=(last or 0) + 1,
     )
     apply_line_values(line, values, evaluated)
-    compute_line(line, fringes)
+    amounts = compute_line(line, fringes)
     line.save()
-    line.fringes.set(fringes)
+    set_line_fringes(line, fringes, amounts)
+    refresh_totals(version, accounts={account.id}, fringes={f.id for f in fringes})
     return line
 
 
@@ -195,17 +197,22 @@ def line_update(*, line: DetailLine, values: LineValues, expected_version: int) 
     _check_currency(values, version)
     evaluated = evaluate_line_formulas(values, global_values(version))
     fringes = _fringes_of(version, values.fringe_ids)
+    before = set(LineFringe.objects.filter(detailline=line).values_list("fringe_id", flat=True))
     apply_line_values(line, values, evaluated)
-    compute_line(line, fringes)
+    amounts = compute_line(line, fringes)
     save_if_unchanged(line, expected_version=expected_version, what="budget line")
-    line.fringes.set(fringes)
+    set_line_fringes(line, fringes, amounts)
+    refresh_totals(version, accounts={line.account_id}, fringes=before | {f.id for f in fringes})
     return line
 
 
 @transaction.atomic
 def line_delete(*, line: DetailLine) -> None:
     _require_unlocked(line.budget_version)
+    fringe_ids = set(LineFringe.objects.filter(detailline=line).values_list("fringe_id", flat=True))
+    account_id = line.account_id
     line.delete()
+    refresh_totals(line.budget_version, accounts={account_id}, fringes=fringe_ids)
 
 
 @transaction.atomic
@@ -231,21 +238,30 @@ def _move(rows: list, item, direction: int) -> None:
             row.save(update_fields=["position"])
 
 
+# What recompute_lines works out again from a line's formulas (the typed text stays).
+_WORKED_OUT = ["amount", "x", "rate", "uses", "total", "fringe_total"]
+
+
 def recompute_lines(lines: Iterable[DetailLine], version: BudgetVersion, reason: str = "") -> int:
     """Re-evaluate the formulas and totals of lines (a global or fringe changed); returns count.
 
     Lines keep their own version number: their typed inputs did not change.
     """
-    names = global_values(version)
     lines = list(lines)
-    fringes_by_line: dict[int, list[Fringe]] = {}
-    through = DetailLine.fringes.through.objects.filter(
+    if not lines:
+        return 0
+    names = global_values(version)
+    fringes = {f.id: f for f in Fringe.objects.filter(budget_version=version)}
+    rows_by_line: dict[int, list[SimpleNamespace]] = {}
+    for pk, line_id, fringe_id, amount in LineFringe.objects.filter(
         detailline_id__in=[line.id for line in lines]
-    ).select_related("fringe")
-    for row in through:
-        fringes_by_line.setdefault(row.detailline_id, []).append(row.fringe)
+    ).values_list("pk", "detailline_id", "fringe_id", "amount"):
+        row = SimpleNamespace(pk=pk, fringe=fringes[fringe_id], fringe_id=fringe_id, amount=amount)
+        rows_by_line.setdefault(line_id, []).append(row)
+    changed_lines, changed_rows, cache = [], [], {}
     for line in lines:
         line.budget_version = version
+        before = [getattr(line, field) for field in _WORKED_OUT]
         values = LineValues(
             line.description,
             line.amount_formula,
@@ -255,15 +271,24 @@ def recompute_lines(lines: Iterable[DetailLine], version: BudgetVersion, reason:
             line.currency,
             line.exchange_rate,
         )
-        apply_line_values(line, values, evaluate_line_formulas(values, names))
-        compute_line(line, fringes_by_line.get(line.id, []))
-    # With history, so the audit log shows the totals a global or fringe change moved.
-    bulk_update_with_history(
-        lines,
-        DetailLine,
-        ["amount", "x", "rate", "uses", "total", "fringe_total"],
-        batch_size=500,
-        default_change_reason=reason,
+        apply_line_values(line, values, evaluate_line_formulas(values, names, cache))
+        rows = rows_by_line.get(line.id, [])
+        amounts = compute_line(line, [row.fringe for row in rows])
+        if before != [getattr(line, field) for field in _WORKED_OUT]:
+            changed_lines.append(line)
+        for row in rows:
+            if row.amount != amounts[row.fringe.code]:
+                row.amount = amounts[row.fringe.code]
+                changed_rows.append(row)
+    # With history, so the audit log shows the totals a global or fringe change moved (only the
+    # lines it moved).
+    update_rows(DetailLine, changed_lines, _WORKED_OUT)
+    record_history(DetailLine, changed_lines, reason)
+    update_rows(LineFringe, changed_rows, ["amount"])
+    refresh_totals(
+        version,
+        accounts={line.account_id for line in changed_lines},
+        fringes={row.fringe_id for row in changed_rows},
     )
     return len(lines)
 
@@ -307,7 +332,7 @@ def fringe_delete(*, fringe: Fringe) -> None:
     version = fringe.budget_version
     _require_unlocked(version)
     line_ids = list(DetailLine.objects.filter(fringes=fringe).values_list("id", flat=True))
-    fringe.delete()
+    fringe.delete()  # and its amounts on the lines, by cascade
     recompute_lines(
         DetailLine.objects.filter(id__in=line_ids), version, f"Fringe {fringe.code} deleted"
     )
@@ -328,6 +353,7 @@ def markup_save(
     markup.name, markup.percent = name, quantity(percent)
     markup.sections = [code for code in Section.values if code in sections]
     markup.save()
+    refresh_totals(version, accounts=(), fringes=())
     return markup
 
 
@@ -335,3 +361,4 @@ def markup_save(
 def markup_delete(*, markup: Markup) -> None:
     _require_unlocked(markup.budget_version)
     markup.delete()
+    refresh_totals(markup.budget_version, accounts=(), fringes=())

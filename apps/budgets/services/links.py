@@ -55,9 +55,8 @@ LINK_NEEDS_WORKING_VERSION = (
 
 
 def _grand_total(version: BudgetVersion) -> Decimal:
-    from apps.budgets.queries import top_sheet
-
-    return top_sheet(version).grand_total
+    """The version's kept grand total, read from the database (as a what-if left it)."""
+    return BudgetVersion.objects.get(pk=version.pk).grand_total
 
 
 def _signed_money(amount: Decimal, currency: str) -> str:
@@ -223,6 +222,7 @@ def shoot_days_costed_receiver(sender, *, production: Production, shoot_days: in
             except _WhatIf as what_if:
                 total = what_if.total
             item.refresh_from_db()
+            version.refresh_from_db(fields=["lines_total", "fringes_total", "markups_total"])
         answers.append(
             BudgetAtDays(
                 version=str(version),

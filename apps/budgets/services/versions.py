@@ -19,6 +19,7 @@ from apps.budgets.models import (
     DetailLine,
     Fringe,
     Global,
+    LineFringe,
     Markup,
     VersionStatus,
 )
@@ -35,6 +36,7 @@ from apps.budgets.services.editing import (
     _require_unlocked,
     quantity,
 )
+from apps.budgets.services.totals import refresh as refresh_totals
 from apps.productions.models import Production
 
 NOT_SUBMITTED = "Only a submitted version can be sent back."
@@ -55,6 +57,7 @@ def category_update(*, category: Category, number: str, name: str, section: str)
         raise BudgetError(CATEGORY_NUMBER_TAKEN.format(number=number), field="number")
     category.number, category.name, category.section = number, name, section
     category.save()
+    refresh_totals(category.budget_version, accounts=(), fringes=())  # its section may change
     return category
 
 
@@ -222,8 +225,8 @@ def version_copy(*, source: BudgetVersion, name: str) -> BudgetVersion:
         for r in account_fringes
     )
     line_fringes = list(
-        DetailLine.fringes.through.objects.filter(detailline__budget_version=source).values_list(
-            "detailline_id", "fringe_id"
+        LineFringe.objects.filter(detailline__budget_version=source).values_list(
+            "detailline_id", "fringe_id", "amount"
         )
     )
     lines = list(DetailLine.objects.filter(budget_version=source).order_by("id"))
@@ -235,10 +238,20 @@ def version_copy(*, source: BudgetVersion, name: str) -> BudgetVersion:
         line.version = 1
     created = DetailLine.objects.bulk_create(lines)
     line_map = dict(zip(old_ids, [line.id for line in created], strict=True))
-    DetailLine.fringes.through.objects.bulk_create(
-        DetailLine.fringes.through(detailline_id=line_map[line_id], fringe=fringe_map[fringe_id])
-        for line_id, fringe_id in line_fringes
+    LineFringe.objects.bulk_create(
+        LineFringe(detailline_id=line_map[line_id], fringe=fringe_map[fringe_id], amount=amount)
+        for line_id, fringe_id, amount in line_fringes
     )
+    # The copy's kept totals came with its rows; the version's own are the source's (read from
+    # the database: the caller's copy of the source may predate its last edit).
+    kept = (
+        BudgetVersion.objects.filter(pk=source.pk)
+        .values("lines_total", "fringes_total", "markups_total")
+        .get()
+    )
+    BudgetVersion.objects.filter(pk=copy.pk).update(**kept)
+    for name, value in kept.items():
+        setattr(copy, name, value)
     return copy
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,7 +27,6 @@ from apps.budgets.views.common import (
     NO_BUDGET_FOR_DEPARTMENT,
     submit_form,
 )
-from apps.core.charts import line_chart
 from apps.core.documents import pdf_response
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
@@ -68,20 +69,6 @@ def budget_import(request: ProductionRequest) -> HttpResponse:
 
 
 @production_view(C.VIEW_COST_REPORT)
-def cost_report(request: ProductionRequest) -> HttpResponse:
-    report = queries.cost_report(request.production)
-    chart = None
-    if report is not None:
-        points = queries.spend_over_time(request.production)
-        chart = line_chart(
-            points or [("", 0)],
-            title=queries.SPEND_CHART_TITLE,
-            reference=report.with_markups.budget,
-        )
-    return render(request, "budgets/cost_report.html", {"report": report, "chart": chart})
-
-
-@production_view(C.VIEW_COST_REPORT)
 def cost_report_export(request: ProductionRequest) -> HttpResponse:
     report = queries.cost_report(request.production)
     if report is None:
@@ -114,7 +101,8 @@ def estimate_save(request: ProductionRequest, account_number: str) -> HttpRespon
             messages.success(request, f"Estimate to complete for {account_number} saved.")
     else:
         messages.error(request, "The estimate to complete must be an amount.")
-    return redirect(production_url(request, "budgets:cost_report") + f"#acct-{account_number}")
+    url = production_url(request, "budgets:cost_report")
+    return redirect(f"{url}?{urlencode({'account': account_number})}#acct-{account_number}")
 
 
 @production_view(C.VIEW_COST_REPORT)

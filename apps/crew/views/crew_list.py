@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from apps.core.documents import pdf_response
 from apps.core.exports import export_response
+from apps.core.pagination import paginate
 from apps.core.view_helpers import run_service
 from apps.crew import queries, services
 from apps.crew.access import engagement_scope
@@ -27,7 +30,8 @@ def crew_list(request: ProductionRequest) -> HttpResponse:
     department = None
     if request.GET.get("department", "").isdigit():  # "²" is a digit too: pk_or_404 refuses it
         department = get_object_or_404(departments, pk=pk_or_404(request.GET["department"]))
-    rows = queries.crew_list(production, membership, department)
+    search = request.GET.get("q", "").strip()
+    rows = queries.crew_list(production, membership, department, search)
     show_contacts = membership.can(C.VIEW_CREW_CONTACTS)
     show_rates = membership.can(C.VIEW_CREW_RATES)
     fmt = request.GET.get("format")
@@ -41,20 +45,30 @@ def crew_list(request: ProductionRequest) -> HttpResponse:
             request,
             filename.replace(" ", "-").lower() + "-contacts",
         )
+    page = paginate(request, rows)
     return render(
         request,
         "crew/crew_list.html",
         {
-            "rows": rows,
+            "page": page,
+            "rows": page.object_list,
+            "search": search,
             "departments": departments,
             "department": department,
             "show_contacts": show_contacts,
             "show_rates": show_rates,
             "can_hire": membership.can(C.HIRE_CREW),
             "today": production.today(),
-            "export_url": request.path + (f"?department={department.pk}" if department else ""),
+            "export_url": request.path + _query(department, search),
         },
     )
+
+
+def _query(department, search: str) -> str:
+    """The filter as a query string, for the exports and the contact sheet."""
+    query = {"department": department.pk if department else "", "q": search}
+    query = {key: value for key, value in query.items() if value}
+    return "?" + urlencode(query) if query else ""
 
 
 def _export(fmt: str, filename: str, rows, show_contacts: bool, show_rates: bool):

@@ -51,6 +51,7 @@ from apps.productions.backup.records import (
 )
 from apps.productions.backup.upgrade import upgrade
 from apps.productions.models import Invitation, Production
+from apps.productions.signals import production_restored
 
 NOT_AN_ARCHIVE = "{path} is not a Producer Desk production archive"
 DAMAGED = "{path} is damaged: {detail}"
@@ -214,7 +215,9 @@ class _Restore:
             connection.check_constraints(table_names=tables)
         except IntegrityError as error:
             raise BackupError(f"The archive's records do not fit together: {error}") from error
-        return Production.objects.get(slug=self.slug)
+        production = Production.objects.get(slug=self.slug)
+        production_restored.send(sender=type(self), production=production)
+        return production
 
     def _check_models(self) -> None:
         for label, rows in self.models.items():

@@ -14,6 +14,17 @@ NAMED_DEPARTMENT = ("productions.membership", "productions.invitation", "budgets
 def upgrade(records: dict) -> None:
     """Bring an archive's records (changed in place) up to this installation's shape."""
     _departments_by_key(records)
+    _line_fringes_named(records)
+
+
+def _line_fringes_named(records: dict) -> None:
+    """A line's fringes were a plain many-to-many (budgets.detailline_fringes) until their
+    amounts were kept on it (budgets.linefringe, same table); the amounts are worked out again
+    after the restore (production_restored)."""
+    models = records.get("models", {})
+    old = models.pop("budgets.detailline_fringes", None)
+    if old is not None:
+        models.setdefault("budgets.linefringe", []).extend(old)
 
 
 def _departments_by_key(records: dict) -> None:

@@ -12,7 +12,7 @@ from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
-from apps.schedules import forms, reports, services
+from apps.schedules import forms, reports, services, strip_html
 from apps.schedules.models import (
     ScheduleSettings,
     ShootDay,
@@ -30,11 +30,16 @@ from apps.schedules.views.board_work import (
 @production_view(C.VIEW_SCHEDULE)
 def stripboard(request: ProductionRequest) -> HttpResponse:
     context = board_context(request)
+    result, drawing = context["board"], context["drawing"]
     return render(
         request,
         "schedules/stripboard.html",
         {
             **context,
+            "days_html": strip_html.days(result, drawing),
+            "day_options": strip_html.day_options(result),
+            "bin_html": strip_html.strip_list(None, result, drawing),
+            "filter_selects": strip_html.filter_selects(context["filter"].form),
             "chart": reports.pages_chart(request.production, context["board"]),
             "sort_form": forms.SortForm(),
             "sorts": services.SORTS,

@@ -23,6 +23,7 @@ from apps.schedules import forms, queries, reports, services
 from apps.schedules.models import BannerKind, BoardBanner, Scene, ShootDay
 from apps.schedules.services import days_fill
 from apps.schedules.strip_filter import strip_filter
+from apps.schedules.strip_html import Drawing, day_header, strip_list
 
 AT_THE_END = 10**6
 
@@ -30,9 +31,11 @@ AT_THE_END = 10**6
 def board_context(request: ProductionRequest, result=None) -> dict:
     result = result or queries.board(request.production)
     found = strip_filter(request.production, result, request.GET)
+    can_edit = request.membership.can(C.EDIT_SCHEDULE)
     return {
         "board": result,
-        "can_edit": request.membership.can(C.EDIT_SCHEDULE),
+        "drawing": Drawing.for_request(request, result, found, can_edit=can_edit),
+        "can_edit": can_edit,
         "filter": found,
         "matches": found.matches,
         "hide": found.hide,
@@ -60,18 +63,13 @@ def board_answer(request: ProductionRequest, affected: set[int | None]) -> HttpR
     lists = {}
     for day_id in affected:
         if day_id is None or day_id in blocks:
-            lists["bin" if day_id is None else str(day_id)] = render_to_string(
-                "schedules/_strip_list.html",
-                {**context, "block": blocks.get(day_id)},
-                request=request,
+            lists["bin" if day_id is None else str(day_id)] = strip_list(
+                blocks.get(day_id), result, context["drawing"]
             )
     return JsonResponse(
         {
             "days": {
-                str(block.day.pk): render_to_string(
-                    "schedules/_day_header.html", {**context, "block": block}, request=request
-                )
-                for block in result.days
+                str(block.day.pk): day_header(block, context["drawing"]) for block in result.days
             },
             "lists": lists,
             "bin_count": len(result.bin),

@@ -10,7 +10,7 @@ from apps.core.documents import pdf_response
 from apps.core.exports import export_response
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
-from apps.schedules import calendar_days, reports
+from apps.schedules import calendar_days, report_html, reports
 from apps.schedules.categories import Category
 from apps.schedules.ical import calendar_feed
 from apps.schedules.models import (
@@ -41,7 +41,7 @@ def report(request: ProductionRequest, key: str) -> HttpResponse:
     context = {"report": result, "reports": REPORT_LINKS, "categories": Category.choices}
     if fmt == "pdf":
         return pdf_response("schedules/report_pdf.html", context, request, filename)
-    return render(request, "schedules/report.html", context)
+    return render(request, "schedules/report.html", {**context, "table": report_html.table(result)})
 
 
 REPORT_LINKS = [

@@ -8,17 +8,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.core.forms import plain_int
+from apps.core.pagination import paginate
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
-from apps.vendors import queries, services
+from apps.vendors import lists, queries, services
 from apps.vendors.forms import (
     InvoiceForm,
     InvoiceLineForm,
 )
 from apps.vendors.models import (
     Invoice,
+    InvoiceStatus,
     PurchaseOrder,
 )
 from apps.vendors.views.common import run_action
@@ -26,8 +28,27 @@ from apps.vendors.views.common import run_action
 
 @production_view(C.VIEW_VENDORS)
 def invoices(request: ProductionRequest) -> HttpResponse:
-    rows = queries.invoices_for(request.production).order_by("-date", "-id")
-    return render(request, "vendors/invoices.html", {"invoices": rows})
+    """Newest first, filtered by status and searched on the server, a page at a time; the count,
+    the total and the exports cover every invoice that matches, not the page."""
+    status = request.GET.get("status", "")
+    search = request.GET.get("q", "").strip()
+    rows = lists.invoices_matching(request.production, status=status, search=search)
+    fmt = request.GET.get("format")
+    if fmt in ("csv", "xlsx"):
+        return lists.invoice_export(fmt, request.production, rows)
+    page = paginate(request, rows)
+    return render(
+        request,
+        "vendors/invoices.html",
+        {
+            "page": page,
+            "invoices": page.object_list,
+            "summary": lists.invoice_summary(request.production, rows, page.paginator.count),
+            "statuses": InvoiceStatus.choices,
+            "status": status,
+            "search": search,
+        },
+    )
 
 
 @production_view(C.ENTER_INVOICES)

@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.core.documents import pdf_response
+from apps.core.pagination import paginate
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
-from apps.vendors import queries, services
+from apps.vendors import lists, queries, services
 from apps.vendors.forms import (
     ChangeOrderForm,
     LineForm,
@@ -31,14 +32,26 @@ RECEIVED_QUANTITY = forms.DecimalField(max_digits=12, decimal_places=3, min_valu
 
 @production_view(C.VIEW_VENDORS)
 def po_list(request: ProductionRequest) -> HttpResponse:
-    pos = queries.purchase_orders_for(request.production).order_by("-number")
+    """Newest first, filtered by status and searched on the server, a page at a time; the count,
+    the total and the exports cover every order that matches, not the page."""
     status = request.GET.get("status", "")
-    if status in POStatus.values:
-        pos = pos.filter(status=status)
+    search = request.GET.get("q", "").strip()
+    pos = lists.purchase_orders_matching(request.production, status=status, search=search)
+    fmt = request.GET.get("format")
+    if fmt in ("csv", "xlsx"):
+        return lists.po_export(fmt, request.production, pos)
+    page = paginate(request, pos)
     return render(
         request,
         "vendors/po_list.html",
-        {"pos": pos, "statuses": POStatus.choices, "status": status},
+        {
+            "page": page,
+            "pos": page.object_list,
+            "summary": lists.po_summary(request.production, pos, page.paginator.count),
+            "statuses": POStatus.choices,
+            "status": status,
+            "search": search,
+        },
     )
 
 
