@@ -323,47 +323,63 @@ def objects(production) -> dict:
     }
 
 
-@pytest.fixture(scope="module")
-def large_demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The large demo, plus the few things it has no reason to hold (a pending invitation, a
-    candidate's CV, a logo, the calendar feed's token) so those pages are visited too. Its files
-    (certificates, CV, logo) go to a folder of its own: see `media`."""
-    from django.test import override_settings
+FEED_TOKEN = "large-demo-feed-token-0123456789"
 
+
+def complete_demo(production) -> None:
+    """Add to a seeded demo the few things it has no reason to hold (a pending invitation, a
+    candidate's CV, a logo, the calendar feed's token, a draft waiting for its revision report, an
+    alternate board) so those pages are visited too. Files go to MEDIA_ROOT. bench/page_bench.py
+    uses it as well."""
     from apps.accounts.models import User
     from apps.crew.models import Candidate
-    from apps.productions.capabilities import Role
-    from apps.productions.management.commands.seed_demo import LARGE_SLUG
-    from apps.productions.models import Membership, Production
+    from apps.productions.models import Membership
     from apps.productions.services import invitation_create
     from apps.schedules import services as schedules
     from apps.schedules.services import scenarios
     from apps.vendors.demo import DEMO_PDF
+
+    ap = User.objects.get(email="ap@demo.producerdesk.test")
+    invitation_create(
+        actor=Membership.objects.get(production=production, user=ap),
+        email="new.hire@example.test",
+        role=Role.COORDINATOR,
+    )
+    candidate = Candidate.objects.filter(opening__production=production).first()
+    candidate.cv.save("cv.pdf", ContentFile(DEMO_PDF))
+    production.logo.save("logo.png", ContentFile(_PNG))
+    settings = schedules.settings_for(production)
+    settings.ical_token = FEED_TOKEN
+    settings.save()
+    schedules.script_preview(
+        production=production,
+        data=(Path(__file__).parent / "schedules/fixtures/sample.fountain").read_bytes(),
+        filename="sample.fountain",
+    )
+    if not production.board_banners.exists():  # the large demo has company moves
+        day = production.shoot_days.order_by("position")[0]
+        schedules.banner_add(production=production, day_id=day.pk, kind="note", text="Unit move")
+    if not production.scenarios.exists():  # the small demo has one already
+        rain = scenarios.scenario_create(production=production, name="Rain cover")
+        scenarios.scenario_day_insert(scenario=rain)  # so comparing works the budget out again
+
+
+@pytest.fixture(scope="module")
+def large_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The large demo, completed by `complete_demo`. Its files (certificates, CV, logo) go to a
+    folder of its own: see `media`."""
+    from django.test import override_settings
+
+    from apps.accounts.models import User
+    from apps.productions.management.commands.seed_demo import LARGE_SLUG
+    from apps.productions.models import Production
 
     media = tmp_path_factory.mktemp("large-demo-media")
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
         call_command("seed_demo", size="large", stdout=io.StringIO())
         production = Production.objects.get(slug=LARGE_SLUG)
         ap = User.objects.get(email="ap@demo.producerdesk.test")
-        invitation_create(
-            actor=Membership.objects.get(production=production, user=ap),
-            email="new.hire@example.test",
-            role=Role.COORDINATOR,
-        )
-        candidate = Candidate.objects.filter(opening__production=production).first()
-        candidate.cv.save("cv.pdf", ContentFile(DEMO_PDF))
-        production.logo.save("logo.png", ContentFile(_PNG))
-        settings = schedules.settings_for(production)
-        settings.ical_token = "large-demo-feed-token-0123456789"
-        settings.save()
-        # A draft waiting for its revision report, and an alternate board.
-        schedules.script_preview(
-            production=production,
-            data=(Path(__file__).parent / "schedules/fixtures/sample.fountain").read_bytes(),
-            filename="sample.fountain",
-        )
-        rain = scenarios.scenario_create(production=production, name="Rain cover")
-        scenarios.scenario_day_insert(scenario=rain)  # so comparing works the budget out again
+        complete_demo(production)
         yield production, ap, objects(production), media
         transaction.set_rollback(True)
 
@@ -399,7 +415,7 @@ def pages(objects: dict) -> list[tuple[str, str, set[int], str]]:
             url = reverse(route.name, kwargs=kwargs)
             for query in VARIANTS.get(route.name, [""]):
                 found.append((route.name, url + query, expected, role))
-    feed = reverse("schedule_ical", kwargs={"token": "large-demo-feed-token-0123456789"})
+    feed = reverse("schedule_ical", kwargs={"token": FEED_TOKEN})
     found.append(("schedule_ical", feed, {200}, Role.ASSOCIATE_PRODUCER))
     return found
 

@@ -66,8 +66,12 @@ def crew_list(
 
 def working_on(production: Production, day: date) -> QuerySet[Engagement]:
     """The engagements whose person works on `day` (see EngagementQuerySet.working_on), with
-    person, position, department and memo. Call sheets read this."""
-    return engagements(production).working_on(day)
+    person, position and department (not the memo: call sheets read this, and print no terms)."""
+    return (
+        Engagement.objects.filter(production=production)
+        .select_related("person", "position", "department")
+        .working_on(day)
+    )
 
 
 def departments_of(production: Production, membership: Membership) -> QuerySet[Department]:

@@ -12,7 +12,7 @@ class SchedulesConfig(registry.DomainAppConfig):
 
     def panels(self) -> list[registry.Panel]:
         from apps.productions.capabilities import Capability as C
-        from apps.schedules.queries import summary
+        from apps.schedules.panel import summary
 
         return [
             registry.Panel(

@@ -6,7 +6,6 @@ pin the counts): days, scenes with their sets and locations, and the cast links 
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -152,48 +151,65 @@ def _call_and_wrap(day: ShootDay, settings: ScheduleSettings) -> tuple[datetime,
 
 
 def add_conflicts(result: Board, wrap_date=None) -> None:
-    """Cast unavailable, location outside its permit or unavailable, too many pages, short rest,
-    a shoot day after the production's wrap date."""
-    settings = result.settings
+    """Each block's conflicts (see day_conflicts), from the cast and locations of its scenes."""
+    found = day_conflicts(
+        result.settings,
+        [(block.day, block.eighths, *people_and_places(block.scenes)) for block in result.days],
+        wrap_date,
+    )
+    for block, conflicts in zip(result.days, found, strict=True):
+        block.conflicts.extend(conflicts)
+
+
+def people_and_places(scenes) -> tuple[list[CastMember], list]:
+    """The cast and the locations of these scenes, each once, in the order they first appear."""
+    cast: dict[int, CastMember] = {}
+    locations = {}
+    for scene in scenes:
+        for member in cast_of(scene):
+            cast[member.pk] = member
+        if scene.set.location_id:
+            locations[scene.set.location_id] = scene.set.location
+    return list(cast.values()), list(locations.values())
+
+
+def day_conflicts(settings: ScheduleSettings, days, wrap_date=None) -> list[list[Conflict]]:
+    """For each (day, eighths, cast, locations) in board order, its conflicts: cast unavailable,
+    location outside its permit or unavailable, too many pages, short rest, a shoot day after the
+    production's wrap date. The board and the dashboard's panel (schedules/panel.py) both ask."""
     limit = settings.page_limit_eighths
-    last_worked: dict[int, DayBlock] = {}
-    # Each member's and place's dates off, and each day's wrap, worked out once for the board.
-    unavailable = functools.cache(lambda thing: thing.unavailable())
-    wrap_of = functools.cache(lambda day: _call_and_wrap(day, settings)[1])
-    for block in result.days:
-        day = block.day
+    last_wrap: dict[int, datetime] = {}  # each cast member's last shoot day's wrap
+    away: dict[tuple, set[date]] = {}  # each member's and location's unavailable dates, read once
+
+    def unavailable(thing) -> set[date]:
+        key = (type(thing), thing.pk)
+        if key not in away:
+            away[key] = thing.unavailable()
+        return away[key]
+
+    found: list[list[Conflict]] = []
+    for day, eighths, cast, locations in days:
+        conflicts: list[Conflict] = []
+        found.append(conflicts)
         if not day.is_shoot:
             continue
         if wrap_date and day.date > wrap_date:
-            block.conflicts.append(
-                Conflict("wrap", day, PAST_WRAP.format(date=day.date, wrap=wrap_date))
-            )
-        if limit and block.eighths > limit:
-            block.conflicts.append(
-                Conflict(
-                    "pages",
-                    day,
-                    DAY_OVER_LIMIT.format(pages=block.pages, limit=format_eighths(limit)),
-                )
-            )
-        cast: dict[int, CastMember] = {}
-        locations = {}
-        for scene in block.scenes:
-            for member in cast_of(scene):
-                cast[member.pk] = member
-            if scene.set.location_id:
-                locations[scene.set.location_id] = scene.set.location
-        for member in cast.values():
+            conflicts.append(Conflict("wrap", day, PAST_WRAP.format(date=day.date, wrap=wrap_date)))
+        if limit and eighths > limit:
+            pages = format_eighths(eighths)
+            message = DAY_OVER_LIMIT.format(pages=pages, limit=format_eighths(limit))
+            conflicts.append(Conflict("pages", day, message))
+        for member in cast:
             if day.date in unavailable(member):
-                block.conflicts.append(
+                conflicts.append(
                     Conflict("cast", day, CAST_UNAVAILABLE.format(cast=member, date=day.date))
                 )
-        for location in locations.values():
+        for location in locations:
             outside = (location.permit_start and day.date < location.permit_start) or (
                 location.permit_end and day.date > location.permit_end
             )
             if outside:
-                block.conflicts.append(
+                conflicts.append(
                     Conflict(
                         "location",
                         day,
@@ -201,20 +217,20 @@ def add_conflicts(result: Board, wrap_date=None) -> None:
                     )
                 )
             if day.date in unavailable(location):
-                block.conflicts.append(
+                conflicts.append(
                     Conflict(
                         "location",
                         day,
                         LOCATION_UNAVAILABLE.format(location=location, date=day.date),
                     )
                 )
-        call = datetime.combine(day.date, day.call_time or settings.default_call)
-        for member in sorted(cast.values(), key=lambda m: m.id_number):
-            previous = last_worked.get(member.pk)
+        call, wrap = _call_and_wrap(day, settings)
+        for member in sorted(cast, key=lambda m: m.id_number):
+            previous = last_wrap.get(member.pk)
             if previous is not None:
-                rest = (call - wrap_of(previous.day)).total_seconds() / 3600
+                rest = (call - previous).total_seconds() / 3600
                 if rest < settings.min_turnaround_hours:
-                    block.conflicts.append(
+                    conflicts.append(
                         Conflict(
                             "turnaround",
                             day,
@@ -226,7 +242,8 @@ def add_conflicts(result: Board, wrap_date=None) -> None:
                             ),
                         )
                     )
-            last_worked[member.pk] = block
+            last_wrap[member.pk] = wrap
+    return found
 
 
 # --- Scene list ---------------------------------------------------------------------------------
@@ -276,51 +293,50 @@ class Dood:
     category: str = Category.CAST
 
 
-def dood(production: Production, category: str = Category.CAST) -> Dood:
-    """Cast (or the elements of another breakdown category) x days. Queries: days, travellers,
-    the cast or elements, their scene links: 4, whatever the size.
+def dood(production: Production, category: str = Category.CAST, *, only=None) -> Dood:
+    """Cast (or the elements of another breakdown category) x days. Queries: days, travellers
+    (cast only), the cast or elements, their scene links: 4 (3), whatever the size. `only`: the
+    ids of the cast members (or elements) wanted, the others left out (a call sheet's day's).
 
     First work day SW, last WF, a single day SWF, other work days W; a shoot day between a
     person's first and last work day on which they do not work is a hold (H); a travel day they
     travel on is T (cast only: days carry travelling cast). Days off and holidays are left blank
     and not counted.
     """
-    days = list(
-        ShootDay.objects.filter(production=production)
-        .prefetch_related("travellers")
-        .order_by("position")
-    )
+    days = list(ShootDay.objects.filter(production=production).order_by("position"))
     scheduled = {"scene__omitted": False, "scene__shoot_day__isnull": False}
     if category == Category.CAST:
-        members = list(CastMember.objects.filter(production=production).order_by("id_number"))
-        links = Scene.cast.through.objects.filter(
-            scene__production=production, **scheduled
-        ).values_list("castmember_id", "scene__shoot_day_id")
+        members = CastMember.objects.filter(production=production).order_by("id_number")
+        key = "castmember_id"
+        links = Scene.cast.through.objects.filter(scene__production=production, **scheduled)
     else:
-        members = list(
-            BreakdownElement.objects.filter(production=production, category=category).order_by(
-                "name"
-            )
-        )
+        members = BreakdownElement.objects.filter(
+            production=production, category=category
+        ).order_by("name")
+        key = "breakdownelement_id"
         links = Scene.elements.through.objects.filter(
             scene__production=production, breakdownelement__category=category, **scheduled
-        ).values_list("breakdownelement_id", "scene__shoot_day_id")
+        )
+    if only is not None:
+        members, links = members.filter(pk__in=only), links.filter(**{f"{key}__in": only})
     worked: dict[int, set[int]] = defaultdict(set)
-    for member_id, day_id in links:
+    for member_id, day_id in links.values_list(key, "scene__shoot_day_id"):
         worked[member_id].add(day_id)
-    travelling = (
-        {day.pk: {m.pk for m in day.travellers.all()} for day in days}
-        if category == Category.CAST
-        else defaultdict(set)
-    )
+    travelling: dict[int, set[int]] = defaultdict(set)  # ids, not objects: 60 days cost little
+    if category == Category.CAST:
+        trips = ShootDay.travellers.through.objects.filter(shootday__production=production)
+        for day_id, member_id in trips.values_list("shootday_id", "castmember_id"):
+            travelling[day_id].add(member_id)
     rows = []
-    for member in members:
-        work_positions = [i for i, day in enumerate(days) if day.pk in worked[member.pk]]
+    day_ids = [day.pk for day in days]
+    for member in list(members):
+        mine = worked[member.pk]
+        work_positions = [i for i, day_id in enumerate(day_ids) if day_id in mine]
         first = work_positions[0] if work_positions else None
         last = work_positions[-1] if work_positions else None
         codes, hold, travel = [], 0, 0
         for index, day in enumerate(days):
-            if day.pk in worked[member.pk]:
+            if day_ids[index] in mine:
                 if first == last:
                     code = "SWF"
                 elif index == first:
@@ -329,7 +345,7 @@ def dood(production: Production, category: str = Category.CAST) -> Dood:
                     code = "WF"
                 else:
                     code = "W"
-            elif day.kind == DayKind.TRAVEL and member.pk in travelling[day.pk]:
+            elif day.kind == DayKind.TRAVEL and member.pk in travelling[day_ids[index]]:
                 code = "T"
                 travel += 1
             elif day.is_shoot and first is not None and first < index < last:
@@ -350,26 +366,6 @@ def dood(production: Production, category: str = Category.CAST) -> Dood:
             )
         )
     return Dood(days, rows, category)
-
-
-# --- Dashboard ----------------------------------------------------------------------------------
-
-
-def summary(production: Production) -> dict:
-    result = board(production)
-    today = production.today()
-    upcoming = [b.day for b in result.shoot_days if b.day.date >= today]
-    total = (
-        Scene.objects.filter(production=production, omitted=False).aggregate(t=Sum("eighths"))["t"]
-        or 0
-    )
-    return {
-        "days": len(result.shoot_days),
-        "scheduled_pages": format_eighths(result.scheduled_eighths),
-        "total_pages": format_eighths(total),
-        "next_day": upcoming[0] if upcoming else None,
-        "conflicts": result.conflicts,
-    }
 
 
 def sets_overview(production: Production) -> list[Set]:

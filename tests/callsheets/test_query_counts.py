@@ -10,10 +10,10 @@ from tests.factories import ProductionFactory
 
 pytestmark = pytest.mark.django_db
 
-# days; scenes (+sets, locations) and their cast; the DOOD: days, travellers, cast, scene-cast
-# links; the next day's scenes and their cast; crew: day bookings, engagements; cast calls; crew
-# calls; memberships (producer, AP) = 14
-SHEET_QUERIES = 14
+# days; the day's and the next day's scenes (+sets, locations), read together, and their cast;
+# the DOOD: days, travellers, cast, scene-cast links; crew: day bookings, engagements; cast
+# calls; crew calls; memberships (producer, AP) = 12
+SHEET_QUERIES = 12
 
 
 @pytest.mark.parametrize(("crew", "cast"), [(2, 1), (25, 8)])

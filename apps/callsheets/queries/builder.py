@@ -21,7 +21,7 @@ from apps.callsheets.sheet import (
     SceneRow,
     Sheet,
 )
-from apps.crew.queries import crew_for_day
+from apps.crew.day_calls import day_calls
 from apps.productions.capabilities import Role
 from apps.productions.models import Membership, Production
 from apps.schedules.importers.eighths import format_eighths
@@ -127,25 +127,30 @@ def _contacts(production: Production, crew_rows) -> list[Contact]:
         )
     for titles, label in ((FIRST_AD_TITLES, "1st AD"), (UPM_TITLES, "UPM")):
         for call in crew_rows:
-            if call.position and call.position.title.lower() in titles:
-                person = call.person
+            if call.position is not None and call.position.lower() in titles:
                 contacts.append(
-                    Contact(role=label, name=person.name, phone=person.phone, email=person.email)
+                    Contact(role=label, name=call.name, phone=call.phone, email=call.email)
                 )
     return contacts
 
 
 def sheet_data(call_sheet: CallSheet) -> Sheet:
-    """Everything the sheet prints. Queries: days, scenes (+sets, locations), cast links,
-    DOOD (4), crew (2), memberships, cast calls, crew calls, the next day's scenes and cast."""
+    """Everything the sheet prints. Queries: days, the day's and the next day's scenes (+sets,
+    locations), their cast links, DOOD (4), crew (2), memberships, cast calls, crew calls."""
     day = call_sheet.shoot_day
     production = call_sheet.production
-    day.production = production  # the same row: crew_for_day reads it from the day
+    day.production = production  # the same row: day_calls reads it from the day
     shoot_days = _shoot_days(production)
     total = len(shoot_days)
     next_day = next((d for d in shoot_days if d.position > day.position), None)
 
-    scenes = [s for s in scenes_for_board(production).filter(shoot_day=day) if not s.omitted]
+    # The day's scenes and the next day's (the advance schedule), read together, in board order.
+    both = [day.pk] if next_day is None else [day.pk, next_day.pk]
+    by_day: dict[int, list] = {pk: [] for pk in both}
+    for scene in scenes_for_board(production).filter(shoot_day__in=both):
+        if not scene.omitted:
+            by_day[scene.shoot_day_id].append(scene)
+    scenes = by_day[day.pk]
     general_call = call_sheet.general_call or day.call_time
 
     # Cast: everyone in the day's scenes, with the day's DOOD code.
@@ -153,7 +158,7 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
     for scene in scenes:
         for member in scene.cast.all():
             cast_members[member.pk] = member
-    schedule = dood(production)
+    schedule = dood(production, only=set(cast_members))
     day_index = next((i for i, d in enumerate(schedule.days) if d.pk == day.pk), None)
     codes = {
         row.member.pk: (row.codes[day_index] if day_index is not None else "")
@@ -178,19 +183,19 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
 
     # Crew: who works the day, by department, the general call unless their own.
     overrides = {c.person_id: c.call_time for c in call_sheet.crew_calls.all()}
-    crew = crew_for_day(day)
+    crew = day_calls(day)
     departments: dict[str, list[CrewRow]] = {}
     for call in crew:
-        own = overrides.get(call.person.pk)
-        booked = call.assignment.call_time if call.assignment else None
-        department = call.department.name if call.department else "Other"
+        own = overrides.get(call.person)
+        booked = call.booked
+        department = call.department if call.department is not None else "Other"
         departments.setdefault(department, []).append(
             CrewRow(
-                person=call.person.pk,
-                name=call.person.name,
-                position=call.position.title if call.position else "Day player",
-                phone=call.person.phone,
-                email=call.person.email,
+                person=call.person,
+                name=call.name,
+                position=call.position if call.position is not None else "Day player",
+                phone=call.phone,
+                email=call.email,
                 call=hhmm(own or booked or general_call),
                 own_call=bool(own or booked),
                 day_player=call.day_player,
@@ -228,9 +233,7 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
 
     advance = None
     if next_day is not None:
-        next_scenes = [
-            s for s in scenes_for_board(production).filter(shoot_day=next_day) if not s.omitted
-        ]
+        next_scenes = by_day[next_day.pk]
         advance = Advance(
             day_number=next_day.day_number,
             date=next_day.date.isoformat(),

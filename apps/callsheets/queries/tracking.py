@@ -9,8 +9,11 @@ from apps.callsheets.models import CallSheet, Recipient, RecipientStatus, Revisi
 from apps.productions.models import Production
 
 
-def latest_revision(call_sheet: CallSheet) -> Revision | None:
-    return call_sheet.revisions.order_by("-number").first()
+def latest_revision(call_sheet: CallSheet, *, with_data: bool = True) -> Revision | None:
+    """The newest published revision; without its frozen sheet (`data`) when only its number
+    and dates are wanted (the dashboard)."""
+    revisions = call_sheet.revisions if with_data else call_sheet.revisions.defer("data")
+    return revisions.order_by("-number").first()
 
 
 def progress(revision: Revision) -> dict:

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from apps.core import outbox
@@ -118,6 +119,16 @@ def approval_allowed(
     return OVER_APPROVAL_LIMIT.format(
         total=format_money(total, currency), limit=format_money(limit, currency)
     )
+
+
+def approvable(membership: Membership, rows: QuerySet, limit: Decimal, total: str = "total"):
+    """The rows (POs annotated with `total`, or change orders by `total_after`) this member may
+    approve: approval_allowed's rule as a filter, so a list never formats a refusal per row."""
+    if membership.can(Capability.APPROVE_ANY_PURCHASE_ORDER):
+        return rows
+    if not membership.can(Capability.APPROVE_PURCHASE_ORDERS):
+        return rows.none()
+    return rows.filter(**{f"{total}__lte": limit})
 
 
 # --- Purchase orders ----------------------------------------------------------------------------
