@@ -56,16 +56,22 @@ class LineForm(forms.Form):
     amount_formula = forms.CharField(
         max_length=500, label="Amount", initial="1", help_text=FORMULA_HELP
     )
-    units = forms.ChoiceField(choices=Units.choices, initial=Units.ALLOW)
+    units = forms.ChoiceField(
+        choices=Units.choices, initial=Units.ALLOW, widget=core_forms.QuickSelect
+    )
     x_formula = forms.CharField(max_length=500, label="X", initial="1", help_text=FORMULA_HELP)
     rate_formula = forms.CharField(
         max_length=500, label="Rate", initial="0", help_text=FORMULA_HELP
     )
-    currency = forms.ChoiceField(choices=currency_choices, required=False)
+    currency = forms.ChoiceField(
+        choices=currency_choices, required=False, widget=core_forms.QuickSelect
+    )
     exchange_rate = forms.DecimalField(
         max_digits=16, decimal_places=6, initial=Decimal(1), required=False
     )
-    fringes = core_forms.ModelMultipleChoiceField(queryset=Fringe.objects.none(), required=False)
+    fringes = core_forms.ModelMultipleChoiceField(
+        queryset=Fringe.objects.none(), required=False, widget=core_forms.QuickSelectMultiple
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, budget_version: BudgetVersion, **kwargs):
