@@ -178,8 +178,15 @@ def run() -> tuple[dict, list]:
     with measured(results, f"SHOOT_DAYS 25 → 30 (recomputes {used:,} lines)"):
         services.global_set(version=version, name="SHOOT_DAYS", value=Decimal(30))
     used = DetailLine.objects.filter(budget_version=version, uses__contains=" UNITS ").count()
-    with measured(results, f"UNITS 1 → 2, read by every line (recomputes {used:,} lines)"):
-        services.global_set(version=version, name="UNITS", value=Decimal(2))
+    runs = {}
+    for value in range(2, 7):  # five changes; the median of them is reported
+        with measured(runs, value):
+            services.global_set(version=version, name="UNITS", value=Decimal(value))
+    seconds, count = sorted(runs.values())[len(runs) // 2]
+    results[f"UNITS 1 → 2 … 6, read by every line (recomputes {used:,} lines; median of 5)"] = (
+        seconds,
+        count,
+    )
     from apps.budgets.totals_check import differences
 
     assert differences(version) == [], "kept totals differ from the engine"
