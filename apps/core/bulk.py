@@ -26,7 +26,7 @@ def update_rows(model: type[models.Model], rows: Sequence[models.Model], fields:
     columns = [meta.get_field(name) for name in fields]
     assignments = ", ".join(f"{quote(column.column)} = %s" for column in columns)
     table, key = quote(meta.db_table), quote(meta.pk.column)
-    sql = f"UPDATE {table} SET {assignments} WHERE {key} = %s"  # noqa: S608 - names quoted, values bound
+    sql = f"UPDATE {table} SET {assignments} WHERE {key} = %s"  # noqa: S608 # nosec B608 - names quoted, values bound
     params = [
         [column.get_db_prep_save(getattr(row, column.attname), connection) for column in columns]
         + [meta.pk.get_db_prep_save(row.pk, connection)]
@@ -55,7 +55,7 @@ def record_history(model: type[models.Model], rows: Sequence[models.Model], reas
     names = ", ".join(quote(column.column) for column in columns)
     marks = ", ".join(["%s"] * len(columns))
     table = quote(history._meta.db_table)
-    sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 - names quoted, values bound
+    sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 # nosec B608 - names quoted, values bound
     params = [
         [field.get_db_prep_save(getattr(row, field.attname), connection) for field in tracked]
         + fixed

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 
 # The widest key a database column holds (a signed 64-bit integer): a larger number cannot name
 # a row, and SQLite and PostgreSQL refuse it with an error instead of "not found".
@@ -58,6 +58,9 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+_SELECTED, _MULTIPLE = SafeString(" selected"), SafeString(" multiple")
+
+
 class QuickSelect(forms.Select):
     """A select whose options are written in Python, not one template render per option: a
     select of 290 currencies (or 40 fringes) otherwise costs a budget page most of its time. The
@@ -69,12 +72,12 @@ class QuickSelect(forms.Select):
             "",
             '<option value="{}"{}>{}</option>',
             (
-                (key, mark_safe(" selected") if key in chosen else "", label)
+                (key, _SELECTED if key in chosen else "", label)
                 for key, label in self._flat_choices()
             ),
         )
         attributes = flatatt({**self.build_attrs(self.attrs, attrs), "name": name})
-        multiple = mark_safe(" multiple") if self.allow_multiple_selected else ""
+        multiple = _MULTIPLE if self.allow_multiple_selected else ""
         return format_html("<select{}{}>{}</select>", attributes, multiple, options)
 
     def _flat_choices(self):
