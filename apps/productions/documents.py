@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import time
 
-from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -72,7 +71,9 @@ def build_request(
         subject=subject,
         filename=filename,
     )
-    if settings.CELERY_TASK_ALWAYS_EAGER:
+    from producer_desk.celery import app  # what runs tasks here: in-process, or a worker
+
+    if app.conf.task_always_eager:
         document_build(build.pk)  # in-process anyway: done before the answer
         build.refresh_from_db()
     else:

@@ -30,9 +30,14 @@ def detail_url(production, version):
 
 
 @pytest.fixture
-def worker_elsewhere(settings):
+def worker_elsewhere():
     """The production setup: the request only queues the build; the test plays the worker."""
-    settings.CELERY_TASK_ALWAYS_EAGER = False
+    from producer_desk.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    yield
+    app.conf.task_always_eager = previous
 
 
 def pdf_text(content: bytes, tmp_path) -> str:
