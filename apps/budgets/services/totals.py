@@ -175,11 +175,6 @@ def _refresh_version(version: BudgetVersion, zero: Decimal) -> None:
         setattr(version, name, value)
 
 
-def refresh_all(version: BudgetVersion) -> None:
-    """Every kept total of the version from its lines' stored amounts (after an import)."""
-    refresh(version)
-
-
 def rework(version: BudgetVersion) -> None:
     """Every line's total and fringe amounts worked out again from its stored quantities (not
     its formulas), then every kept total: for rows that come from elsewhere, such as a restored

@@ -51,7 +51,8 @@ def _opened(report: CostReport, request) -> set[str]:
 
 
 def shown_rows(report: CostReport, *, zeros: bool, opened: set[str]) -> tuple[list[Shown], int]:
-    """The rows the page shows, in order, and how many zero rows it leaves out."""
+    """The rows the page shows, in order (the totals and markups last), and how many zero rows
+    it leaves out."""
     rows, hidden = [], 0
     for section in report.sections:
         rows.append(Shown(section))
@@ -66,6 +67,8 @@ def shown_rows(report: CostReport, *, zeros: bool, opened: set[str]) -> tuple[li
             if is_open:
                 rows.extend(accounts)
     rows.extend(Shown(row) for row in report.unbudgeted)
+    totals = [report.total, *report.markups, report.with_markups]
+    rows.extend(Shown(row) for row in totals if row is not None)
     return rows, hidden
 
 

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from apps.budgets.models import BudgetVersion, DetailLine
 from apps.budgets.services.editing import recompute_lines
-from apps.budgets.services.totals import refresh_all
+from apps.budgets.services.totals import refresh
 from apps.budgets.totals_check import differences
 from apps.productions.models import Production
 
@@ -42,7 +42,7 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     lines = DetailLine.objects.filter(budget_version=version)
                     recompute_lines(lines, version, "Totals repaired")
-                    refresh_all(version)
+                    refresh(version)
                 self.stdout.write(f"{version.production.slug}: {version}: repaired")
             wrong += bool(found)
         summary = f"{checked} version(s) checked, {wrong} with differences."
