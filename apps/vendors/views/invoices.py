@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.core.forms import plain_int
-from apps.core.pagination import paginate
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
@@ -23,31 +22,21 @@ from apps.vendors.models import (
     InvoiceStatus,
     PurchaseOrder,
 )
-from apps.vendors.views.common import run_action
+from apps.vendors.views.common import filtered_list, run_action
 
 
 @production_view(C.VIEW_VENDORS)
 def invoices(request: ProductionRequest) -> HttpResponse:
     """Newest first, filtered by status and searched on the server, a page at a time; the count,
     the total and the exports cover every invoice that matches, not the page."""
-    status = request.GET.get("status", "")
-    search = request.GET.get("q", "").strip()
-    rows = lists.invoices_matching(request.production, status=status, search=search)
-    fmt = request.GET.get("format")
-    if fmt in ("csv", "xlsx"):
-        return lists.invoice_export(fmt, request.production, rows)
-    page = paginate(request, rows)
-    return render(
+    return filtered_list(
         request,
-        "vendors/invoices.html",
-        {
-            "page": page,
-            "invoices": page.object_list,
-            "summary": lists.invoice_summary(request.production, rows, page.paginator.count),
-            "statuses": InvoiceStatus.choices,
-            "status": status,
-            "search": search,
-        },
+        matching=lists.invoices_matching,
+        export=lists.invoice_export,
+        summary=lists.invoice_summary,
+        template="vendors/invoices.html",
+        name="invoices",
+        statuses=InvoiceStatus.choices,
     )
 
 

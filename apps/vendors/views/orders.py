@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.core.documents import pdf_response
-from apps.core.pagination import paginate
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.vendors import lists, queries, services
@@ -25,7 +24,7 @@ from apps.vendors.models import (
     PurchaseOrder,
     PurchaseOrderLine,
 )
-from apps.vendors.views.common import run_action
+from apps.vendors.views.common import filtered_list, run_action
 
 RECEIVED_QUANTITY = forms.DecimalField(max_digits=12, decimal_places=3, min_value=0)
 
@@ -34,24 +33,14 @@ RECEIVED_QUANTITY = forms.DecimalField(max_digits=12, decimal_places=3, min_valu
 def po_list(request: ProductionRequest) -> HttpResponse:
     """Newest first, filtered by status and searched on the server, a page at a time; the count,
     the total and the exports cover every order that matches, not the page."""
-    status = request.GET.get("status", "")
-    search = request.GET.get("q", "").strip()
-    pos = lists.purchase_orders_matching(request.production, status=status, search=search)
-    fmt = request.GET.get("format")
-    if fmt in ("csv", "xlsx"):
-        return lists.po_export(fmt, request.production, pos)
-    page = paginate(request, pos)
-    return render(
+    return filtered_list(
         request,
-        "vendors/po_list.html",
-        {
-            "page": page,
-            "pos": page.object_list,
-            "summary": lists.po_summary(request.production, pos, page.paginator.count),
-            "statuses": POStatus.choices,
-            "status": status,
-            "search": search,
-        },
+        matching=lists.purchase_orders_matching,
+        export=lists.po_export,
+        summary=lists.po_summary,
+        template="vendors/po_list.html",
+        name="pos",
+        statuses=POStatus.choices,
     )
 
 
