@@ -145,3 +145,19 @@ def test_markups_apply_to_their_chosen_sections(client, production, ap):
     sheet = top_sheet(version)
     assert [(m.name, a) for m, a in sheet.markups] == [("Overhead", Decimal("1000.00"))]
     assert sheet.grand_total == Decimal("31000.00")
+
+
+def test_a_second_markup_of_the_same_name_is_refused_with_a_message(client, production, ap):
+    """It was a server error (the database's unique constraint) before."""
+    version = budget_from_template(production)
+    client.force_login(ap)
+    url = reverse("budgets:markup_save", args=[production.slug, version.id])
+    client.post(url, {"name": "Completion fee", "percent": "5", "sections": ["PRODUCTION"]})
+    response = client.post(
+        url, {"name": "Completion fee", "percent": "7", "sections": ["ATL"]}, follow=True
+    )
+    assert response.status_code == 200
+    assert "already has a markup named “Completion fee”" in response.content.decode()
+    assert [(m.name, m.percent) for m in version.markups.filter(name="Completion fee")] == [
+        ("Completion fee", Decimal("5"))
+    ]

@@ -350,6 +350,9 @@ def markup_save(
         markup = Markup(
             production=version.production, budget_version=version, position=(last or 0) + 1
         )
+    taken = Markup.objects.filter(budget_version=version, name=name).exclude(pk=markup.pk)
+    if taken.exists():
+        raise BudgetError(f"This version already has a markup named “{name}”.", field="name")
     markup.name, markup.percent = name, quantity(percent)
     markup.sections = [code for code in Section.values if code in sections]
     markup.save()
