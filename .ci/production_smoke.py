@@ -173,6 +173,28 @@ def main() -> int:
     status, _ = get("/p/not-mine/")
     check("an unknown production is a 404", status == 404)
 
+    # Kept pages (apps/core/freshness.py) in every gunicorn worker's memory: after a write in one
+    # worker, no worker serves the page as it was.
+    status, page = get("/p/night-ferry/budget/")
+    version = re.search(r"/p/night-ferry/budget/versions/(\d+)/", page)
+    status, page = post(
+        f"/p/night-ferry/budget/versions/{version.group(1) if version else 0}/copy/",
+        {"name": "Smoke copy"},
+    )
+    copy = re.search(r"/p/night-ferry/budget/versions/(\d+)/markups/save/", page)
+    top = f"/p/night-ferry/budget/versions/{copy.group(1) if copy else 0}/"
+    warmed = [get(top) for _ in range(12)]
+    status, _ = post(
+        top + "markups/save/", {"name": "Smoke fee", "percent": "1", "sections": "ATL"}
+    )
+    after = [get(top) for _ in range(12)]
+    check(
+        "a write in one gunicorn worker shows in every worker's kept page",
+        all(s == 200 and "Smoke fee" not in p for s, p in warmed)
+        and all(s == 200 and "Smoke fee" in p for s, p in after),
+        f"markup save answered {status}",
+    )
+
     get("/p/night-ferry/members/")
     mail_dir = work / "var" / "mail"
 

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: after a request that wrote, moves the data stamps (apps/core/freshness.py).
+    "apps.core.freshness.WritesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -154,11 +156,21 @@ AXES_CLIENT_IP_CALLABLE = "producer_desk.ratelimits.axes_client_ip"
 # lockout still stops password guessing per account, so that is accepted.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Rendered page fragments, in each process's memory, kept under the production's data stamp
+    # (apps/core/freshness.py): a write moves the stamp, so none is ever read stale. An hour
+    # frees the memory of stamps gone by; FRAGMENT_CACHE=false renders every fragment every time.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 5000)},
+    },
     "ratelimit": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "producer_desk_ratelimit",
     },
 }
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", True)
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_VIEW = "producer_desk.ratelimits.too_many_requests"
 RATELIMIT_IP_META_KEY = "producer_desk.ratelimits.client_ip"

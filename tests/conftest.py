@@ -187,6 +187,16 @@ def _isolated_files(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _no_kept_fragments_beside_a_live_server(request, settings):
+    """A browser test writes with factories in its own thread, on its own database connection,
+    between page loads: a write no request, task or command of the app's ends, so no data stamp
+    moves for it (apps/core/freshness.py). Only tests do that; their live server renders afresh.
+    (tests/core/test_freshness.py proves the kept pages; the smoke test, with gunicorn.)"""
+    if "live_server" in request.fixturenames:
+        settings.FRAGMENT_CACHE = False
+
+
+@pytest.fixture(autouse=True)
 def _celery_in_process(request):
     """Ordinary tests run tasks in-process; tests marked `worker` use the real worker."""
     from producer_desk.celery import app

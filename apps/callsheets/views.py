@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.callsheets import queries, services
@@ -67,32 +68,46 @@ def _revisions_context(call_sheet: CallSheet) -> dict:
     return {"revisions": revisions, "latest": revisions[0] if revisions else None}
 
 
-@production_view(C.VIEW_CALLSHEETS)
-def sheet_detail(request: ProductionRequest, pk: int) -> HttpResponse:
-    call_sheet = _sheet(request, pk)
+def _draft_page(call_sheet: CallSheet) -> dict:
     data = queries.sheet_data(call_sheet)
-    context = {"call_sheet": call_sheet, "sheet": data, "draft": True,
-               **_revisions_context(call_sheet)}  # fmt: skip
-    if context["latest"] is not None:
-        context["changes"] = queries.diff(context["latest"].sheet, data)
-    return render(request, "callsheets/detail.html", context)
+    page = {"sheet": data, **_revisions_context(call_sheet)}
+    if page["latest"] is not None:
+        page["changes"] = queries.diff(page["latest"].sheet, data)
+    return page
 
 
-@production_view(C.VIEW_CALLSHEETS)
-def revision_detail(request: ProductionRequest, pk: int, number: int) -> HttpResponse:
-    call_sheet = _sheet(request, pk)
-    revision = _revision(call_sheet, number)
-    previous = call_sheet.revisions.filter(number__lt=number).order_by("-number").first()
-    context = {
-        "call_sheet": call_sheet,
-        "revision": revision,
+def _revision_page(request: ProductionRequest, call_sheet: CallSheet, revision: Revision) -> dict:
+    previous = call_sheet.revisions.filter(number__lt=revision.number).order_by("-number").first()
+    page = {
         "sheet": revision.sheet,
         "previous": previous,
         "changes": queries.diff(previous.sheet, revision.sheet) if previous else None,
         **_revisions_context(call_sheet),
     }
     if request.membership.can(C.PUBLISH_CALLSHEETS):
-        context["progress"] = queries.progress(revision)
+        page["progress"] = queries.progress(revision)
+    return page
+
+
+# The two pages below are worked out only when their kept fragment (templates/callsheets/
+# detail.html) is not at hand: a visit that finds it reads neither the sheet nor its revisions.
+
+
+@production_view(C.VIEW_CALLSHEETS)
+def sheet_detail(request: ProductionRequest, pk: int) -> HttpResponse:
+    call_sheet = _sheet(request, pk)
+    page = SimpleLazyObject(lambda: _draft_page(call_sheet))
+    return render(
+        request, "callsheets/detail.html", {"call_sheet": call_sheet, "draft": True, "page": page}
+    )
+
+
+@production_view(C.VIEW_CALLSHEETS)
+def revision_detail(request: ProductionRequest, pk: int, number: int) -> HttpResponse:
+    call_sheet = _sheet(request, pk)
+    revision = _revision(call_sheet, number)
+    page = SimpleLazyObject(lambda: _revision_page(request, call_sheet, revision))
+    context = {"call_sheet": call_sheet, "revision": revision, "page": page}
     return render(request, "callsheets/detail.html", context)
 
 

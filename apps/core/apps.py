@@ -6,3 +6,12 @@ class CoreConfig(AppConfig):
 
     name = "apps.core"
     verbose_name = "Kernel"
+
+    def ready(self) -> None:
+        from celery.signals import task_postrun
+        from django.db.backends.signals import connection_created
+
+        from apps.core import freshness
+
+        connection_created.connect(freshness.watch_new_connection, dispatch_uid="core-watch-writes")
+        task_postrun.connect(freshness.settle_after_task, dispatch_uid="core-settle-after-task")

@@ -17,6 +17,9 @@ class ProductionsConfig(registry.DomainAppConfig):
             registry.NavItem("Settings", "productions:settings", C.EDIT_PRODUCTION, 920, "gear"),
         ]
 
+    def connect(self) -> None:
+        from apps.productions import stamps  # noqa: F401 - registers the data stamps' hook
+
     def audited(self) -> list[registry.Audited]:
         from apps.productions.models import Membership, Production
 

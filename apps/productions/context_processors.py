@@ -4,6 +4,7 @@ from django.http import HttpRequest
 
 from apps.productions.capabilities import capabilities_of
 from apps.productions.dashboard import nav_for
+from apps.productions.stamps import stamp_of
 
 
 def production(request: HttpRequest) -> dict:
@@ -16,4 +17,5 @@ def production(request: HttpRequest) -> dict:
         "membership": membership,
         "can": {cap.value: True for cap in capabilities_of(membership.role)},
         "production_nav": nav_for(membership),
+        "data_stamp": stamp_of(membership),
     }

@@ -70,8 +70,11 @@ class Production(models.Model):
     logo = models.ImageField(upload_to=logo_path, blank=True, validators=[validate_logo])
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1, editable=False)
+    # A random number moved after every write to the production (apps/productions/stamps.py): the
+    # cached fragments of its pages are kept under it (apps/core/freshness.py).
+    data_stamp = models.BigIntegerField(default=0, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version", "data_stamp"])
 
     class Meta:
         ordering = ["title"]

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from apps.accounts.forms import SignUpForm
@@ -74,7 +75,9 @@ def dashboard(request: ProductionRequest) -> HttpResponse:
         "productions/dashboard.html",
         {
             "members": members,
-            "panels": panels_for(request),
+            # Read only when the page's kept fragment (templates/productions/dashboard.html) is
+            # not at hand: a visit that finds it runs none of the panels' queries.
+            "panels": SimpleLazyObject(lambda: panels_for(request)),
             "days_to_shoot": production.days_to_first_shoot(),
         },
     )

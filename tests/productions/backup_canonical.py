@@ -18,7 +18,11 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from apps.productions.backup.discovery import CLEARED_FIELDS, production_parts
+from apps.productions.backup.discovery import (
+    CLEARED_FIELDS,
+    NOT_ARCHIVED_FIELDS,
+    production_parts,
+)
 
 REMINDER_TARGETS = {
     "certificate_expiring": "vendors.certificate",
@@ -57,6 +61,8 @@ def canonical(production) -> dict:
                     value = named(part.label, value)
                 elif f.attname in CLEARED_FIELDS.get(part.label, ()):
                     continue  # compared on their own: cleared on purpose
+                elif f.attname in NOT_ARCHIVED_FIELDS.get(part.label, ()):
+                    continue  # bookkeeping, not the production's data
                 elif f.many_to_one or f.one_to_one:
                     target = f.related_model._meta.label_lower
                     if target == "accounts.user":

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 
 from apps.budgets import queries
 from apps.budgets.models import Actual, Commitment
@@ -85,8 +86,7 @@ def _context(request: ProductionRequest, report: CostReport | None) -> dict:
     return {"report": report, "zeros": request.GET.get("zeros") == "1"}
 
 
-@production_view(C.VIEW_COST_REPORT)
-def cost_report(request: ProductionRequest) -> HttpResponse:
+def _page(request: ProductionRequest) -> dict:
     report = queries.cost_report(request.production)
     context = _context(request, report)
     if report is not None:
@@ -100,7 +100,16 @@ def cost_report(request: ProductionRequest) -> HttpResponse:
             report, zeros=context["zeros"], opened=_opened(report, request)
         )
         context["opened_all"] = request.GET.get("open") == "all"
-    return render(request, "budgets/cost_report.html", context)
+    return context
+
+
+@production_view(C.VIEW_COST_REPORT)
+def cost_report(request: ProductionRequest) -> HttpResponse:
+    # Worked out only when the page's kept fragment (templates/budgets/cost_report.html) is not
+    # at hand: a visit that finds it reads no report.
+    return render(
+        request, "budgets/cost_report.html", {"page": SimpleLazyObject(lambda: _page(request))}
+    )
 
 
 @production_view(C.VIEW_COST_REPORT)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from apps.budgets import exports, queries, services
@@ -167,10 +168,14 @@ def top_sheet(request: ProductionRequest, version_id: int) -> HttpResponse:
         "budgets/top_sheet.html",
         {
             "version": version,
-            "sheet": queries.top_sheet(version),
+            # Read only when the page's kept fragment (templates/budgets/top_sheet.html) is not at
+            # hand: a visit that finds it runs neither.
+            "sheet": SimpleLazyObject(lambda: queries.top_sheet(version)),
             "copy_form": CopyVersionForm(initial={"name": f"{version.name} copy"}),
             "markup_form": MarkupForm(),
-            "is_current": queries.current_version(request.production) == version,
+            "is_current": SimpleLazyObject(
+                lambda: queries.current_version(request.production) == version
+            ),
         },
     )
 

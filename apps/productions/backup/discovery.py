@@ -52,6 +52,10 @@ CLEARED_FIELDS: dict[str, tuple[str, ...]] = {
     "schedules.schedulesettings": ("ical_token",),
 }
 
+# Bookkeeping that is not the production's data: left out of archives, left at its default on
+# restore. The data stamp (apps/productions/stamps.py) moves again once the restore has written.
+NOT_ARCHIVED_FIELDS: dict[str, tuple[str, ...]] = {"productions.production": ("data_stamp",)}
+
 
 @dataclass(frozen=True)
 class SoftReference:

@@ -18,6 +18,7 @@ from django.db import models
 from django.utils.duration import duration_iso_string
 
 from apps.productions.backup.discovery import (
+    NOT_ARCHIVED_FIELDS,
     REFERENCED,
     SOFT_REFERENCES,
     Part,
@@ -53,8 +54,10 @@ def decode_value(field: models.Field, value):
 
 
 def data_fields(model: type[models.Model]) -> list[models.Field]:
-    """Every stored column but the primary key (M2M rows are their through table's own rows)."""
-    return [f for f in model._meta.concrete_fields if not f.primary_key]
+    """Every stored column but the primary key (M2M rows are their through table's own rows) and
+    bookkeeping (`NOT_ARCHIVED_FIELDS`)."""
+    left_out = NOT_ARCHIVED_FIELDS.get(model._meta.label_lower, ())
+    return [f for f in model._meta.concrete_fields if not f.primary_key and f.name not in left_out]
 
 
 def encode_row(obj: models.Model) -> dict:

@@ -1,0 +1,51 @@
+"""`{% fragment "name" part ... %}...{% endfragment %}`: a block kept in the fragment cache at the
+production's data stamp (apps/core/freshness.py). The key is the name, the parts, the context's
+`data_stamp` and the language. The tenant puts in `data_stamp` the production, its stamp, today's
+date in its time zone and the viewer's membership, so that a block may show what this member may
+do; with no `data_stamp` in the context (a page outside a production) the block is rendered every
+time.
+
+Whatever else the block shows must follow from the key: pass as parts the objects the URL names (a
+version, a call sheet) and the query string's choices. What the block reads should be lazy (a
+`SimpleLazyObject`, a queryset), so that a hit runs none of it. A block may hold forms: it is kept
+with a stand-in for the CSRF token, which each response replaces with its own.
+"""
+
+import secrets
+
+from django import template
+from django.utils import translation
+
+from apps.core.freshness import fragment as cached_fragment
+
+register = template.Library()
+
+# Stands in for the CSRF token inside kept blocks; new in every process, as its cache is.
+CSRF_STAND_IN = f"csrf-stand-in-{secrets.token_hex(16)}"
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, parts):
+        self.nodelist = nodelist
+        self.parts = parts
+
+    def render(self, context):
+        parts = tuple(part.resolve(context) for part in self.parts)
+        token = context.get("csrf_token")
+        with context.push(csrf_token=CSRF_STAND_IN):
+            html = cached_fragment(
+                context.get("data_stamp"),
+                (*parts, translation.get_language()),
+                lambda: self.nodelist.render(context),
+            )
+        return html.replace(CSRF_STAND_IN, str(token)) if CSRF_STAND_IN in html else html
+
+
+@register.tag("fragment")
+def do_fragment(parser, token):
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("{% fragment %} needs a name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits])
