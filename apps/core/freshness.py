@@ -43,12 +43,25 @@ from django.http import HttpRequest, HttpResponse
 _READS = ("SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT", "PRAGMA", "SET", "SHOW")
 _READS += ("EXPLAIN", "WITH", "DECLARE", "FETCH", "CLOSE")
 # Tables whose writes change nothing a fragment shows: sessions, sign-in throttling, the rate
-# limit counters. (The stamps' own writes are forgotten in `settle`.)
-_BOOKKEEPING = re.compile(
-    r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?'
-    r"(django_session|axes_\w+|producer_desk_ratelimit)\b",
-    re.IGNORECASE,
-)
+# limit counters; apps add theirs with `not_data`. (The stamps' own writes are forgotten in
+# `settle`.)
+_bookkeeping_tables = ["django_session", r"axes_\w+", "producer_desk_ratelimit"]
+_bookkeeping = re.compile("")
+
+
+def not_data(*tables: str) -> None:
+    """Writes to these tables (regular expressions of table names) are not writes of data: no
+    page shows what they hold, and they move no stamp."""
+    global _bookkeeping
+    _bookkeeping_tables.extend(tables)
+    _bookkeeping = re.compile(
+        r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?'
+        rf"({'|'.join(_bookkeeping_tables)})\b",
+        re.IGNORECASE,
+    )
+
+
+not_data()
 
 logger = logging.getLogger(__name__)
 WriteHook = Callable[[HttpRequest | None], None]
@@ -65,7 +78,7 @@ def _watch(execute, sql, params, many, context):
     conn = context["connection"]
     if not getattr(conn, "pd_wrote", False):
         head = sql.lstrip()[:10].upper()
-        if not head.startswith(_READS) and _BOOKKEEPING.match(sql) is None:
+        if not head.startswith(_READS) and _bookkeeping.match(sql) is None:
             conn.pd_wrote = True
     return execute(sql, params, many, context)
 

@@ -8,8 +8,11 @@ from datetime import date
 
 from django.http import HttpRequest
 
-from apps.core.freshness import on_writes
+from apps.core.freshness import not_data, on_writes
 from apps.productions.models import Membership, Production
+
+# A PDF being built (its pages so far, then its file) is shown on its own page only.
+not_data("productions_documentbuild")
 
 
 @on_writes

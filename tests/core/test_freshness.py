@@ -113,6 +113,18 @@ def test_reads_and_session_bookkeeping_are_not_writes(production):
     assert not freshness.wrote()
 
 
+def test_a_pdf_being_built_is_not_a_write_of_data(production):
+    from apps.productions.models import DocumentBuild
+
+    user = member(production)
+    freshness.settle()
+    build = DocumentBuild.objects.create(
+        production=production, requested_by=user, builder="x.y", subject=None, filename="f"
+    )
+    DocumentBuild.objects.filter(pk=build.pk).update(pages=3)
+    assert not freshness.wrote()
+
+
 # --- When the stamps move -------------------------------------------------------------------
 
 
