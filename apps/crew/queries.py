@@ -244,6 +244,9 @@ class DayGrid:
     rows: list[GridRow]
     conflicts: int
     problems: list[str] = field(default_factory=list)  # every clash, in words, in grid order
+    earliest: date | None = None  # the schedule's first and last dates, whatever the window
+    latest: date | None = None
+    window: tuple[date, date] | None = None  # the first and last dates shown, if not every day
 
 
 ALREADY_ON_THE_LIST = (
@@ -254,11 +257,15 @@ BOOKED_ON_A_DAY_OFF = "{person} is booked on {day}, which is not a shoot day."
 ELSEWHERE = "{person} also works on {date:%a %d %b} in {titles}."
 
 
-def day_grid(production: Production, membership: Membership) -> DayGrid:
-    """People × shoot days: ● works (on the crew list), DP booked as a day player, with a warning
-    where the same person (by e-mail) is booked that date in another production the member can
-    see. Five queries, however many people and days."""
-    days = list(ShootDay.objects.filter(production=production).order_by("date", "position"))
+def day_grid(production: Production, membership: Membership, window=None) -> DayGrid:
+    """People × shoot days (those between the first and last date `window` chooses from the
+    schedule's dates, if given): ● works (on the crew list), DP booked as a day player, with a
+    warning where the same person (by e-mail) is booked that date in another production the
+    member can see. Five queries, however many people and days."""
+    every_day = list(ShootDay.objects.filter(production=production).order_by("date", "position"))
+    dates = [d.date for d in every_day]
+    shown = window(dates) if window else None
+    days = [d for d in every_day if shown is None or shown[0] <= d.date <= shown[1]]
     engaged = list(scoped(membership, engagements(production)))
     assignments = list(day_players(production))
     limit = own_department(membership)
@@ -305,7 +312,8 @@ def day_grid(production: Production, membership: Membership) -> DayGrid:
                 }
             )
         rows.append(GridRow(person, label, cells))
-    return DayGrid(days, rows, len(problems), problems)
+    first, last = min(dates, default=None), max(dates, default=None)
+    return DayGrid(days, rows, len(problems), problems, first, last, shown)
 
 
 def bookings_elsewhere(

@@ -232,3 +232,29 @@ def test_the_grid_takes_the_same_queries_however_many_people_and_days(
     # other productions, 8-10 the form's choices (days, people, positions)
     with django_assert_num_queries(10):
         ap_client.get(url("days", production))
+
+
+def test_the_grid_shows_two_weeks_at_a_time_with_earlier_later_and_every_day(ap_client, production):
+    """A feature's 200 people by 60 days was one page of 12,000 cells (974 KB)."""
+    days = shoot_days(production, 30)  # MONDAY + 0..29: two weeks, two weeks, two days
+    hire(production, "Gail Gaffer", end=MONDAY + timedelta(days=40))
+
+    def shown(query: str = "") -> tuple[list[date], str]:
+        response = ap_client.get(url("days", production) + query)
+        page = response.content.decode()
+        nav = page[page.index('id="day-window"') : page.index("</nav>", page.index("day-window"))]
+        return [d.date for d in response.context["grid"].days], nav
+
+    # Nothing scheduled this week (2030 is years away): the first two weeks of the schedule.
+    first, page = shown()
+    assert first == [d.date for d in days[:14]]
+    assert "Earlier" not in page and f"?from={MONDAY + timedelta(days=14)}" in page
+    later, page = shown(f"?from={MONDAY + timedelta(days=14)}")
+    assert later == [d.date for d in days[14:28]]
+    assert f"?from={MONDAY}" in page
+    last, page = shown(f"?from={MONDAY + timedelta(days=28)}")
+    assert last == [d.date for d in days[28:]] and "Later" not in page
+    every, page = shown("?all=1")
+    assert every == [d.date for d in days] and "Two weeks at a time" in page
+    assert shown("?from=not-a-date")[0] == first
+    assert shown("?from=2031-01-01")[0] == [d.date for d in days[16:]]  # after the last day

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +20,29 @@ from apps.productions.links import production_url
 from apps.schedules.models import ShootDay
 
 BOOKED_ELSEWHERE = "{person} is also booked on {date:%a %d %b} in {titles}."
+# The grid shows two weeks at a time (a feature's 200 people by 60 days is a page of 12,000
+# cells); ?from=<date> moves it, ?all=1 shows every day.
+WINDOW = timedelta(days=13)
+
+
+def _window(request: ProductionRequest):
+    """What the grid shows: every day (?all=1), or two weeks from ?from=<date> or this week's
+    Monday; two weeks with nothing scheduled move to the nearest scheduled days."""
+    if request.GET.get("all") == "1":
+        return None
+    try:
+        start = date.fromisoformat(request.GET.get("from", ""))
+    except ValueError:
+        start = request.production.today()
+        start -= timedelta(days=start.weekday())
+
+    def choose(dates: list[date]) -> tuple[date, date]:
+        if dates and not any(start <= d <= start + WINDOW for d in dates):
+            nearest = min(dates) if start < min(dates) else max(dates) - WINDOW
+            return nearest, nearest + WINDOW
+        return start, start + WINDOW
+
+    return choose
 
 
 def _form(request: ProductionRequest, data=None) -> DayAssignmentForm:
@@ -57,11 +82,16 @@ def day_grid(request: ProductionRequest) -> HttpResponse:
                     request, f"{assignment.person} is booked on {assignment.shoot_day}."
                 )
                 return redirect(production_url(production, "crew:days"))
+    grid = queries.day_grid(production, request.membership, _window(request))
+    window, step = grid.window, WINDOW + timedelta(days=1)
     return render(
         request,
         "crew/days.html",
         {
-            "grid": queries.day_grid(production, request.membership),
+            "grid": grid,
+            "window": window,
+            "earlier": window and grid.earliest and grid.earliest < window[0] and window[0] - step,
+            "later": window and grid.latest and grid.latest > window[1] and window[0] + step,
             "form": form,
             "can_hire": request.membership.can(C.HIRE_CREW),
         },
