@@ -59,6 +59,10 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_ratelimit",
+    "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "apps.core",
     "apps.accounts",
     "apps.productions",
@@ -67,6 +71,7 @@ INSTALLED_APPS = [
     "apps.vendors",
     "apps.crew",
     "apps.callsheets",
+    "apps.api",
 ]
 
 MIDDLEWARE = [
@@ -182,6 +187,55 @@ RATELIMIT_RATES = {
     "password_reset": env_rate("RATELIMIT_PASSWORD_RESET", "5/h"),
     # Invitation, deal-memo, call-sheet confirmation and calendar links, per address.
     "token_link": env_rate("RATELIMIT_TOKEN_LINK", "60/m"),
+}
+
+# --- REST API (apps/api; docs/architecture.md, "REST API") ------------------------------------
+# Personal access tokens (made on the profile page) or the browser's session; JSON only. Each token
+# (or signed-in user) has its own counters, in the same database cache as the rate limits above:
+# API_RATE for every request, API_WRITE_RATE on top for those that change something.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "apps.api.authentication.TokenAuthentication",
+        # The signed-in browser (DRF's own, with its CSRF check on writes).
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "apps.api.throttling.RequestRate",
+        "apps.api.throttling.WriteRate",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "api": env_rate("API_RATE", "300/m"),
+        "api_write": env_rate("API_WRITE_RATE", "60/m"),
+    },
+    "DEFAULT_PAGINATION_CLASS": "apps.api.pagination.Pages",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "apps.api.errors.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Producer Desk API",
+    "DESCRIPTION": (
+        "Read and change a production as its pages do: every endpoint under /api/p/<slug>/ "
+        "answers with the token owner's role in that production. Send a personal access token "
+        "(profile page) as `Authorization: Bearer <token>`."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI from the drf-spectacular-sidecar package's static files, never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"persistAuthorization": False, "displayOperationId": False},
+    # Several models have a `status`: each set of choices gets its own name in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "VersionStatusEnum": "apps.budgets.models.VersionStatus",
+        "PurchaseOrderStatusEnum": "apps.vendors.models.POStatus",
+        "InvoiceStatusEnum": "apps.vendors.models.InvoiceStatus",
+    },
 }
 
 # --- Internationalisation -----------------------------------------------------------------------

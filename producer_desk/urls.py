@@ -20,6 +20,8 @@ urlpatterns = [
     # Anonymous on purpose: a load balancer probes it; it shows nothing but "ok".
     path("healthz", health.healthz, name="healthz"),
     path("accounts/", include("apps.accounts.urls")),
+    # The REST API: /api/p/<slug>/... for a production, with the pages' access layer.
+    path("api/", include("apps.api.urls")),
     path("", include("apps.productions.urls")),
     path("p/<slug:production_slug>/budget/", include("apps.budgets.urls")),
     path("p/<slug:production_slug>/crew/", include("apps.crew.urls")),

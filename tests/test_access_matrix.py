@@ -1,5 +1,10 @@
 """Every production URL is behind the one access layer, and answers the three personas correctly.
 
+The REST API's production endpoints (/api/p/<production_slug>/...) are walked with the pages:
+they run the same check (apps/api/access.py), here signed in by session; an anonymous caller
+gets 401 instead of the login page. tests/api/test_api_access.py walks them again with tokens
+(an outsider's, a read-only one, revoked and expired ones) and the other write methods.
+
 The walk covers every URL pattern the project registers, so a view added later without
 `@production_view` fails here: either it lives under /p/<production_slug>/ without declaring a
 capability, or it lives elsewhere without being listed as deliberately public below. Each URL is
@@ -32,6 +37,9 @@ OUTSIDE_PRODUCTIONS = {
     "accounts:login",
     "accounts:logout",
     "accounts:profile",
+    # The signed-in user's own API tokens: made and revoked only by their owner (404 otherwise).
+    "accounts:token_create",
+    "accounts:token_revoke",
     "accounts:password_change",
     "accounts:password_change_done",
     "accounts:password_reset",
@@ -54,8 +62,16 @@ OUTSIDE_PRODUCTIONS = {
     # The health check: a load balancer cannot sign in; it answers "ok" after one `SELECT 1` and
     # shows no data at all.
     "healthz",
+    # The API's schema and its reference page describe the endpoints and hold no data.
+    "api:schema",
+    "api:docs",
+    # The caller's own memberships, each with its production: nobody else's.
+    "api:productions",
     None,
 }
+
+# Where production URLs live: the pages, and the REST API's endpoints.
+PRODUCTION_PREFIXES = ("p/<slug:production_slug>/", "api/p/<slug:production_slug>/")
 
 # What @production_view leaves on the view it wraps.
 DECLARED = ("read_capabilities", "write_capabilities", "production_scope")
@@ -101,7 +117,7 @@ def problems_in(patterns) -> list[str]:
     found = []
     for route in walk(patterns):
         if "production_slug" in route.converters:
-            if not route.route.startswith("p/<slug:production_slug>/"):
+            if not route.route.startswith(PRODUCTION_PREFIXES):
                 found.append(f"{route.route}: production pages live under /p/<slug>/")
             if not all(hasattr(route.callback, attr) for attr in DECLARED):
                 found.append(f"{route.route} ({route.name}): no @production_view(capability)")
@@ -157,10 +173,21 @@ def test_the_matrix_has_production_routes_to_walk():
     assert len(ROUTES) >= 10
 
 
+def is_api(route: Route) -> bool:
+    return route.route.startswith("api/")
+
+
+def test_the_matrix_walks_the_api_too():
+    assert len([route for route in ROUTES if is_api(route)]) >= 25
+
+
 @pytest.mark.parametrize("route", ROUTES, ids=[r.name for r in ROUTES])
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_anonymous_users_are_sent_to_login(client, production, route, method):
     response = getattr(client, method)(url_for(route, production.slug))
+    if is_api(route):  # a script is told to authenticate, not sent to a form
+        assert response.status_code == 401
+        return
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
 
@@ -205,9 +232,9 @@ def test_members_with_the_capability_get_past_the_access_layer(client, productio
     client.force_login(member(production, sorted(roles)[0]))
     # The sample ids do not exist: past the access layer a page answers 200, a redirect, 404 for
     # the missing object, 405 for the other method, or 400 for a POST without its fields, but
-    # never 403.
+    # never 403. The API answers 415 to the test client's form-encoded POST: it reads JSON only.
     response = getattr(client, method)(url_for(route, production.slug))
-    assert response.status_code in {200, 302, 400, 404, 405}
+    assert response.status_code in {200, 302, 400, 404, 405} | ({415} if is_api(route) else set())
 
 
 def test_read_and_write_are_declared_apart():

@@ -5,6 +5,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 
 from apps.accounts.models import User
+from apps.accounts.tokens import LIFETIMES
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -52,3 +53,18 @@ class SignUpForm(forms.Form):
             except forms.ValidationError as exc:
                 self.add_error("password1", exc)
         return data
+
+
+class ApiTokenForm(forms.Form):
+    """A new personal access token: what it is for, how long it lives, whether it only reads."""
+
+    name = forms.CharField(max_length=100, help_text="What it is for, e.g. “Budget sync script”.")
+    days = forms.TypedChoiceField(
+        label="Expires in",
+        coerce=int,
+        initial=90,
+        choices=[(days, f"{days} days") for days in LIFETIMES],
+    )
+    read_only = forms.BooleanField(
+        required=False, label="Read only", help_text="The token may read but never change."
+    )

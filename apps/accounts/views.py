@@ -4,10 +4,14 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.views.decorators.http import require_POST
 
-from apps.accounts.forms import EmailAuthenticationForm, ProfileForm
+from apps.accounts import tokens
+from apps.accounts.forms import ApiTokenForm, EmailAuthenticationForm, ProfileForm
+from apps.accounts.models import ApiToken
+from apps.core.view_helpers import run_service
 from producer_desk.ratelimits import limited
 
 
@@ -65,6 +69,23 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 )
 
 
+def _profile_page(request: HttpRequest, *, form=None, token_form=None, new_token: str = ""):
+    response = render(
+        request,
+        "accounts/profile.html",
+        {
+            "form": form or ProfileForm(instance=request.user),
+            "token_form": token_form or ApiTokenForm(),
+            "tokens": ApiToken.objects.filter(user=request.user),
+            "new_token": new_token,
+        },
+    )
+    if new_token:
+        # The one page that shows the token: no cache may keep it.
+        response["Cache-Control"] = "no-store"
+    return response
+
+
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
@@ -72,4 +93,32 @@ def profile(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Profile saved.")
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    return _profile_page(request, form=form)
+
+
+@login_required
+@require_POST
+def token_create(request: HttpRequest) -> HttpResponse:
+    """Makes a token and shows it on this answer, once: it is not stored, so it cannot be shown
+    again (a redirect would have to keep it somewhere to show it)."""
+    form = ApiTokenForm(request.POST)
+    if form.is_valid():
+        made = run_service(
+            request, tokens.token_create, user=request.user, form=form, **form.cleaned_data
+        )
+        if made:
+            token, raw = made.value
+            messages.success(
+                request, f"Token “{token.name}” made. Copy it now: it is shown only once."
+            )
+            return _profile_page(request, new_token=raw)
+    return _profile_page(request, token_form=form)
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(ApiToken, user=request.user, pk=pk)
+    tokens.token_revoke(token=token)
+    messages.success(request, f"Token “{token.name}” revoked: it no longer works.")
+    return redirect("accounts:profile")

@@ -69,7 +69,8 @@ def get_membership(user, production_slug: str) -> Membership | None:
     )
 
 
-def _needs(capabilities: Capability | str | Iterable) -> frozenset[Capability]:
+def needs(capabilities: Capability | str | Iterable) -> frozenset[Capability]:
+    """One capability, or several that are all needed, as a set."""
     if isinstance(capabilities, str):
         return frozenset({Capability(capabilities)})
     return frozenset(Capability(c) for c in capabilities)
@@ -88,38 +89,54 @@ def _refusal(missing: list[Capability]) -> str:
     return f"Your role does not allow this ({labels})."
 
 
+def enter(
+    request: HttpRequest,
+    production_slug: str,
+    read_needs: frozenset[Capability],
+    write_needs: frozenset[Capability],
+    scope: ScopeHook | None = None,
+    **kwargs,
+) -> Membership:
+    """The access check itself, for a signed-in user: Http404 for a non-member, PermissionDenied
+    for a member without the method's capability or beyond the scope hook's reach. On the way in
+    it sets `request.production` and `request.membership`. `production_view` calls it for pages;
+    the REST API (apps/api/access.py) calls it for endpoints, so both answer alike."""
+    membership = get_membership(request.user, production_slug)
+    if membership is None:
+        raise Http404("No production here.")
+    safe = request.method in SAFE_METHODS
+    needs = read_needs if safe else write_needs
+    missing = [capability for capability in needs if not membership.can(capability)]
+    if missing:
+        raise PermissionDenied(_refusal(missing))
+    request.production = membership.production
+    request.membership = membership
+    if scope is not None:
+        reach = scope(request, **kwargs)
+        if reach == Reach.HIDDEN:
+            raise Http404("No such object.")
+        if reach == Reach.REFUSED:
+            raise PermissionDenied(getattr(scope, "refusal", NOT_YOUR_DEPARTMENT))
+        if reach == Reach.READ and not safe:
+            raise PermissionDenied(READ_ONLY)
+    return membership
+
+
 def production_view(
     read: Capability | str | Iterable,
     write: Capability | str | Iterable | None = None,
     *,
     scope: ScopeHook | None = None,
 ) -> Callable:
-    read_needs = _needs(read)
-    write_needs = read_needs if write is None else _needs(write)
+    read_needs = needs(read)
+    write_needs = read_needs if write is None else needs(write)
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapped(request: HttpRequest, production_slug: str, *args, **kwargs) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            membership = get_membership(request.user, production_slug)
-            if membership is None:
-                raise Http404("No production here.")
-            safe = request.method in SAFE_METHODS
-            needs = read_needs if safe else write_needs
-            missing = [capability for capability in needs if not membership.can(capability)]
-            if missing:
-                raise PermissionDenied(_refusal(missing))
-            request.production = membership.production
-            request.membership = membership
-            if scope is not None:
-                reach = scope(request, **kwargs)
-                if reach == Reach.HIDDEN:
-                    raise Http404("No such object.")
-                if reach == Reach.REFUSED:
-                    raise PermissionDenied(getattr(scope, "refusal", NOT_YOUR_DEPARTMENT))
-                if reach == Reach.READ and not safe:
-                    raise PermissionDenied(READ_ONLY)
+            enter(request, production_slug, read_needs, write_needs, scope, **kwargs)
             return view(request, *args, **kwargs)
 
         # Read by the access matrix test and the query budget.
