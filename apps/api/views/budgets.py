@@ -274,4 +274,6 @@ class CostReport(ProductionEndpoint, generics.GenericAPIView):
         report = queries.cost_report(request.production)
         if report is None:
             return Response({"detail": NO_BUDGET}, status=status.HTTP_404_NOT_FOUND)
-        return Response(s.CostReportSerializer(report).data)
+        # The report follows the current version, by definition.
+        context = {"current_id": report.version.pk}
+        return Response(s.CostReportSerializer(report, context=context).data)

@@ -51,7 +51,10 @@ class PersonRows(ProductionEndpoint):
             context["show_contacts"] = self.show_contacts()
         return context
 
-    def _form(self, person: Person, data: dict) -> PersonForm:
+    def _form(self, person: Person) -> PersonForm:
+        """The directory page's form, given the person's values with the request's over them."""
+        current = {name: getattr(person, name) for name in PersonForm.Meta.fields}
+        data = {**current, **self.request.data}
         form = PersonForm(data, instance=person, show_contacts=self.show_contacts())
         if not form.is_valid():
             raise form_refusal(form)
@@ -66,7 +69,7 @@ class People(PersonRows, generics.ListCreateAPIView):
 
     @extend_schema(request=s.PersonSerializer, responses={201: s.PersonSerializer})
     def post(self, request, *args, **kwargs) -> Response:
-        form = self._form(Person(production=request.production), request.data)
+        form = self._form(Person(production=request.production))
         person = form.save()
         return Response(self.get_serializer(person).data, status=status.HTTP_201_CREATED)
 
@@ -78,8 +81,7 @@ class PersonDetail(PersonRows, generics.RetrieveUpdateAPIView):
 
     def perform_update(self, serializer) -> None:
         person = serializer.instance
-        current = {name: getattr(person, name) for name in PersonForm.Meta.fields}
-        form = self._form(person, {**current, **self.request.data})
+        form = self._form(person)
         serializer.instance = services.person_update(
             person=person,
             membership=self.request.membership,

@@ -32,7 +32,10 @@ class VendorRows(VendorEndpoint):
     def rows(self, production):
         return queries.vendors_for(production).order_by("name", "pk")
 
-    def save_form(self, vendor: Vendor, data: dict) -> Vendor:
+    def save_form(self, vendor: Vendor) -> Vendor:
+        """The vendor page's form, given the vendor's values with the request's over them."""
+        current = {name: getattr(vendor, name) for name in VendorForm.Meta.fields}
+        data = {**current, **self.request.data}
         form = VendorForm(data, instance=vendor, production=self.request.production)
         if not form.is_valid():
             raise form_refusal(form)
@@ -53,17 +56,14 @@ class Vendors(VendorRows, generics.ListCreateAPIView):
     filterset_class = VendorFilter
 
     def perform_create(self, serializer) -> None:
-        vendor = Vendor(production=self.request.production)
-        serializer.instance = self.save_form(vendor, self.request.data)
+        serializer.instance = self.save_form(Vendor(production=self.request.production))
 
 
 class VendorDetail(VendorRows, generics.RetrieveUpdateAPIView):
     """One vendor. PUT or PATCH changes the fields given."""
 
     def perform_update(self, serializer) -> None:
-        vendor = serializer.instance
-        current = {name: getattr(vendor, name) for name in VendorForm.Meta.fields}
-        serializer.instance = self.save_form(vendor, {**current, **self.request.data})
+        serializer.instance = self.save_form(serializer.instance)
 
 
 class POFilter(filters.FilterSet):
