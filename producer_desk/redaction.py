@@ -29,6 +29,8 @@ _PATTERNS = [
         re.compile(rf"(/accounts/password/reset/){_SEGMENT}/{_SEGMENT}"),
         rf"\1{REDACTED}/{REDACTED}",
     ),
+    # A personal access token for the API (apps/accounts/tokens.py), wherever it turns up
+    (re.compile(r"\bpd_[A-Za-z0-9_-]{20,}"), f"pd_{REDACTED}"),
     # ?token=…, &password=…, ?api_key=…, ?secret=… in any query string
     (
         re.compile(r"([?&;](?:[\w-]*token|password|[\w-]*secret|[\w-]*key)=)[^&;#\s\"']*", re.I),

@@ -218,17 +218,18 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Producer Desk API",
     "DESCRIPTION": (
-        "Read and change a production as its pages do: every endpoint under /api/p/<slug>/ "
+        "Read and change a production as its pages do: every endpoint under `/api/p/<slug>/` "
         "answers with the token owner's role in that production. Send a personal access token "
-        "(profile page) as `Authorization: Bearer <token>`."
+        "(made on your profile page) as `Authorization: Bearer <token>`."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Endpoints are grouped by what follows /api/p/<slug>/: budget, schedule, crew, vendors...
+    "SCHEMA_PATH_PREFIX": r"/api(/p/\{production_slug\})?",
     "COMPONENT_SPLIT_REQUEST": True,
     # Swagger UI from the drf-spectacular-sidecar package's static files, never a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
     "SWAGGER_UI_SETTINGS": {"persistAuthorization": False, "displayOperationId": False},
     # Several models have a `status`: each set of choices gets its own name in the schema.
     "ENUM_NAME_OVERRIDES": {

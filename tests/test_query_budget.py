@@ -3,11 +3,11 @@
 The large demo (`seed_demo --size large`: ~3,000 budget lines, 300 scenes, 200 crew, 80 vendors,
 500 purchase orders, 60 published call sheets) is built once for the module, inside a transaction
 rolled back at the end, so the rest of the suite never sees it. Then every GET page under
-/p/<slug>/ is visited as the associate producer, found the way tests/test_access_matrix.py finds
-them (so a page added later is visited too), its URL filled with real ids from the large demo,
-exports (CSV, XLSX, PDF, ICS) included. A page that answers with the wrong status, or runs more
-than QUERY_BUDGET queries, fails: a count that grows with rows is an N+1 to fix in the view, not
-a budget to raise.
+/p/<slug>/ (and every REST API endpoint under /api/p/<slug>/) is visited as the associate
+producer, found the way tests/test_access_matrix.py finds them (so a page added later is visited
+too), its URL filled with real ids from the large demo, exports (CSV, XLSX, PDF, ICS) included.
+A page that answers with the wrong status, or runs more than QUERY_BUDGET queries, fails: a count
+that grows with rows is an N+1 to fix in the view, not a budget to raise.
 """
 
 from __future__ import annotations
@@ -125,6 +125,7 @@ POST_ONLY = {
     "vendors:invoice_line_add",
     "vendors:invoice_approve",
     "vendors:invoice_reject",
+    "api:board_moves",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo (the one measured) is not edited but amended, so its edit page sends to the amendment.
@@ -192,6 +193,16 @@ PK_OF = {
     "vendors:quote_choose": "quote",
     "vendors:po_line_delete": "po_line",
     "vendors:rental": "rental",
+    "api:scene": "scene",
+    "api:day": "shoot_day",
+    "api:person": "person",
+    "api:engagement": "engagement",
+    "api:memo": "memo",
+    "api:vendor": "vendor",
+    "api:purchase_order": "po",
+    "api:invoice": "invoice",
+    "api:callsheet": "call_sheet",
+    "api:callsheet_revision": "call_sheet",
 }
 PK_BY_APP = {
     "crew:memo": "memo",
@@ -234,7 +245,15 @@ def objects(production) -> dict:
     """Real ids from the large demo, each the heaviest of its kind (most lines, most rows)."""
     from django.db.models import Count
 
-    from apps.budgets.models import Account, Category, Commitment, DepartmentGrant, DetailLine
+    from apps.budgets.models import (
+        Account,
+        Category,
+        Commitment,
+        DepartmentGrant,
+        DetailLine,
+        Fringe,
+        Global,
+    )
     from apps.budgets.queries import current_version
     from apps.callsheets.models import CallSheet
     from apps.crew.models import (
@@ -273,9 +292,9 @@ def objects(production) -> dict:
     p = production
     version = current_version(p)
 
-    def most(queryset, related: str):
+    def most(queryset, related: str, field: str = "pk"):
         ranked = queryset.annotate(n=Count(related)).order_by("-n", "pk")
-        return ranked.values_list("pk", flat=True)[0]
+        return ranked.values_list(field, flat=True)[0]
 
     scene = most(Scene.objects.filter(production=p), "elements")
     sheet = most(CallSheet.objects.filter(production=p), "revisions")
@@ -285,6 +304,8 @@ def objects(production) -> dict:
         "category_id": most(Category.objects.filter(budget_version=version), "accounts__lines"),
         "account_id": most(Account.objects.filter(budget_version=version), "lines"),
         "line_id": DetailLine.objects.filter(budget_version=version).order_by("pk")[0].pk,
+        "fringe_id": most(Fringe.objects.filter(budget_version=version), "lines"),
+        "global_name": most(Global.objects.filter(budget_version=version), "pk", "name"),
         "account_number": "3307",
         "category_number": "3300",
         "commitment_id": Commitment.objects.filter(production=p, source_type=None)[0].pk,

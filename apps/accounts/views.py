@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
 
 from apps.accounts import tokens
@@ -69,7 +69,13 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 )
 
 
-def _profile_page(request: HttpRequest, *, form=None, token_form=None, new_token: str = ""):
+# A token just made waits here, in the session, for the one page that shows it (the redirect
+# after the POST), so reloading that page neither makes a second token nor shows this one again.
+NEW_TOKEN_KEY = "accounts:new_api_token"  # noqa: S105 - a session key
+
+
+def _profile_page(request: HttpRequest, *, form=None, token_form=None) -> HttpResponse:
+    new_token = request.session.pop(NEW_TOKEN_KEY, "")
     response = render(
         request,
         "accounts/profile.html",
@@ -81,8 +87,7 @@ def _profile_page(request: HttpRequest, *, form=None, token_form=None, new_token
         },
     )
     if new_token:
-        # The one page that shows the token: no cache may keep it.
-        response["Cache-Control"] = "no-store"
+        response["Cache-Control"] = "no-store"  # no cache keeps the one page that shows it
     return response
 
 
@@ -99,8 +104,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
-    """Makes a token and shows it on this answer, once: it is not stored, so it cannot be shown
-    again (a redirect would have to keep it somewhere to show it)."""
+    """Makes a token; the profile page shows it once, next (see NEW_TOKEN_KEY)."""
     form = ApiTokenForm(request.POST)
     if form.is_valid():
         made = run_service(
@@ -108,10 +112,11 @@ def token_create(request: HttpRequest) -> HttpResponse:
         )
         if made:
             token, raw = made.value
+            request.session[NEW_TOKEN_KEY] = raw
             messages.success(
                 request, f"Token “{token.name}” made. Copy it now: it is shown only once."
             )
-            return _profile_page(request, new_token=raw)
+            return redirect(reverse("accounts:profile") + "#api-tokens")
     return _profile_page(request, token_form=form)
 
 

@@ -30,6 +30,7 @@ from apps.accounts.models import ApiToken
 from apps.productions.access import ScopeHook, enter, needs
 from apps.productions.capabilities import Capability
 
+REQUIRED = "This field is required."
 READ_ONLY_TOKEN = "This token is read only: it may not change anything."  # noqa: S105 - a message
 
 
@@ -87,6 +88,16 @@ class ProductionEndpoint(GenericAPIView):
 
     def narrow(self, rows):
         return rows
+
+    def incoming(self, serializer_class, *, partial: bool = False, required=()) -> dict:
+        """The request's body checked by `serializer_class` (400 with field errors if not): what
+        the view passes to the app's service. A partial body must still hold `required`."""
+        serializer = serializer_class(data=self.request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        missing = [name for name in required if name not in serializer.validated_data]
+        if missing:
+            raise exceptions.ValidationError(dict.fromkeys(missing, [REQUIRED]))
+        return serializer.validated_data
 
     def in_production(self, queryset, **lookup):
         """One object of `queryset` in this production, or 404."""

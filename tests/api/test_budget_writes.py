@@ -13,7 +13,7 @@ from apps.budgets import queries
 from apps.budgets.models import DetailLine, VersionStatus
 from apps.budgets.services import editing
 from apps.core.locking import STALE_EDIT_MESSAGE
-from tests.budgets.factories import account, add_line, budget_from_template
+from tests.budgets.factories import account, add_line, budget_from_template, values
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +70,7 @@ def test_a_line_changes_from_the_version_it_was_read_at(production, ap, api, ver
 def test_a_stale_line_is_refused_with_409_and_nothing_changes(production, api, version):
     line = add_line(version, rate="100")
     stale = line.version
-    editing.line_update(line=line, values=editing_values(line, "120"), expected_version=stale)
+    editing.line_update(line=line, values=values(rate="120"), expected_version=stale)
     response = api.patch(
         url(production, version, f"lines/{line.pk}/"),
         {"rate_formula": "999", "version": stale},
@@ -80,18 +80,6 @@ def test_a_stale_line_is_refused_with_409_and_nothing_changes(production, api, v
     assert response.json() == {"detail": STALE_EDIT_MESSAGE.format(what="budget line")}
     line.refresh_from_db()
     assert line.rate == Decimal("120")
-
-
-def editing_values(line: DetailLine, rate: str) -> editing.LineValues:
-    return editing.LineValues(
-        description=line.description,
-        amount_formula=line.amount_formula,
-        units=line.units,
-        x_formula=line.x_formula,
-        rate_formula=rate,
-        currency=line.currency,
-        exchange_rate=line.exchange_rate,
-    )
 
 
 def test_a_change_without_the_version_read_is_a_400(production, api, version):

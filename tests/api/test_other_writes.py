@@ -25,6 +25,13 @@ def api_url(production, rest: str) -> str:
     return f"/api/p/{production.slug}/{rest}"
 
 
+def add_twice(api, url: str, first: dict, again: dict):
+    """Adds `first` (which must work), then `again`; the second answer."""
+    made = api.post(url, first, format="json")
+    assert made.status_code == 201, made.json()
+    return api.post(url, again, format="json")
+
+
 # --- The board ----------------------------------------------------------------------------------
 
 
@@ -106,16 +113,11 @@ def test_a_scene_is_added_and_changed_and_the_change_is_audited(production, ap, 
 
 
 def test_elements_are_listed_and_added(production, api):
-    made = api.post(
+    again = add_twice(
+        api,
         api_url(production, "schedule/elements/"),
         {"category": "props", "name": "Toaster", "quantity": 2},
-        format="json",
-    )
-    assert made.status_code == 201, made.json()
-    again = api.post(
-        api_url(production, "schedule/elements/"),
         {"category": "props", "name": "toaster"},
-        format="json",
     )
     assert again.status_code == 400
     assert list(again.json()) == ["name"]
@@ -180,16 +182,11 @@ def test_a_department_head_sees_only_their_departments_people(production):
 
 
 def test_a_vendor_is_added_with_the_vendor_pages_checks(production, api):
-    made = api.post(
+    again = add_twice(
+        api,
         api_url(production, "vendors/"),
         {"name": 'Grip & Electric, "Best" Co.', "category": "grip_electric"},
-        format="json",
-    )
-    assert made.status_code == 201, made.json()
-    again = api.post(
-        api_url(production, "vendors/"),
         {"name": 'grip & electric, "best" co.', "category": "other"},
-        format="json",
     )
     assert again.status_code == 400
     assert again.json() == {"name": [VENDOR_NAME_TAKEN.format(name='grip & electric, "best" co.')]}

@@ -18,13 +18,14 @@ pytestmark = pytest.mark.django_db
 
 
 def make(client, **fields):
+    """Makes a token on the profile page; the page it is sent to next."""
     data = {"name": "Budget sync", "days": "90", **fields}
-    return client.post(reverse("accounts:token_create"), data)
+    return client.post(reverse("accounts:token_create"), data, follow=True)
 
 
 def test_a_token_is_shown_once_and_stored_as_its_hash(ap_client, ap):
     response = make(ap_client)
-    assert response.status_code == 200
+    assert response.redirect_chain == [(reverse("accounts:profile") + "#api-tokens", 302)]
     assert response["Cache-Control"] == "no-store"
     raw = response.context["new_token"]
     assert raw.startswith("pd_") and len(raw) > 40
@@ -35,9 +36,11 @@ def test_a_token_is_shown_once_and_stored_as_its_hash(ap_client, ap):
     assert raw.startswith(token.prefix)
     expires_in = token.expires_at - timezone.now()
     assert timedelta(days=89) < expires_in <= timedelta(days=90)
-    page = ap_client.get(reverse("accounts:profile")).content.decode()
-    assert raw not in page
-    assert token.prefix in page and "never" in page
+    again = ap_client.get(reverse("accounts:profile"))  # a reload shows it no more
+    assert raw not in again.content.decode()
+    assert not again.has_header("Cache-Control") or "no-store" not in again["Cache-Control"]
+    assert token.prefix in again.content.decode() and "never" in again.content.decode()
+    assert ApiToken.objects.count() == 1
 
 
 def test_the_token_works_and_its_use_is_noted(production, ap_client, ap):
@@ -101,3 +104,12 @@ def test_anything_that_is_not_a_token_is_none(ap):
     tokens.token_create(user=ap, name="t", days=7)
     for raw in ("", "pd_", "Bearer x", "pd_" + "x" * 500, "not-even-the-prefix"):
         assert tokens.token_check(raw) is None
+
+
+def test_a_token_that_turns_up_in_a_log_line_is_redacted(ap):
+    from producer_desk.redaction import redact
+
+    _, raw = tokens.token_create(user=ap, name="t", days=7)
+    line = f"GET /api/p/x/?auth={raw} failed with Authorization: Bearer {raw}"
+    assert raw not in redact(line)
+    assert "pd_[redacted]" in redact(line)

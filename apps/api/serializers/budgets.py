@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
+from apps.api.serializers import read_only_meta
 from apps.budgets.models import Account, BudgetVersion, DetailLine, Fringe, Global, Units
 from apps.core.money import currency_choices
 
@@ -16,14 +17,12 @@ class VersionSerializer(serializers.ModelSerializer):
     budget_total = serializers.DecimalField(max_digits=18, decimal_places=3, read_only=True)
     grand_total = serializers.DecimalField(max_digits=18, decimal_places=3, read_only=True)
 
-    class Meta:
-        model = BudgetVersion
-        fields = [
-            "id", "budget", "name", "status", "currency", "origin", "created_at", "approved_at",
-            "made_current_at", "is_current", "lines_total", "fringes_total", "markups_total",
-            "budget_total", "grand_total",
-        ]  # fmt: skip
-        read_only_fields = fields
+    Meta = read_only_meta(
+        BudgetVersion,
+        "id", "budget", "name", "status", "currency", "origin", "created_at", "approved_at",
+        "made_current_at", "is_current", "lines_total", "fringes_total", "markups_total",
+        "budget_total", "grand_total",
+    )  # fmt: skip
 
     def get_is_current(self, version: BudgetVersion) -> bool:
         return version.pk == self.context.get("current_id")
@@ -35,27 +34,23 @@ class AccountSerializer(serializers.ModelSerializer):
     section = serializers.CharField(source="category.section", read_only=True)
     fringes = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
-    class Meta:
-        model = Account
-        fields = [
-            "id", "number", "name", "category_number", "category_name", "section", "position",
-            "fringes", "subtotal", "fringe_total",
-        ]  # fmt: skip
-        read_only_fields = fields
+    Meta = read_only_meta(
+        Account,
+        "id", "number", "name", "category_number", "category_name", "section", "position",
+        "fringes", "subtotal", "fringe_total",
+    )  # fmt: skip
 
 
 class LineSerializer(serializers.ModelSerializer):
     account_number = serializers.CharField(source="account.number", read_only=True)
     fringes = serializers.SerializerMethodField()
 
-    class Meta:
-        model = DetailLine
-        fields = [
-            "id", "account", "account_number", "position", "description", "amount_formula",
-            "amount", "units", "x_formula", "x", "rate_formula", "rate", "currency",
-            "exchange_rate", "fringes", "total", "fringe_total", "version",
-        ]  # fmt: skip
-        read_only_fields = fields
+    Meta = read_only_meta(
+        DetailLine,
+        "id", "account", "account_number", "position", "description", "amount_formula", "amount",
+        "units", "x_formula", "x", "rate_formula", "rate", "currency", "exchange_rate", "fringes",
+        "total", "fringe_total", "version",
+    )  # fmt: skip
 
     def get_fringes(self, line: DetailLine) -> list[int]:
         return sorted(fringe.pk for fringe in line.fringes.all())

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from apps.api.serializers import read_only_meta
 from apps.callsheets.models import CallSheet, Revision
 from apps.callsheets.sheet import SCHEMA_VERSION
 
 
 class RevisionSummarySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Revision
-        fields = ["number", "published_at"]
-        read_only_fields = fields
+    Meta = read_only_meta(Revision, "number", "published_at")
 
 
 class CallSheetSerializer(serializers.ModelSerializer):
@@ -21,13 +19,11 @@ class CallSheetSerializer(serializers.ModelSerializer):
     date = serializers.DateField(source="shoot_day.date", read_only=True)
     revisions = serializers.SerializerMethodField()
 
-    class Meta:
-        model = CallSheet
-        fields = [
-            "id", "shoot_day", "day_number", "date", "general_call", "shooting_call",
-            "breakfast", "lunch", "weather", "version", "revisions",
-        ]  # fmt: skip
-        read_only_fields = fields
+    Meta = read_only_meta(
+        CallSheet,
+        "id", "shoot_day", "day_number", "date", "general_call", "shooting_call", "breakfast",
+        "lunch", "weather", "version", "revisions",
+    )  # fmt: skip
 
     def get_revisions(self, sheet: CallSheet) -> list[dict]:
         """Published revisions, the latest first."""
@@ -41,10 +37,7 @@ class RevisionSerializer(serializers.ModelSerializer):
         help_text="The sheet as it was published and sent, in the current layout."
     )
 
-    class Meta:
-        model = Revision
-        fields = ["number", "published_at", "schema_version", "sheet"]
-        read_only_fields = fields
+    Meta = read_only_meta(Revision, "number", "published_at", "schema_version", "sheet")
 
     def get_schema_version(self, revision: Revision) -> int:
         return SCHEMA_VERSION

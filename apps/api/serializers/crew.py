@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from apps.api.serializers import read_only_meta
 from apps.crew.models import DealMemo, Engagement, Person
 
 CONTACT_FIELDS = ("phone", "emergency_contact", "emergency_phone")
@@ -24,37 +25,34 @@ class PersonSerializer(serializers.ModelSerializer):
         return data
 
 
-class EngagementSerializer(serializers.ModelSerializer):
-    person = serializers.SerializerMethodField()
+class PersonRefSerializer(serializers.ModelSerializer):
+    Meta = read_only_meta(Person, "id", "name")
+
+
+class HireSerializer(serializers.ModelSerializer):
+    """Who was hired, and as what."""
+
+    person = PersonRefSerializer(read_only=True)
     position = serializers.CharField(source="position.title", read_only=True)
+
+
+class EngagementSerializer(HireSerializer):
     department = serializers.CharField(source="department.name", read_only=True)
 
-    class Meta:
-        model = Engagement
-        fields = [
-            "id", "person", "position", "department", "start_date", "end_date", "last_day",
-            "released_at", "release_reason", "deal_memo",
-        ]  # fmt: skip
-        read_only_fields = fields
-
-    def get_person(self, engagement: Engagement) -> dict:
-        return {"id": engagement.person_id, "name": engagement.person.name}
+    Meta = read_only_meta(
+        Engagement,
+        "id", "person", "position", "department", "start_date", "end_date", "last_day",
+        "released_at", "release_reason", "deal_memo",
+    )  # fmt: skip
 
 
-class DealMemoSerializer(serializers.ModelSerializer):
-    person = serializers.SerializerMethodField()
-    position = serializers.CharField(source="position.title", read_only=True)
+class DealMemoSerializer(HireSerializer):
     department = serializers.CharField(source="position.department.name", read_only=True)
 
-    class Meta:
-        model = DealMemo
-        fields = [
-            "id", "person", "position", "department", "state", "rate", "unit", "guarantee",
-            "overtime_after", "double_time_after", "kit_rental", "per_diem", "start_date",
-            "end_date", "union_status", "notes", "version", "created_at", "accepted_at",
-            "countersigned_at", "voided_at", "committed_account", "committed_amount",
-        ]  # fmt: skip
-        read_only_fields = fields
-
-    def get_person(self, memo: DealMemo) -> dict:
-        return {"id": memo.person_id, "name": memo.person.name}
+    Meta = read_only_meta(
+        DealMemo,
+        "id", "person", "position", "department", "state", "rate", "unit", "guarantee",
+        "overtime_after", "double_time_after", "kit_rental", "per_diem", "start_date", "end_date",
+        "union_status", "notes", "version", "created_at", "accepted_at", "countersigned_at",
+        "voided_at", "committed_account", "committed_amount",
+    )  # fmt: skip

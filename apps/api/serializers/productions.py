@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from apps.api.serializers import read_only_meta
 from apps.productions.capabilities import capabilities_of
 from apps.productions.models import Membership, Production
 
@@ -28,10 +29,7 @@ class MembershipSerializer(serializers.ModelSerializer):
     department = serializers.CharField(source="department.name", default=None, read_only=True)
     capabilities = serializers.SerializerMethodField()
 
-    class Meta:
-        model = Membership
-        fields = ["production", "role", "department", "capabilities"]
-        read_only_fields = fields
+    Meta = read_only_meta(Membership, "production", "role", "department", "capabilities")
 
     def get_capabilities(self, membership: Membership) -> list[str]:
         return sorted(capabilities_of(membership.role))

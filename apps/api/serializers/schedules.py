@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from apps.api.serializers import read_only_meta
 from apps.schedules.categories import Category
 from apps.schedules.models import BreakdownElement, DayNight, IntExt, Scene, ShootDay
 
@@ -23,13 +24,11 @@ class SceneSerializer(serializers.ModelSerializer):
     cast = serializers.SerializerMethodField()
     elements = ElementSerializer(many=True, read_only=True)
 
-    class Meta:
-        model = Scene
-        fields = [
-            "id", "number", "int_ext", "set", "time_of_day", "day_night", "eighths", "synopsis",
-            "omitted", "shoot_day", "board_position", "cast", "elements", "notes",
-        ]  # fmt: skip
-        read_only_fields = fields
+    Meta = read_only_meta(
+        Scene,
+        "id", "number", "int_ext", "set", "time_of_day", "day_night", "eighths", "synopsis",
+        "omitted", "shoot_day", "board_position", "cast", "elements", "notes",
+    )  # fmt: skip
 
     def get_cast(self, scene: Scene) -> list[dict]:
         return [
@@ -57,13 +56,11 @@ class SceneWriteSerializer(serializers.Serializer):
 class ShootDaySerializer(serializers.ModelSerializer):
     scenes = serializers.SerializerMethodField()
 
-    class Meta:
-        model = ShootDay
-        fields = [
-            "id", "position", "date", "kind", "day_number", "unit", "call_time", "wrap_time",
-            "notes", "scenes",
-        ]  # fmt: skip
-        read_only_fields = fields
+    Meta = read_only_meta(
+        ShootDay,
+        "id", "position", "date", "kind", "day_number", "unit", "call_time", "wrap_time", "notes",
+        "scenes",
+    )  # fmt: skip
 
     def get_scenes(self, day: ShootDay) -> list[int]:
         """The day's scene ids in board order."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from apps.api.serializers import read_only_meta
 from apps.vendors.models import Invoice, InvoiceLine, PurchaseOrder, PurchaseOrderLine, Vendor
 
 MONEY = {"max_digits": 18, "decimal_places": 3, "read_only": True}
@@ -20,35 +21,29 @@ class VendorSerializer(serializers.ModelSerializer):
 
 
 class POLineSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = PurchaseOrderLine
-        fields = [
-            "id", "account_number", "description", "quantity", "unit_price", "amount",
-            "received_quantity",
-        ]  # fmt: skip
-        read_only_fields = fields
+    Meta = read_only_meta(
+        PurchaseOrderLine,
+        "id", "account_number", "description", "quantity", "unit_price", "amount",
+        "received_quantity",
+    )  # fmt: skip
 
 
 class PurchaseOrderSerializer(serializers.ModelSerializer):
     vendor_name = serializers.CharField(source="vendor.name", read_only=True)
     total = serializers.DecimalField(**MONEY)
 
-    class Meta:
-        model = PurchaseOrder
-        fields = [
-            "id", "number", "vendor", "vendor_name", "description", "deliver_on", "status",
-            "total", "approved_total", "revision", "created_at", "submitted_at", "approved_at",
-            "closed_at", "void_reason", "send_status",
-        ]  # fmt: skip
-        read_only_fields = fields
+    Meta = read_only_meta(
+        PurchaseOrder,
+        "id", "number", "vendor", "vendor_name", "description", "deliver_on", "status", "total",
+        "approved_total", "revision", "created_at", "submitted_at", "approved_at", "closed_at",
+        "void_reason", "send_status",
+    )  # fmt: skip
 
 
 class PurchaseOrderDetailSerializer(PurchaseOrderSerializer):
     lines = POLineSerializer(many=True, read_only=True)
 
-    class Meta(PurchaseOrderSerializer.Meta):
-        fields = [*PurchaseOrderSerializer.Meta.fields, "lines"]
-        read_only_fields = fields
+    Meta = read_only_meta(PurchaseOrder, *PurchaseOrderSerializer.Meta.fields, "lines")
 
 
 class PurchaseOrderCreateSerializer(serializers.Serializer):
@@ -60,10 +55,7 @@ class PurchaseOrderCreateSerializer(serializers.Serializer):
 
 
 class InvoiceLineSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = InvoiceLine
-        fields = ["id", "account_number", "description", "amount"]
-        read_only_fields = fields
+    Meta = read_only_meta(InvoiceLine, "id", "account_number", "description", "amount")
 
 
 class InvoiceSerializer(serializers.ModelSerializer):
@@ -73,18 +65,14 @@ class InvoiceSerializer(serializers.ModelSerializer):
     )
     total = serializers.DecimalField(**MONEY)
 
-    class Meta:
-        model = Invoice
-        fields = [
-            "id", "vendor", "vendor_name", "purchase_order", "purchase_order_number", "number",
-            "date", "due_on", "status", "total", "approved_at", "notes",
-        ]  # fmt: skip
-        read_only_fields = fields
+    Meta = read_only_meta(
+        Invoice,
+        "id", "vendor", "vendor_name", "purchase_order", "purchase_order_number", "number", "date",
+        "due_on", "status", "total", "approved_at", "notes",
+    )  # fmt: skip
 
 
 class InvoiceDetailSerializer(InvoiceSerializer):
     lines = InvoiceLineSerializer(many=True, read_only=True)
 
-    class Meta(InvoiceSerializer.Meta):
-        fields = [*InvoiceSerializer.Meta.fields, "lines"]
-        read_only_fields = fields
+    Meta = read_only_meta(Invoice, *InvoiceSerializer.Meta.fields, "lines")

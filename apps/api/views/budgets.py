@@ -15,6 +15,7 @@ from rest_framework import generics, status
 from rest_framework.response import Response
 
 from apps.api.access import ProductionEndpoint
+from apps.api.filtering import filterset
 from apps.api.serializers import budgets as s
 from apps.budgets import queries, services
 from apps.budgets.models import Account, BudgetVersion, DetailLine, Fringe, Global
@@ -22,12 +23,14 @@ from apps.productions.capabilities import Capability as C
 
 NO_BUDGET = "This production has no budget yet."
 NO_ACCOUNT = "This version has no account with that id."
+NEW_LINE_NEEDS = ("account", "description")
 
 
 class VersionEndpoint(ProductionEndpoint):
     """Everything under /budget/versions/<version_id>/ is fetched through that version."""
 
     read, write = C.VIEW_BUDGET, C.EDIT_BUDGET
+    ordering: tuple[str, ...] = ()
 
     @cached_property
     def version(self) -> BudgetVersion:
@@ -35,7 +38,8 @@ class VersionEndpoint(ProductionEndpoint):
         return self.in_production(versions, pk=self.kwargs["version_id"])
 
     def narrow(self, rows):
-        return rows.filter(budget_version=self.version)
+        rows = rows.filter(budget_version=self.version)
+        return rows.order_by(*self.ordering) if self.ordering else rows
 
 
 class VersionRows(ProductionEndpoint):
@@ -64,14 +68,12 @@ class Version(VersionRows, generics.RetrieveAPIView):
     lookup_url_kwarg = "version_id"
 
 
-class AccountFilter(filters.FilterSet):
-    category = filters.CharFilter(field_name="category__number", help_text="Category number.")
-    section = filters.CharFilter(field_name="category__section")
-    number = filters.CharFilter()
-
-    class Meta:
-        model = Account
-        fields = ["category", "section", "number"]
+AccountFilter = filterset(
+    Account,
+    category=filters.CharFilter(field_name="category__number", help_text="Category number."),
+    section=filters.CharFilter(field_name="category__section"),
+    number=filters.CharFilter(),
+)
 
 
 class Accounts(VersionEndpoint, generics.ListAPIView):
@@ -80,19 +82,15 @@ class Accounts(VersionEndpoint, generics.ListAPIView):
     queryset = Account.objects.select_related("category").prefetch_related("fringes")
     serializer_class = s.AccountSerializer
     filterset_class = AccountFilter
-
-    def narrow(self, rows):
-        return super().narrow(rows).order_by("category__position", "position", "number")
+    ordering = ("category__position", "position", "number")
 
 
-class LineFilter(filters.FilterSet):
-    account = filters.NumberFilter(help_text="Account id.")
-    account_number = filters.CharFilter(field_name="account__number")
-    search = filters.CharFilter(field_name="description", lookup_expr="icontains")
-
-    class Meta:
-        model = DetailLine
-        fields = ["account", "account_number", "search"]
+LineFilter = filterset(
+    DetailLine,
+    account=filters.NumberFilter(help_text="Account id."),
+    account_number=filters.CharFilter(field_name="account__number"),
+    search=filters.CharFilter(field_name="description", lookup_expr="icontains"),
+)
 
 
 def _line_values(data: dict, version: BudgetVersion, line: DetailLine | None = None):
@@ -118,21 +116,14 @@ class Lines(VersionEndpoint, generics.ListCreateAPIView):
     queryset = DetailLine.objects.select_related("account").prefetch_related("fringes")
     serializer_class = s.LineSerializer
     filterset_class = LineFilter
-
-    def narrow(self, rows):
-        return super().narrow(rows).order_by("account__position", "account__number", "position")
+    ordering = ("account__position", "account__number", "position")
 
     def get_serializer_class(self):
         return s.LineWriteSerializer if self.request.method == "POST" else s.LineSerializer
 
     @extend_schema(request=s.LineWriteSerializer, responses={201: s.LineSerializer})
     def post(self, request, *args, **kwargs) -> Response:
-        incoming = s.LineWriteSerializer(data=request.data, partial=True)
-        incoming.is_valid(raise_exception=True)
-        data = incoming.validated_data
-        if "account" not in data or "description" not in data:
-            missing = [name for name in ("account", "description") if name not in data]
-            return Response({name: ["This field is required."] for name in missing}, 400)
+        data = self.incoming(s.LineWriteSerializer, partial=True, required=NEW_LINE_NEEDS)
         account = (
             Account.objects.select_related("budget_version")
             .filter(budget_version=self.version, pk=data["account"])
@@ -166,13 +157,8 @@ class Line(VersionEndpoint, generics.RetrieveUpdateDestroyAPIView):
 
     def _change(self, request, *, partial: bool) -> Response:
         line = self.get_object()
-        incoming = s.LineWriteSerializer(data=request.data, partial=True)
-        incoming.is_valid(raise_exception=True)
-        data = incoming.validated_data
-        needed = ["version"] + ([] if partial else ["description"])
-        missing = [name for name in needed if name not in data]
-        if missing:
-            return Response({name: ["This field is required."] for name in missing}, 400)
+        needed = ("version",) if partial else ("version", "description")
+        data = self.incoming(s.LineWriteSerializer, partial=True, required=needed)
         line = services.line_update(
             line=line,
             values=_line_values(data, self.version, line),

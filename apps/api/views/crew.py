@@ -15,6 +15,7 @@ from rest_framework.response import Response
 
 from apps.api.access import ProductionEndpoint
 from apps.api.errors import form_refusal
+from apps.api.filtering import filterset
 from apps.api.serializers import crew as s
 from apps.crew import queries, services
 from apps.crew.access import engagement_scope, person_scope
@@ -23,15 +24,14 @@ from apps.crew.models import DealMemo, Engagement, Person
 from apps.productions.capabilities import Capability as C
 
 
-class PersonFilter(filters.FilterSet):
-    q = filters.CharFilter(method="search", help_text="A name or an e-mail address.")
+def _name_or_email(rows, name: str, value: str):
+    return rows.filter(Q(name__icontains=value) | Q(email__icontains=value))
 
-    class Meta:
-        model = Person
-        fields = ["q"]
 
-    def search(self, rows, name: str, value: str):
-        return rows.filter(Q(name__icontains=value) | Q(email__icontains=value))
+PersonFilter = filterset(
+    Person,
+    q=filters.CharFilter(method=_name_or_email, help_text="A name or an e-mail address."),
+)
 
 
 class PersonRows(ProductionEndpoint):
@@ -89,13 +89,11 @@ class PersonDetail(PersonRows, generics.RetrieveUpdateAPIView):
         )
 
 
-class EngagementFilter(filters.FilterSet):
-    department = filters.CharFilter(field_name="department__name", lookup_expr="iexact")
-    released = filters.BooleanFilter(field_name="released_at", lookup_expr="isnull", exclude=True)
-
-    class Meta:
-        model = Engagement
-        fields = ["department", "released"]
+EngagementFilter = filterset(
+    Engagement,
+    department=filters.CharFilter(field_name="department__name", lookup_expr="iexact"),
+    released=filters.BooleanFilter(field_name="released_at", lookup_expr="isnull", exclude=True),
+)
 
 
 class EngagementRows(ProductionEndpoint):

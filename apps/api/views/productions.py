@@ -39,6 +39,7 @@ class MyProductions(generics.ListAPIView):
         )
 
 
+@extend_schema(tags=["productions"])
 class ProductionDetail(ProductionEndpoint, generics.GenericAPIView):
     """The production and the caller's role in it."""
 

@@ -11,6 +11,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from apps.api.access import ProductionEndpoint
+from apps.api.filtering import filterset
 from apps.api.serializers import schedules as s
 from apps.productions.capabilities import Capability as C
 from apps.schedules import services
@@ -24,15 +25,14 @@ class ScheduleEndpoint(ProductionEndpoint):
     read, write = C.VIEW_SCHEDULE, C.EDIT_SCHEDULE
 
 
-class SceneFilter(filters.FilterSet):
-    day = filters.NumberFilter(field_name="shoot_day", help_text="Shoot day id.")
-    in_bin = filters.BooleanFilter(field_name="shoot_day", lookup_expr="isnull")
-    set = filters.CharFilter(field_name="set__name", lookup_expr="icontains")
-    number = filters.CharFilter(lookup_expr="iexact")
-
-    class Meta:
-        model = Scene
-        fields = ["day", "in_bin", "set", "number", "int_ext", "day_night", "omitted"]
+SceneFilter = filterset(
+    Scene,
+    ("int_ext", "day_night", "omitted"),
+    day=filters.NumberFilter(field_name="shoot_day", help_text="Shoot day id."),
+    in_bin=filters.BooleanFilter(field_name="shoot_day", lookup_expr="isnull"),
+    set=filters.CharFilter(field_name="set__name", lookup_expr="icontains"),
+    number=filters.CharFilter(lookup_expr="iexact"),
+)
 
 
 class SceneRows(ScheduleEndpoint):
@@ -63,19 +63,13 @@ class Scenes(SceneRows, generics.ListCreateAPIView):
 
     @extend_schema(request=s.SceneWriteSerializer, responses={201: s.SceneSerializer})
     def post(self, request, *args, **kwargs) -> Response:
-        incoming = s.SceneWriteSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        data = incoming.validated_data
+        data = self.incoming(s.SceneWriteSerializer)
+        fields = ("number", "set_name", "int_ext", "time_of_day", "day_night", "eighths")
         scene = services.scene_create(
             production=request.production,
-            number=data["number"],
-            set_name=data["set_name"],
-            int_ext=data["int_ext"],
-            time_of_day=data["time_of_day"],
-            day_night=data["day_night"],
-            eighths=data["eighths"],
             synopsis=data["synopsis"],
             cast=self._ids(CastMember, data["cast"], "cast"),
+            **{name: data[name] for name in fields},
         )
         return Response(s.SceneSerializer(self.get_queryset().get(pk=scene.pk)).data, 201)
 
@@ -97,21 +91,14 @@ class SceneDetail(SceneRows, generics.RetrieveUpdateAPIView):
 
     def _change(self, request) -> Response:
         scene = self.get_object()
-        incoming = s.SceneWriteSerializer(data=request.data, partial=True)
-        incoming.is_valid(raise_exception=True)
-        data = incoming.validated_data
+        data = self.incoming(s.SceneWriteSerializer, partial=True)
         cast = data.get("cast")
         elements = data.get("elements")
+        kept = ("number", "int_ext", "time_of_day", "day_night", "eighths", "synopsis", "notes")
         services.scene_update(
             scene=scene,
-            number=data.get("number", scene.number),
             set_name=data.get("set_name", scene.set.name),
-            int_ext=data.get("int_ext", scene.int_ext),
-            time_of_day=data.get("time_of_day", scene.time_of_day),
-            day_night=data.get("day_night", scene.day_night),
-            eighths=data.get("eighths", scene.eighths),
-            synopsis=data.get("synopsis", scene.synopsis),
-            notes=data.get("notes", scene.notes),
+            **{name: data.get(name, getattr(scene, name)) for name in kept},
             cast=scene.cast.all() if cast is None else self._ids(CastMember, cast, "cast"),
             elements=(
                 scene.elements.all()
@@ -146,9 +133,7 @@ class BoardMoves(ScheduleEndpoint, generics.GenericAPIView):
 
     @extend_schema(request=s.MoveSerializer, responses=s.MovedSerializer)
     def post(self, request, *args, **kwargs) -> Response:
-        incoming = s.MoveSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        data = incoming.validated_data
+        data = self.incoming(s.MoveSerializer)
         affected = services.scene_move(
             production=request.production,
             scene_id=data["scene"],

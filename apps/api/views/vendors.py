@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from apps.api.access import ProductionEndpoint
 from apps.api.errors import form_refusal
+from apps.api.filtering import filterset
 from apps.api.serializers import vendors as s
 from apps.productions.capabilities import Capability as C
 from apps.vendors import queries, services
@@ -42,12 +43,11 @@ class VendorRows(VendorEndpoint):
         return form.save()
 
 
-class VendorFilter(filters.FilterSet):
-    q = filters.CharFilter(field_name="name", lookup_expr="icontains")
-
-    class Meta:
-        model = Vendor
-        fields = ["q", "category"]
+VendorFilter = filterset(
+    Vendor,
+    ("category",),
+    q=filters.CharFilter(field_name="name", lookup_expr="icontains"),
+)
 
 
 class Vendors(VendorRows, generics.ListCreateAPIView):
@@ -66,12 +66,11 @@ class VendorDetail(VendorRows, generics.RetrieveUpdateAPIView):
         serializer.instance = self.save_form(serializer.instance)
 
 
-class POFilter(filters.FilterSet):
-    q = filters.CharFilter(field_name="description", lookup_expr="icontains")
-
-    class Meta:
-        model = PurchaseOrder
-        fields = ["status", "vendor", "q"]
+POFilter = filterset(
+    PurchaseOrder,
+    ("status", "vendor"),
+    q=filters.CharFilter(field_name="description", lookup_expr="icontains"),
+)
 
 
 class PORows(VendorEndpoint):
@@ -96,9 +95,7 @@ class PurchaseOrders(PORows, generics.ListCreateAPIView):
         request=s.PurchaseOrderCreateSerializer, responses={201: s.PurchaseOrderDetailSerializer}
     )
     def post(self, request, *args, **kwargs) -> Response:
-        incoming = s.PurchaseOrderCreateSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        data = incoming.validated_data
+        data = self.incoming(s.PurchaseOrderCreateSerializer)
         vendor = Vendor.objects.filter(production=request.production, pk=data["vendor"]).first()
         if vendor is None:
             return Response({"vendor": [NO_VENDOR]}, status=status.HTTP_400_BAD_REQUEST)
