@@ -219,3 +219,29 @@ def test_versions_list_their_kept_totals(production, api, version):
     assert [(v["id"], Decimal(v["lines_total"]), v["is_current"]) for v in found] == [
         (version.pk, Decimal("100.00"), True)
     ]
+
+
+def test_a_fringe_of_another_version_is_a_400(production, api, version):
+    other = budget_from_template(production, name="Another budget")
+    foreign = other.fringes.first().pk
+    response = api.post(
+        url(production, version, "lines/"),
+        {"account": account(version, "2001").pk, "description": "x", "fringes": [foreign]},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "fringes": [f"This version has no fringe with the id(s) [{foreign}]."]
+    }
+
+
+def test_changing_a_globals_description_keeps_its_value(production, api, version):
+    api.post(url(production, version, "globals/"), {"name": "WEEKS", "value": "3"}, format="json")
+    response = api.patch(
+        url(production, version, "globals/WEEKS/"), {"description": "Prep, in weeks"}, "json"
+    )
+    assert response.status_code == 200, response.json()
+    assert (response.json()["value"], response.json()["description"]) == (
+        "3.000000",
+        "Prep, in weeks",
+    )

@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from apps.api.access import ProductionEndpoint
@@ -24,6 +25,7 @@ from apps.productions.capabilities import Capability as C
 NO_BUDGET = "This production has no budget yet."
 NO_ACCOUNT = "This version has no account with that id."
 NEW_LINE_NEEDS = ("account", "description")
+NO_FRINGE = "This version has no fringe with the id(s) {ids}."
 
 
 class VersionEndpoint(ProductionEndpoint):
@@ -95,8 +97,10 @@ LineFilter = filterset(
 
 def _line_values(data: dict, version: BudgetVersion, line: DetailLine | None = None):
     """The service's LineValues from the request, a line's own values filling what a PATCH
-    leaves out."""
-
+    leaves out. Fringes must be the version's own."""
+    unknown = set(data.get("fringes", ())) - set(version.fringes.values_list("pk", flat=True))
+    if unknown:
+        raise ValidationError({"fringes": [NO_FRINGE.format(ids=sorted(unknown))]})
     current_fringes = tuple(f.pk for f in line.fringes.all()) if line else ()
     return services.LineValues(
         description=data.get("description", line.description if line else ""),
@@ -174,12 +178,15 @@ class GlobalRows(VersionEndpoint):
     queryset = Global.objects.all()
     serializer_class = s.GlobalSerializer
 
-    def _set(self, data: dict, name: str) -> Global:
+    def _set(self, data: dict, name: str, current: Global | None = None) -> Global:
+        """A value replaces a formula and a formula a value; a change giving neither (only a
+        description) keeps the global's own."""
+        keep = current is not None and "value" not in data and "formula" not in data
         return services.global_set(
             version=self.version,
             name=name,
-            value=data.get("value"),
-            formula=data.get("formula", ""),
+            value=current.value if keep else data.get("value"),
+            formula=current.formula if keep else data.get("formula", ""),
             description=data.get("description"),
         )
 
@@ -203,7 +210,8 @@ class GlobalDetail(GlobalRows, generics.RetrieveUpdateDestroyAPIView):
     lookup_field, lookup_url_kwarg = "name", "global_name"
 
     def perform_update(self, serializer) -> None:
-        serializer.instance = self._set(serializer.validated_data, self.kwargs["global_name"])
+        current = serializer.instance
+        serializer.instance = self._set(serializer.validated_data, current.name, current)
 
     def perform_destroy(self, instance: Global) -> None:
         services.global_delete(item=instance)
