@@ -51,7 +51,9 @@ class ProductionAccess(permissions.BasePermission):
         kwargs = dict(view.kwargs)
         slug = kwargs.pop("production_slug")
         access: Access = view.access
-        enter(request, slug, access.read, access.write, access.scope, **kwargs)
+        # On Django's request, as a page's: what runs after the view (the data stamp that moves
+        # after a write) finds the production there; DRF's request reads it through.
+        enter(request._request, slug, access.read, access.write, access.scope, **kwargs)
         return True
 
 

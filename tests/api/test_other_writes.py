@@ -243,3 +243,31 @@ def test_the_productions_settings_are_checked_by_the_settings_form(production, a
     response = api.patch(url, {"wrap_date": "2000-01-01", "version": version}, "json")
     assert response.status_code == 400
     assert list(response.json()) == ["wrap_date"]
+
+
+# --- Kept page fragments ------------------------------------------------------------------------
+
+
+def test_an_api_write_moves_its_productions_data_stamp_and_a_read_moves_none(production, api):
+    """The pages' kept fragments (apps/core/freshness.py) are never read again after an API
+    write to their production; a read (which notes its token's use) keeps them."""
+    from apps.core import freshness
+    from apps.productions.models import Production
+    from tests.factories import ProductionFactory
+
+    other = ProductionFactory()
+
+    def stamps():
+        return dict(Production.objects.values_list("pk", "data_stamp"))
+
+    freshness.settle()  # the test's own setup wrote
+    before = stamps()
+    assert api.get(api_url(production, "schedule/elements/")).status_code == 200
+    assert stamps() == before
+    made = api.post(
+        api_url(production, "schedule/elements/"), {"category": "props", "name": "Kettle"}, "json"
+    )
+    assert made.status_code == 201
+    after = stamps()
+    assert after[production.pk] != before[production.pk]
+    assert after[other.pk] == before[other.pk]
