@@ -9,11 +9,10 @@ from pathlib import Path
 from apps.core.errors import DomainError
 from apps.core.tables import TableRefused, read_rows
 
+# Where a line or an account goes: its category and account, by number and name.
+PLACE_COLUMNS = ["category_number", "category_name", "account_number", "account_name"]
 LINE_COLUMNS = [
-    "category_number",
-    "category_name",
-    "account_number",
-    "account_name",
+    *PLACE_COLUMNS,
     "description",
     "amount",
     "units",
@@ -61,15 +60,28 @@ class ImportFailed(DomainError):
         super().__init__(f"{len(errors)} problem(s)")
 
 
+def read_upload(upload) -> tuple[bytes, str]:
+    """The bytes and the name of an upload (or of a path)."""
+    filename = getattr(upload, "name", str(upload))
+    data = upload.read() if hasattr(upload, "read") else Path(upload).read_bytes()
+    return data, filename
+
+
 def read_table(upload, name: str, required: list[str]) -> list[tuple[int, dict[str, str]]]:
     """(line number, row) for each non-empty row of a CSV or XLSX file; column names are
     matched case-insensitively."""
-    filename = getattr(upload, "name", str(upload))
-    data = upload.read() if hasattr(upload, "read") else Path(upload).read_bytes()
+    data, filename = read_upload(upload)
     try:
         raw = read_rows(data, filename)
     except TableRefused as refused:
         raise ImportFailed([RowError(name, 1, str(refused))]) from None
+    return table_rows(raw, name, required)
+
+
+def table_rows(
+    raw: list[list[str]], name: str, required: list[str]
+) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) for each non-empty row of a table read by apps.core.tables."""
     if not raw:
         raise ImportFailed([RowError(name, 1, NO_ROWS)])
     header = [h.strip().lower() for h in raw[0]]
