@@ -11,10 +11,12 @@ parallel xdist workers never share one. Without `soffice` the test is skipped, e
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import shutil
 import subprocess
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -82,3 +84,23 @@ def money(value, places: int = 2) -> Decimal:
     """A spreadsheet's number (a float) as the money it stands for, to the minor unit."""
     assert isinstance(value, int | float), f"not a number: {value!r}"
     return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places))
+
+
+def zip_tables(data: bytes) -> dict[str, list[list[str]]]:
+    """The CSV files of a ZIP export, each as its rows."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {
+            name: list(csv.reader(io.StringIO(archive.read(name).decode())))
+            for name in archive.namelist()
+        }
+
+
+def zip_of(tables: dict[str, list[list[str]]]) -> bytes:
+    """A ZIP of CSV files, as a person might put an edited export back together."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, rows in tables.items():
+            stream = io.StringIO()
+            csv.writer(stream).writerows(rows)
+            archive.writestr(name, stream.getvalue())
+    return buffer.getvalue()

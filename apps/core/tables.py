@@ -16,15 +16,95 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from apps.core.errors import DomainError
 from apps.core.exports import uninert
+
+MISSING_COLUMNS = "The file lacks the column(s): {columns}."
+NO_ROWS = "The file has no rows."
+NO_TABLE = "The ZIP holds no {name}.csv (it holds: {names})."
 
 
 class TableRefused(ValueError):
     """The file is too large or cannot be read; the message says why, for the person."""
+
+
+# --- Imports: every row checked, then all written or none ---------------------------------------
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem of an import: the table (file or sheet), the spreadsheet's line number (the
+    header is line 1) and why."""
+
+    file: str
+    line: int
+    reason: str
+
+
+class ImportFailed(DomainError):
+    """The file was refused; ``errors`` holds every problem found, row by row."""
+
+    def __init__(self, errors: list[RowError]) -> None:
+        self.errors = errors
+        super().__init__(f"{len(errors)} problem(s)")
+
+
+def read_upload(upload) -> tuple[bytes, str]:
+    """The bytes and the name of an upload (or of a path)."""
+    filename = getattr(upload, "name", str(upload))
+    data = upload.read() if hasattr(upload, "read") else Path(upload).read_bytes()
+    return data, filename
+
+
+def upload_tables(upload, first: str, names: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    """The tables of an upload by name. The app's own multi-table export (an XLSX with a sheet
+    named `first`, or a ZIP with `first`.csv) gives those of `names` it holds; a plain CSV, or an
+    XLSX without such a sheet (its open sheet), is the one table `first`. A file that cannot be
+    read fails the import as table `first`."""
+    data, filename = read_upload(upload)
+    try:
+        tables = read_tables(data, filename)
+        if first in tables:
+            return {name: tables[name] for name in names if name in tables}
+        if filename.lower().endswith(".xlsx"):
+            return {first: read_rows(data, filename)}
+    except TableRefused as refused:
+        raise ImportFailed([RowError(first, 1, str(refused))]) from None
+    if "" in tables:
+        return {first: tables[""]}
+    held = ", ".join(f"{name}.csv" for name in tables) or "no CSV file"
+    raise ImportFailed([RowError(first, 1, NO_TABLE.format(name=first, names=held))])
+
+
+def table_rows(
+    raw: list[list[str]], name: str, required: list[str]
+) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) for each non-empty row of a table; column names are matched
+    case-insensitively, cells are stripped. A table without a header or a required column fails
+    the import."""
+    if not raw:
+        raise ImportFailed([RowError(name, 1, NO_ROWS)])
+    header = [h.strip().lower() for h in raw[0]]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise ImportFailed([RowError(name, 1, MISSING_COLUMNS.format(columns=", ".join(missing)))])
+    rows = []
+    for number, values in enumerate(raw[1:], start=2):
+        if not any(v.strip() for v in values):
+            continue
+        rows.append(
+            (
+                number,
+                {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)},
+            )
+        )
+    return rows
 
 
 def read_rows(data: bytes, filename: str) -> list[list[str]]:

@@ -10,10 +10,8 @@ either imports back whole.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
-import zipfile
 from decimal import Decimal
 
 import pytest
@@ -26,6 +24,7 @@ from apps.budgets.importers.budget_files import GIVEN_TWICE
 from apps.budgets.models import Account, BudgetVersion, DetailLine, Fringe, Global, Markup
 from apps.budgets.queries import top_sheet
 from tests.budgets.messy import MESSY, messy_budget
+from tests.spreadsheets import zip_of, zip_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -37,14 +36,6 @@ def _export(client, production, version, fmt: str) -> bytes:
     response = client.get(url + f"?format={fmt}")
     assert response.status_code == 200
     return response.content
-
-
-def _tables(data: bytes) -> dict[str, list[list[str]]]:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return {
-            name: list(csv.reader(io.StringIO(archive.read(name).decode())))
-            for name in archive.namelist()
-        }
 
 
 def _totals(version: BudgetVersion):
@@ -131,7 +122,7 @@ def test_the_detail_export_imports_back_into_a_new_version_with_identical_totals
     # And exported again, the new version's files are the old one's.
     again = _export(ap_client, production, imported, fmt)
     if fmt == "csv":
-        assert _tables(again) == _tables(data)
+        assert zip_tables(again) == zip_tables(data)
     else:
         before, after = load_workbook(io.BytesIO(data)), load_workbook(io.BytesIO(again))
         for sheet in ("Lines", "Accounts", "Globals", "Fringes", "Markups", "Top sheet"):
@@ -144,7 +135,7 @@ def test_the_detail_csv_carries_formulas_as_typed_not_values_with_six_decimals(
     ap_client, production
 ):
     version = messy_budget(production)
-    tables = _tables(_export(ap_client, production, version, "csv"))
+    tables = zip_tables(_export(ap_client, production, version, "csv"))
     assert set(tables) == {"lines.csv", "accounts.csv", "globals.csv", "fringes.csv", "markups.csv"}
     header, *rows = tables["lines.csv"]
     lines = [dict(zip(header, row, strict=True)) for row in rows]
@@ -191,19 +182,9 @@ def _import(production, name: str, data: bytes, **files):
     )
 
 
-def _zip(tables: dict[str, list[list[str]]]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, rows in tables.items():
-            stream = io.StringIO()
-            csv.writer(stream).writerows(rows)
-            archive.writestr(name, stream.getvalue())
-    return buffer.getvalue()
-
-
 def test_a_bad_detail_export_writes_nothing_and_reports_every_row(ap_client, production):
     version = messy_budget(production)
-    tables = _tables(_export(ap_client, production, version, "csv"))
+    tables = zip_tables(_export(ap_client, production, version, "csv"))
     header = tables["lines.csv"][0]
     tables["lines.csv"][2][header.index("fringes")] = "FICA;NOPE"
     tables["lines.csv"][4][header.index("x_formula")] = "SHOOT_WEEKS +"
@@ -212,7 +193,7 @@ def test_a_bad_detail_export_writes_nothing_and_reports_every_row(ap_client, pro
     tables["markups.csv"].append(["Extra", "ten", "ALL", ""])
     versions = BudgetVersion.objects.count()
     with pytest.raises(ImportFailed) as failed:
-        _import(production, "detail.zip", _zip(tables))
+        _import(production, "detail.zip", zip_of(tables))
     reported = [(e.file, e.line) for e in failed.value.errors]
     assert reported == [
         ("markups", 7),

@@ -27,33 +27,19 @@ from apps.budgets.importers.common import (
 )
 from apps.budgets.models import Section
 from apps.budgets.services import editing
-from apps.core.tables import TableRefused, read_rows, read_tables
+from apps.core.tables import TableRefused, read_rows, upload_tables
 
 TABLES = ("lines", "accounts", "globals", "fringes", "markups")
 GIVEN_TWICE = (
     "The {table} are in the lines file's workbook and in a file of their own: give them once."
 )
-NO_LINES_TABLE = "The ZIP holds no lines.csv (it holds: {names})."
 GLOBAL_CYCLE = "{name} cannot be worked out: its formula reads itself through {names}."
 
 
 def budget_tables(lines_file, files: dict[str, object]) -> dict[str, list[list[str]]]:
     """Raw rows of each table by name ("lines", "globals", ...), from the lines file (one table,
     or the whole detail export) and the files of their own (`files`: table name -> upload)."""
-    data, filename = read_upload(lines_file)
-    try:
-        tables = read_tables(data, filename)
-    except TableRefused as refused:
-        raise ImportFailed([RowError("lines", 1, str(refused))]) from None
-    if "lines" in tables:
-        found = {name: tables[name] for name in TABLES if name in tables}
-    elif filename.lower().endswith(".xlsx"):
-        found = {"lines": read_rows(data, filename)}  # one sheet of lines, as before
-    elif "" in tables:
-        found = {"lines": tables[""]}
-    else:
-        names = ", ".join(f"{name}.csv" for name in tables) or "no CSV file"
-        raise ImportFailed([RowError("lines", 1, NO_LINES_TABLE.format(names=names))])
+    found = upload_tables(lines_file, "lines", TABLES)
     errors = []
     for name, upload in files.items():
         if upload is None:
