@@ -104,3 +104,22 @@ def zip_of(tables: dict[str, list[list[str]]]) -> bytes:
             csv.writer(stream).writerows(rows)
             archive.writestr(name, stream.getvalue())
     return buffer.getvalue()
+
+
+def import_elsewhere(client, production, export, import_url: str, filename: str):
+    """Export from `production` (``export(client, production)``), then, as a member of a new
+    production, upload the file to its `import_url` (a URL name); the import must succeed.
+    Returns (the new production, the exported bytes)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from tests.factories import ProductionFactory, member
+
+    client.force_login(member(production))
+    data = export(client, production)
+    other = ProductionFactory()
+    client.force_login(member(other))
+    upload = SimpleUploadedFile(filename, data)
+    response = client.post(reverse(import_url, args=[other.slug]), {"file": upload})
+    assert response.status_code == 302, response.context and response.context.get("errors")
+    return other, data

@@ -25,9 +25,8 @@ from apps.schedules.services.scene_list import (
     NO_SUCH_SCENE,
     scene_list_import,
 )
-from tests.factories import ProductionFactory, member
 from tests.schedules.factories import CastFactory, SceneFactory, SetFactory
-from tests.spreadsheets import zip_of, zip_tables
+from tests.spreadsheets import import_elsewhere, zip_of, zip_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -76,14 +75,10 @@ def _file(data: bytes, fmt: str) -> SimpleUploadedFile:
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_the_scene_list_imports_into_another_production_as_it_was(client, scenes, fmt):
-    client.force_login(member(scenes))
-    data = _export(client, scenes, fmt)
-    other = ProductionFactory()
-    client.force_login(member(other))
-    response = client.post(
-        reverse("schedules:scene_list_import", args=[other.slug]), {"file": _file(data, fmt)}
+    name = "scenes." + ("zip" if fmt == "csv" else "xlsx")
+    other, data = import_elsewhere(
+        client, scenes, lambda c, p: _export(c, p, fmt), "schedules:scene_list_import", name
     )
-    assert response.status_code == 302, response.context and response.context.get("errors")
     assert scene_list_tables(other) == scene_list_tables(scenes)
     if fmt == "csv":  # exported again, the other production's files are these
         assert zip_tables(_export(client, other, "csv")) == zip_tables(data)
