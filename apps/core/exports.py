@@ -197,15 +197,21 @@ def xlsx_response(
     *,
     currency: str | None = None,
     money_columns: Iterable[int] = (),
+    sums: Mapping[int, Sequence[int]] | None = None,
 ) -> HttpResponse:
-    """One finished sheet; `money_columns` (0-based, as in the rows) in the currency's format."""
+    """One finished sheet; `money_columns` (0-based, as in the rows) in the currency's format;
+    `sums` makes a column a live sum of others on its row ({4: (2, 3)}: E = C + D)."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = sheet_title(filename)
     append_row(sheet, list(header))
-    for row in rows:
+    for number, row in enumerate(rows, start=2):
         # Decimals stay numbers in the sheet; openpyxl writes them without going through float text.
-        append_row(sheet, row)
+        cells = list(row)
+        for column, parts in (sums or {}).items():
+            terms = "+".join(f"{get_column_letter(part + 1)}{number}" for part in parts)
+            cells[column] = Formula(f"={terms}")
+        append_row(sheet, cells)
     finish_sheet(sheet, currency=currency, money_columns=[i + 1 for i in money_columns])
     return workbook_response(workbook, filename)
 
@@ -229,8 +235,11 @@ def _cell(value):
 
 
 def export_response(
-    fmt: str, filename: str, header, rows, *, currency=None, money_columns=()
+    fmt: str, filename: str, header, rows, *, currency=None, money_columns=(), sums=None
 ) -> HttpResponse:
+    """CSV (values) or XLSX (see xlsx_response: money formats, live sums)."""
     if fmt == "xlsx":
-        return xlsx_response(filename, header, rows, currency=currency, money_columns=money_columns)
+        return xlsx_response(
+            filename, header, rows, currency=currency, money_columns=money_columns, sums=sums
+        )
     return csv_response(filename, header, rows)
