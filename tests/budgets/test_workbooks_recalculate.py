@@ -11,6 +11,7 @@ global when someone changes them in the spreadsheet.
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -256,3 +257,24 @@ def test_global_and_account_values_in_the_workbook_are_the_apps(ap_client, produ
     assert Global.objects.get(budget_version=version, name="LOC_DAYS").value == Decimal("10.5")
     assert Account.objects.filter(budget_version=version).count() == book["Accounts"].max_row - 1
     assert Markup.objects.filter(budget_version=version).count() == book["Markups"].max_row - 1
+
+
+def test_no_markup_formula_hard_codes_its_percentage(ap_client, production):
+    """A markup reads its percentage from a cell (`*G30/100`), never `*10/100`."""
+    version = messy_budget(production)
+    spend(production)
+    books = [
+        load_workbook(io.BytesIO(_download(ap_client, "top_sheet_export", production, version))),
+        load_workbook(io.BytesIO(_download(ap_client, "cost_report_export", production))),
+    ]
+    literal = re.compile(r"\*\(?-?\d+(\.\d+)?\)?/100")
+    formulas = [
+        cell.value
+        for book in books
+        for ws in book.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if cell.data_type == "f" and "/100" in cell.value
+    ]
+    assert [f for f in formulas if literal.search(f)] == []
+    assert len(formulas) >= 10  # 5 markups on the top sheet, 5 budgets and 4 ETCs on the report
