@@ -228,7 +228,10 @@ class BudgetImportForm(forms.Form):
         max_length=120, help_text="An existing budget gets a new version; a new name, a new budget."
     )
     version_name = forms.CharField(max_length=120, initial="Imported")
-    lines = forms.FileField(help_text="CSV or XLSX with the budget columns.")
+    lines = forms.FileField(
+        help_text="CSV or XLSX with the budget columns, or a budget detail export whole (its XLSX "
+        "or its ZIP of CSV files: lines, accounts, globals, fringes and markups together)."
+    )
     fringes = forms.FileField(
         required=False, help_text="CSV or XLSX: code, name, kind, rate, cutoff"
     )

@@ -89,3 +89,13 @@ class QuickSelect(forms.Select):
 
 class QuickSelectMultiple(QuickSelect, forms.SelectMultiple):
     allow_multiple_selected = True
+
+
+class TableImportForm(forms.Form):
+    """One file: an export of the app read back (CSV, XLSX, or the ZIP of an export's CSV
+    files)."""
+
+    file = forms.FileField(
+        help_text="The export as downloaded (XLSX, or the ZIP of its CSV files), or a CSV or XLSX "
+        "of the same columns."
+    )

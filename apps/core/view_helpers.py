@@ -13,7 +13,8 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 
 from apps.core.errors import DomainError
 
@@ -59,3 +60,32 @@ def run_service(
         show_error(request, error, form)
         return Outcome(error=error)
     return Outcome(value=value)
+
+
+def import_page(
+    request: HttpRequest,
+    template: str,
+    importer: Callable[[Any], Any],
+    *,
+    done: Callable[[Any], str],
+    then: str,
+    context: dict | None = None,
+) -> HttpResponse:
+    """The page of an import from one file: its form; on POST, ``importer(upload)`` runs; a good
+    file says what it did (``done(result)``) and goes to ``then``, a refused one (ImportFailed)
+    shows the page again with every bad row (`errors`, for templates/partials/import_errors.html).
+    """
+    from apps.core.forms import TableImportForm
+    from apps.core.tables import ImportFailed
+
+    form = TableImportForm(request.POST or None, request.FILES or None)
+    context = {"form": form, **(context or {})}
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = importer(form.cleaned_data["file"])
+        except ImportFailed as failed:
+            context["errors"] = failed.errors
+        else:
+            messages.success(request, done(result))
+            return redirect(then)
+    return render(request, template, context)

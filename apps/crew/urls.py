@@ -6,6 +6,7 @@ app_name = "crew"
 
 urlpatterns = [
     path("", crew_list.crew_list, name="list"),
+    path("import/", crew_list.crew_list_upload, name="list_import"),
     path("engagements/<int:pk>/release/", crew_list.engagement_release, name="release"),
     path("days/", days.day_grid, name="days"),
     path("days/<int:pk>/remove/", days.day_assignment_remove, name="day_remove"),

@@ -246,28 +246,6 @@ def day_conflicts(settings: ScheduleSettings, days, wrap_date=None) -> list[list
     return found
 
 
-# --- Scene list ---------------------------------------------------------------------------------
-
-
-SCENE_HEADER = ["number", "int_ext", "set", "time_of_day", "eighths", "cast"]
-
-
-def scene_rows(production):
-    """The scene list as export_scenes writes it: whole eighths, cast IDs joined by ;."""
-    scenes = (
-        Scene.objects.filter(production=production)
-        .select_related("set")
-        .prefetch_related("cast")
-        .order_by("sort_key", "number")
-    )
-    for scene in scenes:
-        ids = sorted(member.id_number for member in scene.cast.all())
-        yield [
-            scene.number, scene.int_ext, scene.set.name, scene.time_of_day, scene.eighths,
-            ";".join(str(i) for i in ids),
-        ]  # fmt: skip
-
-
 # --- Day Out of Days ----------------------------------------------------------------------------
 
 

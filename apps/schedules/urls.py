@@ -21,6 +21,7 @@ urlpatterns = [
     path("days/<int:pk>/remove/", views.day_remove, name="day_remove"),
     path("scenes/", views.scene_list, name="scenes"),
     path("scenes/import/", views.script_import, name="import"),
+    path("scenes/import-list/", views.scene_list_upload, name="scene_list_import"),
     path("scenes/import/<int:pk>/", views.script_draft, name="draft"),
     path("scenes/add/", views.scene_add, name="scene_add"),
     path("scenes/<int:pk>/", views.breakdown, name="breakdown"),

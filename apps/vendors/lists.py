@@ -58,7 +58,9 @@ def po_export(fmt: str, production: Production, pos: QuerySet[PurchaseOrder]):
         [po.label, po.vendor.name, po.description, po.get_status_display(), po.deliver_on, po.total]
         for po in pos
     )
-    return export_response(fmt, f"{production.slug}-purchase-orders", header, rows)
+    return export_response(
+        fmt, f"{production.slug}-purchase-orders", header, rows, **_money(production, 5)
+    )
 
 
 def invoices_matching(production: Production, *, status: str = "", search: str = ""):
@@ -97,4 +99,11 @@ def invoice_export(fmt: str, production: Production, invoices):
         ]
         for i in invoices
     )
-    return export_response(fmt, f"{production.slug}-invoices", header, rows)
+    return export_response(
+        fmt, f"{production.slug}-invoices", header, rows, **_money(production, 6)
+    )
+
+
+def _money(production: Production, column: int) -> dict:
+    """The export's money column, in the production's currency format (XLSX)."""
+    return {"currency": production.currency, "money_columns": (column,)}

@@ -4,7 +4,7 @@ panel.py)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Max, Q, Sum, Value
@@ -179,6 +179,7 @@ class Report:
     header: list[str]
     rows: list[list]
     money_columns: frozenset[int]
+    sums: dict[int, tuple[int, ...]] = field(default_factory=dict)  # column: the columns it adds
 
 
 def report_open_pos_by_account(production: Production) -> Report:
@@ -220,6 +221,7 @@ def report_spend_by_vendor(production: Production) -> Report:
         ["Vendor", "Category", "Invoiced (approved)", "Still committed", "Total"],
         rows,
         frozenset({2, 3, 4}),
+        sums={4: (2, 3)},
     )
 
 

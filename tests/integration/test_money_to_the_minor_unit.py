@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import subprocess
+import zipfile
 from datetime import date
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from openpyxl import load_workbook
 
 from apps.budgets import services as budgets
 from apps.budgets.models import Actual, Commitment, DetailLine
+from apps.core.exports import money_format
 from apps.crew import services as crew
 from apps.crew.models import DealMemo, MemoState
 from apps.productions.capabilities import Role
@@ -49,6 +51,11 @@ def _pdf_text(response, tmp_path) -> str:
 
 def _csv(response) -> list[list[str]]:
     return list(csv.reader(io.StringIO(response.content.decode())))
+
+
+def _zip_csv(response, name: str) -> list[list[str]]:
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        return list(csv.reader(io.StringIO(archive.read(name).decode())))
 
 
 def _xlsx(response):
@@ -89,21 +96,27 @@ def test_a_budget_line_is_stored_shown_and_exported_to_the_currencys_minor_unit(
     top_csv = _csv(client.get(reverse("budgets:top_sheet_export", args=args)))
     row = next(r for r in top_csv if r[1] == category)
     assert [row[3], row[5]] == [_plain(shown)] * 2  # subtotal and total
+    # The XLSX totals are formulas rounding to the minor unit, shown in the currency's format
+    # (their values, recalculated by LibreOffice: tests/budgets/test_workbooks_recalculate.py).
+    places = {"KWD": 3, "USD": 2, "JPY": 0}[currency]
     top_xlsx = _xlsx(client.get(reverse("budgets:top_sheet_export", args=args) + "?format=xlsx"))
-    row = next(r for r in top_xlsx.iter_rows(values_only=True) if r[1] == category)
-    assert [Decimal(str(row[3])), Decimal(str(row[5]))] == [stored, stored]
+    row = next(r for r in top_xlsx.iter_rows() if r[1].value == category)
+    assert row[5].number_format == money_format(currency)
+    lines = top_xlsx.parent["Lines"]
+    assert lines["M2"].value == f"=ROUND(G2*I2*J2*L2,{places})"
+    assert Decimal(str(lines["J2"].value)) == Decimal(rate)
+    assert lines["M2"].number_format == money_format(currency)
 
-    detail_csv = _csv(client.get(reverse("budgets:detail_export", args=args)))
-    assert detail_csv[1][9] == _plain(shown)
-    detail_xlsx = _xlsx(client.get(reverse("budgets:detail_export", args=args) + "?format=xlsx"))
-    assert Decimal(str(detail_xlsx["J2"].value)) == stored
+    detail_csv = _zip_csv(client.get(reverse("budgets:detail_export", args=args)), "lines.csv")
+    assert detail_csv[1][detail_csv[0].index("total")] == _plain(shown)
 
     cost_url = reverse("budgets:cost_report_export", args=[production.slug])
     cost = next(row for row in _csv(client.get(cost_url)) if row[0] == "2001")
     assert cost[2:4] == [_plain(shown), _plain(shown)]  # budget, actual
     cost_xlsx = _xlsx(client.get(cost_url + "?format=xlsx"))
-    row = next(r for r in cost_xlsx.iter_rows(min_row=2, values_only=True) if r[0] == "2001")
-    assert [Decimal(str(v)) for v in row[2:4]] == [stored, stored]
+    row = next(r for r in cost_xlsx.iter_rows(min_row=2) if r[0].value == "2001")
+    assert [Decimal(str(c.value)) for c in row[2:4]] == [stored, stored]
+    assert row[2].number_format == money_format(currency)
 
     for url in (
         reverse("budgets:top_sheet_export", args=args),

@@ -173,3 +173,27 @@ def test_a_certificate_claiming_30000_pixels_square_is_refused_in_words():
     upload = SimpleUploadedFile("coi.png", png_claiming(30000, 30000), "image/png")
     with pytest.raises(VendorError, match="900,000,000 pixels"):
         sniff_certificate(upload)
+
+
+def test_a_zip_of_csv_files_is_bounded_like_an_xlsx_and_reads_only_its_csv_files():
+    """The detail and scene list exports come back as a ZIP of CSV files: its declared unpacked
+    size is checked before anything is read, each file is bounded like an upload, folders and
+    other files are ignored."""
+    from apps.core.tables import read_tables
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("lines.csv", "a,b\n" + "1,2\n" * 20_000)
+    small = override_settings(IMPORT_MAX_UNPACKED_BYTES=10_000)
+    with small, pytest.raises(TableRefused) as refused:
+        read_tables(buffer.getvalue(), "detail.zip")
+    assert "unpacks to" in str(refused.value)
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("../../etc/lines.csv", "a,b\n'=1+1,2\n")
+        archive.writestr("notes.txt", "ignored")
+        archive.writestr("__MACOSX/._lines.csv", "ignored")
+    assert read_tables(buffer.getvalue(), "detail.zip") == {"lines": [["a", "b"], ["=1+1", "2"]]}
+    with pytest.raises(TableRefused):
+        read_tables(b"not a zip", "detail.zip")

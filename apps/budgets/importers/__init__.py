@@ -12,7 +12,6 @@ from apps.budgets.importers.actuals import (  # noqa: F401
 )
 from apps.budgets.importers.budget import (  # noqa: F401
     BudgetImport,
-    _markups,
     _section,
     import_budget,
     section_by_number,

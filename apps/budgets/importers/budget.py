@@ -1,4 +1,10 @@
-"""The budget import: lines, fringes, globals and markups, validated whole, then written."""
+"""The budget import: lines, accounts, fringes, globals and markups, validated whole, then written.
+
+The lines are read as typed: ``amount_formula`` (``SHOOT_WEEKS + 2``) when the file has that
+column, else ``amount`` (so both the app's own detail export and a hand-made lines file import);
+the same for x and rate. The detail export's other columns (totals, fringe amounts) are what the
+version worked out and are not read: the import works everything out again.
+"""
 
 from __future__ import annotations
 
@@ -8,26 +14,27 @@ from decimal import Decimal
 from django.db import transaction
 
 from apps.budgets import engine
+from apps.budgets.importers.budget_files import (
+    budget_tables,
+    parse_fringes,
+    parse_globals,
+    parse_markups,
+    section_code,
+)
 from apps.budgets.importers.common import (
     ACCOUNT_CLASH,
     CATEGORY_NAME_CLASH,
-    DUPLICATE,
     EMPTY,
-    FRINGE_COLUMNS,
-    GLOBAL_COLUMNS,
     LINE_COLUMNS,
-    MARKUP_COLUMNS,
     NO_SECTION,
     SECTION_CLASH,
     SECTION_RULE,
     UNKNOWN_FRINGE,
-    UNKNOWN_KIND,
-    UNKNOWN_SECTION,
     UNKNOWN_UNITS,
     ImportFailed,
     RowError,
     _decimal,
-    read_table,
+    table_rows,
 )
 from apps.budgets.models import (
     Account,
@@ -44,7 +51,11 @@ from apps.budgets.models import (
 from apps.budgets.services import editing
 from apps.budgets.services.editing import BudgetError, LineValues
 from apps.budgets.services.totals import refresh as refresh_totals
-from apps.core.money import round_money
+from apps.core.money import minor_units, round_money
+
+ACCOUNT_COLUMNS = ["category_number", "account_number"]  # the accounts table's required columns
+_section = section_code  # the name this module's callers know
+
 
 # --- Budgets -------------------------------------------------------------------------------------
 
@@ -59,6 +70,8 @@ class BudgetImport:
     categories: dict[str, dict] = field(default_factory=dict)
     lines: list[tuple[str, LineValues]] = field(default_factory=list)
     sections_by_rule: bool = False
+    global_details: dict[str, dict] = field(default_factory=dict)  # name -> formula, description
+    account_fringes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # default fringes
 
     @property
     def counts(self) -> dict[str, int]:
@@ -111,37 +124,61 @@ def section_by_number(number: str) -> str:
     return Section.OTHER
 
 
-def _section(value: str) -> str:
-    text = value.strip().upper().replace(" ", "_")
-    aliases = {"ABOVE_THE_LINE": "ATL", "BELOW_THE_LINE": "PRODUCTION", "POST_PRODUCTION": "POST"}
-    text = aliases.get(text, text)
-    if text not in Section.values:
-        raise ValueError(UNKNOWN_SECTION.format(value=value))
-    return text
+class _Places:
+    """Where each category and account goes, checked row by row (accounts table, then lines)."""
+
+    def __init__(self, plan: BudgetImport) -> None:
+        self.plan = plan
+        self.account_category: dict[str, str] = {}
+
+    def place(self, row: dict[str, str], has_section: bool, columns: tuple[str, ...]) -> str:
+        """The row's account number, its category and account made or checked."""
+        for column in columns:
+            if not row[column]:
+                raise ValueError(EMPTY.format(column=column))
+        cat_no, acc_no = row["category_number"], row["account_number"]
+        section = section_code(row["section"]) if has_section and row["section"] else None
+        category = self.plan.categories.get(cat_no)
+        name = row.get("category_name", "")
+        if category is None:
+            if has_section and section is None:
+                raise ValueError(NO_SECTION.format(number=cat_no))
+            category = self.plan.categories[cat_no] = {
+                "name": name or cat_no,
+                "section": section or section_by_number(cat_no),
+                "accounts": {},
+            }
+        elif name and name != category["name"]:
+            raise ValueError(CATEGORY_NAME_CLASH.format(number=cat_no, first=category["name"]))
+        elif section and section != category["section"]:
+            raise ValueError(SECTION_CLASH.format(number=cat_no, first=category["section"]))
+        if self.account_category.setdefault(acc_no, cat_no) != cat_no:
+            raise ValueError(
+                ACCOUNT_CLASH.format(number=acc_no, first=self.account_category[acc_no])
+            )
+        category["accounts"].setdefault(acc_no, row.get("account_name", "") or acc_no)
+        return acc_no
 
 
-def _markups(markups_file) -> tuple[list[dict], list[RowError]]:
-    found, errors, names = [], [], set()
-    for line, row in read_table(markups_file, "markups", MARKUP_COLUMNS):
-        try:
-            name = row["name"] or row.get("code", "")
-            if not name:
-                raise ValueError(EMPTY.format(column="name"))
-            if name.lower() in names:
-                raise ValueError(DUPLICATE.format(what="Markup", value=name))
-            percent = _decimal(row["percent"], "percent")
-            applies = [
-                part for part in row["applies_to"].replace(",", ";").split(";") if part.strip()
-            ]
-            if not applies or [a.strip().upper() for a in applies] == ["ALL"]:
-                sections = list(Section.values)
-            else:
-                sections = [_section(part) for part in applies]
-            names.add(name.lower())
-            found.append({"name": name, "percent": percent, "sections": sections})
-        except ValueError as error:
-            errors.append(RowError("markups", line, str(error)))
-    return found, errors
+def _codes(text: str, known: set[str]) -> tuple[str, ...]:
+    codes = tuple(c.strip().upper() for c in text.split(";") if c.strip())
+    for code in codes:
+        if code not in known:
+            raise ValueError(UNKNOWN_FRINGE.format(code=code))
+    return codes
+
+
+def _line_currency(row: dict[str, str], currency: str) -> tuple[str, Decimal]:
+    """The line's own currency and its exchange rate into the budget's (the same: 1)."""
+    own = (row.get("currency") or currency).upper()
+    if own != currency:
+        minor_units(own)  # ValueError naming an unknown code
+    rate = editing.quantity(_decimal(row.get("exchange_rate") or "1", "exchange_rate"))
+    if rate <= 0:
+        raise ValueError(editing.EXCHANGE_RATE_POSITIVE)
+    if own == currency and rate != 1:
+        raise ValueError(editing.SAME_CURRENCY_RATE)
+    return own, rate
 
 
 def validate_budget(
@@ -149,95 +186,55 @@ def validate_budget(
 ) -> BudgetImport:
     plan = BudgetImport()
     errors: list[RowError] = []
-    if markups_file is not None:
-        plan.markups, markup_errors = _markups(markups_file)
-        errors += markup_errors
-    if globals_file is not None:
-        for line, row in read_table(globals_file, "globals", GLOBAL_COLUMNS):
-            name = row["name"].upper()
+    tables = budget_tables(
+        lines_file, {"fringes": fringes_file, "globals": globals_file, "markups": markups_file}
+    )
+    if "markups" in tables:
+        plan.markups, found = parse_markups(tables["markups"])
+        errors += found
+    if "globals" in tables:
+        plan.globals, plan.global_details, found = parse_globals(tables["globals"])
+        errors += found
+    if "fringes" in tables:
+        plan.fringes, found = parse_fringes(tables["fringes"])
+        errors += found
+    codes = {f["code"] for f in plan.fringes}
+    places = _Places(plan)
+    with_section = False
+    if "accounts" in tables:
+        rows = table_rows(tables["accounts"], "accounts", ACCOUNT_COLUMNS)
+        has_section = any("section" in row for _, row in rows[:1])
+        with_section |= has_section
+        for line, row in rows:
             try:
-                if not editing.GLOBAL_NAME_PATTERN.fullmatch(name):
-                    raise ValueError(editing.GLOBAL_NAME_INVALID)
-                if name in plan.globals:
-                    raise ValueError(DUPLICATE.format(what="Global", value=name))
-                plan.globals[name] = _decimal(row["value"], "value")
+                acc_no = places.place(row, has_section, ("category_number", "account_number"))
+                plan.account_fringes[acc_no] = _codes(row.get("default_fringes", ""), codes)
             except ValueError as error:
-                errors.append(RowError("globals", line, str(error)))
-    codes = set()
-    if fringes_file is not None:
-        for line, row in read_table(fringes_file, "fringes", FRINGE_COLUMNS):
-            try:
-                code = row["code"].upper()
-                if not code:
-                    raise ValueError(EMPTY.format(column="code"))
-                if code in codes:
-                    raise ValueError(DUPLICATE.format(what="Fringe", value=code))
-                kind = row["kind"].lower()
-                if kind not in ("percent", "flat"):
-                    raise ValueError(UNKNOWN_KIND.format(value=row["kind"]))
-                rate = _decimal(row["rate"], "rate")
-                cutoff = _decimal(row["cutoff"], "cutoff") if row.get("cutoff") else None
-                engine.Fringe(code, row["name"] or code, kind, rate, cutoff)
-                codes.add(code)
-                plan.fringes.append(
-                    {
-                        "code": code,
-                        "name": row["name"] or code,
-                        "kind": kind,
-                        "rate": rate,
-                        "cutoff": cutoff,
-                    }
-                )
-            except ValueError as error:
-                errors.append(RowError("fringes", line, str(error)))
-    account_category: dict[str, str] = {}
+                errors.append(RowError("accounts", line, str(error)))
     units = {u.value: u.value for u in Units} | {u.label.lower(): u.value for u in Units}
-    line_rows = read_table(lines_file, "lines", LINE_COLUMNS)
+    line_rows = table_rows(tables["lines"], "lines", LINE_COLUMNS)
     has_section = any("section" in row for _, row in line_rows[:1])
-    plan.sections_by_rule = not has_section
+    plan.sections_by_rule = not (has_section or with_section)
     for line, row in line_rows:
         try:
-            for column in ("category_number", "account_number", "description"):
-                if not row[column]:
-                    raise ValueError(EMPTY.format(column=column))
-            cat_no, acc_no = row["category_number"], row["account_number"]
-            section = _section(row["section"]) if has_section and row["section"] else None
-            category = plan.categories.get(cat_no)
-            if category is None:
-                if has_section and section is None:
-                    raise ValueError(NO_SECTION.format(number=cat_no))
-                category = plan.categories[cat_no] = {
-                    "name": row["category_name"] or cat_no,
-                    "section": section or section_by_number(cat_no),
-                    "accounts": {},
-                }
-            elif row["category_name"] and row["category_name"] != category["name"]:
-                raise ValueError(CATEGORY_NAME_CLASH.format(number=cat_no, first=category["name"]))
-            elif section and section != category["section"]:
-                raise ValueError(SECTION_CLASH.format(number=cat_no, first=category["section"]))
-            if account_category.setdefault(acc_no, cat_no) != cat_no:
-                raise ValueError(
-                    ACCOUNT_CLASH.format(number=acc_no, first=account_category[acc_no])
-                )
-            category["accounts"].setdefault(acc_no, row["account_name"] or acc_no)
+            acc_no = places.place(
+                row, has_section, ("category_number", "account_number", "description")
+            )
             unit = units.get(row["units"].lower() or "allow")
             if unit is None:
                 raise ValueError(
                     UNKNOWN_UNITS.format(value=row["units"], choices=", ".join(Units.labels))
                 )
-            fringe_codes = tuple(c.strip().upper() for c in row["fringes"].split(";") if c.strip())
-            for code in fringe_codes:
-                if code not in codes:
-                    raise ValueError(UNKNOWN_FRINGE.format(code=code))
+            own, exchange_rate = _line_currency(row, currency)
             values = LineValues(
                 description=row["description"],
-                amount_formula=row["amount"] or "1",
+                amount_formula=row.get("amount_formula") or row["amount"] or "1",
                 units=unit,
-                x_formula=row["x"] or "1",
-                rate_formula=row["rate"] or "0",
-                currency=currency,
-                exchange_rate=Decimal(1),
-                fringe_ids=fringe_codes,  # codes here; turned into ids when written
+                x_formula=row.get("x_formula") or row["x"] or "1",
+                rate_formula=row.get("rate_formula") or row["rate"] or "0",
+                currency=own,
+                exchange_rate=exchange_rate,
+                fringe_ids=_codes(row["fringes"], codes),  # codes here; ids when written
             )
             try:
                 editing.evaluate_line_formulas(values, plan.globals)
@@ -268,7 +265,8 @@ def write_budget(
     )
     common = {"production": production, "budget_version": version}
     Global.objects.bulk_create(
-        Global(name=n, value=editing.quantity(v), **common) for n, v in plan.globals.items()
+        Global(name=n, value=editing.quantity(v), **plan.global_details.get(n, {}), **common)
+        for n, v in plan.globals.items()
     )
     fringes = {
         f["code"]: Fringe.objects.create(
@@ -290,6 +288,9 @@ def write_budget(
             accounts[acc_no] = Account.objects.create(
                 category=category, number=acc_no, name=acc_name, position=index, **common
             )
+            defaults = plan.account_fringes.get(acc_no, ())
+            if defaults:
+                accounts[acc_no].fringes.set([fringes[code] for code in defaults])
     # Only the markups the files name: an import invents none.
     for position, markup in enumerate(plan.markups, start=1):
         version.markups.create(

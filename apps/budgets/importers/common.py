@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
-from apps.core.errors import DomainError
-from apps.core.tables import TableRefused, read_rows
+from apps.core.tables import (  # noqa: F401 - the import's API, shared by every app's imports
+    MISSING_COLUMNS,
+    NO_ROWS,
+    ImportFailed,
+    RowError,
+    TableRefused,
+    read_rows,
+    read_upload,
+    table_rows,
+)
 
+# Where a line or an account goes: its category and account, by number and name.
+PLACE_COLUMNS = ["category_number", "category_name", "account_number", "account_name"]
 LINE_COLUMNS = [
-    "category_number",
-    "category_name",
-    "account_number",
-    "account_name",
+    *PLACE_COLUMNS,
     "description",
     "amount",
     "units",
@@ -26,7 +31,6 @@ MARKUP_COLUMNS = ["name", "percent", "applies_to"]  # and an optional "code"
 GLOBAL_COLUMNS = ["name", "value"]
 ACTUAL_COLUMNS = ["date", "account_number", "payee", "description", "amount", "reference"]
 
-MISSING_COLUMNS = "The file lacks the column(s): {columns}."
 NOT_A_NUMBER = "{column} {value!r} is not a number."
 UNKNOWN_UNITS = "Units {value!r} is not one of {choices}."
 UNKNOWN_FRINGE = "Fringe {code!r} is not defined."
@@ -36,7 +40,6 @@ CATEGORY_NAME_CLASH = "Category {number} is named {first!r} on an earlier row."
 ACCOUNT_CLASH = "Account {number} belongs to category {first} on an earlier row."
 EMPTY = "{column} is empty."
 BAD_DATE = "Date {value!r} is not a date (YYYY-MM-DD)."
-NO_ROWS = "The file has no rows."
 UNKNOWN_SECTION = "Section {value!r} is not one of ATL, PRODUCTION, POST, OTHER."
 SECTION_CLASH = "Category {number} is in section {first} on an earlier row."
 NO_SECTION = "Category {number} has no section (the file has a section column)."
@@ -46,47 +49,15 @@ SECTION_RULE = (
 )
 
 
-@dataclass(frozen=True)
-class RowError:
-    file: str
-    line: int
-    reason: str
-
-
-class ImportFailed(DomainError):
-    """The file was refused; ``errors`` holds every problem found, row by row."""
-
-    def __init__(self, errors: list[RowError]) -> None:
-        self.errors = errors
-        super().__init__(f"{len(errors)} problem(s)")
-
-
 def read_table(upload, name: str, required: list[str]) -> list[tuple[int, dict[str, str]]]:
     """(line number, row) for each non-empty row of a CSV or XLSX file; column names are
     matched case-insensitively."""
-    filename = getattr(upload, "name", str(upload))
-    data = upload.read() if hasattr(upload, "read") else Path(upload).read_bytes()
+    data, filename = read_upload(upload)
     try:
         raw = read_rows(data, filename)
     except TableRefused as refused:
         raise ImportFailed([RowError(name, 1, str(refused))]) from None
-    if not raw:
-        raise ImportFailed([RowError(name, 1, NO_ROWS)])
-    header = [h.strip().lower() for h in raw[0]]
-    missing = [c for c in required if c not in header]
-    if missing:
-        raise ImportFailed([RowError(name, 1, MISSING_COLUMNS.format(columns=", ".join(missing)))])
-    rows = []
-    for number, values in enumerate(raw[1:], start=2):
-        if not any(v.strip() for v in values):
-            continue
-        rows.append(
-            (
-                number,
-                {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)},
-            )
-        )
-    return rows
+    return table_rows(raw, name, required)
 
 
 def _decimal(value: str, column: str) -> Decimal:

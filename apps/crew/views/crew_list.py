@@ -11,11 +11,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from apps.core.documents import pdf_response
 from apps.core.exports import export_response
 from apps.core.pagination import paginate
-from apps.core.view_helpers import run_service
+from apps.core.view_helpers import import_page, run_service
 from apps.crew import queries, services
 from apps.crew.access import engagement_scope
 from apps.crew.forms import ReleaseForm
 from apps.crew.models import Engagement
+from apps.crew.services.crew_list import (
+    BASE_COLUMNS,
+    CONTACT_COLUMNS,
+    RATE_COLUMNS,
+    crew_list_import,
+)
 from apps.crew.validators import format_phone
 from apps.productions.access import ProductionRequest, pk_or_404, production_view
 from apps.productions.capabilities import Capability as C
@@ -72,11 +78,11 @@ def _query(department, search: str) -> str:
 
 
 def _export(fmt: str, filename: str, rows, show_contacts: bool, show_rates: bool):
-    header = ["name", "department", "position", "email", "union", "start", "end", "last_day"]
+    header = list(BASE_COLUMNS)
     if show_contacts:
-        header += ["phone", "emergency_contact", "emergency_phone"]
+        header += CONTACT_COLUMNS
     if show_rates:
-        header += ["rate", "unit"]
+        header += RATE_COLUMNS
 
     def lines():
         for e in rows:
@@ -151,3 +157,22 @@ def engagement_release(request: ProductionRequest, pk: int) -> HttpResponse:
                 )
                 return redirect(production_url(request, "crew:list"))
     return render(request, "crew/form_page.html", {"form": form, "title": title})
+
+
+@production_view(C.HIRE_CREW)
+def crew_list_upload(request: ProductionRequest) -> HttpResponse:
+    def read(upload):
+        return crew_list_import(
+            production=request.production, membership=request.membership, upload=upload
+        )
+
+    return import_page(
+        request,
+        "crew/crew_list_import.html",
+        read,
+        done=lambda plan: "Imported {engagements} engagements of {people} people.".format(
+            **plan.counts
+        ),
+        then=production_url(request, "crew:list"),
+        context={"columns": BASE_COLUMNS, "optional": CONTACT_COLUMNS},
+    )

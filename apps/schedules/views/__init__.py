@@ -34,6 +34,7 @@ from apps.schedules.views.scenarios import (
     scenario_detail,
     scenario_list,
 )
+from apps.schedules.views.scene_list import scene_list_upload
 from apps.schedules.views.scenes import (
     breakdown,
     cast_edit,
@@ -96,6 +97,7 @@ __all__ = [
     "scene_add",
     "scene_edit",
     "scene_list",
+    "scene_list_upload",
     "scene_omit",
     "scene_split",
     "schedule_settings",

@@ -6,7 +6,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.core.documents import pdf_response
-from apps.core.exports import export_response
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
@@ -24,6 +23,7 @@ from apps.schedules.models import (
     ScriptStatus,
     Set,
 )
+from apps.schedules.scene_tables import scene_list_response
 from apps.schedules.services import ScheduleError, ScriptImportError
 from apps.schedules.services.sets import set_name
 
@@ -38,10 +38,9 @@ def scene_list(request: ProductionRequest) -> HttpResponse:
         .prefetch_related("cast")
     )
     if request.GET.get("format") in ("csv", "xlsx"):
-        return export_response(
-            request.GET["format"], f"{request.production.slug}-scenes", queries.SCENE_HEADER,
-            queries.scene_rows(request.production),
-        )  # fmt: skip
+        return scene_list_response(
+            request.production, request.GET["format"], f"{request.production.slug}-scenes"
+        )
     return render(
         request,
         "schedules/scenes.html",

@@ -38,7 +38,15 @@ def report_export(request: ProductionRequest, report: str) -> HttpResponse:
         ]
         for row in data.rows
     ]
-    return export_response(fmt, f"{request.production.slug}-{report}", data.header, rows)
+    return export_response(
+        fmt,
+        f"{request.production.slug}-{report}",
+        data.header,
+        rows,
+        currency=currency,
+        money_columns=data.money_columns,
+        sums=data.sums,
+    )
 
 
 @production_view(C.APPROVE_ANY_PURCHASE_ORDER)

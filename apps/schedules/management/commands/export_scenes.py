@@ -2,11 +2,13 @@ from django.core.management.base import BaseCommand
 
 from apps.core.exports import csv_writer
 from apps.schedules.management.commands._common import production_named
-from apps.schedules.queries import SCENE_HEADER, scene_rows
+from apps.schedules.scene_tables import SCENE_COLUMNS, scene_list_tables
 
 
 class Command(BaseCommand):
-    help = "Write the scene list as CSV: number, int_ext, set, time_of_day, eighths, cast."
+    help = (
+        "Write the scene list as CSV: the scenes table of the scene list export (docs/formats.md)."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("production_slug")
@@ -14,11 +16,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, production_slug: str, file: str, **options) -> None:
         production = production_named(production_slug)
+        rows = scene_list_tables(production)["scenes"]
         with open(file, "w", newline="", encoding="utf-8") as out:
             writer = csv_writer(out)
-            writer.writerow(SCENE_HEADER)
-            count = 0
-            for row in scene_rows(production):
-                writer.writerow(row)
-                count += 1
-        self.stdout.write(self.style.SUCCESS(f"{count} scenes written to {file}."))
+            writer.writerow(SCENE_COLUMNS)
+            writer.writerows(rows)
+        self.stdout.write(self.style.SUCCESS(f"{len(rows)} scenes written to {file}."))
