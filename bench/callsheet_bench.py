@@ -202,6 +202,7 @@ def main() -> None:
     from apps.callsheets import queries, services
     from apps.callsheets.models import CallSheet, Recipient
     from apps.core.documents import render_pdf
+    from apps.productions.documents import letterhead
     from producer_desk.celery import app
 
     settings.STORAGES = {
@@ -221,8 +222,10 @@ def main() -> None:
         lambda: queries.sheet_data(call_sheet)
     )
     rows.append(("Build the sheet's data", data_ms, data_worst, data_cpu, data_queries))
+    # As the view prints it: the letterhead on every page (apps/productions/documents.py).
+    head = letterhead(production, queries.document_heading(production, data))
     pdf_ms, pdf_worst, pdf_cpu, _, pdf = timed(
-        lambda: render_pdf("callsheets/document.html", {"sheet": data})
+        lambda: render_pdf("callsheets/document.html", {"sheet": data, "letterhead": head})
     )
     pages = pdf_pages(pdf)
     rows.append((f"Render the PDF ({pages} pages)", pdf_ms, pdf_worst, pdf_cpu, 0))

@@ -16,6 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
+BASE = "documents/base.html"
 
 # The documents people wait for on a big production: the call sheet of a 150-person day, the
 # budget's reports of 3,000 lines.
@@ -28,8 +29,12 @@ FAST_DOCUMENTS = [
 
 # Handed to WeasyPrint by a view or task, or returned by a builder the worker runs
 # (apps/productions/documents.py).
-_RENDERED = re.compile(r"(?:pdf_response\(|render_pdf\(|return)\s*\"([\w/]+\.html)\",")
+_RENDERED = re.compile(
+    r"(?:pdf_response\(|render_pdf\(|production_pdf\(\s*request,|return)\s*\"([\w/]+\.html)\","
+)
 _NESTED = re.compile(r"{%\s*(?:extends|include)\s+\"([\w/]+\.html)\"")
+# A document's own rules, in the base's <style> (templates/documents/base.html).
+_STYLE_BLOCK = re.compile(r"{%\s*block\s+\w*style\s*%}(.*?){%\s*endblock", re.S)
 
 
 def pdf_templates() -> list[str]:
@@ -54,14 +59,50 @@ def source(name: str) -> str:
     return "\n".join(parts)
 
 
+def extended(name: str) -> list[str]:
+    """The templates `name` extends, nearest first."""
+    chain = []
+    while match := re.search(r"{%\s*extends\s+\"([\w/]+\.html)\"", (TEMPLATES / name).read_text()):
+        name = match.group(1)
+        chain.append(name)
+    return chain
+
+
 def stylesheet(name: str) -> str:
-    return "\n".join(re.findall(r"<style[^>]*>(.*?)</style>", source(name), re.S))
+    text = source(name)
+    parts = re.findall(r"<style[^>]*>(.*?)</style>", text, re.S) + _STYLE_BLOCK.findall(text)
+    return "\n".join(parts)
 
 
 def test_the_pdf_templates_are_found():
     names = pdf_templates()
     assert set(FAST_DOCUMENTS) <= set(names)
-    assert {"vendors/po_document.html", "schedules/strips_pdf.html"} <= set(names)
+    assert {
+        "vendors/po_document.html",
+        "schedules/strips_pdf.html",
+        "schedules/report_pdf.html",
+        "schedules/breakdown_sheets.html",
+        "crew/memo_document.html",
+        "crew/contact_sheet.html",
+    } <= set(names)
+
+
+@pytest.mark.parametrize("name", pdf_templates())
+def test_every_pdf_is_laid_out_on_the_one_document_base(name):
+    """The page size, the running letterhead, "page N of M", and tables that repeat their header
+    and keep a row whole come from templates/documents/base.html, for every PDF."""
+    assert BASE in extended(name), f"{name} does not extend {BASE}"
+    assert "<style" not in (TEMPLATES / name).read_text(), f"{name} has a stylesheet of its own"
+
+
+def test_the_base_prints_the_letterhead_and_keeps_table_rows_whole():
+    base = (TEMPLATES / BASE).read_text()
+    css = re.sub(r"/\*.*?\*/", "", base, flags=re.S)
+    assert re.search(r"size:\s*{{\s*letterhead\.paper", css)
+    assert 'content: "page " counter(page) " of " counter(pages)' in css
+    assert re.search(r"thead\s*{\s*display:\s*table-header-group", css)
+    assert re.search(r"tr\s*{\s*break-inside:\s*avoid", css)
+    assert "position: running(letterhead)" in css and "element(letterhead)" in css
 
 
 @pytest.mark.parametrize("name", pdf_templates())

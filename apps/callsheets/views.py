@@ -14,10 +14,10 @@ from apps.callsheets.forms import CallSheetForm, parse_times
 from apps.callsheets.models import CallSheet, Recipient, Revision
 from apps.callsheets.services import CallSheetError
 from apps.callsheets.sheet import Sheet
-from apps.core.documents import pdf_response
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.documents import production_pdf
 from apps.productions.links import production_url
 from apps.schedules.models import DayKind, ShootDay
 
@@ -173,19 +173,25 @@ def _filename(sheet: Sheet, suffix: str) -> str:
 def sheet_pdf(request: ProductionRequest, pk: int) -> HttpResponse:
     call_sheet = _sheet(request, pk)
     data = queries.sheet_data(call_sheet)
-    return pdf_response(
-        "callsheets/document.html", {"sheet": data, "draft": True}, request,
+    return production_pdf(
+        request,
+        "callsheets/document.html",
+        {"sheet": data, "draft": True},
         _filename(data, "-draft"),
-    )  # fmt: skip
+        queries.document_heading(request.production, data),
+    )
 
 
 @production_view(C.VIEW_CALLSHEETS)
 def revision_pdf(request: ProductionRequest, pk: int, number: int) -> HttpResponse:
     revision = _revision(_sheet(request, pk), number)
-    return pdf_response(
-        "callsheets/document.html", {"sheet": revision.sheet, "revision": revision}, request,
+    return production_pdf(
+        request,
+        "callsheets/document.html",
+        {"sheet": revision.sheet, "revision": revision},
         _filename(revision.sheet, f"-rev{revision.number}"),
-    )  # fmt: skip
+        queries.document_heading(request.production, revision.sheet, revision),
+    )
 
 
 @production_view(C.PUBLISH_CALLSHEETS)

@@ -1,5 +1,11 @@
 """Documents: an HTML template rendered to PDF by WeasyPrint. The same template is the print view.
 
+Every PDF template extends templates/documents/base.html: the page (its size, the running header,
+"page N of M"), what every printed table does (its header repeated on each page, no row split),
+from a `Letterhead` in the context under "letterhead". The app that prints says what the document
+is (a `Heading`); the tenant adds the production, the person and the date
+(apps/productions/documents.py: `letterhead`, `production_pdf`).
+
 WeasyPrint is imported here, when a PDF is made, not at start-up: on a machine without Pango the
 app still runs, and the PDF action says which system packages are missing.
 """
@@ -8,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -23,6 +30,29 @@ MISSING_LIBRARIES = (
 
 class PdfUnavailable(RuntimeError):
     pass
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What a document is, as the app that prints it names it: "Top sheet", "Version 3 (Budget
+    — Shooting)", "Approved (locked)"."""
+
+    document: str
+    version: str = ""
+    status: str = ""
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The running header and the page of a PDF (templates/documents/base.html)."""
+
+    production: str
+    heading: Heading
+    prepared_by: str = ""
+    date: str = ""  # already written in the production's time zone
+    paper: str = "A4"  # a CSS page size: "A4" or "letter"
+    company: str = ""
+    logo: str = ""  # a data: URI, so that WeasyPrint fetches nothing
 
 
 class _PageCounter(logging.Handler):

@@ -22,6 +22,7 @@ from apps.crew.models import (
 )
 from apps.crew.services import amendment_issue_token, memo_issue_token
 from apps.crew.services.wording import change_lines
+from apps.productions.documents import letterhead
 from apps.productions.links import production_url
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,8 @@ def memo_notice_message(notice: MemoNotice) -> EmailMultiAlternatives | None:
         body = render_to_string("crew/email/memo_copy.txt", context)
         message = EmailMultiAlternatives(subject, body, to=[notice.email])
         try:
-            pdf = render_pdf("crew/memo_document.html", {"memo": memo})
+            head = letterhead(production, memo.printed_heading(), memo.created_by)
+            pdf = render_pdf("crew/memo_document.html", {"memo": memo, "letterhead": head})
         except PdfUnavailable as exc:  # the terms are in the body; the PDF is a convenience
             log.warning("deal memo %s: copy sent without its PDF (%s)", memo.pk, exc)
         else:

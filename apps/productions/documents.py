@@ -7,27 +7,69 @@ the member who asked sees a build. With tasks run in-process (the embedded setup
 done before the answer, which is then the PDF itself, as before.
 
 `builder` is the dotted path of a function `(production, subject) -> (template, context)`, run
-by the worker: the domain app says what to print, this module knows no domain.
+by the worker: the domain app says what to print (the context's "heading" says what the document
+is), this module knows no domain.
+
+Every PDF of a production carries its letterhead (apps/core/documents.py): `production_pdf` is
+`pdf_response` with the production, the person who asked and the date filled in.
 """
 
 from __future__ import annotations
 
+import base64
 import logging
 import time
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.module_loading import import_string
 
 from apps.core import outbox
-from apps.core.documents import PdfUnavailable, render_pdf
+from apps.core.documents import Heading, Letterhead, PdfUnavailable, pdf_response, render_pdf
 from apps.core.exports import attach
+from apps.core.validators import logo_content_type, open_upload
 from apps.productions.access import ProductionRequest
-from apps.productions.models import DocumentBuild
+from apps.productions.models import DocumentBuild, Production
 
 log = logging.getLogger(__name__)
 State = DocumentBuild.State
+
+
+def letterhead(production: Production, heading: Heading, user=None) -> Letterhead:
+    """The letterhead of a production's document, prepared by `user`, dated now where the
+    production is."""
+    now = timezone.now().astimezone(production.tz)
+    return Letterhead(
+        production=production.title,
+        heading=heading,
+        prepared_by=user.display_name if user is not None else "",
+        date=dateformat.format(now, "j M Y, H:i T"),
+        paper=production.paper,
+        company=production.company_name,
+        logo=_logo(production),
+    )
+
+
+def _logo(production: Production) -> str:
+    """The logo as a data: URI (its type read from its bytes), or "" when there is none."""
+    if not production.logo:
+        return ""
+    try:
+        handle, content_type = open_upload(production.logo, logo_content_type)
+    except Http404:  # gone, or no longer an image: the document prints without it
+        return ""
+    with handle:
+        data = base64.b64encode(handle.read()).decode("ascii")
+    return f"data:{content_type};base64,{data}"
+
+
+def production_pdf(
+    request: ProductionRequest, template: str, context: dict, filename: str, heading: Heading
+) -> HttpResponse:
+    """`pdf_response` for a production's document: its letterhead prepared by the member."""
+    head = letterhead(request.production, heading, request.user)
+    return pdf_response(template, {**context, "letterhead": head}, request, filename)
 
 
 def built_pdf(
@@ -86,11 +128,12 @@ def document_build(pk: int) -> str:
     nothing."""
     if not DocumentBuild.objects.filter(pk=pk, state=State.QUEUED).update(state=State.BUILDING):
         return "taken"
-    build = DocumentBuild.objects.select_related("production").get(pk=pk)
+    build = DocumentBuild.objects.select_related("production", "requested_by").get(pk=pk)
     rows = DocumentBuild.objects.filter(pk=pk)
     try:
         template, context = import_string(build.builder)(build.production, build.subject)
-        context = {**context, "production": build.production}
+        head = letterhead(build.production, context.pop("heading"), build.requested_by)
+        context = {**context, "production": build.production, "letterhead": head}
         pages = _Pages(rows)
         pdf = render_pdf(template, context, on_page=pages)
     except PdfUnavailable as exc:

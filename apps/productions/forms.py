@@ -24,8 +24,17 @@ class ProductionForm(forms.ModelForm):
             "wrap_date",
             "wrap_end",
             "logo",
+            "paper_size",
         ]
         widgets = {"prep_start": DATE, "first_shoot_day": DATE, "wrap_date": DATE, "wrap_end": DATE}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["paper_size"].required = False
+
+    def clean_paper_size(self) -> str:
+        # Left out of a post (a form from before the setting), the paper stays as it was.
+        return self.cleaned_data.get("paper_size") or self.instance.paper_size
 
     def clean(self) -> dict:
         data = super().clean()

@@ -37,6 +37,32 @@ class Phase(models.TextChoices):
     WRAPPED = "wrapped", "Wrapped"
 
 
+class PaperSize(models.TextChoices):
+    AUTO = "auto", "Automatic: US Letter in the US and Canada, A4 elsewhere"
+    LETTER = "letter", "US Letter"
+    A4 = "a4", "A4"
+
+
+# Where a production is, for its paper: the country of its time zone (Babel's CLDR data), or,
+# for a zone of no country (UTC), its currency.
+LETTER_COUNTRIES = {"US", "CA"}
+LETTER_CURRENCIES = {"USD", "CAD"}
+
+
+def paper_for(time_zone: str, currency: str) -> str:
+    """The page size (CSS name) of an automatic production's PDFs: "letter" in the US and Canada,
+    "A4" elsewhere."""
+    from babel.core import get_global
+
+    zone = get_global("zone_aliases").get(time_zone, time_zone)
+    country = get_global("zone_territories").get(zone)
+    if country and country.isalpha() and country != "ZZ":
+        letter = country in LETTER_COUNTRIES
+    else:
+        letter = currency in LETTER_CURRENCIES
+    return "letter" if letter else "A4"
+
+
 def time_zone_choices() -> list[tuple[str, str]]:
     return [(tz, tz.replace("_", " ")) for tz in sorted(zoneinfo.available_timezones())]
 
@@ -67,7 +93,19 @@ class Production(models.Model):
         help_text="The last day of wrap, after the last shoot day (the wrap date).",
     )
     company_name = models.CharField("production company", max_length=200, blank=True)
-    logo = models.ImageField(upload_to=logo_path, blank=True, validators=[validate_logo])
+    logo = models.ImageField(
+        upload_to=logo_path,
+        blank=True,
+        validators=[validate_logo],
+        help_text="Shown on the dashboard and at the top of every PDF.",
+    )
+    paper_size = models.CharField(
+        "paper size of PDFs",
+        max_length=10,
+        choices=PaperSize.choices,
+        default=PaperSize.AUTO,
+        help_text="Automatic follows the time zone's country (or, for UTC, the currency).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     # A random number moved after every write to the production (apps/productions/stamps.py): the
@@ -108,6 +146,15 @@ class Production(models.Model):
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def paper(self) -> str:
+        """The page size of its PDFs, as CSS names it: "letter" or "A4"."""
+        if self.paper_size == PaperSize.LETTER:
+            return "letter"
+        if self.paper_size == PaperSize.A4:
+            return "A4"
+        return paper_for(self.time_zone, self.currency)
 
     def today(self) -> date:
         """Today's date where the production is, not where the server is."""

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db.models import Count, Max, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
+from apps.core.documents import Heading
 from apps.core.money import MoneyField, format_money
 from apps.productions.models import Production
 from apps.vendors.models import (
@@ -91,6 +92,9 @@ def po_document_context(po: PurchaseOrder) -> dict:
         "total": po_total(po, lines),
         "revision": revision,
         "revision_changes": change_words(revision, currency) if revision else [],
+        "heading": Heading(
+            f"Purchase order {po.label}", po.revision_label or "Original", po.get_status_display()
+        ),
     }
 
 

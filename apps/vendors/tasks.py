@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 
 from apps.core import outbox
 from apps.core.documents import PdfUnavailable, render_pdf
+from apps.productions.documents import letterhead
 from apps.productions.links import production_url
 from apps.productions.models import Production
 from apps.vendors.models import PurchaseOrder, Reminder
@@ -36,7 +37,9 @@ def purchase_order_message(po: PurchaseOrder) -> EmailMultiAlternatives | None:
     body = render_to_string("vendors/email/purchase_order.txt", context)
     message = EmailMultiAlternatives(subject, body, to=[po.vendor.email])
     try:
-        pdf = render_pdf("vendors/po_document.html", context)
+        # Prepared by whoever approved it, or wrote it: the person the vendor answers to.
+        head = letterhead(po.production, context["heading"], po.approved_by or po.created_by)
+        pdf = render_pdf("vendors/po_document.html", {**context, "letterhead": head})
     except PdfUnavailable:
         log.warning("%s: sent without its PDF (WeasyPrint unavailable)", po)
     else:

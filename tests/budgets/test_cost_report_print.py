@@ -10,13 +10,14 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from apps.budgets.printing import FIGURES, printed_cost_report
+from apps.budgets.printing import FIGURES, printed_cost_report, variance_words
 from apps.budgets.queries import cost_report
 from tests.budgets.test_cost_report import version  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.django_db
 
-CAMERA = ["10,000.00", "6,000.00", "5,000.00", "0.00", "11,000.00", "-1,000.00", "60.0%"]
+# Over budget by 1,000: the variance says so in words, not only in red.
+CAMERA = ["10,000.00", "6,000.00", "5,000.00", "0.00", "11,000.00", "(1,000.00)", "over", "60.0%"]
 
 
 def test_every_row_is_one_line_with_its_figures_under_the_heading(production, version):  # noqa: F811
@@ -28,19 +29,30 @@ def test_every_row_is_one_line_with_its_figures_under_the_heading(production, ve
         + len(report.markups) + (report.with_markups is not None)
     )  # fmt: skip
     assert {len(row.text) for row in printed.rows} == {len(printed.heading)}
-    # Each figure ends where its column's title ends.
+    # Each figure ends where its column's title ends (a variance's word, "over" or "under", is
+    # written in the column's last places, its digits lined up before it).
     title_ends = [m.end() for m in re.finditer(r"\S+(?: \S+)?", printed.heading)][2:]
     assert len(title_ends) == len(FIGURES)
     figures_start = printed.heading.index("Budget") - 2
+    variance_end = title_ends[FIGURES.index("Variance")]
     for row in printed.rows:
-        ends = {m.end() + figures_start for m in re.finditer(r"\S+", row.text[figures_start:])}
-        assert ends <= set(title_ends), row.text
+        text = re.sub(r"\) over |  under", "       ", row.text)
+        ends = {m.end() + figures_start for m in re.finditer(r"\S+", text[figures_start:])}
+        assert ends - {variance_end - 7} <= set(title_ends), row.text
     camera = next(row for row in printed.rows if row.number == "3307")
     assert camera.over and camera.level == "account"
-    assert camera.text.split()[-7:] == CAMERA
-    assert camera.text.split()[:1] == ["3307"] and "(over)" in camera.text
+    assert camera.text.split()[-8:] == CAMERA
+    assert camera.text.split()[:2] == ["3307", "Camera"]
     total = next(row for row in printed.rows if row.level == "total")
-    assert Decimal(total.text.split()[-7].replace(",", "")) == report.total.budget
+    assert Decimal(total.text.split()[-8].replace(",", "")) == report.total.budget
+
+
+def test_a_variance_says_over_or_under_in_words_its_digits_aligned():
+    words = [variance_words(Decimal(v), "USD") for v in ("-1250", "250", "0", "-0.5")]
+    assert words == ["(1,250.00) over ", "250.00  under", "0.00       ", "(0.50) over "]
+    width = max(map(len, words))
+    ends = {w.rjust(width).rfind("0") for w in words}
+    assert len(ends) == 1, "right-aligned, the last digit of every variance stands in one place"
 
 
 def test_the_pdf_holds_a_row_and_its_figures(client, ap, production, version, tmp_path):  # noqa: F811
@@ -55,25 +67,4 @@ def test_the_pdf_holds_a_row_and_its_figures(client, ap, production, version, tm
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     line = next(line for line in text.splitlines() if line.lstrip().startswith("3307"))
-    assert "(over)" in line
-    assert line.split()[-7:] == CAMERA
-
-
-def test_the_detail_prints_each_line_as_one_ledger_line_a_long_description_wrapped(production):
-    from apps.budgets import exports
-    from apps.budgets.printing import DESCRIPTION_WIDTH, printed_detail
-    from tests.budgets.factories import add_line, budget_from_template
-
-    budget = budget_from_template(production)
-    add_line(budget, "3307", description="Camera package with lenses " * 4, rate="9500")
-    add_line(budget, "2001", description="Short", rate="12.5")
-    heading, rows = printed_detail(budget, exports.detail_lines(budget))
-    assert len(rows) == 2
-    camera = next(row for row in rows if row.startswith("3307"))
-    first, *more = camera.split("\n")
-    assert more, "a description longer than its column wraps onto the lines below"
-    description_at = heading.index("Description")
-    assert all(line[:description_at].isspace() for line in more)
-    assert all(len(line[description_at:]) <= DESCRIPTION_WIDTH for line in more)
-    total_ends = heading.index("Total") + len("Total")
-    assert first[:total_ends].endswith("9,500.00")
+    assert line.split()[-8:] == CAMERA

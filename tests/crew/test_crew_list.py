@@ -67,7 +67,7 @@ def test_the_contact_sheet_is_a_pdf_grouped_by_department(ap_client, production,
     path = tmp_path / "sheet.pdf"
     path.write_bytes(response.content)
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
-    assert "crew contact sheet" in text
+    assert "Crew contact sheet" in text
     assert text.index("Camera") < text.index("Ana Camera") < text.index("Sol Sound")
     assert "+1 212-555-0100" in text
 

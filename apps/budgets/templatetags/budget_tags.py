@@ -18,6 +18,16 @@ def money(value, currency: str) -> str:
 
 
 @register.filter
+def rate(value, currency: str) -> str:
+    """A rate as money, with the finer places a rate may have: 85000 → 85,000.00, 12.3456."""
+    from apps.budgets.printing import rate_words
+
+    if value is None or value == "":
+        return ""
+    return rate_words(Decimal(value), currency)
+
+
+@register.filter
 def qty(value) -> str:
     """A stored quantity without trailing zeros: 25.000000 → 25."""
     if value is None:

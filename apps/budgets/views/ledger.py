@@ -23,15 +23,15 @@ from apps.budgets.models import (
     DepartmentGrant,
     DetailLine,
 )
-from apps.budgets.printing import printed_cost_report
+from apps.budgets.printing import printed_cost_report, version_heading
 from apps.budgets.views.common import (
     NO_BUDGET_FOR_DEPARTMENT,
     submit_form,
 )
-from apps.core.documents import pdf_response
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.documents import production_pdf
 from apps.productions.links import production_url
 
 # --- Import ---------------------------------------------------------------------------------
@@ -77,15 +77,12 @@ def cost_report_export(request: ProductionRequest) -> HttpResponse:
     fmt = request.GET.get("format", "csv")
     name = f"cost-report-{request.production.slug}"
     if fmt == "pdf":
-        return pdf_response(
-            "budgets/cost_report_pdf.html",
-            {
-                "report": report,
-                "printed": printed_cost_report(report),
-                "production": request.production,
-            },
+        return production_pdf(
             request,
+            "budgets/cost_report_pdf.html",
+            {"report": report, "printed": printed_cost_report(report)},
             name,
+            version_heading("Cost report", report.version),
         )
     return exports.cost_report_response(report, fmt, name)
 

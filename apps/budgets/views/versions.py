@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
-from apps.budgets import exports, queries, services
+from apps.budgets import exports, printing, queries, services
 from apps.budgets.forms import (
     AccountForm,
     CategoryForm,
@@ -25,11 +25,10 @@ from apps.budgets.views.common import (
     submit_form,
     version_or_404,
 )
-from apps.core.documents import pdf_response
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
-from apps.productions.documents import built_pdf
+from apps.productions.documents import built_pdf, production_pdf
 from apps.productions.links import production_url
 
 # --- Versions -------------------------------------------------------------------------------
@@ -186,11 +185,13 @@ def top_sheet_export(request: ProductionRequest, version_id: int) -> HttpRespons
     sheet = queries.top_sheet(version)
     fmt = request.GET.get("format", "csv")
     if fmt == "pdf":
-        return pdf_response(
-            "budgets/top_sheet_pdf.html",
-            {"version": version, "sheet": sheet, "production": request.production},
+        markups = [(printing.markup_words(markup), amount) for markup, amount in sheet.markups]
+        return production_pdf(
             request,
+            "budgets/top_sheet_pdf.html",
+            {"version": version, "sheet": sheet, "markups": markups},
             f"top-sheet-{request.production.slug}",
+            printing.version_heading("Top sheet", version),
         )
     return exports.top_sheet_response(sheet, fmt, f"top-sheet-{request.production.slug}")
 

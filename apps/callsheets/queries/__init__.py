@@ -18,7 +18,12 @@ from apps.callsheets.queries.recipients import (
     cast_unreachable,
     recipients_for_day,
 )
-from apps.callsheets.queries.tracking import latest_revision, next_call_sheet, progress
+from apps.callsheets.queries.tracking import (
+    document_heading,
+    latest_revision,
+    next_call_sheet,
+    progress,
+)
 
 __all__ = [
     "CAST_DEPARTMENT",
@@ -29,6 +34,7 @@ __all__ = [
     "cast_recipients",
     "cast_unreachable",
     "diff",
+    "document_heading",
     "hhmm",
     "latest_revision",
     "next_call_sheet",

@@ -1,11 +1,14 @@
 """Distribution numbers and the dashboard: the latest revision, n of m sent and confirmed, the next
-call sheet."""
+call sheet; what a printed sheet says it is."""
 
 from __future__ import annotations
 
 from django.db.models import Count, Q
+from django.utils import dateformat
 
 from apps.callsheets.models import CallSheet, Recipient, RecipientStatus, Revision
+from apps.callsheets.sheet import Sheet
+from apps.core.documents import Heading
 from apps.productions.models import Production
 
 
@@ -35,3 +38,24 @@ def next_call_sheet(production: Production) -> CallSheet | None:
         .order_by("shoot_day__date", "shoot_day__position")
         .first()
     )
+
+
+def document_heading(
+    production: Production, sheet: Sheet, revision: Revision | None = None
+) -> Heading:
+    """The printed sheet's letterhead: the day, and the revision and when it was published (and
+    whether a later one replaces it: one query), or that it is a draft."""
+    document = f"Call sheet, day {sheet.day_number} of {sheet.total_days}"
+    if revision is None:
+        return Heading(document, "Draft", "Not published")
+    published = revision.published_at.astimezone(production.tz)
+    status = f"Published {dateformat.format(published, 'j M Y, H:i')}"
+    newer = (
+        Revision.objects.filter(call_sheet_id=revision.call_sheet_id, number__gt=revision.number)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    if newer is not None:
+        status += f"; replaced by revision {newer}"
+    return Heading(document, f"Revision {revision.number}", status)

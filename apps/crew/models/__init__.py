@@ -14,6 +14,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from apps.core.documents import Heading
 from apps.core.models import SendStatus
 from apps.core.money import MoneyField, RateField
 from apps.core.outbox import OutboundMessage
@@ -264,6 +265,14 @@ class DealMemo(OutboundMessage):
     @property
     def is_signed(self) -> bool:
         return self.state in (MemoState.ACCEPTED, MemoState.COUNTERSIGNED)
+
+    def printed_heading(self) -> Heading:
+        """What the memo's PDF says it is: whose, which terms (the last accepted amendment's), and
+        its state (one query, the amendments)."""
+        accepted = [a.number for a in self.amendments.all() if a.state == "accepted"]
+        terms = f"As amended by amendment {max(accepted)}" if accepted else "Original terms"
+        who = f"Deal memo: {self.person.name}, {self.position.title}"
+        return Heading(who, terms, self.get_state_display())
 
     @classmethod
     def outbox_pending(cls):

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from apps.core.documents import pdf_response
+from apps.core.documents import Heading
 from apps.core.exports import export_response
 from apps.core.pagination import paginate
 from apps.core.view_helpers import import_page, run_service
@@ -25,6 +25,7 @@ from apps.crew.services.crew_list import (
 from apps.crew.validators import format_phone
 from apps.productions.access import ProductionRequest, pk_or_404, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.documents import production_pdf
 from apps.productions.links import production_url
 
 
@@ -45,11 +46,17 @@ def crew_list(request: ProductionRequest) -> HttpResponse:
     if fmt in ("csv", "xlsx"):
         return _export(fmt, filename.replace(" ", "-").lower(), rows, show_contacts, show_rates)
     if fmt == "pdf":
-        return pdf_response(
+        heading = Heading(
+            "Crew contact sheet",
+            department.name if department else "All departments",
+            "Confidential: phone numbers and emergency contacts" if show_contacts else "",
+        )
+        return production_pdf(
+            request,
             "crew/contact_sheet.html",
             {"rows": rows, "department": department, "show_contacts": show_contacts},
-            request,
             filename.replace(" ", "-").lower() + "-contacts",
+            heading,
         )
     page = paginate(request, rows)
     return render(

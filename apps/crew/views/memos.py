@@ -8,7 +8,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from apps.core.documents import pdf_response
 from apps.core.view_helpers import run_service
 from apps.crew import queries, services
 from apps.crew.access import memo_reader, memo_scope
@@ -17,6 +16,7 @@ from apps.crew.models import Candidate, DealMemo, MemoState, Person, Position
 from apps.crew.services import MEMO_SIGNED, CrewError
 from apps.productions.access import ProductionRequest, pk_or_404, production_view, scoped
 from apps.productions.capabilities import Capability as C
+from apps.productions.documents import production_pdf
 from apps.productions.links import production_url
 
 # Making and sending deal memos needs both: hiring, and seeing the rates they carry.
@@ -148,7 +148,9 @@ def memo_detail(request: ProductionRequest, pk: int) -> HttpResponse:
 def memo_pdf(request: ProductionRequest, pk: int) -> HttpResponse:
     memo = _memo(request, pk)
     filename = f"deal-memo-{memo.person.name}-{memo.position}".replace(" ", "-").lower()
-    return pdf_response("crew/memo_document.html", {"memo": memo}, request, filename)
+    return production_pdf(
+        request, "crew/memo_document.html", {"memo": memo}, filename, memo.printed_heading()
+    )
 
 
 @production_view(MAKE_MEMOS, scope=memo_scope)

@@ -1,20 +1,39 @@
-"""Printed board: the strips as a PDF, and many breakdown sheets as one PDF."""
+"""Printed board: the strips as a PDF, and many breakdown sheets as one PDF; what every printed
+schedule document says it is."""
 
 from __future__ import annotations
 
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import dateformat
 
-from apps.core.documents import pdf_response
+from apps.core.documents import Heading
 from apps.core.forms import plain_int
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
-from apps.productions.documents import built_pdf
+from apps.productions.documents import built_pdf, letterhead, production_pdf
 from apps.productions.models import Production
 from apps.schedules import queries
 from apps.schedules.categories import CATEGORY_COLOURS, Category
-from apps.schedules.models import CastMember, Scene, ShootDay
+from apps.schedules.models import CastMember, Scene, Script, ScriptStatus, ShootDay
+
+
+def printed_heading(production: Production, document: str) -> Heading:
+    """A schedule document's letterhead: the script draft it follows (its revision colour and
+    date) and that it prints the active board (one query)."""
+    script = (
+        Script.objects.filter(production=production, status=ScriptStatus.APPLIED)
+        .order_by("-applied_at", "-imported_at", "-id")
+        .only("colour", "applied_at", "imported_at")
+        .first()
+    )
+    if script is None:
+        return Heading(document, "No script imported", "Active board")
+    when = script.applied_at or script.imported_at
+    day = dateformat.format(when.astimezone(production.tz), "j M Y")
+    draft = f"{script.get_colour_display()} script of {day}"
+    return Heading(document, draft, "Active board")
 
 
 def sheet(scene: Scene, elements=None) -> dict:
@@ -42,7 +61,8 @@ def strips_pdf(request: ProductionRequest) -> HttpResponse:
     the bin. ``?format=html`` is the same page to print from the browser."""
     if request.GET.get("format") == "html":
         template, context = strips_document(request.production, None)
-        return render(request, template, {**context, "production": request.production})
+        head = letterhead(request.production, context.pop("heading"), request.user)
+        return render(request, template, {**context, "letterhead": head})
     # 300 strips take WeasyPrint about 2 s: built by the worker, with its progress shown.
     return built_pdf(
         request,
@@ -55,7 +75,10 @@ def strips_pdf(request: ProductionRequest) -> HttpResponse:
 
 def strips_document(production: Production, subject: None) -> tuple[str, dict]:
     """The printed strips' template and context (the worker's builder, see strips_pdf)."""
-    return "schedules/strips_pdf.html", {"board": queries.board(production)}
+    return "schedules/strips_pdf.html", {
+        "board": queries.board(production),
+        "heading": printed_heading(production, "Stripboard"),
+    }
 
 
 @production_view(C.VIEW_SCHEDULE)
@@ -88,9 +111,10 @@ def breakdown_sheets(request: ProductionRequest) -> HttpResponse:
     sheets = [{**sheet(scene), "cast": scene.cast.all()} for scene in scenes]
     if not sheets:
         raise Http404("No scenes to print.")
-    return pdf_response(
-        "schedules/breakdown_sheets.html",
-        {"sheets": sheets, "production": request.production},
+    return production_pdf(
         request,
+        "schedules/breakdown_sheets.html",
+        {"sheets": sheets},
         name,
+        printed_heading(request.production, "Breakdown sheets"),
     )

@@ -6,10 +6,10 @@ from datetime import date, timedelta
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from apps.core.documents import pdf_response
 from apps.core.exports import export_response
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.documents import production_pdf
 from apps.schedules import calendar_days, report_html, reports
 from apps.schedules.categories import Category
 from apps.schedules.ical import calendar_feed
@@ -17,6 +17,7 @@ from apps.schedules.models import (
     Scene,
     ScheduleSettings,
 )
+from apps.schedules.views.printing import printed_heading
 
 # --- Reports and calendar -----------------------------------------------------------------------
 
@@ -40,7 +41,8 @@ def report(request: ProductionRequest, key: str) -> HttpResponse:
         return export_response(fmt, filename, result.flat_header(), result.flat_rows())
     context = {"report": result, "reports": REPORT_LINKS, "categories": Category.choices}
     if fmt == "pdf":
-        return pdf_response("schedules/report_pdf.html", context, request, filename)
+        heading = printed_heading(request.production, result.title)
+        return production_pdf(request, "schedules/report_pdf.html", context, filename, heading)
     return render(request, "schedules/report.html", {**context, "table": report_html.table(result)})
 
 

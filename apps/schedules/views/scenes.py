@@ -5,10 +5,10 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from apps.core.documents import pdf_response
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.documents import production_pdf
 from apps.productions.links import production_url
 from apps.schedules import castnames, forms, queries, services
 from apps.schedules.breakdown import breakdown_names, cast_with_usage
@@ -26,6 +26,7 @@ from apps.schedules.models import (
 from apps.schedules.scene_tables import scene_list_response
 from apps.schedules.services import ScheduleError, ScriptImportError
 from apps.schedules.services.sets import set_name
+from apps.schedules.views.printing import printed_heading
 
 # --- Scenes and import --------------------------------------------------------------------------
 
@@ -227,11 +228,9 @@ def breakdown(request: ProductionRequest, pk: int) -> HttpResponse:
         "can_edit": request.membership.can(C.EDIT_SCHEDULE),
     }
     if request.GET.get("format") == "pdf":
-        return pdf_response(
-            "schedules/breakdown_sheet.html",
-            {**context, "production": request.production},
-            request,
-            f"breakdown-{scene.number}",
+        heading = printed_heading(request.production, f"Breakdown sheet, scene {scene.number}")
+        return production_pdf(
+            request, "schedules/breakdown_sheet.html", context, f"breakdown-{scene.number}", heading
         )
     return render(request, "schedules/breakdown.html", context)
 

@@ -9,9 +9,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from apps.core.documents import pdf_response
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.documents import letterhead, production_pdf
 from apps.vendors import lists, queries, services
 from apps.vendors.forms import (
     ChangeOrderForm,
@@ -195,6 +195,9 @@ def po_pdf(request: ProductionRequest, pk: int) -> HttpResponse:
     po = _po(request, pk)
     context = queries.po_document_context(po)
     if request.GET.get("print"):
-        return render(request, "vendors/po_document.html", context)
+        head = letterhead(request.production, context["heading"], request.user)
+        return render(request, "vendors/po_document.html", {**context, "letterhead": head})
     filename = f"{request.production.slug}-{po.label.replace(' ', '-')}"
-    return pdf_response("vendors/po_document.html", context, request, filename)
+    return production_pdf(
+        request, "vendors/po_document.html", context, filename, context["heading"]
+    )

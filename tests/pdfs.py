@@ -1,0 +1,49 @@
+"""Reading a PDF back as a person would: its text (poppler's pdftotext), its pages and paper size
+(pdfinfo), its images (pdfimages). poppler-utils is in CI's packages (.ci/run)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+LETTER = (612, 792)  # points, portrait
+A4 = (595, 842)
+
+
+def _run(command: list[str], pdf: bytes) -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "document.pdf"
+        path.write_bytes(pdf)
+        return subprocess.run(
+            [*command, str(path), "-"] if command[0] == "pdftotext" else [*command, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+
+def text(pdf: bytes, *, layout: bool = True) -> str:
+    """Every page's text, pages separated by a form feed; with `layout`, columns kept apart."""
+    return _run(["pdftotext", *(["-layout"] if layout else [])], pdf)
+
+
+def pages(pdf: bytes) -> list[str]:
+    return text(pdf).split("\f")[:-1]
+
+
+def page_count(pdf: bytes) -> int:
+    return int(re.search(r"^Pages:\s+(\d+)", _run(["pdfinfo"], pdf), re.M).group(1))
+
+
+def paper(pdf: bytes) -> tuple[int, int]:
+    """The first page's size in whole points, portrait first: (612, 792) for US Letter."""
+    found = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", _run(["pdfinfo"], pdf), re.M)
+    width, height = sorted(round(float(v)) for v in found.groups())
+    return width, height
+
+
+def image_count(pdf: bytes) -> int:
+    listed = _run(["pdfimages", "-list"], pdf).splitlines()
+    return len(listed) - 2  # two lines of heading

@@ -1,0 +1,198 @@
+"""Every PDF a producer would forward (issue 16), read back as its reader reads it: on the
+production's paper, each page headed by the production, what the document is, its version or
+revision and status, who prepared it and when (in the production's time zone), and numbered
+"page N of M" (templates/documents/base.html, apps/productions/documents.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import dateformat
+
+from apps.callsheets import services as callsheets
+from apps.callsheets.models import CallSheet
+from apps.productions.capabilities import Role
+from apps.productions.models import Membership
+from tests import pdfs
+from tests.budgets.factories import budget_from_template
+from tests.callsheets.factories import shoot_day_with_crew
+from tests.crew.factories import DealMemoFactory
+from tests.factories import member
+from tests.vendors.factories import VendorFactory, purchase_order
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass
+class Document:
+    url: str
+    words: list[str]  # what the letterhead says the document is: name, version, status
+
+
+def budget_documents(production) -> dict[str, Document]:
+    version = budget_from_template(production)
+    head = ["Production budget, version", version.name, "Working"]
+    args = [production.slug, version.id]
+    return {
+        "top sheet": Document(
+            reverse("budgets:top_sheet_export", args=args) + "?format=pdf", ["Top sheet", *head]
+        ),
+        "budget detail": Document(
+            reverse("budgets:detail_export", args=args) + "?format=pdf", ["Budget detail", *head]
+        ),
+        "cost report": Document(
+            reverse("budgets:cost_report_export", args=args[:1]) + "?format=pdf",
+            ["Cost report", *head],
+        ),
+    }
+
+
+def call_sheet_documents(production) -> dict[str, Document]:
+    call_sheet = callsheets.callsheet_start(shoot_day=shoot_day_with_crew(production))
+    draft = reverse("callsheets:pdf", args=[production.slug, call_sheet.pk])
+    documents = {"call sheet draft": Document(draft, ["Call sheet, day 1 of 2", "Draft"])}
+    revision = callsheets.callsheet_publish(call_sheet=call_sheet)
+    published = dateformat.format(revision.published_at.astimezone(production.tz), "j M Y")
+    url = reverse("callsheets:revision_pdf", args=[production.slug, call_sheet.pk, 1])
+    documents["call sheet revision"] = Document(
+        url, ["Call sheet, day 1 of 2", "Revision 1", f"Published {published}"]
+    )
+    return documents
+
+
+def schedule_documents(production) -> dict[str, Document]:
+    day = shoot_day_with_crew(production)
+    scene = day.scenes.order_by("number").first()
+    head = ["No script imported", "Active board"]
+    report = "schedules:report"
+    return {
+        "stripboard": Document(
+            reverse("schedules:strips_pdf", args=[production.slug]), ["Stripboard", *head]
+        ),
+        "DOOD": Document(
+            reverse(report, args=[production.slug, "dood"]) + "?format=pdf",
+            ["Day Out of Days", *head],
+        ),
+        "shooting schedule": Document(
+            reverse(report, args=[production.slug, "shooting-schedule"]) + "?format=pdf",
+            ["Shooting schedule", *head],
+        ),
+        "breakdown sheet": Document(
+            reverse("schedules:breakdown", args=[production.slug, scene.pk]) + "?format=pdf",
+            [f"Breakdown sheet, scene {scene.number}", *head],
+        ),
+        "breakdown sheets": Document(
+            reverse("schedules:breakdown_sheets", args=[production.slug]),
+            ["Breakdown sheets", *head],
+        ),
+    }
+
+
+def crew_documents(production) -> dict[str, Document]:
+    memo = DealMemoFactory(position__department__production=production)
+    po = purchase_order(VendorFactory(production=production), "2500")
+    return {
+        "deal memo": Document(
+            reverse("crew:memo_pdf", args=[production.slug, memo.pk]),
+            [f"Deal memo: {memo.person.name}, {memo.position.title}", "Original terms", "Draft"],
+        ),
+        "crew contact sheet": Document(
+            reverse("crew:list", args=[production.slug]) + "?format=pdf",
+            ["Crew contact sheet", "All departments", "Confidential"],
+        ),
+        "purchase order": Document(
+            reverse("vendors:po_pdf", args=[production.slug, po.pk]),
+            ["Purchase order PO 0001", "Original", "Draft"],
+        ),
+    }
+
+
+BUILDERS = {
+    **dict.fromkeys(["top sheet", "budget detail", "cost report"], budget_documents),
+    **dict.fromkeys(["call sheet draft", "call sheet revision"], call_sheet_documents),
+    **dict.fromkeys(
+        ["stripboard", "DOOD", "shooting schedule", "breakdown sheet", "breakdown sheets"],
+        schedule_documents,
+    ),
+    **dict.fromkeys(["deal memo", "crew contact sheet", "purchase order"], crew_documents),
+}
+
+
+@pytest.fixture
+def production(production):
+    production.title = 'Night Ferry "Director\'s Cut"'
+    production.company_name = "Harbour Light Pictures"
+    production.save()
+    return production
+
+
+def pdf_of(client, url: str) -> bytes:
+    response = client.get(url)
+    if response.status_code == 503:
+        pytest.skip(response.content.decode())
+    assert response["Content-Type"] == "application/pdf", url
+    return response.content
+
+
+def single_spaced(text: str) -> str:
+    return "\n".join(" ".join(line.split()) for line in text.splitlines())
+
+
+@pytest.mark.parametrize("name", list(BUILDERS))
+def test_every_page_carries_the_letterhead_and_its_number(name, production, ap, client):
+    document = BUILDERS[name](production)[name]
+    client.force_login(ap)
+    pdf = pdf_of(client, document.url)
+    total = pdfs.page_count(pdf)
+    today = dateformat.format(production.today(), "j M Y")
+    for number, page in enumerate(pdfs.pages(pdf), start=1):
+        page = single_spaced(page)
+        head = page.split("\n", 4)
+        assert production.title in head[0] and "Harbour Light Pictures" in page, name
+        for words in document.words:
+            assert words in page, (name, words)
+        assert f"Prepared by {ap.display_name}" in page and today in page, name
+        assert page.rstrip().endswith(f"page {number} of {total}"), (name, page[-200:])
+
+
+@pytest.mark.parametrize("name", ["top sheet", "call sheet revision", "purchase order"])
+def test_a_us_production_prints_on_letter_and_a_european_one_on_a4(name, production, ap, client):
+    document = BUILDERS[name](production)[name]
+    client.force_login(ap)
+    assert (production.currency, production.time_zone) == ("USD", "America/New_York")
+    assert pdfs.paper(pdf_of(client, document.url)) == pdfs.LETTER
+    production.time_zone, production.currency = "Europe/Paris", "EUR"
+    production.save()
+    assert pdfs.paper(pdf_of(client, document.url)) == pdfs.A4
+
+
+def test_a_revision_says_when_a_later_one_replaced_it(production, ap, client):
+    call_sheet = callsheets.callsheet_start(shoot_day=shoot_day_with_crew(production))
+    callsheets.callsheet_publish(call_sheet=call_sheet)
+    CallSheet.objects.filter(pk=call_sheet.pk).update(notes="Rain cover at the pier")
+    callsheets.callsheet_publish(call_sheet=CallSheet.objects.get(pk=call_sheet.pk))
+    client.force_login(ap)
+    first = reverse("callsheets:revision_pdf", args=[production.slug, call_sheet.pk, 1])
+    latest = reverse("callsheets:revision_pdf", args=[production.slug, call_sheet.pk, 2])
+    assert "replaced by revision 2" in single_spaced(pdfs.text(pdf_of(client, first)))
+    assert "replaced by" not in pdfs.text(pdf_of(client, latest))
+
+
+def test_the_po_e_mailed_to_the_vendor_is_prepared_by_whoever_approved_it(
+    production, django_capture_on_commit_callbacks
+):
+    from apps.vendors import services
+
+    producer = Membership.objects.get(user=member(production, Role.PRODUCER))
+    po = services.po_submit(po=purchase_order(VendorFactory(production=production), "2500"))
+    po = services.po_approve(po=po, membership=producer)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.po_send(po=po)
+    (message,) = mail.outbox
+    (attachment,) = message.attachments
+    text = single_spaced(pdfs.text(attachment[1]))
+    assert "Purchase order PO 0001" in text and "Approved" in text
+    assert f"Prepared by {producer.user.display_name}" in text and "page 1 of 1" in text
