@@ -29,8 +29,14 @@ def text(pdf: bytes, *, layout: bool = True) -> str:
     return _run(["pdftotext", *(["-layout"] if layout else [])], pdf)
 
 
-def pages(pdf: bytes) -> list[str]:
-    return text(pdf).split("\f")[:-1]
+def pages(pdf: bytes, *, layout: bool = True) -> list[str]:
+    return text(pdf, layout=layout).split("\f")[:-1]
+
+
+def words(page: str) -> str:
+    """A page's text as one line of words: what a box says, however its lines wrapped (read
+    without `layout`, a box's lines come together)."""
+    return " ".join(page.split())
 
 
 def page_count(pdf: bytes) -> int:
