@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import tempfile
@@ -10,6 +11,10 @@ from pathlib import Path
 
 LETTER = (612, 792)  # points, portrait
 A4 = (595, 842)
+MM = 72 / 25.4  # points
+# templates/documents/base.html: the letterhead's three boxes in the top margin, their widths
+# shares of the width between the side margins.
+TOP_MARGIN, SIDE_MARGIN, BOXES = 19 * MM, 10 * MM, (0.31, 0.34, 0.31)
 
 
 def _run(command: list[str], pdf: bytes) -> str:
@@ -53,3 +58,24 @@ def paper(pdf: bytes) -> tuple[int, int]:
 def image_count(pdf: bytes) -> int:
     listed = _run(["pdfimages", "-list"], pdf).splitlines()
     return len(listed) - 2  # two lines of heading
+
+
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>'
+)
+
+
+def letterhead(pdf: bytes, page: int = 1) -> tuple[str, str, str]:
+    """What the letterhead's left, centre and right boxes say on `page`, each as one line of
+    words however its lines wrapped (poppler reads boxes that stand close as one block, so the
+    words are sorted into the boxes by where they stand)."""
+    found = _run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page)], pdf)
+    width = float(re.search(r'<page width="([\d.]+)"', found).group(1))
+    inner = width - 2 * SIDE_MARGIN
+    ends = [SIDE_MARGIN + inner * sum(BOXES[: i + 1]) for i in range(len(BOXES))]
+    boxes: list[list[tuple[float, float, str]]] = [[], [], []]
+    for x, y, bottom, word in _WORD.findall(found):
+        if float(bottom) <= TOP_MARGIN:
+            box = next(i for i, end in enumerate(ends) if float(x) < end or i == 2)
+            boxes[box].append((round(float(y)), float(x), html.unescape(word)))
+    return tuple(" ".join(word for _, _, word in sorted(box)) for box in boxes)

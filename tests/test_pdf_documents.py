@@ -137,10 +137,6 @@ def pdf_of(client, url: str) -> bytes:
     return response.content
 
 
-def single_spaced(text: str) -> str:
-    return "\n".join(" ".join(line.split()) for line in text.splitlines())
-
-
 @pytest.mark.parametrize("name", list(BUILDERS))
 def test_every_page_carries_the_letterhead_and_its_number(name, production, ap, client):
     document = BUILDERS[name](production)[name]
@@ -149,12 +145,18 @@ def test_every_page_carries_the_letterhead_and_its_number(name, production, ap, 
     total = pdfs.page_count(pdf)
     today = dateformat.format(production.today(), "j M Y")
     for number, page in enumerate(pdfs.pages(pdf, layout=False), start=1):
-        page = pdfs.words(page)
-        assert page.startswith(f"{production.title} Harbour Light Pictures"), (name, page[:200])
-        for words in document.words:
-            assert words in page, (name, words)
-        assert f"Prepared by {ap.display_name}" in page and today in page, name
-        assert f"page {number} of {total}" in page, (name, page[-200:])
+        left, centre, right = head = pdfs.letterhead(pdf, number)
+        header = " ".join(head)
+        wanted = {
+            "the production and its company": left == f"{production.title} Harbour Light Pictures",
+            **{f"{words!r}": words in header for words in document.words},
+            "who prepared it": f"Prepared by {ap.display_name}" in right,
+            f"the date, {today}": today in right,
+            f"page {number} of {total}": f"page {number} of {total}" in pdfs.words(page),
+        }
+        missing = [what for what, found in wanted.items() if not found]
+        assert not missing, f"{name}, page {number} lacks {', '.join(missing)}: {head}"
+        assert centre == document.words[0], "the document's name, on its own"
 
 
 @pytest.mark.parametrize("name", ["top sheet", "call sheet revision", "purchase order"])
@@ -192,9 +194,10 @@ def test_the_po_e_mailed_to_the_vendor_is_prepared_by_whoever_approved_it(
         services.po_send(po=po)
     (message,) = mail.outbox
     (attachment,) = message.attachments
-    text = single_spaced(pdfs.text(attachment[1]))
-    assert "Purchase order PO 0001" in text and "Approved" in text
-    assert f"Prepared by {producer.user.display_name}" in text and "page 1 of 1" in text
+    _, document, prepared = pdfs.letterhead(attachment[1])
+    assert document == "Purchase order PO 0001" and "Approved" in prepared
+    assert f"Prepared by {producer.user.display_name}" in prepared
+    assert "page 1 of 1" in pdfs.text(attachment[1])
 
 
 def test_a_title_written_like_css_or_html_prints_as_written(production, ap, client):
@@ -203,6 +206,6 @@ def test_a_title_written_like_css_or_html_prints_as_written(production, ap, clie
     production.save()
     client.force_login(ap)
     pdf = pdf_of(client, reverse("crew:list", args=[production.slug]) + "?format=pdf")
-    first = pdfs.pages(pdf)[0]
-    assert production.title in first and "Tide Pictures & Co." in single_spaced(first)
+    left, _, _ = pdfs.letterhead(pdf)
+    assert left == f"{production.title} Tide Pictures & Co."
     assert pdfs.paper(pdf) == pdfs.LETTER

@@ -12,7 +12,6 @@ import pytest
 from django.urls import reverse
 
 from apps.budgets import exports
-from apps.budgets.printing import DESCRIPTION_WIDTH, printed_detail, rate_words
 from apps.budgets.queries import top_sheet
 from apps.budgets.services import editing
 from apps.core.money import format_amount
@@ -105,6 +104,11 @@ def test_the_detail_writes_rates_as_money_not_as_stored_numbers(ap_client, versi
     text = pdfs.text(pdf_of(ap_client, url))
     assert "85,000.00" in text and "9,500.00" in text and "27.50" in text
     assert not re.search(r"(?<![\d,.])(85000|9500|27\.5)(?![\d,.])", text), "a raw rate"
+
+
+def test_a_rate_is_written_in_its_currency_with_the_places_it_has():
+    from apps.budgets.printing import rate_words
+
     assert rate_words(Decimal("85000"), "USD") == "85,000.00"
     assert rate_words(Decimal("85000"), "JPY") == "85,000"
     assert rate_words(Decimal("12.3456"), "USD") == "12.3456"  # a rate may be finer than cents
@@ -112,6 +116,8 @@ def test_the_detail_writes_rates_as_money_not_as_stored_numbers(ap_client, versi
 
 
 def test_a_long_description_wraps_within_its_column(production):
+    from apps.budgets.printing import DESCRIPTION_WIDTH, printed_detail
+
     version = budget_from_template(production)
     add_line(version, "3307", description="Camera package with lenses " * 4, rate="9500")
     add_line(version, "2001", description="Short", rate="12.5")

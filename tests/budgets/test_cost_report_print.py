@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from apps.budgets.printing import FIGURES, printed_cost_report, variance_words
+from apps.budgets.printing import FIGURES, printed_cost_report
 from apps.budgets.queries import cost_report
 from tests.budgets.test_cost_report import version  # noqa: F401 - the fixture
 
@@ -48,6 +48,8 @@ def test_every_row_is_one_line_with_its_figures_under_the_heading(production, ve
 
 
 def test_a_variance_says_over_or_under_in_words_its_digits_aligned():
+    from apps.budgets.printing import variance_words
+
     words = [variance_words(Decimal(v), "USD") for v in ("-1250", "250", "0", "-0.5")]
     assert words == ["(1,250.00) over ", "250.00  under", "0.00       ", "(0.50) over "]
     width = max(map(len, words))
