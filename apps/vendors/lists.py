@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet, Sum
 
 from apps.core.exports import export_response
+from apps.core.forms import plain_int
 from apps.core.money import round_money
 from apps.productions.models import Production
 from apps.vendors.models import (
@@ -22,8 +23,7 @@ from apps.vendors.queries import invoices_for, purchase_orders_for
 
 def _number(search: str) -> int | None:
     """ "0042", "PO 42" and "po0042" all name PO 42."""
-    digits = search.upper().removeprefix("PO").strip()
-    return int(digits) if digits.isdigit() else None
+    return plain_int(search.upper().removeprefix("PO").strip())
 
 
 def purchase_orders_matching(

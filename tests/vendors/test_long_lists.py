@@ -147,3 +147,13 @@ def test_the_invoice_list_is_paginated_filtered_and_totalled(ap_client, producti
     assert [i.number for i in found.object_list] == ["INV-007"]
     export = ap_client.get(url("invoices", production, "?status=entered&format=csv"))
     assert len(export.content.decode().strip().splitlines()) == 36
+
+
+@pytest.mark.parametrize("search", ["①", "PO ²", "٣"])
+def test_a_search_for_digits_int_refuses_finds_by_text_not_a_server_error(
+    ap_client, production, orders, search
+):
+    """'①'.isdigit() is true and int('①') raises: the search was a server error."""
+    for name in ("po_list", "invoices"):
+        response = ap_client.get(url(name, production, f"?q={search}"))
+        assert response.status_code == 200
