@@ -120,3 +120,45 @@ def test_the_printed_strips_are_built_the_same_way(client, ap, production, worke
     assert document_build(build.pk) == "ready"
     response = client.get(f"{url}?format=pdf&build={build.pk}&file=1")
     assert response["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.parametrize(
+    ("name", "query", "expected"),
+    [
+        ("schedules:report", {"key": "shooting-schedule"}, "LIGHTHOUSE STAIRS"),
+        ("schedules:report", {"key": "one-liner"}, "LIGHTHOUSE STAIRS"),
+        ("schedules:report", {"key": "elements"}, "Element report"),
+        ("schedules:report", {"key": "locations"}, "Location"),
+        ("schedules:report", {"key": "dood", "category": "props"}, "Day Out of Days"),
+        ("schedules:breakdown_sheets", {}, "LIGHTHOUSE STAIRS"),
+        ("schedules:breakdown_sheets", {"day": True}, "LIGHTHOUSE STAIRS"),
+    ],
+)
+def test_the_schedules_long_documents_are_built_by_the_worker(
+    client, ap, production, worker_elsewhere, tmp_path, name, query, expected
+):
+    """They took WeasyPrint seconds in the request on a feature (the large demo's breakdown
+    sheets 7 s, its elements 6 s)."""
+    from tests.schedules.factories import SceneFactory, SetFactory, ShootDayFactory
+
+    day = ShootDayFactory(production=production, day_number=1)
+    SceneFactory(
+        production=production,
+        shoot_day=day,
+        set=SetFactory(production=production, name="LIGHTHOUSE STAIRS"),
+    )
+    kwargs = {"production_slug": production.slug}
+    if "key" in query:
+        kwargs["key"] = query.pop("key")
+    if query.pop("day", False):
+        query["day"] = day.pk
+    url = reverse(name, kwargs=kwargs)
+    url += "?" + "&".join(f"{k}={v}" for k, v in {"format": "pdf", **query}.items())
+    client.force_login(ap)
+    page = client.get(url)
+    assert page["Content-Type"].startswith("text/html")  # the build's page, not the PDF
+    build = DocumentBuild.objects.get(production=production)
+    assert document_build(build.pk) == "ready"
+    pdf = client.get(f"{url}&build={build.pk}&file=1")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert expected in pdf_text(pdf.content, tmp_path)

@@ -81,40 +81,68 @@ def strips_document(production: Production, subject: None) -> tuple[str, dict]:
     }
 
 
-@production_view(C.VIEW_SCHEDULE)
-def breakdown_sheets(request: ProductionRequest) -> HttpResponse:
-    """Breakdown sheets, one a page, in one PDF: ``?day=<id>`` the day's scenes in board order,
-    ``?scenes=<id>,<id>`` a selection, otherwise every scene not omitted, in script order.
-    Queries: the scenes (with set and location), their cast, their elements."""
-    scenes = (
-        Scene.objects.filter(production=request.production, omitted=False)
+def _sheets_of(production: Production):
+    return (
+        Scene.objects.filter(production=production, omitted=False)
         .select_related("set__location")
         .prefetch_related(
             Prefetch("cast", queryset=CastMember.objects.order_by("id_number")), "elements"
         )
     )
-    name = "breakdown-sheets"
-    if request.GET.get("day"):
-        day = get_object_or_404(
-            ShootDay, production=request.production, pk=plain_int(request.GET["day"]) or 0
-        )
-        scenes = scenes.filter(shoot_day=day).order_by("board_position", "sort_key")
-        name = f"breakdown-sheets-day-{day.day_number or day.position}"
-    elif request.GET.get("scenes") or request.GET.getlist("scene"):
+
+
+def _sheets_context(scenes) -> dict:
+    return {"sheets": [{**sheet(scene), "cast": scene.cast.all()} for scene in scenes]}
+
+
+@production_view(C.VIEW_SCHEDULE)
+def breakdown_sheets(request: ProductionRequest) -> HttpResponse:
+    """Breakdown sheets, one a page, in one PDF: ``?day=<id>`` the day's scenes in board order,
+    ``?scenes=<id>,<id>`` a selection, otherwise every scene not omitted, in script order.
+    A day's or the whole script's (300 pages take WeasyPrint seconds) are built by the worker,
+    with its progress shown; a selection is printed at once.
+    Queries: the scenes (with set and location), their cast, their elements."""
+    production = request.production
+    if request.GET.get("scenes") or request.GET.getlist("scene"):
         raw = request.GET.get("scenes", "").split(",") + request.GET.getlist("scene")
         ids = [plain_int(part.strip()) for part in raw if part.strip()]
         if not ids or None in ids:
             raise Http404("No such scenes.")
-        scenes = scenes.filter(pk__in=ids).order_by("sort_key", "number")
-    else:
-        scenes = scenes.order_by("sort_key", "number")
-    sheets = [{**sheet(scene), "cast": scene.cast.all()} for scene in scenes]
-    if not sheets:
+        scenes = _sheets_of(production).filter(pk__in=ids).order_by("sort_key", "number")
+        context = _sheets_context(scenes)
+        if not context["sheets"]:
+            raise Http404("No scenes to print.")
+        heading = printed_heading(production, "Breakdown sheets")
+        return production_pdf(
+            request, "schedules/breakdown_sheets.html", context, "breakdown-sheets", heading
+        )
+    day = None
+    if request.GET.get("day"):
+        day = get_object_or_404(
+            ShootDay, production=production, pk=plain_int(request.GET["day"]) or 0
+        )
+    if not _sheets_of(production).filter(**({"shoot_day": day} if day else {})).exists():
         raise Http404("No scenes to print.")
-    return production_pdf(
+    label = f"day {day.day_number or day.position}" if day else ""
+    return built_pdf(
         request,
-        "schedules/breakdown_sheets.html",
-        {"sheets": sheets},
-        name,
-        printed_heading(request.production, "Breakdown sheets"),
+        builder="apps.schedules.views.printing.breakdown_document",
+        subject=day.pk if day else None,
+        title=f"Breakdown sheets{', ' + label if label else ''}",
+        filename="breakdown-sheets" + (f"-{label.replace(' ', '-')}" if label else ""),
     )
+
+
+def breakdown_document(production: Production, subject: int | None) -> tuple[str, dict]:
+    """The breakdown sheets of a day (`subject`, in board order) or of the whole script (in
+    script order): the worker's builder, see breakdown_sheets."""
+    scenes = _sheets_of(production)
+    if subject is None:
+        scenes = scenes.order_by("sort_key", "number")
+    else:
+        scenes = scenes.filter(shoot_day_id=subject).order_by("board_position", "sort_key")
+    context = _sheets_context(scenes)
+    return "schedules/breakdown_sheets.html", {
+        **context,
+        "heading": printed_heading(production, "Breakdown sheets"),
+    }

@@ -9,7 +9,8 @@ from django.shortcuts import render
 from apps.core.exports import export_response
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
-from apps.productions.documents import production_pdf
+from apps.productions.documents import built_pdf
+from apps.productions.models import Production
 from apps.schedules import calendar_days, report_html, reports
 from apps.schedules.categories import Category
 from apps.schedules.ical import calendar_feed
@@ -32,18 +33,54 @@ def report(request: ProductionRequest, key: str) -> HttpResponse:
         # Day Out of Days for any breakdown category; cast unless another is asked for.
         category = request.GET.get("category") or Category.CAST
         options["category"] = category if category in Category.values else Category.CAST
-    result = builder(request.production, **options)
     fmt = request.GET.get("format")
-    filename = f"{request.production.slug}-{result.key}"
+    filename = f"{request.production.slug}-{key}"
     if options.get("category", Category.CAST) != Category.CAST:
         filename += f"-{options['category']}"
+    if fmt == "pdf":
+        # A feature's shooting schedule or elements take WeasyPrint seconds: built by the
+        # worker, with its progress shown. The DOOD's category is its index in the choices.
+        category = options.get("category")
+        return built_pdf(
+            request,
+            builder=f"apps.schedules.views.reports.{DOCUMENTS[key]}",
+            subject=Category.values.index(category) if category else None,
+            title=dict(REPORT_LINKS)[key],
+            filename=filename,
+        )
+    result = builder(request.production, **options)
     if fmt in ("csv", "xlsx"):
         return export_response(fmt, filename, result.flat_header(), result.flat_rows())
     context = {"report": result, "reports": REPORT_LINKS, "categories": Category.choices}
-    if fmt == "pdf":
-        heading = printed_heading(request.production, result.title)
-        return production_pdf(request, "schedules/report_pdf.html", context, filename, heading)
     return render(request, "schedules/report.html", {**context, "table": report_html.table(result)})
+
+
+def _report_document(key: str):
+    """The worker's builder of report `key` as a PDF (see `report`)."""
+
+    def build(production: Production, subject: int | None) -> tuple[str, dict]:
+        options = {} if subject is None else {"category": Category.values[subject]}
+        result = reports.REPORTS[key](production, **options)
+        return "schedules/report_pdf.html", {
+            "report": result,
+            "heading": printed_heading(production, result.title),
+        }
+
+    return build
+
+
+shooting_schedule_document = _report_document("shooting-schedule")
+one_liner_document = _report_document("one-liner")
+dood_document = _report_document("dood")
+elements_document = _report_document("elements")
+locations_document = _report_document("locations")
+DOCUMENTS = {
+    "shooting-schedule": "shooting_schedule_document",
+    "one-liner": "one_liner_document",
+    "dood": "dood_document",
+    "elements": "elements_document",
+    "locations": "locations_document",
+}
 
 
 REPORT_LINKS = [
