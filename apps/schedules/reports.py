@@ -44,6 +44,9 @@ class Report:
     # which column (the total) stays at the right edge. Not printed.
     sticky_columns: int = 0
     total_column: int | None = None
+    # Columns that are sums of others on their row ({total: (work, hold, travel)}): live
+    # formulas in the XLSX.
+    sums: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     def printed_blocks(self) -> list[Report]:
         """The report cut into blocks of columns that fit a printed page, in order."""
@@ -65,6 +68,10 @@ class Report:
 
     def flat_header(self) -> list[str]:
         return ([self.group_label] if self.group_label else []) + self.header
+
+    def flat_sums(self) -> dict[int, tuple[int, ...]]:
+        shift = 1 if self.group_label else 0
+        return {t + shift: tuple(p + shift for p in parts) for t, parts in self.sums.items()}
 
     def flat_rows(self):
         for section in self.sections:
@@ -199,6 +206,7 @@ def day_out_of_days(production: Production, category: str = Category.CAST) -> Re
         fixed_columns=3 if cast else 2, columns_per_block=20,
         params="" if cast else f"category={category}",
         sticky_columns=2 if cast else 1, total_column=header.index("Total"),
+        sums={header.index("Total"): tuple(header.index(n) for n in ("Work", "Hold", "Travel"))},
     )  # fmt: skip
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from datetime import date
 
 import pytest
@@ -88,3 +89,23 @@ def test_a_long_dood_prints_every_day_and_the_totals(production, ap_client, tmp_
     ).stdout
     assert "D1" in text and "D45" in text and "Total" in text
     assert text.count("LEAD") == 3  # once per block of 20 days
+
+
+def test_the_dood_workbooks_total_is_a_live_sum_that_recalculates(schedule, client, tmp_path):
+    """Its Total was a value the spreadsheet could not follow when a day was edited."""
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    from tests.factories import member
+    from tests.spreadsheets import recalculated
+
+    client.force_login(member(schedule))
+    url = reverse("schedules:report", kwargs={"production_slug": schedule.slug, "key": "dood"})
+    data = client.get(url + "?format=xlsx").content
+    sheet = load_workbook(io.BytesIO(data)).active
+    header = [cell.value for cell in sheet[1]]
+    total = header.index("Total") + 1
+    assert sheet.cell(2, total).data_type == "f"
+    values = recalculated(data, tmp_path).active
+    totals = {values.cell(r, 2).value: values.cell(r, total).value for r in range(2, 6)}
+    assert totals == {"ANA": 4, "BEN": 1, "CY": 2, "DEE": 0}

@@ -50,7 +50,9 @@ def report(request: ProductionRequest, key: str) -> HttpResponse:
         )
     result = builder(request.production, **options)
     if fmt in ("csv", "xlsx"):
-        return export_response(fmt, filename, result.flat_header(), result.flat_rows())
+        return export_response(
+            fmt, filename, result.flat_header(), result.flat_rows(), sums=result.flat_sums()
+        )
     context = {"report": result, "reports": REPORT_LINKS, "categories": Category.choices}
     return render(request, "schedules/report.html", {**context, "table": report_html.table(result)})
 
