@@ -33,6 +33,7 @@ PAGES = [
     ("calendar", "/p/night-ferry/schedule/calendar/", "full"),
     ("dood", "/p/night-ferry/schedule/reports/dood/", "full"),
     ("crew-list", "/p/night-ferry/crew/", "top"),
+    ("crew-days", "/p/night-ferry/crew/days/", "top"),
     ("hiring-board", "/p/night-ferry/crew/openings/1/", "top"),
     ("deal-memo", "/p/night-ferry/crew/memos/1/", "top"),
     ("purchase-orders", "/p/night-ferry/vendors/orders/", "top"),
@@ -42,6 +43,8 @@ PAGES = [
     ("callsheet", "/p/night-ferry/callsheets/1/", "top"),
     ("callsheet-phone", "/p/night-ferry/callsheets/1/", "phone"),
     ("dashboard-phone", "/p/night-ferry/", "phone"),
+    ("api-tokens", "/accounts/profile/", "top"),
+    ("api-reference", "/api/docs/", "top"),
 ]
 
 
