@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import functools
+
+from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -74,6 +77,13 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 NEW_TOKEN_KEY = "accounts:new_api_token"  # noqa: S105 - a session key
 
 
+@functools.cache
+def _blank_token_form() -> str:
+    """The empty new-token form, laid out once per process: the same for everyone, and laying
+    out a form's fields costs this small page more than everything else on it."""
+    return as_crispy_form(ApiTokenForm())
+
+
 def _profile_page(request: HttpRequest, *, form=None, token_form=None) -> HttpResponse:
     new_token = request.session.pop(NEW_TOKEN_KEY, "")
     response = render(
@@ -81,7 +91,8 @@ def _profile_page(request: HttpRequest, *, form=None, token_form=None) -> HttpRe
         "accounts/profile.html",
         {
             "form": form or ProfileForm(instance=request.user),
-            "token_form": token_form or ApiTokenForm(),
+            "token_form": token_form,
+            "token_fields": as_crispy_form(token_form) if token_form else _blank_token_form(),
             "tokens": ApiToken.objects.filter(user=request.user),
             "new_token": new_token,
         },
