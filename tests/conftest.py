@@ -187,6 +187,16 @@ def _isolated_files(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _no_writes_left_from_the_test_before():
+    """A test's writes roll back with it; the note that its connection wrote, which the next
+    request would settle by moving data stamps (apps/core/freshness.py), must go with them."""
+    from django.db import connections
+
+    for conn in connections.all(initialized_only=True):
+        conn.pd_wrote = False
+
+
+@pytest.fixture(autouse=True)
 def _no_kept_fragments_beside_a_live_server(request, settings):
     """A browser test writes with factories in its own thread, on its own database connection,
     between page loads: a write no request, task or command of the app's ends, so no data stamp
