@@ -108,13 +108,17 @@ def _in_real_transaction(conn) -> bool:
 
 def settle(request: HttpRequest | None = None) -> None:
     """After a request, task or command: if any connection wrote, move the stamps, once."""
-    for conn in connections.all(initialized_only=True):
-        if not getattr(conn, "pd_wrote", False) or _in_real_transaction(conn):
-            continue
-        conn.pd_wrote = False
-        for hook in _hooks:
-            hook(request)
-        conn.pd_wrote = False  # the hooks' own writes are the stamps
+    written = [
+        conn
+        for conn in connections.all(initialized_only=True)
+        if getattr(conn, "pd_wrote", False) and not _in_real_transaction(conn)
+    ]
+    if not written:
+        return
+    for hook in _hooks:
+        hook(request)
+    for conn in written:
+        conn.pd_wrote = False  # and the hooks' own writes are the stamps
 
 
 class WritesMiddleware:

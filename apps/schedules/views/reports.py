@@ -43,7 +43,7 @@ def report(request: ProductionRequest, key: str) -> HttpResponse:
         category = options.get("category")
         return built_pdf(
             request,
-            builder=f"apps.schedules.views.reports.{DOCUMENTS[key]}",
+            builder=f"apps.schedules.views.reports.{key.replace('-', '_')}_document",
             subject=Category.values.index(category) if category else None,
             title=dict(REPORT_LINKS)[key],
             filename=filename,
@@ -58,7 +58,7 @@ def report(request: ProductionRequest, key: str) -> HttpResponse:
 
 
 def _report_document(key: str):
-    """The worker's builder of report `key` as a PDF (see `report`)."""
+    """The worker's builder of report `key` as a PDF (see `report`), named `<key>_document`."""
 
     def build(production: Production, subject: int | None) -> tuple[str, dict]:
         options = {} if subject is None else {"category": Category.values[subject]}
@@ -76,13 +76,6 @@ one_liner_document = _report_document("one-liner")
 dood_document = _report_document("dood")
 elements_document = _report_document("elements")
 locations_document = _report_document("locations")
-DOCUMENTS = {
-    "shooting-schedule": "shooting_schedule_document",
-    "one-liner": "one_liner_document",
-    "dood": "dood_document",
-    "elements": "elements_document",
-    "locations": "locations_document",
-}
 
 
 REPORT_LINKS = [
