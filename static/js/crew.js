@@ -44,4 +44,5 @@
     }
     window.location.reload();
   });
+  board.dataset.ready = "1"; // listening: a drag from now on is seen (browser tests wait for it)
 })();

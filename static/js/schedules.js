@@ -280,4 +280,5 @@
   });
 
   updateSelection();
+  board.dataset.ready = "1"; // every handler is on: a drag from now on is seen (browser tests wait for it)
 })();

@@ -55,6 +55,7 @@ def test_from_an_opening_to_an_accepted_memo_on_the_crew_list(live_server, page:
 
     # Drag and drop to Shortlisted; then the keyboard path to Offer.
     # Grab the card by its edge: its middle holds the stage picker.
+    expect(page.locator("#board")).to_have_attribute("data-ready", "1")  # the drop handler is on
     card.drag_to(page.get_by_test_id("column-shortlisted"), source_position={"x": 4, "y": 4})
     expect(page.get_by_test_id("column-shortlisted").get_by_role("link", **grace)).to_be_visible()
     page.get_by_label("Stage for Grace Achebe").select_option("offer")

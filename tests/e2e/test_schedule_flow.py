@@ -46,6 +46,7 @@ def test_an_ap_imports_a_script_and_drags_a_strip_to_another_day(live_server, pa
     expect(one_total).to_have_text(f"{first.pages} pp")
     expect(two_total).to_have_text("0 pp")
 
+    expect(page.locator("#board")).to_have_attribute("data-ready", "1")  # the drag handlers are on
     strip = page.get_by_test_id(f"strip-{first.number}")
     # SortableJS follows mouse events; several intermediate moves let it see the drag start.
     strip.locator(".strip-set").drag_to(page.locator(f'ol[data-day="{day_two.pk}"]'), steps=10)
