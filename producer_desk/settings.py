@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "apps.vendors",
     "apps.crew",
     "apps.callsheets",
+    "apps.daily_reports",
     "apps.api",
 ]
 

@@ -49,6 +49,11 @@ class Capability(models.TextChoices):
     VIEW_CALLSHEETS = "view_callsheets", "See call sheets"
     EDIT_CALLSHEETS = "edit_callsheets", "Draft call sheets"
     PUBLISH_CALLSHEETS = "publish_callsheets", "Publish and send call sheets"
+    VIEW_DAILY_REPORTS = "view_daily_reports", "Read daily production reports"
+    EDIT_DAILY_REPORTS = "edit_daily_reports", "Draft daily production reports"
+    SIGN_DAILY_REPORTS = "sign_daily_reports", "Sign off daily production reports"
+    VIEW_HOT_COSTS = "view_hot_costs", "See hot costs (the day's cost against plan)"
+    CLOSE_COST_PERIODS = "close_cost_periods", "Close a cost report period (the weekly report)"
 
 
 R = Role
@@ -83,6 +88,14 @@ CAPABILITY_ROLES: dict[Capability, frozenset[Role]] = {
     C.VIEW_CALLSHEETS: frozenset(_ALL),
     C.EDIT_CALLSHEETS: frozenset(_OFFICE | {R.COORDINATOR}),
     C.PUBLISH_CALLSHEETS: frozenset(_OFFICE | {R.COORDINATOR}),
+    # Daily reports are read by everyone who reads the schedule; drafted by the coordinator or the
+    # AP (and the office), signed off by the production manager or the producer.
+    C.VIEW_DAILY_REPORTS: frozenset(_ALL),
+    C.EDIT_DAILY_REPORTS: frozenset(_OFFICE | {R.COORDINATOR}),
+    C.SIGN_DAILY_REPORTS: frozenset({R.PRODUCER, R.PRODUCTION_MANAGER}),
+    # Hot costs and cost report periods are money: the roles that see the budget.
+    C.VIEW_HOT_COSTS: frozenset(_OFFICE | {R.ACCOUNTANT}),
+    C.CLOSE_COST_PERIODS: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.ACCOUNTANT}),
 }
 
 

@@ -114,6 +114,7 @@ JSON_WITHOUT_IDS: dict[str, str] = {
     "schedules.castmember.aliases": "character names",
     "schedules.set.aliases": "set names",
     "schedules.schedulesettings.dropped_cues": "character names",
+    "daily_reports.hotcostline.detail": "computed pay lines: rule, hours, rate, amount",
 }
 
 

@@ -1,0 +1,18 @@
+from apps.core import registry
+
+
+class DailyReportsConfig(registry.DomainAppConfig):
+    name = "apps.daily_reports"
+    verbose_name = "Daily reports"
+
+    def audited(self) -> list[registry.Audited]:
+        from apps.daily_reports.models import DailyReport
+
+        return [
+            registry.Audited(
+                DailyReport,
+                "Daily report",
+                lambda r: str(r.shoot_day) if r.shoot_day_id else "daily report",
+                select_related=("shoot_day",),
+            )
+        ]
