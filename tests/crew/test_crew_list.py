@@ -72,6 +72,39 @@ def test_the_contact_sheet_is_a_pdf_grouped_by_department(ap_client, production,
     assert "+1 212-555-0100" in text
 
 
+def test_a_whole_big_crew_s_contact_sheet_is_built_by_the_worker_as_the_member_may_see_it(
+    production, crew, client, tmp_path
+):
+    """Over CONTACT_SHEET_IN_REQUEST people the sheet is a document build (with tasks in-process
+    the answer is still the PDF); the member who asked is its subject, so a coordinator's sheet
+    has phones and an accountant's (no contacts) has none."""
+    from apps.crew.views.crew_list import CONTACT_SHEET_IN_REQUEST
+    from apps.productions.models import DocumentBuild
+    from tests.factories import member
+
+    make_crew(production, CONTACT_SHEET_IN_REQUEST)
+    texts = {}
+    for role in ("coordinator", "accountant"):
+        user = member(production, role=role)
+        client.force_login(user)
+        response = client.get(url("list", production) + "?format=pdf")
+        assert response["Content-Type"] == "application/pdf"
+        build = DocumentBuild.objects.get(production=production, requested_by=user)
+        assert build.builder == "apps.crew.views.crew_list.contact_sheet_document"
+        path = tmp_path / f"{role}.pdf"
+        path.write_bytes(response.content)
+        texts[role] = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True
+        ).stdout
+    for text in texts.values():
+        assert "Ana Camera" in text and "Sol Sound" in text
+    assert "+1 212-555-0100" in texts["coordinator"]
+    assert "+1 212-555-0100" not in texts["accountant"]
+    # A department's sheet, or a search, is short: printed at once.
+    client.get(url("list", production) + f"?department={crew[0].department.pk}&format=pdf")
+    assert DocumentBuild.objects.filter(production=production).count() == 2
+
+
 def make_crew(production, count: int) -> None:
     for _ in range(count):
         memo = DealMemoFactory(position__department__production=production)
