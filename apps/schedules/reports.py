@@ -267,12 +267,13 @@ def _iso(day) -> str:
 def location_summary(production: Production) -> Report:
     result = board(production)
     used: dict[int, dict] = {}
-    for block in result.shoot_days:
-        for scene in block.scenes:
-            if scene.set.location_id:
-                entry = used.setdefault(scene.set.location_id, {"sets": set(), "days": {}})
-                entry["sets"].add(scene.set.name)
-                entry["days"][block.day.day_number] = block.day.date
+    placed = [(block.day, scene) for block in result.shoot_days for scene in block.scenes]
+    placed += [(scene.shot_on, scene) for scene in result.shot]  # the days they were shot on
+    for day, scene in placed:
+        if scene.set.location_id:
+            entry = used.setdefault(scene.set.location_id, {"sets": set(), "days": {}})
+            entry["sets"].add(scene.set.name)
+            entry["days"][day.day_number] = day.date
     rows = []
     for location in Location.objects.filter(production=production).order_by("name"):
         entry = used.get(location.pk, {"sets": set(), "days": {}})

@@ -425,3 +425,28 @@ def test_the_stripboard_page_does_not_grow_with_the_scenes_shot(client):
         client.get(url)
         counts.append(count(lambda url=url: client.get(url)))
     assert counts[0] == counts[1]
+
+
+def test_the_calendar_and_the_location_summary_keep_a_shot_scene_on_its_day(shoot):
+    from icalendar import Calendar
+
+    from apps.schedules.ical import calendar_feed
+    from apps.schedules.models import Location
+    from apps.schedules.reports import location_summary
+
+    production, (d1, _, d3, _) = shoot["production"], shoot["days"]
+    ferry = shoot["scenes"]["12"].set
+    ferry.location = Location.objects.create(production=production, name="Harbour “B”")
+    ferry.save()
+    outcomes, _ = partly_day(shoot, to=d3)
+    record_shooting(production, d1, outcomes, None)
+    events = [
+        e
+        for e in Calendar.from_ical(calendar_feed(production)).walk("VEVENT")
+        if str(e["uid"]).startswith(f"shootday-{d1.pk}@")
+    ]
+    assert 'Sc. 12 INT FERRY — "CAR" DECK DAY (shot)' in str(events[0]["description"])
+    harbour = next(
+        r for r in location_summary(production).sections[0].rows if r[0] == "Harbour “B”"
+    )
+    assert harbour[3] == "1"  # day 1, where scene 12 was shot
