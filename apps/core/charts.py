@@ -133,3 +133,57 @@ def bar_chart(
             f'stroke="#dc3545" stroke-dasharray="6 4"/>'
         )
     return _svg(body, title)
+
+
+def plan_chart(
+    bars: Sequence[tuple[str, Decimal, Decimal | None]],
+    *,
+    title: str,
+    limit: Decimal | None = None,
+    fmt=lambda v: f"{v:,.1f}",
+) -> SafeString:
+    """Planned against actual, one slot per label: (label, planned, actual or None). A slot with
+    an actual draws the plan as a grey bar and the actual as a narrower green one in front of it;
+    a slot without (not happened yet) draws the plan alone, blue, as bar_chart does."""
+    values = [v for _, p, a in bars for v in (p, a) if v is not None]
+    values += [limit] if limit is not None else []
+    top = max(values, default=0) or 1
+    body, left = _axis(top, fmt)
+    slot = (WIDTH - left - PAD_RIGHT) / max(len(bars), 1)
+    every = max(len(bars) // 15, 1)
+    for i, (label, planned, actual) in enumerate(bars):
+        x = left + i * slot + slot * 0.15
+        y = _scale(planned, top)
+        colour = "#adb5bd" if actual is not None else "#0d6efd"
+        tip = f"{label}: planned {fmt(planned)}" + (
+            f", actual {fmt(actual)}" if actual is not None else ""
+        )
+        body += (
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" '
+            f'height="{HEIGHT - PAD_BOTTOM - y:.1f}" fill="{colour}"><title>{escape(tip)}'
+            "</title></rect>"
+        )
+        if actual is not None:
+            ya = _scale(actual, top)
+            body += (
+                f'<rect x="{x + slot * 0.175:.1f}" y="{ya:.1f}" width="{slot * 0.35:.1f}" '
+                f'height="{HEIGHT - PAD_BOTTOM - ya:.1f}" fill="#198754" data-actual="1">'
+                f"<title>{escape(tip)}</title></rect>"
+            )
+        if i % every == 0:
+            body += (
+                f'<text x="{x + slot * 0.35:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" '
+                f'text-anchor="middle" font-size="11" fill="#6c757d">{escape(label)}</text>'
+            )
+    if limit is not None:
+        y = _scale(limit, top)
+        body += (
+            f'<line x1="{left}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="#dc3545" stroke-dasharray="6 4"/>'
+        )
+    body += (
+        f'<text x="{WIDTH - PAD_RIGHT}" y="{PAD_TOP + 10}" text-anchor="end" font-size="11" '
+        'fill="#6c757d"><tspan fill="#adb5bd">■</tspan> planned <tspan fill="#198754">■'
+        '</tspan> shot <tspan fill="#0d6efd">■</tspan> to come</text>'
+    )
+    return _svg(body, title)

@@ -5,6 +5,20 @@ class DailyReportsConfig(registry.DomainAppConfig):
     name = "apps.daily_reports"
     verbose_name = "Daily reports"
 
+    def panels(self) -> list[registry.Panel]:
+        from apps.daily_reports.panel import panel_context
+        from apps.productions.capabilities import Capability as C
+
+        return [
+            registry.Panel(
+                "shoot_progress",
+                "Shoot progress",
+                "daily_reports/panel.html",
+                C.VIEW_DAILY_REPORTS,
+                panel_context,
+            )
+        ]
+
     def audited(self) -> list[registry.Audited]:
         from apps.daily_reports.models import DailyReport
 

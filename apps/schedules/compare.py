@@ -34,6 +34,8 @@ def scenario_board(scenario: Scenario) -> Board:
         if scene.omitted:
             omitted.append(scene)
             continue
+        if scene.shot_day_id:
+            continue  # shot: on no board to come
         day_id, position = strips.get(scene.pk, (None, 10**6))
         if day_id in blocks:
             placed.append(((day_id, position, scene.sort_key), scene))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 from icalendar import Calendar, Event
 
@@ -32,19 +33,21 @@ def calendar_feed(production: Production) -> bytes:
     stamp = timezone.now().astimezone(UTC).replace(microsecond=0)
     settings = ScheduleSettings.objects.filter(production=production).first()
     scenes: dict[int, list[Scene]] = {}
+    # A completed scene stays on the day it was shot, marked so; the others count what is left.
+    on_a_day = Q(shoot_day__isnull=False) | Q(shot_day__isnull=False)
     for scene in (
-        Scene.objects.filter(production=production, omitted=False, shoot_day__isnull=False)
+        Scene.objects.filter(on_a_day, production=production, omitted=False)
         .select_related("set__location")
         .order_by("board_position")
     ):
-        scenes.setdefault(scene.shoot_day_id, []).append(scene)
+        scenes.setdefault(scene.shot_day_id or scene.shoot_day_id, []).append(scene)
     days = list(ShootDay.objects.filter(production=production).order_by("position"))
     for day in days:
         event = Event()
         event.add("uid", f"shootday-{day.pk}@{production.slug}.producerdesk")
         event.add("dtstamp", stamp)
         day_scenes = scenes.get(day.pk, [])
-        pages = format_eighths(sum(s.eighths for s in day_scenes))
+        pages = format_eighths(sum(s.remaining_eighths for s in day_scenes))
         label = f"Day {day.day_number}" if day.is_shoot else day.get_kind_display()
         event.add(
             "summary", f"{production.title}: {label}" + (f" ({pages} pp)" if day.is_shoot else "")
@@ -61,7 +64,11 @@ def calendar_feed(production: Production) -> bytes:
             if value
         )
         lines = [times] if day.is_shoot and times else []
-        lines += [f"Sc. {s.number} {s.int_ext} {s.set.name} {s.time_of_day}" for s in day_scenes]
+        lines += [
+            f"Sc. {s.number} {s.int_ext} {s.set.name} {s.time_of_day}"
+            + (" (shot)" if s.shot_day_id else "")
+            for s in day_scenes
+        ]
         description = "\n".join(lines) or day.notes
         if description:
             event.add("description", description)

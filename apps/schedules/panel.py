@@ -19,9 +19,10 @@ from apps.schedules.services import settings_for
 def summary(production: Production) -> dict:
     settings = settings_for(production)
     days = list(ShootDay.objects.filter(production=production).order_by("position"))
-    live = Scene.objects.filter(production=production, omitted=False)
+    # Completed scenes are off the board; a partly shot one counts the pages it has left.
+    live = Scene.objects.filter(production=production, omitted=False, shot_day=None)
     scenes = live.order_by("board_position", "sort_key").values_list(
-        "pk", "shoot_day_id", "eighths", "set__location_id"
+        "pk", "shoot_day_id", "eighths", "eighths_shot", "set__location_id"
     )
     links = Scene.cast.through.objects.filter(
         scene__production=production, scene__omitted=False, scene__shoot_day__isnull=False
@@ -37,7 +38,8 @@ def summary(production: Production) -> dict:
     people: dict[int, dict] = defaultdict(dict)
     places: dict[int, dict] = defaultdict(dict)
     total = 0
-    for scene_id, day_id, scene_eighths, location_id in scenes:
+    for scene_id, day_id, length, shot, location_id in scenes:
+        scene_eighths = max(length - shot, 0)
         total += scene_eighths
         if day_id is None:
             continue

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from apps.core.charts import bar_chart
+from apps.core.charts import bar_chart, plan_chart
 from apps.productions.models import Production
 from apps.schedules.categories import Category
 from apps.schedules.importers.eighths import format_eighths
@@ -110,7 +110,7 @@ def shooting_schedule(production: Production) -> Report:
                     scene.int_ext,
                     scene.set.name,
                     scene.time_of_day,
-                    scene.pages,
+                    scene.strip_pages,
                     scene.synopsis,
                     _cast_ids(scene),
                     elements.get(scene.pk, ""),
@@ -122,8 +122,19 @@ def shooting_schedule(production: Production) -> Report:
             f"End of day {block.day.day_number}: {block.pages} pages, "
             f"about {hours} h {minutes:02d} min"
         )
+        if block.done:
+            footer = _shot_words(block)
         report.sections.append(Section(_day_title(block, result.settings), rows, footer))
     return report
+
+
+def _shot_words(block) -> str:
+    """A day done's footer: its pages shot against its pages planned (see actuals.py)."""
+    words = (
+        f"Day {block.day.day_number} shot: {format_eighths(block.shot_eighths)} of "
+        f"{format_eighths(block.planned_eighths)} pages planned"
+    )
+    return f"{words}; still on it, {block.pages} pages" if block.scenes else words
 
 
 def _elements_by_scene(result) -> dict[int, str]:
@@ -153,10 +164,11 @@ def one_liner(production: Production) -> Report:
     )
     for block in result.days:
         rows = [
-            [s.number, s.int_ext, s.set.name, s.time_of_day, s.pages, _cast_ids(s)]
+            [s.number, s.int_ext, s.set.name, s.time_of_day, s.strip_pages, _cast_ids(s)]
             for s in block.scenes
         ]
         footer = f"Total {block.pages} pages" if block.day.is_shoot else ""
+        footer = _shot_words(block) if block.done else footer
         report.sections.append(Section(_day_title(block, result.settings), rows, footer))
     report.chart = pages_chart(production, result)
     return report
@@ -167,29 +179,51 @@ def pages_chart(production: Production, result=None) -> str:
 
 
 def board_chart(result, title: str = "Pages per shoot day") -> str:
-    """Pages per shoot day against the page limit, of any board (the active one, a scenario)."""
-    bars = [(f"D{b.day.day_number}", Decimal(b.eighths) / 8) for b in result.shoot_days]
+    """Pages per shoot day against the page limit, of any board (the active one, a scenario).
+    Once days are done, their pages shot stand beside their pages planned (plan_chart)."""
     limit = (
         Decimal(result.settings.page_limit_eighths) / 8
         if result.settings.page_limit_eighths
         else None
     )
+    if any(b.done for b in result.shoot_days):
+        paired = [
+            (
+                f"D{b.day.day_number}",
+                Decimal(b.planned_eighths) / 8,
+                Decimal(b.shot_eighths) / 8 if b.done else None,
+            )
+            for b in result.shoot_days
+        ]
+        return plan_chart(paired, title=f"{title}: planned and shot", limit=limit)
+    bars = [(f"D{b.day.day_number}", Decimal(b.eighths) / 8) for b in result.shoot_days]
     return bar_chart(bars, title=title, limit=limit)
 
 
 def day_out_of_days(production: Production, category: str = Category.CAST) -> Report:
     """Cast by default (ID, character, actor); any other breakdown category by element name and
-    quantity, the same codes and totals."""
+    quantity, the same codes and totals.
+
+    Once days are done (scheduled against actual, see dood.py): a day done's column says so
+    ("D3 03/03 ✓") and its codes are what was worked; two more columns count, on the days done,
+    the days each was planned and the days each worked; the chart shows each shoot day's pages,
+    planned and shot on the days done, scheduled on the days to come."""
     data = dood(production, category)
     cast = category == Category.CAST
+    done = data.done
     header = ["ID", "Character", "Actor"] if cast else ["Element", "Quantity"]
     header += [
-        f"D{day.day_number} {day.date:%d/%m}"
-        if day.is_shoot
-        else f"{day.get_kind_display()} {day.date:%d/%m}"
+        (
+            f"D{day.day_number} {day.date:%d/%m}"
+            if day.is_shoot
+            else f"{day.get_kind_display()} {day.date:%d/%m}"
+        )
+        + (" ✓" if day.pk in done else "")
         for day in data.days
     ]
     header += ["Work", "Hold", "Travel", "Total", "Start", "Finish"]
+    if done:
+        header += ["Planned, days done", "Worked, days done"]
     rows = [
         (
             [row.member.id_number, row.member.character, row.member.actor]
@@ -198,8 +232,23 @@ def day_out_of_days(production: Production, category: str = Category.CAST) -> Re
         )
         + row.codes
         + [row.work, row.hold, row.travel, row.total, _iso(row.start), _iso(row.finish)]
+        + ([row.planned_done, row.worked_done] if done else [])
         for row in data.rows
     ]
+    chart = ""
+    if done:
+        chart = plan_chart(
+            [
+                (
+                    f"D{day.day_number}",
+                    Decimal(pages.planned) / 8,
+                    Decimal(pages.shot) / 8 if pages.shot is not None else None,
+                )
+                for day, pages in zip(data.days, data.pages, strict=True)
+                if day.is_shoot
+            ],
+            title="Pages per shoot day: planned and shot",
+        )
     title = "Day Out of Days" if cast else f"Day Out of Days: {Category(category).label}"
     return Report(
         "dood", title, header, [Section("", rows)],
@@ -207,6 +256,7 @@ def day_out_of_days(production: Production, category: str = Category.CAST) -> Re
         params="" if cast else f"category={category}",
         sticky_columns=2 if cast else 1, total_column=header.index("Total"),
         sums={header.index("Total"): tuple(header.index(n) for n in ("Work", "Hold", "Travel"))},
+        chart=chart,
     )  # fmt: skip
 
 
@@ -217,12 +267,13 @@ def _iso(day) -> str:
 def location_summary(production: Production) -> Report:
     result = board(production)
     used: dict[int, dict] = {}
-    for block in result.shoot_days:
-        for scene in block.scenes:
-            if scene.set.location_id:
-                entry = used.setdefault(scene.set.location_id, {"sets": set(), "days": {}})
-                entry["sets"].add(scene.set.name)
-                entry["days"][block.day.day_number] = block.day.date
+    placed = [(block.day, scene) for block in result.shoot_days for scene in block.scenes]
+    placed += [(scene.shot_on, scene) for scene in result.shot]  # the days they were shot on
+    for day, scene in placed:
+        if scene.set.location_id:
+            entry = used.setdefault(scene.set.location_id, {"sets": set(), "days": {}})
+            entry["sets"].add(scene.set.name)
+            entry["days"][day.day_number] = day.date
     rows = []
     for location in Location.objects.filter(production=production).order_by("name"):
         entry = used.get(location.pk, {"sets": set(), "days": {}})
@@ -290,7 +341,7 @@ def element_report(production: Production) -> Report:
                     f"Day {day.day_number}" if day else "Not scheduled",
                     day.date.isoformat() if day else "",
                     ", ".join(s.number for s in found),
-                    format_eighths(sum(s.eighths for s in found)),
+                    format_eighths(sum(s.remaining_eighths for s in found)),
                 ]
             )
         return rows

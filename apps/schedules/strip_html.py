@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from apps.productions.links import production_url
 from apps.schedules.board_scenes import cast_of
+from apps.schedules.importers.eighths import format_eighths
 from apps.schedules.models import BannerKind, Scene
 from apps.schedules.services.strips import merge
 from apps.schedules.templatetags.schedule_tags import hours
@@ -108,7 +109,7 @@ def _strip(scene: Scene, cast: str, d: Drawing) -> str:
         f'<span class="strip-ie">{escape(scene.int_ext)}</span>'
         f'<span class="strip-set">{escape(scene.set.name)}</span>'
         f'<span class="strip-tod">{escape(scene.time_of_day)}</span>'
-        f'<span class="strip-pages">{scene.pages}</span>'
+        f'<span class="strip-pages">{scene.strip_pages}</span>'
         f'<span class="strip-cast">{cast}</span>'
         f"{move}</li>"
     )
@@ -189,6 +190,14 @@ def day_header(block, d: Drawing) -> SafeString:
             f'<span class="badge text-bg-light" data-testid="day-total">{block.pages} pp</span>'
             f'<span class="small" data-testid="day-estimate">est. {hours(block.estimate)}</span>'
         )
+        if block.done:
+            planned = format_eighths(block.planned_eighths)
+            shot = format_eighths(block.shot_eighths)
+            parts.append(
+                f'<span class="badge text-bg-success" data-testid="day-shot"'
+                f' title="Shooting recorded: pages shot of the pages planned when the day began">'
+                f'<i class="bi bi-check2"></i> shot {shot} of {planned} pp</span>'
+            )
         if block.over_time:
             available = hours(block.available)
             parts.append(

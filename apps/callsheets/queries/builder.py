@@ -94,8 +94,9 @@ def _scene_rows(scenes) -> list[SceneRow]:
                 synopsis=scene.synopsis,
                 time_of_day=scene.time_of_day,
                 day_night=_day_night(scene),
-                pages=scene.pages,
-                eighths=scene.eighths,
+                # A scene partly shot on an earlier day: what is left ("1 1/8 of 1 4/8").
+                pages=scene.strip_pages,
+                eighths=scene.remaining_eighths,
                 cast=[member.id_number for member in scene.cast.all()],
                 location=location.name if location else "",
             )
@@ -260,7 +261,7 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
         sunrise=locations[0].sunrise if locations else "",
         sunset=locations[0].sunset if locations else "",
         scenes=_scene_rows(scenes),
-        pages=format_eighths(sum(s.eighths for s in scenes)),
+        pages=format_eighths(sum(s.remaining_eighths for s in scenes)),
         cast=cast_rows,
         background=[line.strip() for line in call_sheet.background.splitlines() if line.strip()],
         crew=[CrewDepartment(department=name, people=rows) for name, rows in departments.items()],

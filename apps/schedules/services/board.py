@@ -25,6 +25,8 @@ from apps.schedules.services.common import (
 )
 from apps.schedules.services.strips import scenes_move
 
+DAY_SHOT = "{day}'s shooting is recorded: the day stays on the board."
+
 
 def scene_move(
     *, production: Production, scene_id: int, day_id: int | None, position: int
@@ -124,6 +126,8 @@ def day_remove(*, production: Production, day: ShootDay) -> None:
     records hang on (a call sheet, crew booked for it) is refused: removing it would delete them."""
     with transaction.atomic():
         settings = lock_board(production)
+        if ShootDay.objects.filter(pk=day.pk, shooting_recorded_at__isnull=False).exists():
+            raise ScheduleError(DAY_SHOT.format(day=day))
         what = days_others_hang_on(production).get(day.pk)
         if what:
             words = " and ".join(what)

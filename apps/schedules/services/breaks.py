@@ -9,7 +9,6 @@ from django.db import transaction
 from django.db.models import F
 
 from apps.productions.models import Production
-from apps.schedules.importers.eighths import format_eighths
 from apps.schedules.models import DayKind, Scene, ShootDay
 from apps.schedules.services.board import days_append
 from apps.schedules.services.common import ScheduleError, lock_board
@@ -75,8 +74,14 @@ def days_fill(
         raise ScheduleError(ONE_TARGET)
     with transaction.atomic():
         settings = lock_board(production)
-        scenes = Scene.objects.filter(production=production, omitted=False)
-        days = ShootDay.objects.filter(production=production, kind=DayKind.SHOOT)
+        # Shot scenes and the days done are history: only what is left to shoot is poured, by
+        # the pages it has left, into the days to come.
+        scenes = Scene.objects.filter(production=production, omitted=False, shot_day=None).exclude(
+            shoot_day__shooting_recorded_at__isnull=False
+        )
+        days = ShootDay.objects.filter(
+            production=production, kind=DayKind.SHOOT, shooting_recorded_at=None
+        )
         if source == "bin":
             scenes = list(scenes.filter(shoot_day=None).order_by("board_position", "sort_key"))
             days = list(days.filter(scenes__isnull=True).order_by("position"))
@@ -90,20 +95,20 @@ def days_fill(
         if not scenes:
             raise ScheduleError(NOTHING_TO_BREAK)
         if eighths:
-            plan = plan_breaks(scenes, lambda s: s.eighths, eighths)
-            over = [s for s in scenes if s.eighths > eighths]
+            plan = plan_breaks(scenes, lambda s: s.remaining_eighths, eighths)
+            over = [s for s in scenes if s.remaining_eighths > eighths]
         else:
             per_page = settings.minutes_per_page
 
             def cost(s):
-                return s.eighths * per_page / 8
+                return s.remaining_eighths * per_page / 8
 
             plan = plan_breaks(scenes, cost, minutes)
             over = [s for s in scenes if cost(s) > minutes]
         report = FillReport(
             days=len(plan),
             created=max(0, len(plan) - len(days)),
-            oversized=[f"{s.number} ({format_eighths(s.eighths)} pp)" for s in over],
+            oversized=[f"{s.number} ({s.remaining_pages} pp)" for s in over],
         )
         if dry_run:
             return report

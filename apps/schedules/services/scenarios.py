@@ -82,7 +82,7 @@ def _copy_active(scenario: Scenario) -> None:
         ]
     )
     by_source = {copy.source_day_id: copy for copy in copies}
-    scenes = Scene.objects.filter(production=production, omitted=False)
+    scenes = Scene.objects.filter(production=production, omitted=False, shot_day=None)
     ScenarioStrip.objects.bulk_create(
         [
             ScenarioStrip(
@@ -162,7 +162,7 @@ def scenario_delete(*, scenario: Scenario) -> None:
 def _placements(scenario: Scenario) -> dict[int | None, list[ScenarioStrip]]:
     """Strips by day id (None: the bin), in order; scenes new since the copy join the bin and
     omitted scenes drop out."""
-    live = Scene.objects.filter(production=scenario.production_id, omitted=False)
+    live = Scene.objects.filter(production=scenario.production_id, omitted=False, shot_day=None)
     have = {s.scene_id: s for s in scenario.strips.all()}
     missing = [scene for scene in live if scene.pk not in have]
     if missing:
@@ -272,6 +272,9 @@ def activation_problems(scenario: Scenario) -> list[str]:
             kept[day.source_day_id] = day
     problems = []
     hanging = days_others_hang_on(production)
+    for pk, active in live.items():
+        if active.shooting_recorded_at:  # a day done is history: it keeps its place and date
+            hanging.setdefault(pk, []).append("its shooting recorded")
     for pk, active in sorted(live.items(), key=lambda item: item[1].position):
         what = hanging.get(pk)
         if not what:
@@ -318,10 +321,11 @@ def scenario_activate(*, scenario: Scenario, user=None) -> Scenario:
             leftover._change_reason = reason
             leftover.delete()
         placed = _placements(scenario)
-        scenes = {s.pk: s for s in Scene.objects.filter(production=production, omitted=False)}
+        live_scenes = Scene.objects.filter(production=production, omitted=False, shot_day=None)
+        scenes = {s.pk: s for s in live_scenes}
         changed = []
         for day_id, strips in placed.items():
-            for index, strip in enumerate(strips):
+            for index, strip in enumerate(s for s in strips if s.scene_id in scenes):
                 scene = scenes[strip.scene_id]
                 scene.shoot_day = mapping.get(day_id) if day_id is not None else None
                 scene.board_position = index

@@ -21,6 +21,8 @@ from apps.schedules.services.common import (
 )
 
 NOTHING_SELECTED = "Select at least one strip to move."
+DAY_DONE = "{day}'s shooting is recorded: scenes can leave it, not join it."
+SHOT_SCENE_STAYS_OFF = "Scene {number} was shot on {day}: it is no longer on the board."
 UNKNOWN_SORT = "The board cannot be sorted by {key!r}."
 BANNER_NEEDS_A_SHOOT_DAY = "Banners go on shoot days."
 
@@ -40,9 +42,9 @@ def _items(production: Production, day_id: int | None, *, without=()) -> list[It
     """The day's strips and banners in board order (the bin has strips only), less `without`:
     placed first and then taken out, so the others keep the places they have now."""
     scenes = list(
-        Scene.objects.filter(production=production, shoot_day_id=day_id, omitted=False).order_by(
-            "board_position", "sort_key"
-        )
+        Scene.objects.filter(
+            production=production, shoot_day_id=day_id, omitted=False, shot_day=None
+        ).order_by("board_position", "sort_key")
     )
     banners = []
     if day_id is not None:
@@ -101,7 +103,12 @@ def scenes_move(
         for scene in moving:
             if scene.omitted:
                 raise ScheduleError(OMITTED_SCENE_CANNOT_BE_SCHEDULED.format(number=scene.number))
+            if scene.shot_day_id:
+                shot_on = ShootDay.objects.get(pk=scene.shot_day_id)
+                raise ScheduleError(SHOT_SCENE_STAYS_OFF.format(number=scene.number, day=shot_on))
         day = _shoot_day(production, day_id)
+        if day is not None and day.shooting_recorded_at:
+            raise ScheduleError(DAY_DONE.format(day=day))
         order = _day_ids_in_board_order(production)
         moving.sort(
             key=lambda s: (
@@ -170,7 +177,7 @@ def strips_sort(*, production: Production, day_id: int | None, key: str) -> set[
         lock_board(production)
         day = _shoot_day(production, day_id)
         scenes = sorted(
-            Scene.objects.filter(production=production, shoot_day=day, omitted=False)
+            Scene.objects.filter(production=production, shoot_day=day, omitted=False, shot_day=None)
             .select_related("set__location")
             .prefetch_related("cast")
             .order_by("board_position", "sort_key"),

@@ -35,7 +35,7 @@ from apps.schedules.views.printing import printed_heading
 def scene_list(request: ProductionRequest) -> HttpResponse:
     scenes = (
         Scene.objects.filter(production=request.production)
-        .select_related("set", "script")
+        .select_related("set", "script", "shot_day")
         .prefetch_related("cast")
     )
     if request.GET.get("format") in ("csv", "xlsx"):
@@ -51,6 +51,7 @@ def scene_list(request: ProductionRequest) -> HttpResponse:
                 production=request.production, status=ScriptStatus.APPLIED
             ).first(),
             "can_edit": request.membership.can(C.EDIT_SCHEDULE),
+            "totals": queries.scene_totals(request.production),
         },
     )
 
