@@ -34,7 +34,7 @@ from apps.daily_reports.models import (
 )
 from apps.productions.capabilities import CAPABILITY_ROLES, Capability
 from apps.productions.models import Membership
-from apps.schedules.models import ShootDay
+from apps.schedules.models import Scene, ShootDay
 
 NOT_A_SHOOT_DAY = "Only a shoot day has a daily production report."
 REPORT_SIGNED = (
@@ -158,16 +158,24 @@ def report_save(
             row.delete()
         for row in section.saved:
             row.report = locked
-            if isinstance(row, SceneResult) and row.scene_id is not None:
-                _same_production(row.scene.production_id, locked)
+            if isinstance(row, SceneResult):
+                _scene_of(row, locked)
             row.full_clean(exclude=["report"], validate_unique=False)
             row.save()
     save_if_unchanged(locked, expected_version=expected_version, what="daily report")
     return locked
 
 
-def _same_production(production_id: int, report: DailyReport) -> None:
-    if production_id != report.production_id:
+def _scene_of(row: SceneResult, report: DailyReport) -> None:
+    """A scene added on the day is not on the call sheet; it is the board's scene of that
+    number, when there is one (a scene row never points at another production's scene)."""
+    if row.pk is None:
+        row.scheduled = False
+    if row.scene_id is None:
+        row.scene = Scene.objects.filter(
+            production_id=report.production_id, number=row.number.strip()
+        ).first()
+    elif not Scene.objects.filter(pk=row.scene_id, production_id=report.production_id).exists():
         raise DailyReportError(NOT_THIS_REPORT)
 
 

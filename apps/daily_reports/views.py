@@ -47,7 +47,7 @@ def report_export(request: ProductionRequest, fmt: str) -> HttpResponse:
     return csv_response(name, header, rows)
 
 
-@production_view(C.VIEW_DAILY_REPORTS, C.EDIT_DAILY_REPORTS)
+@production_view(C.EDIT_DAILY_REPORTS)
 @require_POST
 def report_start(request: ProductionRequest, shoot_day_id: int) -> HttpResponse:
     day = get_object_or_404(ShootDay, production=request.production, pk=shoot_day_id)
@@ -100,7 +100,7 @@ def _choices(request: ProductionRequest) -> dict:
     }
 
 
-@production_view(C.VIEW_DAILY_REPORTS, C.EDIT_DAILY_REPORTS)
+@production_view(C.EDIT_DAILY_REPORTS)
 def report_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     if report.is_signed:  # frozen: a POST is refused by the service, as any write would be
@@ -132,7 +132,7 @@ def report_edit(request: ProductionRequest, pk: int) -> HttpResponse:
     return render(request, "daily_reports/edit.html", context)
 
 
-@production_view(C.VIEW_DAILY_REPORTS, C.SIGN_DAILY_REPORTS)
+@production_view(C.SIGN_DAILY_REPORTS)
 def report_sign(request: ProductionRequest, pk: int) -> HttpResponse:
     """GET: what signing will move, and the button; POST: sign."""
     report = _report(request, pk)
@@ -158,7 +158,7 @@ def report_sign(request: ProductionRequest, pk: int) -> HttpResponse:
     return render(request, "daily_reports/sign.html", context)
 
 
-@production_view(C.VIEW_DAILY_REPORTS, C.SIGN_DAILY_REPORTS)
+@production_view(C.SIGN_DAILY_REPORTS)
 def distribution_list(request: ProductionRequest) -> HttpResponse:
     listed = DistributionList.objects.filter(production=request.production).first()
     version = listed.version if listed else 1
