@@ -267,6 +267,9 @@ class ShootDay(BoardDay):
         CastMember, blank=True, related_name="travel_days", help_text="Cast travelling that day."
     )
 
+    # When the day's shooting was recorded (the daily report signed off): a day done.
+    shooting_recorded_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     history = HistoricalRecords()
 
     class Meta(BoardDay.Meta):
@@ -319,6 +322,18 @@ class Scene(models.Model):
     )
     board_position = models.PositiveIntegerField(default=0)
     notes = models.TextField(blank=True)
+    # What was shot (apps/schedules/shooting.py): pages shot so far, across days, and the day it
+    # was completed. A completed scene leaves the board (shoot_day None, not in the bin); a partly
+    # shot one stays on it with its remaining pages, eighths - eighths_shot.
+    eighths_shot = models.PositiveIntegerField(default=0, editable=False)
+    shot_day = models.ForeignKey(
+        ShootDay,
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="scenes_completed",
+    )
 
     history = HistoricalRecords()
 
@@ -341,6 +356,26 @@ class Scene(models.Model):
         return format_eighths(self.eighths)
 
     @property
+    def remaining_eighths(self) -> int:
+        """What is left to shoot: the board counts this, not the scene's length."""
+        return 0 if self.shot_day_id else max(self.eighths - self.eighths_shot, 0)
+
+    @property
+    def remaining_pages(self) -> str:
+        return format_eighths(self.remaining_eighths)
+
+    @property
+    def partly_shot(self) -> bool:
+        return bool(self.eighths_shot) and not self.shot_day_id
+
+    @property
+    def strip_pages(self) -> str:
+        """The pages a strip shows: "1 1/8 of 1 4/8" once part of the scene is shot."""
+        if self.partly_shot:
+            return f"{self.remaining_pages} of {self.pages}"
+        return self.pages
+
+    @property
     def strip_colour(self) -> tuple[str, str]:
         return STRIP_COLOURS[strip_key(self.int_ext, self.time_of_day, self.day_night)]
 
@@ -358,3 +393,4 @@ from apps.schedules.models.boards import (  # noqa: E402, F401
     ScenarioDay,
     ScenarioStrip,
 )
+from apps.schedules.models.shooting import SceneShot, ShotStatus  # noqa: E402, F401

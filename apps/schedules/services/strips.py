@@ -21,6 +21,7 @@ from apps.schedules.services.common import (
 )
 
 NOTHING_SELECTED = "Select at least one strip to move."
+SHOT_SCENE_STAYS_OFF = "Scene {number} was shot on {day}: it is no longer on the board."
 UNKNOWN_SORT = "The board cannot be sorted by {key!r}."
 BANNER_NEEDS_A_SHOOT_DAY = "Banners go on shoot days."
 
@@ -40,9 +41,9 @@ def _items(production: Production, day_id: int | None, *, without=()) -> list[It
     """The day's strips and banners in board order (the bin has strips only), less `without`:
     placed first and then taken out, so the others keep the places they have now."""
     scenes = list(
-        Scene.objects.filter(production=production, shoot_day_id=day_id, omitted=False).order_by(
-            "board_position", "sort_key"
-        )
+        Scene.objects.filter(
+            production=production, shoot_day_id=day_id, omitted=False, shot_day=None
+        ).order_by("board_position", "sort_key")
     )
     banners = []
     if day_id is not None:
@@ -101,6 +102,9 @@ def scenes_move(
         for scene in moving:
             if scene.omitted:
                 raise ScheduleError(OMITTED_SCENE_CANNOT_BE_SCHEDULED.format(number=scene.number))
+            if scene.shot_day_id:
+                shot_on = ShootDay.objects.get(pk=scene.shot_day_id)
+                raise ScheduleError(SHOT_SCENE_STAYS_OFF.format(number=scene.number, day=shot_on))
         day = _shoot_day(production, day_id)
         order = _day_ids_in_board_order(production)
         moving.sort(
