@@ -4,43 +4,22 @@ sign-off's transaction, so a refusal there leaves the report unsigned."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import import_module
 
-
-@dataclass(frozen=True)
-class ShotOutcome:
-    """What the report says of one scene (the board's own class once it is there)."""
-
-    scene_id: int
-    status: str  # "completed", "partly", "not_shot"
-    eighths_shot: int
-    remaining_to_day_id: int | None
+from apps.schedules.shooting import ShotOutcome, preview_shooting, record_shooting
 
 
-def _shooting():
-    try:
-        return import_module("apps.schedules.shooting")
-    except ImportError:  # TEMPORARY: until issue17-board is merged
-        return None
+def outcome(**values) -> ShotOutcome:
+    return ShotOutcome(**values)
 
 
-def outcome(**values):
-    shooting = _shooting()
-    return (shooting.ShotOutcome if shooting else ShotOutcome)(**values)
+def preview(production, day, outcomes: list[ShotOutcome]) -> list[str]:
+    """What signing will move on the board, in words (nothing is written)."""
+    return [move.words for move in preview_shooting(production, day, outcomes)]
 
 
-def preview(production, day, outcomes: list) -> list[str]:
-    """What signing will move on the board, in words."""
-    shooting = _shooting()
-    if shooting is None:  # TEMPORARY: until issue17-board is merged
-        return [f"Scene {o.scene_id}: {o.status}" for o in outcomes]
-    return shooting.preview_shooting(production, day, outcomes)
-
-
-def record(production, day, outcomes: list, user) -> list[str]:
-    shooting = _shooting()
-    return shooting.record_shooting(production, day, outcomes, user) if shooting else []
+def record(production, day, outcomes: list[ShotOutcome], user) -> list[str]:
+    return [move.words for move in record_shooting(production, day, outcomes, user)]
 
 
 def refresh_hot_costs(report) -> None:

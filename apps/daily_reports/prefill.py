@@ -71,6 +71,15 @@ def _scene_row(order: int, number: str, eighths: int, scene_id: int | None) -> d
     }
 
 
+def _sheet_scene(order: int, row, scene: Scene | None) -> dict:
+    """A scene of the sheet; one partly shot on an earlier day is scheduled for what it has left
+    (the board's count), not its whole length."""
+    if scene is None:
+        return _scene_row(order, row.number, row.eighths, None)
+    left = scene.remaining_eighths if scene.eighths_shot else row.eighths
+    return _scene_row(order, row.number, left, scene.pk)
+
+
 def background_row(line: str) -> dict:
     """A background line of the call sheet as a count and a kind ("12 drivers — 07:00")."""
     found = _BACKGROUND.match(line)
@@ -91,11 +100,10 @@ def from_sheet(day: ShootDay, revision: Revision) -> Prefill:
     """Queries: scenes by number, departments by name (2)."""
     sheet: Sheet = revision.sheet
     numbers = [row.number for row in sheet.scenes]
-    scene_ids = dict(
-        Scene.objects.filter(production_id=day.production_id, number__in=numbers).values_list(
-            "number", "pk"
-        )
-    )
+    scenes = {
+        scene.number: scene
+        for scene in Scene.objects.filter(production_id=day.production_id, number__in=numbers)
+    }
     names = {d.department.lower() for d in sheet.crew}
     departments = {
         name.lower(): pk
@@ -117,10 +125,7 @@ def from_sheet(day: ShootDay, revision: Revision) -> Prefill:
             "crew_call": parse_time(sheet.general_call),
             "shooting_call": parse_time(sheet.shooting_call),
         },
-        scenes=[
-            _scene_row(i, row.number, row.eighths, scene_ids.get(row.number))
-            for i, row in enumerate(sheet.scenes)
-        ],
+        scenes=[_sheet_scene(i, row, scenes.get(row.number)) for i, row in enumerate(sheet.scenes)],
         cast=[
             {
                 "cast_member_id": row.cast_member,
@@ -158,7 +163,10 @@ def from_schedule(day: ShootDay) -> Prefill:
     cast = sorted(members.values(), key=lambda m: m.id_number)
     return Prefill(
         unit={"name": (day.unit or "Main unit")[:60], "crew_call": day.call_time},
-        scenes=[_scene_row(i, s.number, s.eighths, s.pk) for i, s in enumerate(scenes)],
+        scenes=[
+            _scene_row(i, s.number, s.remaining_eighths or s.eighths, s.pk)
+            for i, s in enumerate(scenes)
+        ],
         cast=[
             {
                 "cast_member_id": m.pk,

@@ -148,12 +148,13 @@ def report_sign(request: ProductionRequest, pk: int) -> HttpResponse:
             messages.success(request, SIGNED_OFF)
             return _detail(request, pk)
     checked = not report.is_signed and run_service(request, services.check_signable, report)
+    preview = checked and run_service(request, services.sign_preview, report)
     context = {
         "report": report,
         "totals": queries.totals(report),
-        "moves": services.sign_preview(report) if not report.is_signed else [],
+        "moves": preview.value if preview else [],
         "recipients": services.recipients(report),
-        "ready": bool(checked),
+        "ready": bool(preview),
     }
     return render(request, "daily_reports/sign.html", context)
 

@@ -203,7 +203,7 @@ def test_query_counts_do_not_grow_with_rows(client, production, report, day, man
         add(i)
     after = [_queries(client, url) for url in pages]
     assert after == before
-    assert max(after) <= 20
+    assert max(after) <= 30  # the sign page previews the board: its own fixed reads
 
 
 def member_person(production, i):

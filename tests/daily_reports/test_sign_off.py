@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from apps.core import outbox
+from apps.core.errors import DomainError
 from apps.core.locking import StaleEdit
 from apps.daily_reports import board, services
 from apps.daily_reports.models import (
@@ -268,3 +269,34 @@ def test_a_bad_extra_address_is_refused(production):
         services.distribution_list_save(
             production=production, addresses="ok@example.test\n=cmd|x", expected_version=1
         )
+
+
+def test_signing_moves_the_board_as_the_sign_page_said_it_would(
+    client, production, report, manager, day
+):
+    from apps.schedules.models import Scene
+
+    one, two = report.scenes.order_by("order")
+    two.status, two.eighths_shot, two.remaining_to_day = "partly", 3, day.extra["day2"]
+    two.save()
+    client.force_login(manager)
+    url = reverse("daily_reports:sign", args=[production.slug, report.pk])
+    preview = client.get(url).content.decode()
+    assert "Scene 1 shot on" in preview and "leaves the board" in preview
+    assert "Scene 2: 3/8 of 4/8 pp shot; the remaining 1/8 pp go to day 2" in preview
+
+    client.post(url, {"version": report.version})
+
+    first, second = Scene.objects.get(pk=one.scene_id), Scene.objects.get(pk=two.scene_id)
+    assert first.shot_day == day and first.shoot_day is None
+    assert second.shoot_day == day.extra["day2"] and second.eighths_shot == 3
+    assert DailyReport.objects.get(pk=report.pk).is_signed
+
+
+def test_a_refusal_from_the_board_leaves_the_report_unsigned(report, manager, day):
+    two = report.scenes.order_by("order")[1]
+    two.status, two.eighths_shot, two.remaining_to_day = "partly", 3, day  # the rest to itself
+    two.save()
+    with pytest.raises(DomainError):
+        sign(report, manager)
+    assert not DailyReport.objects.get(pk=report.pk).is_signed
