@@ -24,7 +24,11 @@ from apps.daily_reports.services import HEADER_FIELDS
 from apps.schedules.fields import EighthsField
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-SMALL = {"class": "form-control form-control-sm"}
+KEY_LABELS = {
+    "remaining_to_day_id": "The rest goes to (blank: the bin)",
+    "department_id": "Department",
+    "person_id": "Person",
+}
 
 
 class ReportForm(forms.ModelForm):
@@ -47,6 +51,7 @@ class RowForm(forms.ModelForm):
         for name, (kind, required) in self.keys.items():
             options = (choices or {}).get(kind, [])
             self.fields[name] = forms.TypedChoiceField(
+                label=KEY_LABELS[name],
                 choices=[("", "—"), *options],
                 coerce=int,
                 empty_value=None,
