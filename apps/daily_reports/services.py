@@ -41,6 +41,7 @@ REPORT_SIGNED = (
     "This report was signed off on {when} by {who}: it is frozen and can no longer be changed."
 )
 NOT_THIS_REPORT = "That row belongs to another report."
+TWICE = "{row} is on the report twice: keep one row for it."
 PARTLY_NEEDS_PAGES = (
     "Scene {number} is marked partly shot: give the pages shot (more than none, less than the "
     "{scheduled} eighths scheduled)."
@@ -161,7 +162,11 @@ def report_save(
             if isinstance(row, SceneResult):
                 _scene_of(row, locked)
             row.full_clean(exclude=["report"], validate_unique=False)
-            row.save()
+            try:
+                with transaction.atomic():
+                    row.save()
+            except IntegrityError as exc:  # the report's unique rows: a department, a person
+                raise DailyReportError(TWICE.format(row=row)) from exc
     save_if_unchanged(locked, expected_version=expected_version, what="daily report")
     return locked
 

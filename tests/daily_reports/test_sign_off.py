@@ -300,3 +300,15 @@ def test_a_refusal_from_the_board_leaves_the_report_unsigned(report, manager, da
     with pytest.raises(DomainError):
         sign(report, manager)
     assert not DailyReport.objects.get(pk=report.pk).is_signed
+
+
+def test_a_department_twice_is_refused_with_a_reason(report):
+    existing = report.crew.first()
+    again = CrewTimes(report=report, department_id=existing.department_id)
+    with pytest.raises(services.DailyReportError, match="on the report twice"):
+        services.report_save(
+            report=report,
+            expected_version=report.version,
+            sections=[services.Section(CrewTimes, saved=[again])],
+        )
+    assert report.crew.count() == 2
