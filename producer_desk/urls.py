@@ -27,6 +27,7 @@ urlpatterns = [
     path("p/<slug:production_slug>/crew/", include("apps.crew.urls")),
     path("p/<slug:production_slug>/schedule/", include("apps.schedules.urls")),
     path("p/<slug:production_slug>/callsheets/", include("apps.callsheets.urls")),
+    path("p/<slug:production_slug>/daily-reports/", include("apps.daily_reports.urls")),
     # Public by token (the token is the credential), so it lives outside /p/.
     path("calendar/<str:token>.ics", by_token(schedules_views.ical_feed), name="schedule_ical"),
     path("p/<slug:production_slug>/vendors/", include("apps.vendors.urls")),

@@ -110,6 +110,18 @@ def crew_documents(production) -> dict[str, Document]:
     }
 
 
+def daily_report_documents(production) -> dict[str, Document]:
+    from apps.daily_reports import services as daily_reports
+
+    report = daily_reports.report_start(shoot_day=shoot_day_with_crew(production))
+    return {
+        "daily production report": Document(
+            reverse("daily_reports:pdf", args=[production.slug, report.pk]),
+            ["Daily production report, day 1 of 2", "Draft", "Not signed off"],
+        ),
+    }
+
+
 BUILDERS = {
     **dict.fromkeys(["top sheet", "budget detail", "cost report"], budget_documents),
     **dict.fromkeys(["call sheet draft", "call sheet revision"], call_sheet_documents),
@@ -118,6 +130,7 @@ BUILDERS = {
         schedule_documents,
     ),
     **dict.fromkeys(["deal memo", "crew contact sheet", "purchase order"], crew_documents),
+    "daily production report": daily_report_documents,
 }
 
 

@@ -69,6 +69,7 @@ POST_ONLY = {
     "callsheets:start",
     "callsheets:publish",
     "callsheets:resend",
+    "daily_reports:start",
     "crew:day_remove",
     "crew:department_delete",
     "crew:candidate_add",
@@ -211,6 +212,7 @@ PK_BY_APP = {
     "vendors:invoice": "invoice",
     "vendors:": "vendor",
     "callsheets:": "call_sheet",
+    "daily_reports:": "daily_report",
 }
 
 
@@ -296,9 +298,12 @@ def objects(production) -> dict:
         ranked = queryset.annotate(n=Count(related)).order_by("-n", "pk")
         return ranked.values_list(field, flat=True)[0]
 
+    from apps.daily_reports.models import DailyReport
+
     scene = most(Scene.objects.filter(production=p), "elements")
     sheet = most(CallSheet.objects.filter(production=p), "revisions")
     return {
+        "daily_report": most(DailyReport.objects.filter(production=p), "scenes"),
         "slug": p.slug,
         "version_id": version.pk,
         "category_id": most(Category.objects.filter(budget_version=version), "accounts__lines"),
@@ -380,6 +385,14 @@ def complete_demo(production) -> None:
     if not production.board_banners.exists():  # the large demo has company moves
         day = production.shoot_days.order_by("position")[0]
         schedules.banner_add(production=production, day_id=day.pk, kind="note", text="Unit move")
+    from apps.daily_reports.models import DailyReport
+    from apps.daily_reports.services import report_start
+
+    if not DailyReport.objects.filter(production=production).exists():  # until the demo has them
+        day = production.shoot_days.filter(call_sheet__revisions__isnull=False).order_by(
+            "position"
+        )[0]
+        report_start(shoot_day=day, user=ap)
     if not production.scenarios.exists():  # the small demo has one already
         rain = scenarios.scenario_create(production=production, name="Rain cover")
         scenarios.scenario_day_insert(scenario=rain)  # so comparing works the budget out again

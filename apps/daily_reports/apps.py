@@ -19,6 +19,15 @@ class DailyReportsConfig(registry.DomainAppConfig):
             )
         ]
 
+    def nav(self) -> list[registry.NavItem]:
+        from apps.productions.capabilities import Capability as C
+
+        return [
+            registry.NavItem(
+                "Daily reports", "daily_reports:list", C.VIEW_DAILY_REPORTS, 510, "clipboard-check"
+            )
+        ]
+
     def audited(self) -> list[registry.Audited]:
         from apps.daily_reports.models import DailyReport
 

@@ -346,3 +346,26 @@ class Distribution(OutboundMessage):
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>" if self.name else self.email
+
+
+class DistributionList(models.Model):
+    """Who gets the signed report besides the production's producers and production managers
+    (who always do): extra addresses the production adds, one a line."""
+
+    production = models.OneToOneField(
+        Production, on_delete=models.CASCADE, related_name="dpr_distribution"
+    )
+    addresses = models.TextField(
+        blank=True, help_text="One e-mail address a line (financiers, the completion guarantor)."
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "DPR distribution list"
+
+    def __str__(self) -> str:
+        return f"DPR distribution list of {self.production}"
+
+    @property
+    def extra_addresses(self) -> list[str]:
+        return [line.strip() for line in self.addresses.splitlines() if line.strip()]

@@ -1,0 +1,31 @@
+"""Where a signed report reaches outside the app: the board (apps/schedules/shooting.py, which
+moves the scenes) and the day's hot cost (apps/daily_reports/hotcosts.py). Both run inside the
+sign-off's transaction, so a refusal there leaves the report unsigned."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from apps.schedules.shooting import ShotOutcome, preview_shooting, record_shooting
+
+
+def outcome(**values) -> ShotOutcome:
+    return ShotOutcome(**values)
+
+
+def preview(production, day, outcomes: list[ShotOutcome]) -> list[str]:
+    """What signing will move on the board, in words (nothing is written)."""
+    return [move.words for move in preview_shooting(production, day, outcomes)]
+
+
+def record(production, day, outcomes: list[ShotOutcome], user) -> list[str]:
+    return [move.words for move in record_shooting(production, day, outcomes, user)]
+
+
+def refresh_hot_costs(report) -> None:
+    """The day's hot cost worked out a last time before it freezes with the report."""
+    try:
+        hotcosts = import_module("apps.daily_reports.hotcosts")
+    except ImportError:  # TEMPORARY: until issue17-hotcosts is merged
+        return
+    hotcosts.refresh(report)
