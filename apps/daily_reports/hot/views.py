@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from apps.core.charts import paired_bar_chart
 from apps.core.view_helpers import run_service
@@ -20,6 +20,7 @@ EXPORTS = ("csv", "xlsx")
 
 
 @production_view(C.VIEW_HOT_COSTS)
+@require_GET
 def summary(request: ProductionRequest) -> HttpResponse:
     production = request.production
     rows = queries.summary(production)
@@ -42,6 +43,7 @@ def summary(request: ProductionRequest) -> HttpResponse:
 
 
 @production_view(C.VIEW_HOT_COSTS)
+@require_GET
 def day(request: ProductionRequest, pk: int) -> HttpResponse:
     production = request.production
     report = queries.report_of(production, pk)
