@@ -87,7 +87,10 @@ class PayRules(models.Model):
     def of(cls, production: Production) -> PayRules:
         """The production's saved rules, or the defaults (unsaved: reading never writes)."""
         found = cls.objects.filter(production=production).first()
-        return found or cls(production=production)
+        if found is None:
+            return cls(production=production)
+        found.production = production  # its currency, without another query
+        return found
 
     def rules(self) -> pay.Rules:
         """The engine's view of these rules, in the production's currency."""
