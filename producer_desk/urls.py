@@ -31,6 +31,7 @@ urlpatterns = [
     # Public by token (the token is the credential), so it lives outside /p/.
     path("calendar/<str:token>.ics", by_token(schedules_views.ical_feed), name="schedule_ical"),
     path("p/<slug:production_slug>/vendors/", include("apps.vendors.urls")),
+    path("p/<slug:production_slug>/hot-costs/", include("apps.daily_reports.hot.urls")),
     path(
         "invitations/<str:token>/",
         by_token(productions_views.invitation_accept),

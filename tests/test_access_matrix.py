@@ -391,7 +391,13 @@ def inline_access_checks(source: str) -> list[str]:
 
 def view_modules() -> list[Path]:
     apps_dir = Path(settings.BASE_DIR) / "apps"
-    return sorted([*apps_dir.glob("*/views.py"), *apps_dir.glob("*/views/*.py")])
+    return sorted(
+        [
+            *apps_dir.glob("*/views.py"),
+            *apps_dir.glob("*/views/*.py"),
+            *apps_dir.glob("*/*/views.py"),  # an app's sub-package's pages (daily_reports/hot)
+        ]
+    )
 
 
 def test_there_are_view_modules_to_read():

@@ -127,6 +127,7 @@ POST_ONLY = {
     "vendors:invoice_approve",
     "vendors:invoice_reject",
     "api:board_moves",
+    "hot_costs:refresh",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo (the one measured) is not edited but amended, so its edit page sends to the amendment.
@@ -153,6 +154,8 @@ VARIANTS = {
     "schedules:strips_pdf": ["", "?format=html"],
     "vendors:report_export": ["?format=csv", "?format=xlsx"],
     "vendors:po_detail": ["", "?print=1"],
+    "hot_costs:summary": ["", "?format=csv", "?format=xlsx"],
+    "hot_costs:day": ["", "?format=csv", "?format=xlsx"],
 }
 
 # Which object a `pk` stands for, by URL name; other kwargs by their own name (see `objects`).
@@ -204,6 +207,8 @@ PK_OF = {
     "api:invoice": "invoice",
     "api:callsheet": "call_sheet",
     "api:callsheet_revision": "call_sheet",
+    "hot_costs:day": "daily_report",
+    "hot_costs:refresh": "daily_report",
 }
 PK_BY_APP = {
     "crew:memo": "memo",
@@ -269,6 +274,7 @@ def objects(production) -> dict:
         Person,
         Position,
     )
+    from apps.daily_reports.models import DailyReport
     from apps.productions.models import Invitation, Membership
     from apps.schedules.models import (
         BoardBanner,
@@ -346,6 +352,7 @@ def objects(production) -> dict:
         "po_line": PurchaseOrderLine.objects.filter(purchase_order__production=p)[0].pk,
         "rental": Rental.objects.filter(production=p)[0].pk,
         "invoice": most(Invoice.objects.filter(production=p), "lines"),
+        "daily_report": most(DailyReport.objects.filter(production=p), "hot_costs"),
     }
 
 
@@ -396,6 +403,38 @@ def complete_demo(production) -> None:
     if not production.scenarios.exists():  # the small demo has one already
         rain = scenarios.scenario_create(production=production, name="Rain cover")
         scenarios.scenario_day_insert(scenario=rain)  # so comparing works the budget out again
+    if not production.daily_reports.exists():
+        hot_cost_days(production)
+
+
+def hot_cost_days(production) -> None:
+    """Reports for the first two shoot days with every department's times, their hot cost
+    worked out, the first signed: the hot cost pages have every engaged person to show."""
+    from datetime import time
+
+    from django.utils import timezone
+
+    from apps.daily_reports import hotcosts
+    from apps.daily_reports.models import CostItem, CrewTimes, DailyReport
+
+    days = production.shoot_days.filter(kind="shoot").order_by("position")[:2]
+    for number, day in enumerate(days):
+        sheet = getattr(day, "call_sheet", None)
+        revision = sheet.revisions.order_by("-number").first() if sheet else None
+        report = DailyReport.objects.create(
+            production=production, shoot_day=day, call_sheet_revision=revision
+        )
+        for department in production.departments.all():
+            CrewTimes.objects.create(
+                report=report, department=department, time_in=time(7), meal_out=time(13, 30),
+                meal_in=time(14), time_out=time(20, 15),
+            )  # fmt: skip
+        CostItem.objects.create(report=report, description="Condor", planned=800, actual=950)
+        hotcosts.refresh(report)
+        if number == 0:
+            DailyReport.objects.filter(pk=report.pk).update(
+                state="signed", signed_at=timezone.now()
+            )
 
 
 @pytest.fixture(scope="module")

@@ -187,3 +187,46 @@ def plan_chart(
         '</tspan> shot <tspan fill="#0d6efd">■</tspan> to come</text>'
     )
     return _svg(body, title)
+
+
+def paired_bar_chart(
+    bars: Sequence[tuple[str, Decimal, Decimal]],
+    *,
+    title: str,
+    names: tuple[str, str] = ("Planned", "Actual"),
+    fmt=lambda v: f"{v:,.0f}",
+) -> SafeString:
+    """Two bars per label side by side (planned and actual): the first grey, the second blue, or
+    red where it is above the first; a small legend names them."""
+    top = max((max(a, b) for _, a, b in bars), default=0) or 1
+    body, left = _axis(top, fmt)
+    slot = (WIDTH - left - PAD_RIGHT) / max(len(bars), 1)
+    every = max(len(bars) // 15, 1)
+    width = slot * 0.35
+    for i, (label, first, second) in enumerate(bars):
+        x = left + i * slot + slot * 0.15
+        for offset, value, colour, name in (
+            (0, first, "#adb5bd", names[0]),
+            (width, second, "#dc3545" if second > first else "#0d6efd", names[1]),
+        ):
+            y = _scale(value, top)
+            body += (
+                f'<rect x="{x + offset:.1f}" y="{y:.1f}" width="{width:.1f}" '
+                f'height="{HEIGHT - PAD_BOTTOM - y:.1f}" fill="{colour}"><title>{escape(label)}, '
+                f"{escape(name)}: {escape(fmt(value))}</title></rect>"
+            )
+        if i % every == 0:
+            body += (
+                f'<text x="{x + width:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" '
+                f'text-anchor="middle" font-size="11" fill="#6c757d">{escape(label)}</text>'
+            )
+    legend_y = HEIGHT - 8
+    body += (
+        f'<rect x="{left}" y="{legend_y - 9}" width="10" height="10" fill="#adb5bd"/>'
+        f'<text x="{left + 14}" y="{legend_y}" font-size="11" fill="#6c757d">'
+        f"{escape(names[0])}</text>"
+        f'<rect x="{left + 90}" y="{legend_y - 9}" width="10" height="10" fill="#0d6efd"/>'
+        f'<text x="{left + 104}" y="{legend_y}" font-size="11" fill="#6c757d">{escape(names[1])}'
+        f" (red: over)</text>"
+    )
+    return _svg(body, title)

@@ -22,7 +22,14 @@ class CrewConfig(registry.DomainAppConfig):
         return [registry.Panel("crew", "Open hires", "crew/panel.html", C.VIEW_CREW, panel_context)]
 
     def audited(self) -> list[registry.Audited]:
-        from apps.crew.models import DayAssignment, DealMemo, Engagement, MemoAmendment, Person
+        from apps.crew.models import (
+            DayAssignment,
+            DealMemo,
+            Engagement,
+            MemoAmendment,
+            PayRules,
+            Person,
+        )
 
         def person_as_position(r) -> str:
             return f"{r.person.name if r.person else '?'} as {r.position}"
@@ -47,6 +54,7 @@ class CrewConfig(registry.DomainAppConfig):
                 lambda r: f"{r.person.name if r.person else '?'} on {r.shoot_day}",
                 select_related=("person", "shoot_day"),
             ),
+            registry.Audited(PayRules, "Pay rules", lambda r: "Pay rules"),
         ]
 
     def connect(self) -> None:

@@ -10,6 +10,7 @@ from apps.crew.models import (
     DealMemo,
     Department,
     Opening,
+    PayRules,
     Person,
     Position,
     Stage,
@@ -229,3 +230,13 @@ class DayAssignmentForm(forms.Form):
         if position_required:
             self.fields["position"].required = True
             self.fields["position"].error_messages["required"] = DEPARTMENT_POSITION
+
+
+class PayRulesForm(forms.ModelForm):
+    class Meta:
+        model = PayRules
+        fields = ["meal_due_hours", "meal_penalty", "sixth_day", "seventh_day", "week_starts"]
+
+    def __init__(self, *args, currency: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        money_inputs(self, currency)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.crew.views import amendments, crew_list, days, hiring, memos, setup
+from apps.crew.views import amendments, crew_list, days, hiring, memos, pay_rules, setup
 
 app_name = "crew"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("departments/<int:pk>/edit/", setup.department_edit, name="department_edit"),
     path("departments/<int:pk>/delete/", setup.department_delete, name="department_delete"),
     path("positions/<int:pk>/edit/", setup.position_edit, name="position_edit"),
+    path("pay-rules/", pay_rules.pay_rules, name="pay_rules"),
     path("people/", setup.people, name="people"),
     path("people/new/", setup.person_add, name="person_add"),
     path("people/<int:pk>/edit/", setup.person_edit, name="person_edit"),

@@ -378,3 +378,6 @@ from apps.crew.models.amendments import (  # noqa: E402, F401
     MemoNotice,
     NoticeKind,
 )
+
+# What the memos leave to the production: meal penalties, sixth and seventh day, the work week.
+from apps.crew.models.pay_rules import PayRules, Weekday  # noqa: E402, F401

@@ -1,0 +1,369 @@
+"""The pay engine: one worked day under a deal memo's terms and the production's pay rules, as
+lines of pay, each with its rule in words. Pure: no database, no Django; the hot cost (daily
+reports) and the timecards (payroll) both call it.
+
+The rules, stated once:
+
+- **Time.** A day is a call, meals (out and back in) and a wrap, wall-clock times on the day. A
+  time earlier than the call is after midnight (a 14:00 call and a 01:30 wrap is 11 h 30). Meal
+  breaks are unpaid: worked time is call to wrap less every meal.
+- **Rate per unit.** *Hourly*: the rate is the hour. *Daily*: the day rate buys the day up to the
+  memo's overtime threshold (`overtime_after` hours), however short the day; its hourly
+  equivalent for overtime is day rate / `overtime_after`. *Weekly*: a day is a fifth of the week
+  (weekly / 5), then as daily. A daily or weekly memo without an overtime threshold buys the whole
+  day: no overtime. *Flat*: the fee buys the engagement, committed once; no day carries any of
+  it, so a day's pay is only its meal penalties.
+- **Overtime** (work days): hours past `overtime_after` at 1.5x the hourly rate (equivalent),
+  hours past `double_time_after` at 2x. A memo with only a double-time threshold pays 2x past it.
+- **Meal penalties** (work days): a meal is due within `meal_due_hours` of the call (the first)
+  or of the end of the meal before (the next ones). For each meal taken late, and for the time
+  from the last meal due to the wrap when no meal came before it, the penalty is `meal_penalty`
+  per half hour, or part of one, late.
+- **Sixth and seventh day** (work days): the sixth day worked in the production's work week adds
+  (multiplier - 1) x the day's straight-time pay (the regular line), the seventh likewise with its
+  own multiplier; overtime lines are already premium and are not multiplied again.
+- **Other kinds of day** (travel, hold, idle): straight time only (the day's share of a daily or
+  weekly rate; worked hours of an hourly rate), no overtime, penalty or premium.
+- **Money.** Each line's amount is worked out exactly from the rate, the multiplier and the
+  minutes, and rounded once, half up, to the currency's minor unit (`round_money`); the day's total
+  is the sum of rounded lines. The hourly rate a line shows is to 4 places, for reading only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+from decimal import Context, Decimal
+
+from apps.core.errors import DomainError
+from apps.core.money import round_money
+
+ZERO = Decimal("0")
+ONE = Decimal("1")
+OVERTIME = Decimal("1.5")
+DOUBLE = Decimal("2")
+DAYS_IN_A_WEEK_OF_PAY = 5
+HALF_HOUR = 30
+RATE_SHOWN = Decimal("0.0001")
+_EXACT = Context(prec=60)
+
+# Units and kinds as the memo and the timecard spell them (crew.models.RateUnit's values).
+HOUR, DAY, WEEK, FLAT = "hour", "day", "week", "flat"
+WORK, TRAVEL, HOLD, IDLE = "work", "travel", "hold", "idle"
+
+# Pay codes: what a payroll export groups lines by.
+REGULAR = "regular"
+OVERTIME_CODE = "overtime"
+DOUBLE_CODE = "double_time"
+SIXTH_DAY = "sixth_day"
+SEVENTH_DAY = "seventh_day"
+MEAL_PENALTY = "meal_penalty"
+FLAT_FEE = "flat"
+
+TIMES_OUT_OF_ORDER = "The times are out of order: {what}."
+UNKNOWN_UNIT = "Unknown rate unit {unit!r}."
+
+
+class PayError(DomainError):
+    """A day the engine cannot pay: times out of order, an unknown unit."""
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What a deal memo says about pay (see DealMemo)."""
+
+    rate: Decimal
+    unit: str = DAY
+    overtime_after: Decimal | None = None
+    double_time_after: Decimal | None = None
+
+    @classmethod
+    def of(cls, memo) -> Terms:
+        """A deal memo's terms (read from its fields; nothing is fetched)."""
+        return cls(memo.rate, memo.unit, memo.overtime_after, memo.double_time_after)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The production's pay rules (crew.PayRules) and its currency."""
+
+    currency: str = "USD"
+    meal_due_hours: Decimal = Decimal("6")
+    meal_penalty: Decimal = Decimal("25.00")
+    sixth_day: Decimal = Decimal("1.5")
+    seventh_day: Decimal = Decimal("2")
+
+
+@dataclass(frozen=True)
+class Day:
+    """One worked day: call, meals (out, back in), wrap; the kind of day; which day worked in the
+    person's work week it is (1 to 7)."""
+
+    call: time
+    wrap: time
+    meals: tuple[tuple[time, time], ...] = ()
+    kind: str = WORK
+    day_in_week: int = 1
+
+
+@dataclass(frozen=True)
+class PayLine:
+    code: str
+    rule: str
+    minutes: int | None
+    rate: Decimal  # the hourly rate with its multiplier, a penalty's amount, or a day's pay
+    amount: Decimal
+
+    @property
+    def hours(self) -> Decimal | None:
+        if self.minutes is None:
+            return None
+        return (Decimal(self.minutes) / 60).quantize(Decimal("0.01"))
+
+    def as_json(self) -> dict:
+        """For HotCostLine.detail (and a timecard's lines): text and decimal strings, no ids."""
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "hours": None if self.hours is None else str(self.hours),
+            "rate": str(self.rate),
+            "amount": str(self.amount),
+        }
+
+
+@dataclass(frozen=True)
+class DayPay:
+    lines: tuple[PayLine, ...] = field(default_factory=tuple)
+    worked_minutes: int = 0
+
+    @property
+    def total(self) -> Decimal:
+        """The sum of the rounded lines (never rounded again)."""
+        return sum((line.amount for line in self.lines), ZERO)
+
+    def as_json(self) -> list[dict]:
+        return [line.as_json() for line in self.lines]
+
+
+# --- Time ----------------------------------------------------------------------------------------
+
+
+def _minutes(at: time) -> int:
+    return at.hour * 60 + at.minute
+
+
+def _after_call(call: time, at: time) -> int:
+    """Minutes from the call to `at`; a time earlier than the call is the next day."""
+    delta = _minutes(at) - _minutes(call)
+    return delta + 24 * 60 if delta < 0 else delta
+
+
+def hm(minutes: int) -> str:
+    """Minutes as people say them: "10 h", "6 h 30", "45 min"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h" if not rest else f"{hours} h {rest:02d}"
+
+
+def _hours_text(hours: Decimal) -> str:
+    return hm(int(hours * 60))
+
+
+@dataclass(frozen=True)
+class Span:
+    """The day laid on one line of minutes from the call."""
+
+    wrap: int
+    meals: tuple[tuple[int, int], ...]
+
+    @property
+    def worked(self) -> int:
+        return self.wrap - sum(back - out for out, back in self.meals)
+
+
+def span_of(day: Day) -> Span:
+    wrap = _after_call(day.call, day.wrap)
+    meals = tuple((_after_call(day.call, o), _after_call(day.call, i)) for o, i in day.meals)
+    last = 0
+    for number, (out, back) in enumerate(meals, start=1):
+        if out < last:
+            raise PayError(TIMES_OUT_OF_ORDER.format(what=f"meal {number} out before {hm(last)}"))
+        if back < out:
+            raise PayError(TIMES_OUT_OF_ORDER.format(what=f"meal {number} back before it went"))
+        last = back
+    if wrap < last:
+        raise PayError(TIMES_OUT_OF_ORDER.format(what="the wrap is before the last meal ended"))
+    return Span(wrap, meals)
+
+
+# --- Pay -----------------------------------------------------------------------------------------
+
+
+def _money(value: Decimal, rules: Rules) -> Decimal:
+    return round_money(value, rules.currency)
+
+
+def _shown(rate: Decimal) -> Decimal:
+    return rate.quantize(RATE_SHOWN, context=_EXACT)
+
+
+def _day_share(terms: Terms) -> Decimal:
+    """What one day of the memo is worth at straight time (daily and weekly rates)."""
+    if terms.unit == WEEK:
+        return _EXACT.divide(terms.rate, DAYS_IN_A_WEEK_OF_PAY)
+    return terms.rate
+
+
+def _hourly(terms: Terms) -> Decimal | None:
+    """The straight hourly rate, or its equivalent for a daily or weekly rate (None when a day
+    rate has no threshold to divide by)."""
+    if terms.unit == HOUR:
+        return terms.rate
+    if not terms.overtime_after:
+        return None
+    return _EXACT.divide(_day_share(terms), terms.overtime_after)
+
+
+def _timed_line(code, rule, minutes, hourly, multiplier, rules) -> PayLine:
+    exact = _EXACT.divide(hourly * multiplier * minutes, 60)
+    return PayLine(code, rule, minutes, _shown(hourly * multiplier), _money(exact, rules))
+
+
+def _regular(terms: Terms, rules: Rules, worked: int, straight_only: bool) -> list[PayLine]:
+    share = _day_share(terms)
+    if terms.unit == HOUR:
+        covered = worked if straight_only else min(worked, _threshold(terms) or worked)
+        text = f"{hm(covered)} at 1x"
+        return [_timed_line(REGULAR, text, covered, terms.rate, ONE, rules)]
+    what = "a fifth of the weekly rate" if terms.unit == WEEK else "the day rate"
+    if straight_only or not terms.overtime_after:
+        text = f"{what}: the day"
+    else:
+        text = f"{what}: the day up to {_hours_text(terms.overtime_after)}"
+    covered = worked if straight_only else min(worked, _threshold(terms) or worked)
+    return [PayLine(REGULAR, text, covered, _shown(share), _money(share, rules))]
+
+
+def _threshold(terms: Terms) -> int | None:
+    """Minutes after which a day is no longer straight time."""
+    first = terms.overtime_after or terms.double_time_after
+    return int(first * 60) if first else None
+
+
+def _overtime(terms: Terms, rules: Rules, worked: int) -> list[PayLine]:
+    hourly = _hourly(terms)
+    lines = []
+    ot = int(terms.overtime_after * 60) if terms.overtime_after else None
+    dt = int(terms.double_time_after * 60) if terms.double_time_after else None
+    if hourly is None and dt is not None and terms.unit != HOUR:
+        # A day rate with only a double-time threshold: its hour is day / that threshold.
+        hourly = _EXACT.divide(_day_share(terms), terms.double_time_after)
+    if hourly is None:
+        return lines
+    if ot is not None:
+        end = min(worked, dt) if dt is not None and dt > ot else worked
+        if end > ot:
+            rule = f"{hm(end - ot)} at 1.5x after {hm(ot)}"
+            lines.append(_timed_line(OVERTIME_CODE, rule, end - ot, hourly, OVERTIME, rules))
+    if dt is not None and worked > dt:
+        rule = f"{hm(worked - dt)} at 2x after {hm(dt)}"
+        lines.append(_timed_line(DOUBLE_CODE, rule, worked - dt, hourly, DOUBLE, rules))
+    return lines
+
+
+def meal_penalties(span: Span, rules: Rules) -> list[PayLine]:
+    due_after = int(rules.meal_due_hours * 60)
+    rule_text = f"rule: {hm(due_after)}"
+    lines = []
+    start, since = 0, "call"
+    for number, (out, back) in enumerate(span.meals, start=1):
+        late = out - start - due_after
+        if late > 0:
+            what = "meal" if number == 1 else f"meal {number}"
+            text = f"meal penalty: {what} {hm(out - start)} after {since} ({rule_text})"
+            lines.append(_penalty(text, late, rules))
+        start, since = back, f"meal {number}"
+    late = span.wrap - start - due_after
+    if late > 0:
+        text = f"meal penalty: no meal for {hm(span.wrap - start)} after {since} ({rule_text})"
+        lines.append(_penalty(text, late, rules))
+    return lines
+
+
+def _penalty(text: str, late: int, rules: Rules) -> PayLine:
+    halves = -(-late // HALF_HOUR)
+    amount = _money(rules.meal_penalty * halves, rules)
+    text = f"{text}: {halves} half hour{'s' if halves != 1 else ''} late"
+    return PayLine(MEAL_PENALTY, text, late, rules.meal_penalty, amount)
+
+
+def _premium(day: Day, rules: Rules, regular: list[PayLine]) -> list[PayLine]:
+    if day.day_in_week == 6:
+        code, multiplier, nth = SIXTH_DAY, rules.sixth_day, "6th"
+    elif day.day_in_week >= 7:
+        code, multiplier, nth = SEVENTH_DAY, rules.seventh_day, "7th"
+    else:
+        return []
+    straight = sum((line.amount for line in regular), ZERO)
+    if multiplier <= ONE or not straight:
+        return []
+    rule = f"{nth} day in the week: {multiplier.normalize():f}x"
+    amount = _money(straight * (multiplier - ONE), rules)
+    return [PayLine(code, rule, None, straight, amount)]
+
+
+def day_pay(terms: Terms, rules: Rules, day: Day) -> DayPay:
+    """The day's pay as lines, each with its rule; see the module's docstring for the rules."""
+    if terms.unit not in (HOUR, DAY, WEEK, FLAT):
+        raise PayError(UNKNOWN_UNIT.format(unit=terms.unit))
+    span = span_of(day)
+    worked = span.worked
+    work = day.kind == WORK
+    if terms.unit == FLAT:
+        flat = PayLine(FLAT_FEE, "flat fee: paid once for the engagement", None, ZERO, ZERO)
+        return DayPay((flat, *(meal_penalties(span, rules) if work else [])), worked)
+    regular = _regular(terms, rules, worked, straight_only=not work)
+    if not work:
+        return DayPay(tuple(regular), worked)
+    lines = [
+        *regular,
+        *_overtime(terms, rules, worked),
+        *meal_penalties(span, rules),
+        *_premium(day, rules, regular),
+    ]
+    return DayPay(tuple(lines), worked)
+
+
+def planned_day(
+    terms: Terms, rules: Rules, call: time, wrap: time | None, meal: time | None = None
+) -> Day:
+    """The day the plan pays (hot costs). From the scheduled call to the scheduled wrap, with one
+    half-hour meal at the scheduled lunch, or when none is printed at the hour the meal falls due
+    (so the plan itself carries no meal penalty). Without a scheduled wrap: a day of exactly the
+    memo's overtime threshold worked (PLANNED_HOURS when it has none), with that half-hour meal."""
+    meal_at = meal if meal is not None else _plus(call, int(rules.meal_due_hours * 60))
+    meals = ((meal_at, _plus(meal_at, HALF_HOUR)),)
+    if wrap is None:
+        hours = terms.overtime_after or terms.double_time_after or PLANNED_HOURS
+        wrap = _plus(call, int(hours * 60) + HALF_HOUR)
+    if _after_call(call, meal_at) >= _after_call(call, wrap):
+        meals = ()
+    return Day(call=call, wrap=wrap, meals=meals)
+
+
+PLANNED_HOURS = Decimal("10")
+
+
+def _plus(at: time, minutes: int) -> time:
+    total = (_minutes(at) + minutes) % (24 * 60)
+    return time(total // 60, total % 60)
+
+
+def day_in_week(day: date, days_worked: Iterable[date], week_starts: int = 0) -> int:
+    """Which day worked in its work week `day` is (1 for the first): one more than the days
+    worked before it in the same week. `week_starts` is the weekday the week begins on (Monday 0,
+    as date.weekday() counts)."""
+    start = day - timedelta(days=(day.weekday() - week_starts) % 7)
+    return 1 + sum(1 for d in set(days_worked) if start <= d < day)
