@@ -78,7 +78,7 @@ class CostPeriod(Frozen):
     )
     closed_by_name = models.CharField(max_length=200, blank=True)
     previous = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
 
     class Meta:

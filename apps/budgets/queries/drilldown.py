@@ -60,6 +60,15 @@ class Entry:
         return url() if callable(url) else ""
 
 
+def _source(row, production: Production):
+    """The row's source object (prefetched), knowing its production already: its page's
+    address names the production, which would otherwise be a query per row."""
+    source = row.source if row.source_id is not None else None
+    if source is not None and getattr(source, "production_id", None) == production.pk:
+        source.production = production
+    return source
+
+
 @dataclass
 class Drill:
     figure: str
@@ -95,7 +104,8 @@ def _find(report: CostReport, level: str, number: str) -> tuple[CostRow | None, 
     return None, []
 
 
-def _ledger(row, kind: str, currency: str, with_source: bool) -> Entry:
+def _ledger(row, kind: str, currency: str, production: Production | None) -> Entry:
+    """A ledger row as an entry (its source object too, when `production` is given)."""
     return Entry(
         kind,
         row.account_number,
@@ -105,7 +115,7 @@ def _ledger(row, kind: str, currency: str, with_source: bool) -> Entry:
         description=row.description,
         reference=getattr(row, "reference", ""),
         source_label=row.source_label,
-        source=row.source if with_source and row.source_id is not None else None,
+        source=_source(row, production) if production is not None else None,
         source_type_id=row.source_type_id,
         source_id=row.source_id,
     )
@@ -154,10 +164,24 @@ def live_entries(
             rows = rows.filter(account_number__in=numbers)
         if with_sources:
             rows = rows.prefetch_related("source")
-        entries.extend(_ledger(row, kind, currency, with_sources) for row in rows)
+        entries.extend(
+            _ledger(row, kind, currency, production if with_sources else None) for row in rows
+        )
     if Kind.ETC in kinds:
         entries.extend(_etc(a) for a in accounts if a.etc)
     return entries
+
+
+def account_transactions(production: Production, number: str) -> list[Entry]:
+    """An account's actuals and open commitments (the cost report's expansion under its row).
+    Queries: 2, and one per kind of source."""
+    actuals, commitments = ledger_as_of(production)
+    currency = production.currency
+    return [
+        _ledger(row, kind, currency, production)
+        for kind, rows in ((Kind.ACTUAL, actuals), (Kind.COMMITTED, commitments))
+        for row in rows.filter(account_number=number).prefetch_related("source")
+    ]
 
 
 def live_drill(production: Production, level: str, number: str, figure: str) -> Drill | None:
@@ -207,7 +231,7 @@ def period_drill(period: CostPeriod, level: str, number: str, figure: str) -> Dr
             description=e.description,
             reference=e.reference,
             source_label=e.source_label,
-            source=e.source if e.source_id is not None else None,
+            source=_source(e, period.production),
         )
         for e in rows
     ]
