@@ -40,10 +40,8 @@ def _note(row, currency: str) -> str:
         if row.actual + row.committed > row.budget
         else "the estimate to complete was revised"
     )
-    return (
-        f"EFC {direction} {change} this week: {why} (actual to date "
-        f"{format_amount(row.actual, currency)}, committed {format_amount(row.committed, currency)})."
-    )
+    actual, committed = (format_amount(v, currency) for v in (row.actual, row.committed))
+    return f"EFC {direction} {change} this week: {why} (actual {actual}, committed {committed})."
 
 
 def close_demo_periods(production: Production, weeks: int) -> list[CostPeriod]:

@@ -109,8 +109,8 @@ def test_the_periods_numbers_equal_the_live_cost_report_at_close(production, ver
     live = cost_report(production)
     period = close(production, WEEK_1)
     stored = {
-        l.key: (l.budget, l.actual, l.committed, l.etc, l.efc, l.variance)
-        for l in CostPeriodLine.objects.filter(period=period)
+        s.key: (s.budget, s.actual, s.committed, s.etc, s.efc, s.variance)
+        for s in CostPeriodLine.objects.filter(period=period)
     }
     rows = [
         *(("account:" + r.number, r) for r in [*live.accounts, *live.unbudgeted]),
@@ -177,9 +177,12 @@ def test_every_write_path_refuses_to_touch_a_closed_period(production, version):
         ("budgets_costperiodentry", "description"),
         ("budgets_costperiod", "version_name"),
     ]:
-        with pytest.raises(DatabaseError, match=CLOSED), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(f"UPDATE {table} SET {column} = 'edited'")  # noqa: S608
+        with (
+            pytest.raises(DatabaseError, match=CLOSED),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(f"UPDATE {table} SET {column} = 'edited'")  # noqa: S608
     assert frozen(period) == before
 
 
@@ -242,7 +245,7 @@ def test_two_periods_compare_line_by_line(production, version):
     first = close(production, WEEK_1)
     post(production, "3307", "2500", date(2026, 1, 14))
     second = close(production, WEEK_2, notes={"account:3307": "more"})
-    lines = {l.key: l for l in compare_periods(first, second)}
+    lines = {c.key: c for c in compare_periods(first, second)}
     # budget, actual, committed, EFC: (A, B, B - A)
     assert lines["account:3307"].figures == [
         (10000, 10000, 0),
