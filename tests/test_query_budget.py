@@ -144,6 +144,7 @@ VARIANTS = {
     "budgets:top_sheet_export": ["?format=csv", "?format=xlsx", "?format=pdf"],
     "budgets:detail_export": ["?format=csv", "?format=xlsx", "?format=pdf"],
     "budgets:cost_report_export": ["?format=csv", "?format=xlsx", "?format=pdf"],
+    "budgets:cost_period_export": ["?format=csv", "?format=xlsx", "?format=pdf"],
     "crew:list": ["", "?q=a&page=2", "?format=csv", "?format=xlsx", "?format=pdf"],
     "schedules:board": ["", "?number=1-40&int_ext=INT&hide=on"],
     "vendors:po_list": ["", "?status=approved&q=light&page=2", "?format=csv", "?format=xlsx"],
@@ -236,6 +237,7 @@ def _choices(route: Route, objects: dict) -> list[dict]:
         "key": list(SCHEDULE_REPORTS),
         "report": list(VENDOR_REPORTS),
         "fmt": ["csv", "xlsx"],
+        "figure": ["budget", "actual", "committed", "efc"],
     }
     kwargs = {"production_slug": objects["slug"]}
     for name in route.converters:
@@ -256,6 +258,7 @@ def objects(production) -> dict:
         Account,
         Category,
         Commitment,
+        CostPeriod,
         DepartmentGrant,
         DetailLine,
         Fringe,
@@ -320,6 +323,7 @@ def objects(production) -> dict:
         "account_number": "3307",
         "category_number": "3300",
         "commitment_id": Commitment.objects.filter(production=p, source_type=None)[0].pk,
+        "period_id": CostPeriod.objects.filter(production=p).order_by("-week_ending")[0].pk,
         "grant_id": DepartmentGrant.objects.filter(production=p)[0].pk,
         "shoot_day_id": most(ShootDay.objects.filter(production=p), "scenes"),
         "call_sheet": sheet,
@@ -400,6 +404,10 @@ def complete_demo(production) -> None:
             "position"
         )[0]
         report_start(shoot_day=day, user=ap)
+    if not production.cost_periods.exists():  # until the demo seeders close theirs
+        from apps.budgets.demo_periods import close_demo_periods
+
+        close_demo_periods(production, 6)
     if not production.scenarios.exists():  # the small demo has one already
         rain = scenarios.scenario_create(production=production, name="Rain cover")
         scenarios.scenario_day_insert(scenario=rain)  # so comparing works the budget out again

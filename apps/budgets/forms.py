@@ -252,3 +252,33 @@ class ActualsImportForm(forms.Form):
             "fringes (paid on the row, kept apart from its amount)"
         )
     )
+
+
+class PeriodCloseForm(forms.Form):
+    """The week a period ends, and a note on each line whose EFC moved since the last period
+    (the service says which are missing)."""
+
+    week_ending = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    digest = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, changed=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.changed = list(changed)
+        for row in self.changed:
+            self.fields[self.note_name(row.key)] = forms.CharField(
+                required=False,
+                max_length=2000,
+                label=f"Note on {row.number} {row.name}",
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    @staticmethod
+    def note_name(key: str) -> str:
+        return f"note:{key}"
+
+    def notes_by_row(self) -> list:
+        """(row, its note field) for the template."""
+        return [(row, self[self.note_name(row.key)]) for row in self.changed]
+
+    def notes(self) -> dict[str, str]:
+        return {row.key: self.cleaned_data.get(self.note_name(row.key), "") for row in self.changed}

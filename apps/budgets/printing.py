@@ -84,11 +84,18 @@ def _name(row: CostRow) -> str:
     return f"{INDENT}{row.name}" if row.level == "account" else row.name
 
 
-def printed_cost_report(report: CostReport) -> PrintedLedger:
+def printed_cost_report(
+    report: CostReport, *, more_titles: tuple[str, ...] = (), more=None
+) -> PrintedLedger:
+    """`more(row)`: the figures of `more_titles`, after the report's own (a closed period's
+    previous EFC and change)."""
     currency = report.version.currency
     rows = _rows_in_order(report)
-    cells = [[row.number, _name(row), *_figures(row, currency)] for row in rows]
-    titles = ("Acct", "Name", *FIGURES)
+    cells = [
+        [row.number, _name(row), *_figures(row, currency), *(more(row) if more else ())]
+        for row in rows
+    ]
+    titles = ("Acct", "Name", *FIGURES, *more_titles)
     widths = [
         max(len(title), *(len(values[i]) for values in cells)) for i, title in enumerate(titles)
     ]
@@ -108,6 +115,40 @@ def printed_cost_report(report: CostReport) -> PrintedLedger:
         for row, values in zip(rows, cells, strict=True)
     ]
     return PrintedLedger(heading=line(titles), rows=printed)
+
+
+def printed_period(report: CostReport) -> PrintedLedger:
+    """A closed period's report: the cost report's ledger with the previous period's EFC and
+    the change this period, each note written on the lines under its row."""
+    currency = report.version.currency
+
+    def more(row) -> list[str]:
+        if row.previous_efc is None:
+            return ["", ""]
+        return [format_amount(row.previous_efc, currency), signed_words(row.change, currency)]
+
+    ledger = printed_cost_report(report, more_titles=("Prev EFC", "Change"), more=more)
+    width = len(ledger.heading)
+    notes = {row.key: row.note for row in _rows_in_order(report) if row.note}
+    keys = [row.key for row in _rows_in_order(report)]
+    rows = []
+    for key, printed in zip(keys, ledger.rows, strict=True):
+        rows.append(printed)
+        if key in notes:
+            indent = " " * 8
+            wrapped = [
+                indent + part
+                for paragraph in f"Note: {notes[key]}".splitlines()
+                for part in (textwrap.wrap(paragraph, max(40, width - len(indent))) or [""])
+            ]
+            rows.append(PrintedRow("note", printed.number, False, "\n".join(wrapped)))
+    return PrintedLedger(heading=ledger.heading, rows=rows)
+
+
+def signed_words(amount: Decimal, currency: str) -> str:
+    """A change as words: "+1,250.00", "-250.00", or "0.00"."""
+    text = format_amount(abs(amount), currency)
+    return f"+{text}" if amount > 0 else f"-{text}" if amount < 0 else text
 
 
 # --- The budget detail --------------------------------------------------------------------------

@@ -135,6 +135,51 @@ def bar_chart(
     return _svg(body, title)
 
 
+SERIES_COLOURS = ("#0d6efd", "#fd7e14", "#198754", "#6f42c1")
+
+
+def series_chart(
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[Decimal | None]]],
+    *,
+    title: str,
+    reference: Decimal | None = None,
+    fmt=lambda v: f"{v:,.0f}",
+) -> SafeString:
+    """Several lines over the same labels, each named in a legend; a series' None values are
+    points it has no value at (its line joins the points on either side). `reference` draws a
+    dashed line (the budget)."""
+    values = [v for _, vs in series for v in vs if v is not None]
+    top = max([*values, *([reference] if reference is not None else [])], default=0) or 1
+    body, left = _axis(top, fmt)
+    step = (WIDTH - left - PAD_RIGHT) / max(len(labels) - 1, 1)
+    xs = [left + i * step for i in range(len(labels))]
+    if reference is not None:
+        y = _scale(reference, top)
+        body += (
+            f'<line x1="{left}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="#dc3545" stroke-dasharray="6 4"/>'
+        )
+    legend_x = left + 8
+    for (name, points), colour in zip(series, SERIES_COLOURS, strict=False):
+        coords = [(xs[i], _scale(v, top)) for i, v in enumerate(points) if v is not None]
+        if coords:
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+            body += f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>'
+            if len(coords) <= 40:
+                body += "".join(
+                    f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"/>' for x, y in coords
+                )
+        body += (
+            f'<rect x="{legend_x}" y="{PAD_TOP}" width="10" height="10" fill="{colour}"/>'
+            f'<text x="{legend_x + 14}" y="{PAD_TOP + 9}" font-size="11" fill="#212529">'
+            f"{escape(name)}</text>"
+        )
+        legend_x += CHAR_WIDTH * len(name) + 30
+    body += _x_labels(list(labels), xs)
+    return _svg(body, title)
+
+
 def plan_chart(
     bars: Sequence[tuple[str, Decimal, Decimal | None]],
     *,

@@ -15,9 +15,8 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from apps.budgets.exports.detail import number
-from apps.budgets.models import Markup
 from apps.budgets.queries import CostReport, CostRow
-from apps.budgets.queries.costreport import CONTINGENCY
+from apps.budgets.queries.costreport import CONTINGENCY, MarkupTerms
 from apps.core.exports import TOTAL_FONT, Formula, append_row, csv_writer, finish_sheet
 from apps.core.money import minor_units
 
@@ -61,7 +60,15 @@ class CostReportSheet:
         self.report, self.ws = report, ws
         self.places = minor_units(report.version.currency)
 
-    def row(self, number, name, budget, actual, committed, etc, *, level, percent=None) -> int:
+    columns = XLSX_COLUMNS
+
+    def more_cells(self, r: int, row: CostRow | None) -> list:
+        """Cells after the report's own (a closed period adds its previous EFC and change)."""
+        return []
+
+    def row(
+        self, number, name, budget, actual, committed, etc, *, level, percent=None, source=None
+    ) -> int:
         r = self.ws.max_row + 1
         append_row(
             self.ws,
@@ -76,6 +83,7 @@ class CostReportSheet:
                 Formula(f"=C{r}-G{r}"),
                 percent,
                 level,
+                *self.more_cells(r, source),
             ],
         )
         if level != "account":
@@ -94,16 +102,17 @@ class CostReportSheet:
             account.committed,
             etc,
             level="account",
+            source=account,
         )
 
-    def total(self, number: str, name: str, rows: list[int], level: str) -> int:
+    def total(self, row: CostRow, rows: list[int], level: str) -> int:
         """A row whose budget, actual, committed and ETC are the sums of `rows`."""
         if not rows:
-            return self.row(number, name, 0, 0, 0, 0, level=level)
+            return self.row(row.number, row.name, 0, 0, 0, 0, level=level, source=row)
         sums = [Formula(f"=SUM({_ranges(column, rows)})") for column in "CDEF"]
-        return self.row(number, name, *sums, level=level)
+        return self.row(row.number, row.name, *sums, level=level, source=row)
 
-    def markup(self, markup: Markup, row: CostRow, sections: dict[str, int]) -> int:
+    def markup(self, markup: MarkupTerms, row: CostRow, sections: dict[str, int]) -> int:
         r = self.ws.max_row + 1
         applied = [sections[code] for code in markup.sections if code in sections]
         budget_base = "+".join(f"C{s}" for s in applied) or "0"
@@ -115,31 +124,38 @@ class CostReportSheet:
             efc_base = "+".join(f"G{s}" for s in applied) or "0"
             etc = Formula(f"=ROUND(({efc_base})*I{r}/100,{self.places})")
         return self.row(
-            "", row.name, budget, 0, 0, etc, level="markup", percent=number(markup.percent)
+            "",
+            row.name,
+            budget,
+            0,
+            0,
+            etc,
+            level="markup",
+            percent=number(markup.percent),
+            source=row,
         )
 
     def build(self) -> None:
         report = self.report
-        append_row(self.ws, XLSX_COLUMNS)
+        append_row(self.ws, self.columns)
         sections: dict[str, int] = {}
         for section in report.sections:
             categories = []
             for category in section.children:
                 accounts = [self.account(account) for account in category.children]
-                categories.append(self.total(category.number, category.name, accounts, "category"))
-            sections[section.number] = self.total(
-                section.number, section.name, categories, "section"
-            )
+                categories.append(self.total(category, accounts, "category"))
+            sections[section.number] = self.total(section, categories, "section")
         unbudgeted = [self.account(account) for account in report.unbudgeted]
-        total = self.total("", report.total.name, [*sections.values(), *unbudgeted], "total")
-        markups = Markup.objects.filter(budget_version=report.version)
+        total = self.total(report.total, [*sections.values(), *unbudgeted], "total")
         rows = [
             self.markup(markup, row, sections)
-            for markup, row in zip(markups, report.markups, strict=True)
+            for markup, row in zip(report.markup_terms, report.markups, strict=True)
         ]
         if report.with_markups is not None:
-            self.total("", report.with_markups.name, [total, *rows], "total")
-        finish_sheet(self.ws, currency=report.version.currency, money_columns=[3, 4, 5, 6, 7, 8])
+            self.total(report.with_markups, [total, *rows], "total")
+        finish_sheet(self.ws, currency=report.version.currency, money_columns=self.money_columns)
+
+    money_columns = (3, 4, 5, 6, 7, 8)
 
 
 def _ranges(column: str, rows: list[int]) -> str:

@@ -19,6 +19,13 @@ from apps.budgets.models.ledger import (  # noqa: F401
     DepartmentGrant,
     LedgerSource,
 )
+from apps.budgets.models.periods import (  # noqa: F401
+    CLOSED,
+    ClosedPeriod,
+    CostPeriod,
+    CostPeriodEntry,
+    CostPeriodLine,
+)
 from apps.budgets.models.versions import (  # noqa: F401
     FROM_DATES,
     FROM_SCHEDULE,

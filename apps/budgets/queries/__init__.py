@@ -23,13 +23,27 @@ from apps.budgets.queries.costreport import (  # noqa: F401
     SPEND_CHART_TITLE,
     CostReport,
     CostRow,
+    MarkupTerms,
     _markup_rows,
     _sum_rows,
     cost_report,
+    ledger_as_of,
     spend_over_time,
 )
 from apps.budgets.queries.departments import (  # noqa: F401
     granted_accounts,
+)
+from apps.budgets.queries.periods import (  # noqa: F401
+    ClosePreview,
+    ComparedLine,
+    FrozenVersion,
+    PeriodPoint,
+    PeriodRow,
+    close_preview,
+    compare_periods,
+    last_period,
+    period_points,
+    period_report,
 )
 from apps.budgets.queries.topsheet import (  # noqa: F401
     Row,

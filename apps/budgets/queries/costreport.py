@@ -4,10 +4,10 @@ over time."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import F, Sum
+from django.db.models import F, Q, Sum
 
 from apps.budgets import engine
 from apps.budgets.models import (
@@ -73,6 +73,15 @@ class CostReport:
     markups: list[CostRow] = field(default_factory=list)
     contingency_drawn: Decimal = Decimal(0)
     with_markups: CostRow | None = None
+    # Each markup's terms, in the order of `markups`: what the workbook works its amounts from.
+    markup_terms: list[MarkupTerms] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MarkupTerms:
+    name: str  # the markup's own name (a row's name may add "(drawn down ...)")
+    percent: Decimal
+    sections: tuple[str, ...]
 
 
 CONTINGENCY = "contingency"
@@ -125,12 +134,16 @@ def _sum_rows(number, name, rows, level, zero) -> CostRow:
     )
 
 
-def cost_report(production: Production, version: BudgetVersion | None = None) -> CostReport | None:
+def cost_report(
+    production: Production, version: BudgetVersion | None = None, *, as_of: date | None = None
+) -> CostReport | None:
     """Per account, category and section of the current version: budget (lines + fringes),
     actual, open commitments, ETC, EFC, variance, percent spent.
 
     ETC, when nobody entered one, defaults to what is left: max(0, budget − actual − committed),
     so an account's EFC never shows less than its budget until someone says so.
+    ``as_of``: the report as it stood at the end of that day (actuals and commitments dated by
+    then, a commitment counted while it was open); None, the report now.
     Queries: the version, the 6 of the top sheet, actuals, commitments, estimates (10).
     """
     version = version or current_version(production)
@@ -140,15 +153,14 @@ def cost_report(production: Production, version: BudgetVersion | None = None) ->
     zero = round_money(0, version.currency)
     # Actuals and commitments count incl. their fringes (a labour commitment's are the budget's
     # fringes on its wage), so they stand on the same basis as the budget: lines + fringes.
+    actual_rows, commitment_rows = ledger_as_of(production, as_of)
     actuals = dict(
-        Actual.objects.filter(production=production)
-        .values_list("account_number")
+        actual_rows.values_list("account_number")
         .annotate(s=Sum(_WITH_FRINGES))
         .values_list("account_number", "s")
     )
     committed = dict(
-        Commitment.objects.filter(production=production, status=Commitment.Status.OPEN)
-        .values_list("account_number")
+        commitment_rows.values_list("account_number")
         .annotate(s=Sum(_WITH_FRINGES))
         .values_list("account_number", "s")
     )
@@ -199,7 +211,21 @@ def cost_report(production: Production, version: BudgetVersion | None = None) ->
         markups=markups,
         contingency_drawn=drawn,
         with_markups=with_markups,
+        markup_terms=[
+            MarkupTerms(m.name, m.percent, tuple(m.sections or ())) for m, _ in sheet.markups
+        ],
     )
+
+
+def ledger_as_of(production: Production, as_of: date | None = None):
+    """The actuals and the open commitments the cost report counts (now, or at the end of
+    `as_of`): querysets, so the report sums them in SQL and a drill-down lists them."""
+    actuals = Actual.objects.filter(production=production)
+    commitments = Commitment.objects.filter(production=production)
+    if as_of is None:
+        return actuals, commitments.filter(status=Commitment.Status.OPEN)
+    open_then = Q(status=Commitment.Status.OPEN) | Q(released_at__date__gt=as_of)
+    return actuals.filter(date__lte=as_of), commitments.filter(open_then, date__lte=as_of)
 
 
 def spend_over_time(production: Production) -> list[tuple[str, Decimal]]:

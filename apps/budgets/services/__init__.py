@@ -18,6 +18,13 @@ from apps.budgets.services.ledger import (
     commitment_release_manual,
     estimate_set,
 )
+from apps.budgets.services.periods import (
+    PERIOD_MOVED,
+    PERIOD_NO_BUDGET,
+    PERIOD_NOTES_MISSING,
+    PERIOD_OUT_OF_ORDER,
+    period_close,
+)
 from apps.budgets.services.versions import *  # noqa: F403
 
 __all__ = [
@@ -34,4 +41,9 @@ __all__ = [
     "commitment_release",
     "commitment_release_manual",
     "estimate_set",
+    "PERIOD_MOVED",
+    "PERIOD_NO_BUDGET",
+    "PERIOD_NOTES_MISSING",
+    "PERIOD_OUT_OF_ORDER",
+    "period_close",
 ]

@@ -8,4 +8,5 @@ from apps.budgets.views.costreport import *  # noqa: F403
 from apps.budgets.views.ledger import *  # noqa: F403
 from apps.budgets.views.lines import *  # noqa: F403
 from apps.budgets.views.links import *  # noqa: F403
+from apps.budgets.views.periods import *  # noqa: F403
 from apps.budgets.views.versions import *  # noqa: F403

@@ -15,9 +15,9 @@ from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
 from apps.budgets import queries
-from apps.budgets.models import Actual, Commitment
+from apps.budgets.charts import spend_chart
 from apps.budgets.queries import CostReport, CostRow
-from apps.core.charts import line_chart
+from apps.budgets.queries.drilldown import account_transactions
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 
@@ -90,11 +90,10 @@ def _page(request: ProductionRequest) -> dict:
     report = queries.cost_report(request.production)
     context = _context(request, report)
     if report is not None:
-        points = queries.spend_over_time(request.production)
-        context["chart"] = line_chart(
-            points or [("", 0)],
-            title=queries.SPEND_CHART_TITLE,
-            reference=report.with_markups.budget,
+        context["chart"] = spend_chart(
+            queries.spend_over_time(request.production),
+            queries.period_points(request.production),
+            report.with_markups.budget,
         )
         context["rows"], context["hidden"] = shown_rows(
             report, zeros=context["zeros"], opened=_opened(report, request)
@@ -128,19 +127,12 @@ def cost_report_category(request: ProductionRequest, category_number: str) -> Ht
 
 @production_view(C.VIEW_COST_REPORT)
 def cost_report_account(request: ProductionRequest, account_number: str) -> HttpResponse:
-    """An account's actuals and open commitments, newest first, to go under its row (htmx)."""
+    """An account's actuals and open commitments, newest first, to go under its row (htmx); the
+    account's drill-down pages list every one of them."""
     production = request.production
-    actuals = Actual.objects.filter(production=production, account_number=account_number)
-    commitments = Commitment.objects.filter(
-        production=production, account_number=account_number, status=Commitment.Status.OPEN
-    )
     entries = sorted(
-        [("Actual", a.date, a.payee, a.description, a.amount + a.fringe_amount) for a in actuals]
-        + [
-            ("Committed", c.date, c.source_label, c.description, c.amount + c.fringe_amount)
-            for c in commitments
-        ],
-        key=lambda entry: entry[1],
+        account_transactions(production, account_number),
+        key=lambda entry: entry.date,
         reverse=True,
     )
     return render(
