@@ -307,12 +307,9 @@ def objects(production) -> dict:
         ranked = queryset.annotate(n=Count(related)).order_by("-n", "pk")
         return ranked.values_list(field, flat=True)[0]
 
-    from apps.daily_reports.models import DailyReport
-
     scene = most(Scene.objects.filter(production=p), "elements")
     sheet = most(CallSheet.objects.filter(production=p), "revisions")
     return {
-        "daily_report": most(DailyReport.objects.filter(production=p), "scenes"),
         "slug": p.slug,
         "version_id": version.pk,
         "category_id": most(Category.objects.filter(budget_version=version), "accounts__lines"),
@@ -396,6 +393,8 @@ def complete_demo(production) -> None:
     if not production.board_banners.exists():  # the large demo has company moves
         day = production.shoot_days.order_by("position")[0]
         schedules.banner_add(production=production, day_id=day.pk, kind="note", text="Unit move")
+    if not production.daily_reports.exists():
+        hot_cost_days(production)
     from apps.daily_reports.models import DailyReport
     from apps.daily_reports.services import report_start
 
@@ -411,8 +410,6 @@ def complete_demo(production) -> None:
     if not production.scenarios.exists():  # the small demo has one already
         rain = scenarios.scenario_create(production=production, name="Rain cover")
         scenarios.scenario_day_insert(scenario=rain)  # so comparing works the budget out again
-    if not production.daily_reports.exists():
-        hot_cost_days(production)
 
 
 def hot_cost_days(production) -> None:
