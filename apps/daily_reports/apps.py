@@ -28,6 +28,11 @@ class DailyReportsConfig(registry.DomainAppConfig):
             )
         ]
 
+    def demo(self):
+        from apps.daily_reports.demo import seed_daily_reports
+
+        return seed_daily_reports, 900  # after every app that posts money: periods freeze it
+
     def audited(self) -> list[registry.Audited]:
         from apps.daily_reports.models import DailyReport
 
