@@ -4,8 +4,6 @@ sign-off's transaction, so a refusal there leaves the report unsigned."""
 
 from __future__ import annotations
 
-from importlib import import_module
-
 from apps.schedules.shooting import ShotOutcome, preview_shooting, record_shooting
 
 
@@ -24,8 +22,6 @@ def record(production, day, outcomes: list[ShotOutcome], user) -> list[str]:
 
 def refresh_hot_costs(report) -> None:
     """The day's hot cost worked out a last time before it freezes with the report."""
-    try:
-        hotcosts = import_module("apps.daily_reports.hotcosts")
-    except ImportError:  # TEMPORARY: until issue17-hotcosts is merged
-        return
+    from apps.daily_reports import hotcosts
+
     hotcosts.refresh(report)
