@@ -334,7 +334,7 @@ def refresh(report: DailyReport) -> list[HotCostLine]:
     """Rewrite a draft report's hot cost lines from its times and today's memos; refused for a
     signed report (its lines are frozen with it)."""
     locked = (
-        DailyReport.objects.select_for_update()
+        DailyReport.objects.select_for_update(of=("self",))
         .select_related("production", "shoot_day", "call_sheet_revision")
         .get(pk=report.pk)
     )
