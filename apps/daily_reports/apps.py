@@ -25,7 +25,8 @@ class DailyReportsConfig(registry.DomainAppConfig):
         return [
             registry.NavItem(
                 "Daily reports", "daily_reports:list", C.VIEW_DAILY_REPORTS, 510, "clipboard-check"
-            )
+            ),
+            registry.NavItem("Hot costs", "hot_costs:summary", C.VIEW_HOT_COSTS, 520, "cash-stack"),
         ]
 
     def demo(self):

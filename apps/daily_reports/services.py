@@ -168,6 +168,7 @@ def report_save(
             except IntegrityError as exc:  # the report's unique rows: a department, a person
                 raise DailyReportError(TWICE.format(row=row)) from exc
     save_if_unchanged(locked, expected_version=expected_version, what="daily report")
+    board.refresh_hot_costs(locked)  # the hot cost follows the draft's times and costs
     return locked
 
 

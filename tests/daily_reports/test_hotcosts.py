@@ -476,3 +476,21 @@ def test_queries_do_not_grow_with_the_crew(production, client):
     assert counted(lambda: client.get(pages[0])) == counted(lambda: client.get(pages[1]))
     summary = urls(small)["summary"]
     assert counted(lambda: client.get(summary)) <= 12
+
+
+def test_saving_the_draft_works_its_hot_cost_out_again(world):
+    """The report's edit page saves through report_save: the hot cost follows the saved times
+    without anyone pressing "Work out again"."""
+    from apps.daily_reports import services
+
+    report = world["report"]
+    assert not report.hot_costs.exists()
+    camera = report.crew.get(department__name="Camera")
+    camera.meal_out, camera.meal_in, camera.time_out = time(13), time(13, 30), time(18, 30)
+    services.report_save(
+        report=report,
+        expected_version=report.version,
+        sections=[services.Section(CrewTimes, saved=[camera])],
+    )
+    assert by_person(report)["Alex O'Neil"] == (D("690.00"), D("690.00"))
+    assert by_person(report)["Blair “Focus” Ng"] == EXPECTED["Blair “Focus” Ng"]
