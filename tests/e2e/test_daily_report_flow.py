@@ -1,7 +1,8 @@
 """As the office would, the day after: the coordinator starts the day's report on a phone (it comes
 prefilled from the published call sheet), marks scene 1 completed and scene 2 partly shot with the
 rest going to day 2, and saves; the production manager reads what will move on the board, signs it
-off and sees the report frozen, with the producer's list e-mailed."""
+off and sees the report frozen, with the producer's list e-mailed, the day's hot cost over plan
+by the extra cost entered, and the board moved."""
 
 from __future__ import annotations
 
@@ -66,6 +67,10 @@ def test_fill_a_daily_report_sign_it_off_and_see_it_frozen(live_server, page: Pa
     delay.get_by_label("Minutes lost").fill("25")
     delay.get_by_label("Description").fill("Ferry late")
     on_phone.get_by_label("Remarks").fill("Weather held.")
+    cost = on_phone.get_by_test_id("costs-row-0")
+    cost.get_by_label("Description").fill('Condor "extra hour"')
+    cost.get_by_label("Planned").fill("800")
+    cost.get_by_label("Actual").fill("950")
     # The page fits the phone: nothing scrolls sideways.
     assert on_phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     on_phone.get_by_role("button", name="Save").click()
@@ -92,6 +97,15 @@ def test_fill_a_daily_report_sign_it_off_and_see_it_frozen(live_server, page: Pa
     assert [m.to for m in mail.outbox if "Daily production report" in m.subject] == [
         [manager.email]
     ]
+    # The day's hot cost: the condor's extra hour over plan, frozen with the report.
+    page.get_by_role("link", name="Hot cost", exact=True).click()
+    expect(page.get_by_test_id("report-state")).to_have_text("Signed off")
+    expect(page.get_by_test_id("day-variance")).to_have_text("+150.00")
     # The edit page is closed to a frozen report.
     page.goto(f"{base}/p/{production.slug}/daily-reports/")
     expect(page.get_by_test_id("day-1")).to_contain_text("Signed off")
+    # The board followed: scene 1 is off it, shot on day 1; day 2 has scene 2's remaining 2/8.
+    page.get_by_role("link", name="Schedule").first.click()
+    expect(page.get_by_test_id("shot-scenes")).to_contain_text("1 scene completed")
+    expect(page.get_by_test_id("shot-1")).to_contain_text("Day 1")
+    expect(page.get_by_test_id("strip-2")).to_contain_text("2/8")
