@@ -450,3 +450,22 @@ def test_the_calendar_and_the_location_summary_keep_a_shot_scene_on_its_day(shoo
         r for r in location_summary(production).sections[0].rows if r[0] == "Harbour “B”"
     )
     assert harbour[3] == "1"  # day 1, where scene 12 was shot
+
+
+def test_the_call_sheet_of_a_later_day_has_what_is_left_and_no_shot_scene(shoot):
+    from apps.callsheets.models import CallSheet
+    from apps.callsheets.queries import sheet_data
+
+    production, (d1, d2, d3, _) = shoot["production"], shoot["days"]
+    outcomes, _ = partly_day(shoot, to=d3)
+    record_shooting(production, d1, outcomes, None)
+    sheet = sheet_data(CallSheet.objects.create(production=production, shoot_day=d3))
+    assert [(s.number, s.pages, s.eighths) for s in sheet.scenes] == [
+        ("30", "1", 8),
+        ("14", "1 1/8 of 1 4/8", 9),
+    ]
+    assert sheet.pages == "2 1/8"
+    # Ben works day 3 (30 and the rest of 14) after working day 1: W, his last day WF.
+    assert {c.role: c.status for c in sheet.cast} == {"BEN ‘BIG’ O'NEIL": "WF"}
+    day2 = sheet_data(CallSheet.objects.create(production=production, shoot_day=d2))
+    assert [s.number for s in day2.scenes] == ["20"]
