@@ -208,6 +208,8 @@ PK_OF = {
     "api:invoice": "invoice",
     "api:callsheet": "call_sheet",
     "api:callsheet_revision": "call_sheet",
+    "daily_reports:edit": "draft_report",
+    "daily_reports:sign": "draft_report",
     "hot_costs:day": "daily_report",
     "hot_costs:refresh": "daily_report",
 }
@@ -354,6 +356,7 @@ def objects(production) -> dict:
         "rental": Rental.objects.filter(production=p)[0].pk,
         "invoice": most(Invoice.objects.filter(production=p), "lines"),
         "daily_report": most(DailyReport.objects.filter(production=p), "hot_costs"),
+        "draft_report": most(DailyReport.objects.filter(production=p, state="draft"), "scenes"),
     }
 
 
@@ -393,20 +396,8 @@ def complete_demo(production) -> None:
     if not production.board_banners.exists():  # the large demo has company moves
         day = production.shoot_days.order_by("position")[0]
         schedules.banner_add(production=production, day_id=day.pk, kind="note", text="Unit move")
-    if not production.daily_reports.exists():
+    if not production.daily_reports.exists():  # the small demo, in prep, has no shot days
         hot_cost_days(production)
-    from apps.daily_reports.models import DailyReport
-    from apps.daily_reports.services import report_start
-
-    if not DailyReport.objects.filter(production=production).exists():  # until the demo has them
-        day = production.shoot_days.filter(call_sheet__revisions__isnull=False).order_by(
-            "position"
-        )[0]
-        report_start(shoot_day=day, user=ap)
-    if not production.cost_periods.exists():  # until the demo seeders close theirs
-        from apps.budgets.demo_periods import close_demo_periods
-
-        close_demo_periods(production, 6)
     if not production.scenarios.exists():  # the small demo has one already
         rain = scenarios.scenario_create(production=production, name="Rain cover")
         scenarios.scenario_day_insert(scenario=rain)  # so comparing works the budget out again

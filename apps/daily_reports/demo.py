@@ -3,10 +3,10 @@
 The large demo is eight weeks into its shoot: every shoot day already shot (up to 40) has a daily
 report filled in the way a coordinator would (the day's times, a scene now and then only partly
 shot or not shot, a late wrap on a Friday, a delay, an extra cost) and signed off by the producer,
-so the board, the Day Out of Days, the hot costs and the dashboard's progress all follow them. The
-small demo, still in prep, has no shot days. Both close weekly cost report periods (two in the
-small demo, six in the large) after everything else is seeded, since a period freezes the cost
-report as it stands.
+so the board, the Day Out of Days, the hot costs and the dashboard's progress all follow them; the
+next day's report is started, a draft. The small demo, still in prep, has no shot days. Both close
+weekly cost report periods (two in the small demo, six in the large) after everything else is
+seeded, since a period freezes the cost report as it stands.
 
 A demo has no inboxes: each signed report's e-mails are marked as sent (as the call sheets' are).
 Idempotent: a day that has a report is left alone, and periods are closed once.
@@ -65,6 +65,14 @@ def _reports(production, people, limit: int) -> None:
         Distribution.objects.filter(report=report).update(
             send_status="sent", sent_at=evening + timedelta(minutes=2)
         )
+    # The next day's report, started by the coordinator and still a draft.
+    following = (
+        ShootDay.objects.filter(production=production, kind=DayKind.SHOOT, daily_report=None)
+        .order_by("position")
+        .first()
+    )
+    if days and following is not None and following.position > days[-1].position:
+        services.report_start(shoot_day=following, user=drafter)
 
 
 def _fill(report: DailyReport, day: ShootDay, number: int, days: list[ShootDay]) -> None:
