@@ -23,7 +23,14 @@ def test_the_registries_are_filled_from_the_apps_declarations():
     urls = {item.url_name for item in registry.nav_items()}
     assert {"productions:dashboard", "budgets:index", "schedules:board", "crew:list"} <= urls
     assert {"vendors:index", "callsheets:list"} <= urls
-    assert set(registry.panels()) == {"budget", "schedule", "crew", "purchasing", "callsheet"}
+    assert set(registry.panels()) == {
+        "budget",
+        "schedule",
+        "crew",
+        "purchasing",
+        "callsheet",
+        "shoot_progress",
+    }
     labels = set(audit.registered_labels())
     assert {"Production", "Budget line", "Scene", "Deal memo", "Purchase order"} <= labels
     assert {"Call sheet"} <= labels
@@ -34,6 +41,7 @@ def test_the_registries_are_filled_from_the_apps_declarations():
         "apps.crew.demo",
         "apps.vendors.demo",
         "apps.callsheets.demo",
+        "apps.daily_reports.demo",
     ]
 
 
