@@ -45,13 +45,17 @@ def _note(row, currency: str) -> str:
 
 
 def close_demo_periods(production: Production, weeks: int) -> list[CostPeriod]:
-    """Close `weeks` weekly periods ending at the production's latest posting (nothing when the
+    """Close `weeks` weekly periods ending at the production's latest posting, or at the last week
+    that has ended when postings run on past it (nothing when the
     production has no budget, or has periods already: calling it twice changes nothing)."""
     existing = list(CostPeriod.objects.filter(production=production).order_by("week_ending"))
     if existing:
         return existing
     anchor = _anchor(production)
     last = anchor + timedelta(days=(6 - anchor.weekday()))  # the Sunday on or after it
+    today = production.today()
+    # A week is closed once it has ended: never a week ending today or later.
+    last = min(last, today - timedelta(days=today.weekday() + 1))
     closer = (
         Membership.objects.filter(production=production, role=Role.ASSOCIATE_PRODUCER)
         .select_related("user")

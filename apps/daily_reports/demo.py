@@ -1,12 +1,13 @@
 """The demo's daily reports and weekly cost reports.
 
-The large demo is eight weeks into its shoot: every shoot day already shot (up to 40) has a daily
-report filled in the way a coordinator would (the day's times, a scene now and then only partly
-shot or not shot, a late wrap on a Friday, a delay, an extra cost) and signed off by the producer,
-so the board, the Day Out of Days, the hot costs and the dashboard's progress all follow them; the
-next day's report is started, a draft. The small demo, still in prep, has no shot days. Both close
-weekly cost report periods (two in the small demo, six in the large) after everything else is
-seeded, since a period freezes the cost report as it stands.
+The large demo is eight or nine weeks into its shoot: every shoot day already shot (40 to 45, by
+the weekday of the seed) has a daily report filled in the way a coordinator would (the day's
+times, a scene now and then only partly shot or not shot, a late wrap on a Friday, a delay, an
+extra cost) and signed off by the producer, so the board, the Day Out of Days, the hot costs and
+the dashboard's progress all follow them; the next day's report is started, a draft. The small
+demo, still in prep, has no shot days. Both close weekly cost report periods (two in the small
+demo, six in the large) after everything else is seeded, since a period freezes the cost report
+as it stands; only weeks that have ended are closed.
 
 A demo has no inboxes: each signed report's e-mails are marked as sent (as the call sheets' are).
 Idempotent: a day that has a report is left alone, and periods are closed once.
@@ -32,12 +33,10 @@ from apps.daily_reports.models import (
 from apps.productions.capabilities import Role
 from apps.schedules.models import DayKind, ShootDay
 
-LARGE_REPORTS = 40
-
 
 def seed_daily_reports(production, people, size: str) -> None:
     if size == "large":
-        _reports(production, people, LARGE_REPORTS)
+        _reports(production, people)
     close_demo_periods(production, 6 if size == "large" else 2)
 
 
@@ -46,11 +45,11 @@ def _at(start: time, minutes: int) -> time:
     return moment.time()
 
 
-def _reports(production, people, limit: int) -> None:
+def _reports(production, people) -> None:
     days = list(
         ShootDay.objects.filter(
             production=production, kind=DayKind.SHOOT, date__lt=production.today()
-        ).order_by("position")[:limit]
+        ).order_by("position")
     )
     drafter = people.get(Role.COORDINATOR) or people.get(Role.ASSOCIATE_PRODUCER)
     signer = people.get(Role.PRODUCER)

@@ -2,9 +2,9 @@
 
 `--size small` (the default) builds "Night Ferry" (/p/night-ferry/): a 25-day feature in prep,
 small enough to read every page of. `--size large` builds a second production, "Night Ferry
-(large demo)" (/p/night-ferry-large/), 40 days into a 60-day shoot: about 3,000 budget lines,
+(large demo)" (/p/night-ferry-large/), 40 to 45 days into a 60-day shoot: about 3,000 budget lines,
 300 scenes, 200 crew, 80 vendors, 500 purchase orders, 60 published call sheets, a signed daily
-report for each of the 40 days shot and six closed weekly cost reports.
+report for each day shot and six closed weekly cost reports.
 
 The large demo is its own production, not a bigger Night Ferry, so that the two coexist: the
 small one stays readable for a first look and for screenshots, the large one shows how the pages
@@ -74,8 +74,8 @@ def _small_production() -> Production:
 
 
 def _large_production() -> Production:
-    # 60 shoot days, eight weeks in: 40 days shot with their daily reports, the cost report has
-    # real actuals and weekly periods, and the rest of the schedule is still ahead.
+    # 60 shoot days, eight or nine weeks in: 40 to 45 days shot with their daily reports, the
+    # cost report has real actuals and weekly periods, and the rest of the schedule is ahead.
     return _production(
         slug=LARGE_SLUG, title="Night Ferry (large demo)", phase=Phase.PRODUCTION,
         first_shoot=_next_monday(date.today() - timedelta(weeks=10)), prep_weeks=8, shoot_weeks=12,
@@ -86,7 +86,7 @@ class Command(BaseCommand):
     help = (
         "Create the demo production 'Night Ferry' with members in every role, and print logins. "
         "--size large builds a second production, 'Night Ferry (large demo)' at "
-        "/p/night-ferry-large/, 40 days into a 60-day shoot with about 3,000 budget lines, "
+        "/p/night-ferry-large/, 40 to 45 days into a 60-day shoot with about 3,000 budget lines, "
         "300 scenes, 200 crew, 80 vendors, 500 purchase orders and 60 published call sheets; it "
         "sits beside the small demo (same logins) rather than replacing it."
     )
