@@ -48,16 +48,21 @@ def visit(client: Client, url: str) -> tuple[str, int]:
 
 @pytest.fixture
 def pages(production):
-    """A production with a budget, an actual and a call sheet, its AP signed in; its four pages."""
+    """A production with a budget, an actual, a call sheet and a closed week, its AP signed in;
+    its kept pages."""
     version = budget_from_template(production)
     add_line(version, "2001", description="Director", amount="1", x="1", rate="5000")
     call_sheet = callsheet_services.callsheet_start(shoot_day=shoot_day_with_crew(production))
+    from apps.budgets.services import period_close
+
+    period = period_close(production=production, week_ending=production.today())
     slug = production.slug
     return {
         "dashboard": reverse("productions:dashboard", args=[slug]),
         "top sheet": reverse("budgets:top_sheet", args=[slug, version.pk]),
         "cost report": reverse("budgets:cost_report", args=[slug]),
         "call sheet": reverse("callsheets:detail", args=[slug, call_sheet.pk]),
+        "cost period": reverse("budgets:cost_period", args=[slug, period.pk]),
     }
 
 
@@ -184,7 +189,9 @@ def test_a_celery_task_that_wrote_moves_the_stamps(production):
 # --- The four pages --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("page", ["dashboard", "top sheet", "cost report", "call sheet"])
+@pytest.mark.parametrize(
+    "page", ["dashboard", "top sheet", "cost report", "call sheet", "cost period"]
+)
 def test_a_second_visit_reads_only_who_is_asking(signed_in, pages, page):
     visit(signed_in, pages[page])  # the setup's writes end; a first visit makes missing settings
     first, first_queries = visit(signed_in, pages[page])
@@ -195,7 +202,9 @@ def test_a_second_visit_reads_only_who_is_asking(signed_in, pages, page):
     assert second_queries <= 4 < first_queries
 
 
-@pytest.mark.parametrize("page", ["dashboard", "top sheet", "cost report", "call sheet"])
+@pytest.mark.parametrize(
+    "page", ["dashboard", "top sheet", "cost report", "call sheet", "cost period"]
+)
 def test_a_kept_page_is_the_page_worked_out_afresh(signed_in, pages, page, settings):
     visit(signed_in, pages[page])
     kept, _ = visit(signed_in, pages[page])

@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 
 from apps.budgets import queries, services
 from apps.budgets.charts import periods_chart
@@ -131,7 +132,10 @@ def _period_context(request: ProductionRequest, period: CostPeriod) -> dict:
 @production_view(C.VIEW_COST_REPORT)
 def cost_period(request: ProductionRequest, period_id: int) -> HttpResponse:
     period = _period(request, period_id)
-    return render(request, "budgets/cost_period.html", _period_context(request, period))
+    # Worked out only when the page's kept fragment (templates/budgets/cost_period.html) is not
+    # there: a closed period never changes, and the fragment is kept until the next write.
+    page = SimpleLazyObject(lambda: _period_context(request, period))
+    return render(request, "budgets/cost_period.html", {"period": period, "page": page})
 
 
 def period_heading(period: CostPeriod) -> Heading:
