@@ -20,6 +20,7 @@ from decimal import Decimal
 from apps.budgets import engine, exports
 from apps.budgets.models import BudgetVersion, Fringe, Markup, Section
 from apps.budgets.queries import CostReport, CostRow, TopSheet, top_sheet
+from apps.budgets.queries.periods import report_rows
 from apps.core.documents import Heading
 from apps.core.money import format_amount, minor_units
 from apps.productions.models import Production
@@ -42,21 +43,6 @@ class PrintedRow:
 class PrintedLedger:
     heading: str  # the columns' titles, aligned like the values under them
     rows: list[PrintedRow]
-
-
-def _rows_in_order(report: CostReport) -> list[CostRow]:
-    rows: list[CostRow] = []
-    for section in report.sections:
-        rows.append(section)
-        for category in section.children:
-            rows.append(category)
-            rows.extend(category.children)
-    rows.extend(report.unbudgeted)
-    rows.append(report.total)
-    rows.extend(report.markups)
-    if report.with_markups is not None:
-        rows.append(report.with_markups)
-    return rows
 
 
 def variance_words(variance: Decimal, currency: str) -> str:
@@ -90,7 +76,7 @@ def printed_cost_report(
     """`more(row)`: the figures of `more_titles`, after the report's own (a closed period's
     previous EFC and change)."""
     currency = report.version.currency
-    rows = _rows_in_order(report)
+    rows = report_rows(report)
     cells = [
         [row.number, _name(row), *_figures(row, currency), *(more(row) if more else ())]
         for row in rows
@@ -129,8 +115,8 @@ def printed_period(report: CostReport) -> PrintedLedger:
 
     ledger = printed_cost_report(report, more_titles=("Prev EFC", "Change"), more=more)
     width = len(ledger.heading)
-    notes = {row.key: row.note for row in _rows_in_order(report) if row.note}
-    keys = [row.key for row in _rows_in_order(report)]
+    notes = {row.key: row.note for row in report_rows(report) if row.note}
+    keys = [row.key for row in report_rows(report)]
     rows = []
     for key, printed in zip(keys, ledger.rows, strict=True):
         rows.append(printed)

@@ -211,7 +211,8 @@ def period_report(period: CostPeriod, lines=None) -> CostReport:
 
 
 def report_rows(report: CostReport) -> list[PeriodRow]:
-    """Every row of a period's report, in order."""
+    """Every row of a cost report (live or a period's), in order: sections, categories and
+    accounts, unbudgeted, the total, markups, the total with markups."""
     rows = []
     for section in report.sections:
         rows.append(section)
