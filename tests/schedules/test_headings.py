@@ -219,6 +219,6 @@ def test_a_hostile_heading_splits_in_linear_time(piece):
     import time as clock
 
     heading = "INT. HOUSE" + piece * (200_000 // len(piece)) + " - NIGHT"
-    started = clock.perf_counter()
+    started = clock.process_time()
     split_heading(heading)
-    assert clock.perf_counter() - started < 2
+    assert clock.process_time() - started < 2
