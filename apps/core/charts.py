@@ -45,6 +45,23 @@ def _svg(body: str, title: str) -> SafeString:
     )
 
 
+def _limit_line(value, top, left) -> str:
+    """The dashed red line across the plot at `value` (a limit, the budget)."""
+    y = _scale(value, top)
+    return (
+        f'<line x1="{left}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
+        f'stroke="#dc3545" stroke-dasharray="6 4"/>'
+    )
+
+
+def _slot_label(x: float, label: str) -> str:
+    """A bar slot's label under the axis, centred on `x`."""
+    return (
+        f'<text x="{x:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" '
+        f'text-anchor="middle" font-size="11" fill="#6c757d">{escape(label)}</text>'
+    )
+
+
 def line_chart(
     points: Sequence[tuple[str, Decimal]],
     *,
@@ -59,11 +76,7 @@ def line_chart(
     step = (WIDTH - left - PAD_RIGHT) / max(len(points) - 1, 1)
     coords = [(left + i * step, _scale(v, top)) for i, (_, v) in enumerate(points)]
     if reference is not None:
-        y = _scale(reference, top)
-        body += (
-            f'<line x1="{left}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="#dc3545" stroke-dasharray="6 4"/>'
-        )
+        body += _limit_line(reference, top, left)
     if coords:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
         body += f'<polyline points="{path}" fill="none" stroke="#0d6efd" stroke-width="2.5"/>'
@@ -122,16 +135,9 @@ def bar_chart(
             f"{escape(fmt(value))}</title></rect>"
         )
         if i % every == 0:
-            body += (
-                f'<text x="{x + slot * 0.35:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" '
-                f'text-anchor="middle" font-size="11" fill="#6c757d">{escape(label)}</text>'
-            )
+            body += _slot_label(x + slot * 0.35, label)
     if limit is not None:
-        y = _scale(limit, top)
-        body += (
-            f'<line x1="{left}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="#dc3545" stroke-dasharray="6 4"/>'
-        )
+        body += _limit_line(limit, top, left)
     return _svg(body, title)
 
 
@@ -155,11 +161,7 @@ def series_chart(
     step = (WIDTH - left - PAD_RIGHT) / max(len(labels) - 1, 1)
     xs = [left + i * step for i in range(len(labels))]
     if reference is not None:
-        y = _scale(reference, top)
-        body += (
-            f'<line x1="{left}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="#dc3545" stroke-dasharray="6 4"/>'
-        )
+        body += _limit_line(reference, top, left)
     legend_x = left + 8
     for (name, points), colour in zip(series, SERIES_COLOURS, strict=False):
         coords = [(xs[i], _scale(v, top)) for i, v in enumerate(points) if v is not None]
@@ -216,16 +218,9 @@ def plan_chart(
                 f"<title>{escape(tip)}</title></rect>"
             )
         if i % every == 0:
-            body += (
-                f'<text x="{x + slot * 0.35:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" '
-                f'text-anchor="middle" font-size="11" fill="#6c757d">{escape(label)}</text>'
-            )
+            body += _slot_label(x + slot * 0.35, label)
     if limit is not None:
-        y = _scale(limit, top)
-        body += (
-            f'<line x1="{left}" x2="{WIDTH - PAD_RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
-            f'stroke="#dc3545" stroke-dasharray="6 4"/>'
-        )
+        body += _limit_line(limit, top, left)
     body += (
         f'<text x="{WIDTH - PAD_RIGHT}" y="{PAD_TOP + 10}" text-anchor="end" font-size="11" '
         'fill="#6c757d"><tspan fill="#adb5bd">■</tspan> planned <tspan fill="#198754">■'
@@ -261,10 +256,7 @@ def paired_bar_chart(
                 f"{escape(name)}: {escape(fmt(value))}</title></rect>"
             )
         if i % every == 0:
-            body += (
-                f'<text x="{x + width:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}" '
-                f'text-anchor="middle" font-size="11" fill="#6c757d">{escape(label)}</text>'
-            )
+            body += _slot_label(x + width, label)
     legend_y = HEIGHT - 8
     body += (
         f'<rect x="{left}" y="{legend_y - 9}" width="10" height="10" fill="#adb5bd"/>'
