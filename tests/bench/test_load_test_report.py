@@ -53,8 +53,8 @@ def test_the_section_has_one_row_per_page_and_the_run_settings(tmp_path):
     section = render(read_stats(stats_file(tmp_path)), failures, [], CONTEXT)
 
     assert section.startswith("## Load test\n\n`python bench/load_test.py --users 6`")
-    assert "| stripboard | 60 | 200 | 450 | 2.00 | 2 |" in section
-    assert "| **floor**: `/healthz` (1 query) | 100 | 6 | 20 | 2.00 | 0 |" in section
+    assert "| stripboard | 60 | 200 | 450 | 75.0x | 2.00 | 2 |" in section
+    assert "| **floor**: the profile page, signed in | 100 | 6 | 20 | 3.3x | 2.00 | 0 |" in section
     assert "2 cores; gunicorn with 5 sync workers" in section
     assert "6 Locust users (5 APs" in section
     assert "- GET stripboard: HTTPError 500 (×2)" in section
@@ -72,3 +72,15 @@ def test_a_load_test_needs_an_ap_besides_the_floor(capsys):
 
     with pytest.raises(SystemExit):
         parse_args(["--users", "1"])
+
+
+def test_the_section_names_the_pages_above_ten_times_the_floor(tmp_path):
+    rows = read_stats(stats_file(tmp_path))
+
+    section = render(rows, [], [], CONTEXT)
+
+    # dashboard p95 300 / floor p50 6 = 50x, stripboard 75x; the setup sign-in is not a page.
+    assert "Floor p50: 6 ms." in section
+    assert "above 10x the floor's p50: stripboard (75x), dashboard (50x)." in section
+    quick = [row if row["Name"] == FLOOR else {**row, "95%": "55"} for row in rows]
+    assert "Every page's p95 is within 10x the floor's p50." in render(quick, [], [], CONTEXT)

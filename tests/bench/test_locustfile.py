@@ -148,14 +148,23 @@ def test_the_edits_really_wrote_before_undoing(locustfile, demo):
     assert ("budget line delete", 200) in posts and ("PO line delete", 200) in posts
 
 
-def test_the_floor_user_asks_healthz(locustfile, db):
+def test_the_floor_user_signs_in_and_asks_the_profile_page(locustfile, demo):
     session = DjangoSession()
     floor = user_of(locustfile.Floor, session)
 
+    floor.on_start()
     for task in locustfile.Floor.tasks:
         task(floor)
 
-    assert session.requests == [("floor: /healthz", "get", "/healthz", 200)]
+    assert session.failures == []
+    assert session.requests[-1] == (
+        "floor: /accounts/profile/",
+        "get",
+        "/accounts/profile/",
+        200,
+    )
+    # Signed in: the profile answers itself, not a redirect to the sign-in form.
+    assert session.client.get("/accounts/profile/").status_code == 200
     assert locustfile.Floor.fixed_count == 1
 
 
