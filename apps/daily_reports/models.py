@@ -64,7 +64,9 @@ class DailyReport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    # The audit log's words for a sign-off name every scene the board moved: more than the
+    # hundred characters a history reason has elsewhere (apps/daily_reports/wording.py).
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         ordering = ["shoot_day__position"]
@@ -346,6 +348,16 @@ class Distribution(OutboundMessage):
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>" if self.name else self.email
+
+    def outbox_sent(self) -> list[str]:
+        """The report reached this address: the report's audit trail says so."""
+        from apps.daily_reports import wording
+
+        report = DailyReport.objects.select_related("production", "shoot_day").get(
+            pk=self.report_id
+        )
+        wording.record(report, wording.emailed(report, self.email))
+        return []
 
 
 class DistributionList(models.Model):
