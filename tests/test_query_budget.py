@@ -209,6 +209,7 @@ PK_OF = {
     "api:invoice": "invoice",
     "api:callsheet": "call_sheet",
     "api:callsheet_revision": "call_sheet",
+    "api:daily_report": "daily_report",
     "daily_reports:edit": "draft_report",
     "daily_reports:sign": "draft_report",
     "hot_costs:day": "daily_report",
