@@ -6,6 +6,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from apps.api.serializers import read_only_meta
+from apps.daily_reports import queries
 from apps.daily_reports.models import (
     Background,
     CastResult,
@@ -25,8 +26,8 @@ class ReportRowSerializer(serializers.ModelSerializer):
     day_number = serializers.IntegerField(source="shoot_day.day_number", read_only=True)
     date = serializers.DateField(source="shoot_day.date", read_only=True)
     signed_by = serializers.SerializerMethodField()
-    eighths_scheduled = serializers.IntegerField(read_only=True)
-    eighths_shot = serializers.IntegerField(read_only=True)
+    eighths_scheduled = serializers.IntegerField(source="scheduled_eighths", read_only=True)
+    eighths_shot = serializers.IntegerField(source="shot_eighths", read_only=True)
 
     Meta = read_only_meta(
         DailyReport,
@@ -94,6 +95,9 @@ class ReportCostItemSerializer(serializers.ModelSerializer):
 class ReportSerializer(ReportRowSerializer):
     """One report with every section its page shows."""
 
+    eighths_scheduled = serializers.SerializerMethodField()
+    eighths_shot = serializers.SerializerMethodField()
+
     units = ReportUnitSerializer(many=True, read_only=True)
     scenes = ReportSceneSerializer(many=True, read_only=True)
     cast = ReportCastSerializer(many=True, read_only=True)
@@ -108,6 +112,12 @@ class ReportSerializer(ReportRowSerializer):
         *ReportRowSerializer.Meta.fields, "equipment_notes", "media_notes", "remarks", "units",
         "scenes", "cast", "background", "crew", "exceptions", "events", "costs",
     )  # fmt: skip
+
+    def get_eighths_scheduled(self, report: DailyReport) -> int:
+        return queries.totals(report).eighths_scheduled
+
+    def get_eighths_shot(self, report: DailyReport) -> int:
+        return queries.totals(report).eighths_shot
 
 
 # --- Hot costs ------------------------------------------------------------------------------

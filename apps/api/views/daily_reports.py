@@ -4,30 +4,25 @@ table's VIEW_DAILY_REPORTS and VIEW_HOT_COSTS)."""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q
 from rest_framework import generics
 from rest_framework.response import Response
 
 from apps.api.access import ProductionEndpoint
 from apps.api.serializers import daily_reports as s
+from apps.daily_reports import queries
 from apps.daily_reports.hot import queries as hot
-from apps.daily_reports.models import DailyReport, SceneResult, SceneStatus
-from apps.daily_reports.queries import _sum
+from apps.daily_reports.models import DailyReport
 from apps.productions.capabilities import Capability as C
 
 
 class ReportRows(ProductionEndpoint):
     read = C.VIEW_DAILY_REPORTS
-    queryset = (
-        DailyReport.objects.select_related("shoot_day", "signed_by")
-        .annotate(
-            eighths_scheduled=_sum("scenes__eighths_scheduled", Q(scenes__scheduled=True)),
-            eighths_shot=_sum("scenes__eighths_shot", ~Q(scenes__status=SceneStatus.NOT_SHOT)),
-        )
-        .order_by("shoot_day__position")
-    )
+    queryset = DailyReport.objects.all()
     serializer_class = s.ReportRowSerializer
     filterset_fields = ["state"]
+
+    def rows(self, production):
+        return queries.reports_with_pages(production)
 
 
 class DailyReports(ReportRows, generics.ListAPIView):
@@ -41,21 +36,8 @@ class DailyReportDetail(ReportRows, generics.RetrieveAPIView):
 
     serializer_class = s.ReportSerializer
 
-    def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                "units",
-                Prefetch("scenes", queryset=SceneResult.objects.order_by("order", "pk")),
-                "cast",
-                "background",
-                "crew__department",
-                "exceptions__person",
-                "events",
-                "costs",
-            )
-        )
+    def rows(self, production):
+        return queries.report_for(production, self.kwargs["pk"])
 
 
 class HotCosts(ProductionEndpoint, generics.GenericAPIView):

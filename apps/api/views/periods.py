@@ -3,30 +3,23 @@ cost report (VIEW_COST_REPORT)."""
 
 from __future__ import annotations
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Prefetch
 from rest_framework import generics
 
 from apps.api.access import ProductionEndpoint
 from apps.api.serializers import periods as s
 from apps.budgets.models import CostPeriod, CostPeriodLine
-from apps.budgets.queries.periods import TOTAL_KEY, WITH_MARKUPS_KEY
+from apps.budgets.queries.periods import periods_with_efc
 from apps.productions.capabilities import Capability as C
-
-
-def _grand(field: str) -> Subquery:
-    """A period's figure on its last total line: with markups when it has them, else the total."""
-    lines = CostPeriodLine.objects.filter(
-        period=OuterRef("pk"), key__in=[TOTAL_KEY, WITH_MARKUPS_KEY]
-    ).order_by("-position")
-    return Subquery(lines.values(field)[:1])
 
 
 class PeriodRows(ProductionEndpoint):
     read = C.VIEW_COST_REPORT
-    queryset = CostPeriod.objects.annotate(efc=_grand("efc"), change=_grand("change")).order_by(
-        "-week_ending"
-    )
+    queryset = CostPeriod.objects.all()
     serializer_class = s.PeriodSerializer
+
+    def rows(self, production):
+        return periods_with_efc(production)
 
 
 class CostPeriods(PeriodRows, generics.ListAPIView):
