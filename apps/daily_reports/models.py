@@ -20,11 +20,19 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from apps.callsheets.models import Revision
+from apps.core.bulk import record_history
 from apps.core.money import MoneyField
 from apps.core.outbox import OutboundMessage
 from apps.crew.models import Department, Person
 from apps.productions.models import Production
 from apps.schedules.models import CastMember, Scene, ShootDay
+
+
+def day_name(day: ShootDay | None) -> str:
+    """A shoot day as the audit log names it: "day 12" (None: the board's bin)."""
+    if day is None:
+        return "the bin"
+    return f"day {day.day_number}" if day.day_number else str(day)
 
 
 class ReportState(models.TextChoices):
@@ -350,13 +358,11 @@ class Distribution(OutboundMessage):
         return f"{self.name} <{self.email}>" if self.name else self.email
 
     def outbox_sent(self) -> list[str]:
-        """The report reached this address: the report's audit trail says so."""
-        from apps.daily_reports import wording
-
-        report = DailyReport.objects.select_related("production", "shoot_day").get(
-            pk=self.report_id
-        )
-        wording.record(report, wording.emailed(report, self.email))
+        """The report reached this address: the report's audit trail says so (a history row of
+        the report as it stands, with these words; the report's own row is not written)."""
+        report = DailyReport.objects.select_related("shoot_day").get(pk=self.report_id)
+        words = f"Daily report for {day_name(report.shoot_day)} e-mailed to {self.email}"
+        record_history(DailyReport, [report], words)
         return []
 
 

@@ -1,7 +1,8 @@
 """What each write of a daily report says in the production's audit log (apps/productions/audit.py):
-started, saved, signed, the hot cost worked out again, each e-mail of the signed report. The
-words name the day and say what moved and by how much: the report's sections, the hot cost's
-planned and actual, the board's scenes (shot, pages left, where the rest went).
+started, saved, signed, the hot cost worked out again (each e-mail of the signed report says it
+from `Distribution.outbox_sent`, in models.py). The words name the day and say what moved and
+by how much: the report's sections, the hot cost's planned and actual, the board's scenes (shot,
+pages left, where the rest went).
 
 The entries are the report's own history rows (`DailyReport.history`, whose reason is a text
 column: a day's moves do not fit in a hundred characters). A write that leaves the report's row
@@ -30,6 +31,7 @@ from apps.daily_reports.models import (
     HotCostLine,
     SceneResult,
     UnitTimes,
+    day_name,
 )
 from apps.schedules.importers.eighths import format_eighths
 from apps.schedules.models import ShootDay
@@ -49,12 +51,6 @@ FIELD_NAMES = {
     "media_notes": "media and data notes",
     "remarks": "remarks",
 }
-
-
-def day_name(day: ShootDay | None) -> str:
-    if day is None:
-        return "the bin"
-    return f"day {day.day_number}" if day.day_number else str(day)
 
 
 def _pp(eighths: int) -> str:
@@ -215,7 +211,3 @@ def signed(report: DailyReport, user, moves: Sequence, hot: HotTotals, addresses
         f"hot cost frozen: actual {format_money(hot.actual, currency)}, "
         f"{_against_plan(hot, currency)}; {sent}"
     )
-
-
-def emailed(report: DailyReport, address: str) -> str:
-    return f"Daily report for {day_name(report.shoot_day)} e-mailed to {address}"
