@@ -237,6 +237,7 @@ SPECTACULAR_SETTINGS = {
         "VersionStatusEnum": "apps.budgets.models.VersionStatus",
         "PurchaseOrderStatusEnum": "apps.vendors.models.POStatus",
         "InvoiceStatusEnum": "apps.vendors.models.InvoiceStatus",
+        "DailyReportStateEnum": "apps.daily_reports.models.ReportState",
     },
 }
 

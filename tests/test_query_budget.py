@@ -40,6 +40,11 @@ OVERRIDES: dict[str, int] = {
     # session, user, membership, nav; the count, the total, the page (exports: the rows)
     "vendors:po_list": 8,
     "vendors:invoices": 8,
+    # session, user, membership, nav, the members (the filter); the entries' keys (one UNION of
+    # every audited history); per audited model with entries (the exports read them all): its
+    # rows and the versions before them; per model a changed key names, its names. It grows with
+    # the kinds of record audited (the cost periods joined them), never with the entries.
+    "productions:audit": 48,
 }
 
 # GET on an action that only accepts POST answers 405: the method guard is the page's answer.
@@ -209,6 +214,7 @@ PK_OF = {
     "api:invoice": "invoice",
     "api:callsheet": "call_sheet",
     "api:callsheet_revision": "call_sheet",
+    "api:daily_report": "daily_report",
     "daily_reports:edit": "draft_report",
     "daily_reports:sign": "draft_report",
     "hot_costs:day": "daily_report",

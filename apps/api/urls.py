@@ -6,7 +6,16 @@ from __future__ import annotations
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from apps.api.views import budgets, callsheets, crew, productions, schedules, vendors
+from apps.api.views import (
+    budgets,
+    callsheets,
+    crew,
+    daily_reports,
+    periods,
+    productions,
+    schedules,
+    vendors,
+)
 
 app_name = "api"
 
@@ -45,6 +54,13 @@ production_patterns = [
         V + "fringes/", budgets.Fringes, budgets.FringeDetail, "fringes fringe", "<int:fringe_id>/"
     ),
     path("budget/cost-report/", budgets.CostReport.as_view(), name="cost_report"),
+    *listed(
+        "budget/cost-periods/",
+        periods.CostPeriods,
+        periods.CostPeriodDetail,
+        "cost_periods cost_period",
+        "<int:period_id>/",
+    ),
     # Schedule
     *listed("schedule/scenes/", schedules.Scenes, schedules.SceneDetail, "scenes scene"),
     *listed("schedule/days/", schedules.Days, schedules.Day, "days day"),
@@ -72,6 +88,14 @@ production_patterns = [
         callsheets.RevisionDetail.as_view(),
         name="callsheet_revision",
     ),
+    # Daily reports and hot costs (read)
+    *listed(
+        "daily-reports/",
+        daily_reports.DailyReports,
+        daily_reports.DailyReportDetail,
+        "daily_reports daily_report",
+    ),
+    path("hot-costs/", daily_reports.HotCosts.as_view(), name="hot_costs"),
 ]
 
 urlpatterns = [

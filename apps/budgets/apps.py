@@ -58,6 +58,7 @@ class BudgetsConfig(registry.DomainAppConfig):
                 "Estimate to complete",
                 lambda row: f"{row.account_number} {row.amount}",
             ),
+            registry.Audited(m.CostPeriod, "Cost period", str),
         ]
 
     def demo(self):

@@ -4,7 +4,7 @@ sign-off's transaction, so a refusal there leaves the report unsigned."""
 
 from __future__ import annotations
 
-from apps.schedules.shooting import ShotOutcome, preview_shooting, record_shooting
+from apps.schedules.shooting import Move, ShotOutcome, preview_shooting, record_shooting
 
 
 def outcome(**values) -> ShotOutcome:
@@ -16,12 +16,14 @@ def preview(production, day, outcomes: list[ShotOutcome]) -> list[str]:
     return [move.words for move in preview_shooting(production, day, outcomes)]
 
 
-def record(production, day, outcomes: list[ShotOutcome], user) -> list[str]:
-    return [move.words for move in record_shooting(production, day, outcomes, user)]
+def record(production, day, outcomes: list[ShotOutcome], user) -> list[Move]:
+    """The moves made (each with its words and pages: the sign-off's audit entry sums them)."""
+    return record_shooting(production, day, outcomes, user)
 
 
-def refresh_hot_costs(report) -> None:
-    """The day's hot cost worked out a last time before it freezes with the report."""
+def refresh_hot_costs(report) -> list:
+    """The day's hot cost worked out again (a last time before it freezes with the report); the
+    caller's audit entry says how it moved. Returns the new lines."""
     from apps.daily_reports import hotcosts
 
-    hotcosts.refresh(report)
+    return hotcosts.refresh(report, record=False)

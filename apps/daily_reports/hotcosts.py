@@ -44,6 +44,7 @@ from apps.crew.models import (
     PayRules,
     Person,
 )
+from apps.daily_reports import wording
 from apps.daily_reports.models import (
     CrewException,
     CrewTimes,
@@ -330,9 +331,10 @@ def compute(report: DailyReport) -> list[HotCostLine]:
 
 
 @transaction.atomic
-def refresh(report: DailyReport) -> list[HotCostLine]:
+def refresh(report: DailyReport, *, record: bool = True) -> list[HotCostLine]:
     """Rewrite a draft report's hot cost lines from its times and today's memos; refused for a
-    signed report (its lines are frozen with it)."""
+    signed report (its lines are frozen with it). The audit log says how the day's planned and
+    actual moved (`record`; the report's save and sign-off say it in their own entry)."""
     locked = (
         DailyReport.objects.select_for_update(of=("self",))
         .select_related("production", "shoot_day", "call_sheet_revision")
@@ -340,6 +342,11 @@ def refresh(report: DailyReport) -> list[HotCostLine]:
     )
     if locked.is_signed:
         raise HotCostError(REPORT_SIGNED)
+    before = wording.HotTotals.stored(locked) if record else None
     lines = compute(locked)
     HotCostLine.objects.filter(report=locked).delete()
-    return HotCostLine.objects.bulk_create(lines)
+    created = HotCostLine.objects.bulk_create(lines)
+    if record:
+        after = wording.HotTotals.of(created)
+        wording.record(locked, wording.hot_cost_refreshed(locked, before, after, len(created)))
+    return created

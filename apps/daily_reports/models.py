@@ -20,11 +20,19 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from apps.callsheets.models import Revision
+from apps.core.bulk import record_history
 from apps.core.money import MoneyField
 from apps.core.outbox import OutboundMessage
 from apps.crew.models import Department, Person
 from apps.productions.models import Production
 from apps.schedules.models import CastMember, Scene, ShootDay
+
+
+def day_name(day: ShootDay | None) -> str:
+    """A shoot day as the audit log names it: "day 12" (None: the board's bin)."""
+    if day is None:
+        return "the bin"
+    return f"day {day.day_number}" if day.day_number else str(day)
 
 
 class ReportState(models.TextChoices):
@@ -64,7 +72,9 @@ class DailyReport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    # The audit log's words for a sign-off name every scene the board moved: more than the
+    # hundred characters a history reason has elsewhere (apps/daily_reports/wording.py).
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         ordering = ["shoot_day__position"]
@@ -346,6 +356,14 @@ class Distribution(OutboundMessage):
 
     def __str__(self) -> str:
         return f"{self.name} <{self.email}>" if self.name else self.email
+
+    def outbox_sent(self) -> list[str]:
+        """The report reached this address: the report's audit trail says so (a history row of
+        the report as it stands, with these words; the report's own row is not written)."""
+        report = DailyReport.objects.select_related("shoot_day").get(pk=self.report_id)
+        words = f"Daily report for {day_name(report.shoot_day)} e-mailed to {self.email}"
+        record_history(DailyReport, [report], words)
+        return []
 
 
 class DistributionList(models.Model):

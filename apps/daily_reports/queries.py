@@ -45,6 +45,20 @@ def _sum(field_name: str, condition: Q | None = None):
     return Coalesce(Sum(field_name, filter=condition), 0, output_field=IntegerField())
 
 
+def reports_with_pages(production: Production):
+    """The production's reports in shoot order, each with the eighths it scheduled
+    (`scheduled_eighths`) and shot (`shot_eighths`), its day and signer: one query."""
+    return (
+        DailyReport.objects.filter(production=production)
+        .select_related("shoot_day", "signed_by")
+        .annotate(
+            scheduled_eighths=_sum("scenes__eighths_scheduled", Q(scenes__scheduled=True)),
+            shot_eighths=_sum("scenes__eighths_shot", ~Q(scenes__status=SceneStatus.NOT_SHOT)),
+        )
+        .order_by("shoot_day__position")
+    )
+
+
 def day_rows(production: Production) -> list[DayRow]:
     """Every shoot day, its report (state) and pages shot against scheduled: the report's own
     figures once there is one, the board's before. Two queries."""
@@ -60,15 +74,7 @@ def day_rows(production: Production) -> list[DayRow]:
         .annotate(board_eighths=Coalesce(Subquery(on_board), 0))
         .order_by("position")
     )
-    reports = {
-        r.shoot_day_id: r
-        for r in DailyReport.objects.filter(production=production)
-        .select_related("signed_by")
-        .annotate(
-            scheduled_eighths=_sum("scenes__eighths_scheduled", Q(scenes__scheduled=True)),
-            shot_eighths=_sum("scenes__eighths_shot", ~Q(scenes__status=SceneStatus.NOT_SHOT)),
-        )
-    }
+    reports = {r.shoot_day_id: r for r in reports_with_pages(production)}
     rows = []
     for day in days:
         report = reports.get(day.pk)

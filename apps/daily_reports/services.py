@@ -19,7 +19,7 @@ from django.utils import timezone
 from apps.core import outbox
 from apps.core.errors import DomainError
 from apps.core.locking import StaleEdit, save_if_unchanged
-from apps.daily_reports import board, prefill
+from apps.daily_reports import board, prefill, wording
 from apps.daily_reports.models import Background as BackgroundRow
 from apps.daily_reports.models import (
     CastResult,
@@ -77,12 +77,18 @@ def report_start(*, shoot_day: ShootDay, user=None) -> DailyReport:
     start = prefill.prefill(shoot_day)
     try:
         with transaction.atomic():
-            report = DailyReport.objects.create(
+            report = DailyReport(
                 production_id=shoot_day.production_id,
                 shoot_day=shoot_day,
                 call_sheet_revision=start.revision,
                 drafted_by=user,
             )
+            report._change_reason = wording.started(
+                shoot_day, start.revision, start.scenes, len(start.cast), len(start.crew)
+            )
+            if user is not None:
+                report._history_user = user
+            report.save(force_insert=True)
             _write_prefill(report, start)
     except IntegrityError:  # a second click raced this one
         report = DailyReport.objects.get(shoot_day=shoot_day)
@@ -145,10 +151,16 @@ def report_save(
     locked = _draft(report)
     if locked.version != expected_version:
         raise StaleEdit("daily report")
+    changed_fields = []
     for name in HEADER_FIELDS:
         if name in (fields or {}):
+            if getattr(locked, name) != fields[name]:
+                changed_fields.append(name)
             setattr(locked, name, fields[name])
+    counts = []
     for section in sections:
+        added = sum(1 for row in section.saved if row.pk is None)
+        counts.append((section.model, added, len(section.saved) - added, len(section.deleted)))
         for row in [*section.saved, *section.deleted]:
             if (
                 row.pk is not None
@@ -167,8 +179,12 @@ def report_save(
                     row.save()
             except IntegrityError as exc:  # the report's unique rows: a department, a person
                 raise DailyReportError(TWICE.format(row=row)) from exc
+    # The hot cost follows the draft's times and costs (its lines, not the notes: worked out
+    # before the report's row is saved, so that the save's audit entry says how it moved).
+    before = wording.HotTotals.stored(locked)
+    after = wording.HotTotals.of(board.refresh_hot_costs(locked))
+    locked._change_reason = wording.saved(locked, changed_fields, counts, (before, after))
     save_if_unchanged(locked, expected_version=expected_version, what="daily report")
-    board.refresh_hot_costs(locked)  # the hot cost follows the draft's times and costs
     return locked
 
 
@@ -243,14 +259,16 @@ def report_sign(*, report: DailyReport, expected_version: int, user) -> DailyRep
     if locked.version != expected_version:
         raise StaleEdit("daily report")
     check_signable(locked)
-    board.record(locked.production, locked.shoot_day, outcomes(locked), user)
-    board.refresh_hot_costs(locked)
+    moves = board.record(locked.production, locked.shoot_day, outcomes(locked), user) or []
+    hot = wording.HotTotals.of(board.refresh_hot_costs(locked))
+    people = recipients(locked)
     locked.state = ReportState.SIGNED
     locked.signed_by = user
     locked.signed_at = timezone.now()
     locked._history_user = user  # simple_history: who signed, also outside a request
+    locked._change_reason = wording.signed(locked, user, moves, hot, len(people))
     save_if_unchanged(locked, expected_version=expected_version, what="daily report")
-    _address(locked)
+    _address(locked, people)
     return locked
 
 
@@ -273,7 +291,7 @@ def recipients(report: DailyReport) -> list[tuple[str, str]]:
     return list(found.values())
 
 
-def _address(report: DailyReport) -> None:
+def _address(report: DailyReport, people: list[tuple[str, str]]) -> None:
     rows = [
         Distribution(
             production_id=report.production_id,
@@ -282,7 +300,7 @@ def _address(report: DailyReport) -> None:
             email=email,
             send_requested_at=report.signed_at,
         )
-        for name, email in recipients(report)
+        for name, email in people
     ]
     # The unique (report, address) keeps a second run from adding anyone twice.
     Distribution.objects.bulk_create(rows, ignore_conflicts=True)

@@ -72,3 +72,19 @@ def test_who_reads_and_who_changes(client, production, outsider):
     client.force_login(outsider)
     assert client.get(url(production)).status_code == 404
     assert not PayRules.objects.exists()
+
+
+def test_a_change_of_the_rules_is_in_the_audit_log_in_words(client, production):
+    from apps.productions.audit import entries_for
+
+    client.force_login(member(production, Role.ASSOCIATE_PRODUCER))
+    client.post(url(production), GOOD)
+    client.post(url(production), {**GOOD, "sixth_day": "2"})
+    client.post(url(production), {**GOOD, "sixth_day": "2"})  # the same again: nothing moves
+
+    newest, first = entries_for(production, kind="Pay rules")
+    assert first.reason == (
+        "Pay rules set: meal due within 6h -> 5.5h; meal penalty $25.00 -> $30.00 a half hour; "
+        "week starts Monday -> Sunday"
+    )
+    assert newest.reason == "Pay rules changed: sixth day 1.5x -> 2x"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from apps.budgets.models.common import QUANTITY
 from apps.budgets.models.ledger import LedgerSource
@@ -80,6 +81,10 @@ class CostPeriod(Frozen):
     previous = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+
+    # The close, in the audit log: its one history row, written when the period is made, says
+    # the EFC it froze and how far it moved (services.periods.period_close). Nothing after.
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         ordering = ["production", "-week_ending"]

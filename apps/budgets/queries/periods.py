@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.db.models import OuterRef, Subquery
+
 from apps.budgets.models import CostPeriod, CostPeriodLine
 from apps.budgets.queries.costreport import CostReport, CostRow, MarkupTerms, cost_report
 from apps.core.money import round_money
@@ -106,6 +108,22 @@ def digest(rows: list[PeriodRow]) -> str:
         f"{r.key}|{r.budget}|{r.actual}|{r.committed}|{r.etc}|{r.previous_efc}" for r in rows
     )
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def periods_with_efc(production: Production):
+    """The production's closed periods, the latest first, each annotated with `efc` and `change`
+    (on the period before) of its last total line: with markups when it has them, else the
+    total. One query."""
+    lines = CostPeriodLine.objects.filter(
+        period=OuterRef("pk"), key__in=[TOTAL_KEY, WITH_MARKUPS_KEY]
+    ).order_by("-position")
+    return (
+        CostPeriod.objects.filter(production=production)
+        .annotate(
+            efc=Subquery(lines.values("efc")[:1]), change=Subquery(lines.values("change")[:1])
+        )
+        .order_by("-week_ending")
+    )
 
 
 def last_period(production: Production) -> CostPeriod | None:

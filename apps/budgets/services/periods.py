@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from apps.budgets.models import CostPeriod, CostPeriodEntry, CostPeriodLine
 from apps.budgets.queries.drilldown import snapshot_entries
-from apps.budgets.queries.periods import close_preview
+from apps.budgets.queries.periods import TOTAL_KEY, WITH_MARKUPS_KEY, close_preview
 from apps.budgets.services.editing import BudgetError
+from apps.core.money import format_money
 from apps.productions.models import Production
 
 PERIOD_NO_BUDGET = "There is no budget to report on yet."
@@ -80,6 +81,24 @@ def _entries(period: CostPeriod, entries) -> list[CostPeriodEntry]:
     ]
 
 
+def close_words(period: CostPeriod, rows) -> str:
+    """The close in the audit log: "Cost period week ending 2026-11-22 closed on <version>: EFC
+    $1,234,567.00 (+$12,300.00 on the previous period); 3 accounts moved"."""
+    by_key = {row.key: row for row in rows}
+    grand = by_key.get(WITH_MARKUPS_KEY) or by_key.get(TOTAL_KEY)
+    head = f"Cost period week ending {period.week_ending:%Y-%m-%d} closed on {period.version_name}"
+    if grand is None:
+        return head
+    efc = format_money(grand.efc, period.currency)
+    if grand.change is None:
+        return f"{head}: EFC {efc} (the first period)"
+    sign = "-" if grand.change < 0 else "+"
+    moved = f"{sign}{format_money(abs(grand.change), period.currency)} on the previous period"
+    accounts = sum(1 for row in rows if row.level == "account" and row.changed)
+    plural = "account" if accounts == 1 else "accounts"
+    return f"{head}: EFC {efc} ({moved}); {accounts} {plural} moved"
+
+
 @transaction.atomic
 def period_close(
     *,
@@ -117,18 +136,22 @@ def period_close(
     user_name = ""
     if closed_by is not None:
         user_name = (closed_by.get_full_name() or closed_by.email)[:200]
+    period = CostPeriod(
+        production=production,
+        week_ending=week_ending,
+        version_name=str(preview.report.version)[:300],
+        currency=preview.report.version.currency,
+        closed_at=closed_at or timezone.now(),
+        closed_by=closed_by,
+        closed_by_name=user_name,
+        previous=last,
+    )
+    period._change_reason = close_words(period, preview.rows)
+    if closed_by is not None:
+        period._history_user = closed_by
     try:
         with transaction.atomic():
-            period = CostPeriod.objects.create(
-                production=production,
-                week_ending=week_ending,
-                version_name=str(preview.report.version)[:300],
-                currency=preview.report.version.currency,
-                closed_at=closed_at or timezone.now(),
-                closed_by=closed_by,
-                closed_by_name=user_name,
-                previous=last,
-            )
+            period.save(force_insert=True)
     except IntegrityError:
         raise BudgetError(PERIOD_OUT_OF_ORDER.format(last=week_ending), "week_ending") from None
     CostPeriodLine.objects.bulk_create(_lines(period, preview.rows, notes), batch_size=500)

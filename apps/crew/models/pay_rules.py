@@ -62,7 +62,8 @@ class PayRules(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    # The audit log's words name every rule that moved (apps/crew/services/pay_rules.py).
+    history = HistoricalRecords(history_change_reason_field=models.TextField(null=True))
 
     class Meta:
         verbose_name = "pay rules"

@@ -9,6 +9,7 @@ from apps.crew.services.board import *  # noqa: F403
 from apps.crew.services.days import *  # noqa: F403
 from apps.crew.services.engagements import *  # noqa: F403
 from apps.crew.services.memos import *  # noqa: F403
+from apps.crew.services.pay_rules import *  # noqa: F403
 from apps.crew.services.people import *  # noqa: F403
 from apps.crew.services.rules import *  # noqa: F403
 from apps.crew.services.rules import CrewError  # noqa: F401

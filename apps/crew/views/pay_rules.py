@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from apps.crew import services
 from apps.crew.forms import PayRulesForm
 from apps.crew.models import PayRules
 from apps.productions.access import ProductionRequest, production_view
@@ -20,7 +21,7 @@ def pay_rules(request: ProductionRequest) -> HttpResponse:
     rules = PayRules.of(production)
     form = PayRulesForm(request.POST or None, instance=rules, currency=production.currency)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.pay_rules_save(production=production, values=form.cleaned_data)
         messages.success(request, "Saved the pay rules.")
         return redirect(production_url(production, "crew:pay_rules"))
     return render(
