@@ -45,6 +45,7 @@ def report_message(row: Distribution) -> EmailMultiAlternatives | None:
                 "report": report,
                 "totals": context["totals"],
                 "total_days": total_days,
+                "show_costs": True,  # the producer's list, chosen by the office
                 "letterhead": letterhead(report.production, heading, report.signed_by),
             },
         )

@@ -68,6 +68,7 @@ def report_detail(request: ProductionRequest, pk: int) -> HttpResponse:
         "totals": queries.totals(report),
         "total_days": queries.day_count(request.production),
         "progress": queries.distribution_progress(report),
+        "show_costs": request.membership.can(C.VIEW_HOT_COSTS),
     }
     return render(request, "daily_reports/detail.html", context)
 
@@ -76,7 +77,12 @@ def report_detail(request: ProductionRequest, pk: int) -> HttpResponse:
 def report_pdf(request: ProductionRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     total_days = queries.day_count(request.production)
-    context = {"report": report, "totals": queries.totals(report), "total_days": total_days}
+    context = {
+        "report": report,
+        "totals": queries.totals(report),
+        "total_days": total_days,
+        "show_costs": request.membership.can(C.VIEW_HOT_COSTS),
+    }
     return production_pdf(
         request,
         "daily_reports/document.html",

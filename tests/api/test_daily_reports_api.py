@@ -94,6 +94,16 @@ def test_crew_read_reports_but_not_the_hot_cost_nor_the_periods(production, sign
     assert crew.get(url(production, "budget/cost-periods/")).status_code == 403
 
 
+def test_the_day_s_other_costs_are_read_only_by_roles_that_see_the_budget(production, signed):
+    # Money of the day is the hot cost's: a report read by crew or the 1st AD leaves it out.
+    for role in (Role.CREW, Role.DEPARTMENT_HEAD):
+        body = as_role(production, role).get(url(production, f"daily-reports/{signed.pk}/"))
+        assert "costs" not in body.json() and "Condor" not in body.content.decode()
+    for role in (Role.PRODUCER, Role.ACCOUNTANT):
+        body = as_role(production, role).get(url(production, f"daily-reports/{signed.pk}/"))
+        assert [c["description"] for c in body.json()["costs"]] == ["Condor"]
+
+
 def test_an_outsider_gets_404_and_another_production_s_report_is_404(
     production, signed, outsider_api, outsider
 ):

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from apps.core import freshness
 from apps.daily_reports import services
-from apps.daily_reports.models import CrewException, DailyReport, Event, SceneResult
+from apps.daily_reports.models import CostItem, CrewException, DailyReport, Event, SceneResult
 from apps.productions.capabilities import Role
 from tests import pdfs
 from tests.daily_reports.conftest import MESSY_ACTOR, MESSY_ROLE
@@ -63,6 +63,24 @@ def test_crew_read_every_report_page_but_change_nothing(client, production, repo
         assert client.get(pages[name]).status_code == 403, name
     detail = client.get(pages["detail"]).content.decode()
     assert pages["edit"] not in detail and pages["sign"] not in detail
+
+
+def test_the_day_s_other_costs_show_only_to_roles_that_see_the_budget(
+    client, production, report, manager
+):
+    CostItem.objects.create(
+        report=report, description="Condor for the night exterior", planned=800, actual=950
+    )
+    slug = production.slug
+    detail = reverse("daily_reports:detail", args=[slug, report.pk])
+    pdf = reverse("daily_reports:pdf", args=[slug, report.pk])
+    for role in (Role.CREW, Role.DEPARTMENT_HEAD):
+        client.force_login(member(production, role))
+        assert "Condor" not in client.get(detail).content.decode(), role
+        assert "Condor" not in pdfs.text(client.get(pdf).content, layout=False), role
+    client.force_login(manager)
+    assert "Condor" in client.get(detail).content.decode()
+    assert "Condor" in pdfs.text(client.get(pdf).content, layout=False)
 
 
 def test_a_report_of_another_production_is_not_found(client, production, report, ap):

@@ -18,6 +18,7 @@ from apps.daily_reports.models import (
     SceneResult,
     UnitTimes,
 )
+from apps.productions.capabilities import Capability
 
 MONEY = {"max_digits": 18, "decimal_places": 3}
 
@@ -105,13 +106,23 @@ class ReportSerializer(ReportRowSerializer):
     crew = ReportCrewSerializer(many=True, read_only=True)
     exceptions = ReportExceptionSerializer(many=True, read_only=True)
     events = ReportEventSerializer(many=True, read_only=True)
-    costs = ReportCostItemSerializer(many=True, read_only=True)
+    costs = ReportCostItemSerializer(
+        many=True, read_only=True, help_text="Only for the roles that see hot costs."
+    )
 
     Meta = read_only_meta(
         DailyReport,
         *ReportRowSerializer.Meta.fields, "equipment_notes", "media_notes", "remarks", "units",
         "scenes", "cast", "background", "crew", "exceptions", "events", "costs",
     )  # fmt: skip
+
+    def to_representation(self, report: DailyReport) -> dict:
+        body = super().to_representation(report)
+        # The day's other costs are money of the hot cost: only the roles that see the budget.
+        membership = getattr(self.context.get("request"), "membership", None)
+        if membership is None or not membership.can(Capability.VIEW_HOT_COSTS):
+            body.pop("costs", None)
+        return body
 
     def get_eighths_scheduled(self, report: DailyReport) -> int:
         return queries.totals(report).eighths_scheduled
