@@ -206,8 +206,12 @@ class AssociateProducer(HttpUser):
     @task(1)
     def strip_move_and_back(self) -> None:
         page = self.client.get(f"{self.base}/schedule/", name="stripboard")
+        # Days whose shooting is recorded (data-recorded) take no scene: as a person, move
+        # between the days still to shoot.
         days = re.findall(
-            r'<ol class="strip-list[^"]*" data-day="(\d+)"(.*?)</ol>', page.text, re.S
+            r'<ol class="strip-list[^"]*" data-day="(\d+)"(?! data-recorded)(.*?)</ol>',
+            page.text,
+            re.S,
         )
         placed = [(day, re.findall(r'data-scene="(\d+)"', strips)) for day, strips in days]
         placed = [(day, scenes) for day, scenes in placed if scenes]

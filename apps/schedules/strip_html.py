@@ -276,8 +276,9 @@ def days(board, d: Drawing) -> SafeString:
         day, pk = block.day, block.day.pk
         strips = ""
         if day.is_shoot:
+            recorded = ' data-recorded="1"' if block.done else ""  # takes no more scenes
             strips = (
-                f'<ol class="strip-list list-unstyled mb-0" data-day="{pk}"'
+                f'<ol class="strip-list list-unstyled mb-0" data-day="{pk}"{recorded}'
                 f' data-label="Day {day.day_number}" aria-label="Scenes on {escape(str(day))}">'
                 f"{strip_list(block, board, d)}</ol>"
             )

@@ -157,7 +157,11 @@
       filter: "input, button, select, summary, details",
       preventOnFilter: false,
       forceFallback: true, // mouse events, not HTML5 DnD: works the same with a mouse, a finger or a test
-      onMove: (event) => !(event.dragged.classList.contains("banner") && event.to.dataset.day === "bin"),
+      // A banner stays off the bin; nothing joins a day whose shooting is recorded (the server
+      // refuses it too: scenes can leave such a day, not join it).
+      onMove: (event) =>
+        !(event.dragged.classList.contains("banner") && event.to.dataset.day === "bin") &&
+        !(event.to.dataset.recorded && event.to !== event.from),
       onEnd: dragEnd,
     });
   });

@@ -367,6 +367,18 @@ def test_the_board_keeps_shot_scenes_and_days_done_as_they_are(shoot):
     assert fresh(twelve).shoot_day_id is None
 
 
+def test_the_stripboard_marks_a_recorded_day_so_no_strip_is_dropped_on_it(shoot, ap_client):
+    # The board's script refuses a drop on a list marked data-recorded (the server would too).
+    production, (d1, d2, _, _) = shoot["production"], shoot["days"]
+    outcomes, _ = partly_day(shoot)
+    record_shooting(production, d1, outcomes, None)
+
+    html = ap_client.get(reverse("schedules:board", args=[production.slug])).content.decode()
+
+    assert f'data-day="{d1.pk}" data-recorded="1"' in html
+    assert f'data-day="{d2.pk}" data-label' in html
+
+
 def test_a_scenario_made_active_does_not_put_a_shot_scene_back(shoot, ap):
     production, d1 = shoot["production"], shoot["days"][0]
     from apps.schedules.services.scenarios import scenario_activate, scenario_create
