@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from apps.core.charts import paired_bar_chart
 from apps.core.view_helpers import run_service
 from apps.daily_reports import hotcosts
-from apps.daily_reports.hot import exports, queries
+from apps.daily_reports.hot import day_html, exports, queries
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
@@ -57,6 +57,7 @@ def day(request: ProductionRequest, pk: int) -> HttpResponse:
         "daily_reports/hot/day.html",
         {
             "page": page,
+            "lines": day_html.lines(page, production.currency),
             "report": report,
             "can_refresh": request.membership.can(C.EDIT_DAILY_REPORTS),
         },

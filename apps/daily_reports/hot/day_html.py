@@ -1,0 +1,80 @@
+"""A day's hot cost table on screen, drawn in Python: 157 people, each with the folded rules that
+made their line (some seven rows each), are over a thousand rows of money, and a template filter,
+condition and include per cell cost most of the page's time. The same cells and classes the
+page's template wrote (tests/daily_reports/test_hot_day_html.py compares them)."""
+
+from __future__ import annotations
+
+import html
+from decimal import Decimal
+
+from django.utils.safestring import SafeString, mark_safe
+
+from apps.core.money import format_amount
+from apps.daily_reports.hot.queries import DayPage
+from apps.daily_reports.hotcosts import NOTE
+
+
+def _text(value) -> str:
+    """`conditional_escape` (the same stdlib escape) without its lazy-string wrappers: some
+    thirty thousand values a page."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
+def _money(value, currency: str) -> str:
+    """The `money` filter: blank for None or an empty string."""
+    if value is None or value == "":
+        return ""
+    return _text(format_amount(Decimal(value), currency))
+
+
+def variance(value: Decimal, currency: str) -> str:
+    """templates/daily_reports/hot/_variance.html: over plan red with a plus, under green."""
+    css = "text-danger" if value > 0 else "text-success" if value < 0 else ""
+    sign = "+" if value > 0 else ""
+    return f'<span class="{css}">{sign}{_money(value, currency)}</span>'
+
+
+def _item(item: dict, currency: str) -> str:
+    note = item.get("code") == NOTE
+    hours = item.get("hours")
+    return (
+        f'<tr class="{"text-muted fst-italic" if note else ""}">'
+        f'<td class="text-nowrap">{_text(item.get("side", ""))}</td>'
+        f"<td>{_text(item.get('rule', ''))}</td>"
+        f'<td class="money">{f"{_text(hours)} h" if hours else ""}</td>'
+        f'<td class="money">{"" if note else _text(item.get("rate", ""))}</td>'
+        f'<td class="money">{"" if note else _money(item.get("amount"), currency)}</td></tr>'
+    )
+
+
+def lines(page: DayPage, currency: str) -> SafeString:
+    """The table's <tbody>s: a group's totals, then its lines, each with its detail folded."""
+    parts = []
+    for g, group in enumerate(page.groups, start=1):
+        totals = group.totals
+        parts.append(
+            f'<tbody><tr class="table-light"><th scope="rowgroup">{_text(group.name)}</th>'
+            f'<th class="money">{_money(totals.planned, currency)}</th>'
+            f'<th class="money">{_money(totals.actual, currency)}</th>'
+            f'<th class="money">{variance(totals.variance, currency)}</th></tr>'
+        )
+        for n, line in enumerate(group.lines, start=1):
+            label = _text(line.label)
+            if line.detail:
+                items = "".join(_item(item, currency) for item in line.detail)
+                label = (
+                    f"<details><summary>{label}</summary>"
+                    '<table class="table table-sm table-borderless small mb-0 mt-1"><tbody>'
+                    f"{items}</tbody></table></details>"
+                )
+            parts.append(
+                f'<tr data-testid="line-{g}-{n}"><td>{label}</td>'
+                f'<td class="money">{_money(line.planned, currency)}</td>'
+                f'<td class="money">{_money(line.actual, currency)}</td>'
+                f'<td class="money">{variance(line.variance, currency)}</td></tr>'
+            )
+        parts.append("</tbody>")
+    return mark_safe("".join(parts))  # noqa: S308 - every value is escaped above  # nosec B308 B703
