@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
 from django import forms
 from django.utils.choices import BaseChoiceIterator
 from django.utils.safestring import mark_safe
+
+from apps.core.escaping import escaped
 
 # The widest key a database column holds (a signed 64-bit integer): a larger number cannot name
 # a row, and SQLite and PostgreSQL refuse it with an error instead of "not found".
@@ -59,20 +59,12 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-def _text(value) -> str:
-    """`conditional_escape` without its lazy-string wrappers (the same stdlib escape): a form
-    page of a few hundred fields escapes some thousands of values."""
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return html.escape(str(value))
-
-
 def _attributes(attrs: dict) -> str:
     """What `flatatt` writes (sorted by name; True: the bare name; False and None: left out)."""
     pairs = sorted((k, v) for k, v in attrs.items() if v is not None and not isinstance(v, bool))
     flags = sorted(k for k, v in attrs.items() if v is True)
-    return "".join(f' {_text(k)}="{_text(v)}"' for k, v in pairs) + "".join(
-        f" {_text(k)}" for k in flags
+    return "".join(f' {escaped(k)}="{escaped(v)}"' for k, v in pairs) + "".join(
+        f" {escaped(k)}" for k in flags
     )
 
 
@@ -88,7 +80,7 @@ class SharedChoices(BaseChoiceIterator):
                 raise ValueError("SharedChoices are flat choices only")
             value = "" if key is None else str(getattr(key, "value", key))
             self.written.append(
-                (value, f'<option value="{_text(value)}"', f">{_text(label)}</option>")
+                (value, f'<option value="{escaped(value)}"', f">{escaped(label)}</option>")
             )
 
     def __iter__(self):
@@ -109,8 +101,8 @@ class QuickSelect(forms.Select):
             )
         else:
             options = "".join(
-                f'<option value="{_text(key)}"{" selected" if key in chosen else ""}>'
-                f"{_text(label)}</option>"
+                f'<option value="{escaped(key)}"{" selected" if key in chosen else ""}>'
+                f"{escaped(label)}</option>"
                 for key, label in self._flat_choices()
             )
         attributes = _attributes({**self.build_attrs(self.attrs, attrs), "name": name})
@@ -138,14 +130,14 @@ class QuickInput:
         widget = self.get_context(name, value, attrs)["widget"]
         attributes = _attributes(widget["attrs"])
         if isinstance(self, forms.Textarea):
-            text = _text(widget["value"] or "")
-            html_ = f'<textarea name="{_text(name)}"{attributes}>\n{text}</textarea>'
+            text = escaped(widget["value"] or "")
+            html_ = f'<textarea name="{escaped(name)}"{attributes}>\n{text}</textarea>'
         elif widget["value"] is None:
-            html_ = f'<input type="{_text(widget["type"])}" name="{_text(name)}"{attributes}>'
+            html_ = f'<input type="{escaped(widget["type"])}" name="{escaped(name)}"{attributes}>'
         else:
             html_ = (
-                f'<input type="{_text(widget["type"])}" name="{_text(name)}" '
-                f'value="{_text(widget["value"])}"{attributes}>'
+                f'<input type="{escaped(widget["type"])}" name="{escaped(name)}" '
+                f'value="{escaped(widget["value"])}"{attributes}>'
             )
         return mark_safe(html_)  # noqa: S308 - every value is escaped  # nosec B308 B703
 

@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 
-from apps.budgets import queries, services
+from apps.budgets import compare_html, queries, services
 from apps.budgets.charts import periods_chart
 from apps.budgets.exports.periods import period_response
 from apps.budgets.forms import PeriodCloseForm
@@ -182,7 +182,7 @@ def cost_period_compare(request: ProductionRequest) -> HttpResponse:
             "periods": periods,
             "first": first,
             "second": second,
-            "lines": lines,
+            "rows": compare_html.rows(lines, production.currency),
             "figures": [FIGURES[f][0] for f in COMPARED],
             "currency": production.currency,
         },
