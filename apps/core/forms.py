@@ -61,11 +61,14 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
 
 def _attributes(attrs: dict) -> str:
     """What `flatatt` writes (sorted by name; True: the bare name; False and None: left out)."""
-    pairs = sorted((k, v) for k, v in attrs.items() if v is not None and not isinstance(v, bool))
-    flags = sorted(k for k, v in attrs.items() if v is True)
-    return "".join(f' {escaped(k)}="{escaped(v)}"' for k, v in pairs) + "".join(
-        f" {escaped(k)}" for k in flags
-    )
+    pairs, flags = [], []
+    for key in sorted(attrs):
+        value = attrs[key]
+        if value is True:
+            flags.append(f" {escaped(key)}")
+        elif value is not None and value is not False:
+            pairs.append(f' {escaped(key)}="{escaped(value)}"')
+    return "".join(pairs) + "".join(flags)
 
 
 class SharedChoices(BaseChoiceIterator):
@@ -127,19 +130,22 @@ class QuickInput:
     writes them (the order aside, the same)."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        attributes = _attributes(widget["attrs"])
+        # What get_context() gives the templates, without the rest of its context.
+        if isinstance(self, forms.CheckboxInput) and self.check_test(value):
+            attrs = {**(attrs or {}), "checked": True}
+        value = self.format_value(value)
+        attributes = _attributes(self.build_attrs(self.attrs, attrs))
         if isinstance(self, forms.Textarea):
-            text = escaped(widget["value"] or "")
-            html_ = f'<textarea name="{escaped(name)}"{attributes}>\n{text}</textarea>'
-        elif widget["value"] is None:
-            html_ = f'<input type="{escaped(widget["type"])}" name="{escaped(name)}"{attributes}>'
+            text = escaped(value or "")
+            html = f'<textarea name="{escaped(name)}"{attributes}>\n{text}</textarea>'
+        elif value is None:
+            html = f'<input type="{escaped(self.input_type)}" name="{escaped(name)}"{attributes}>'
         else:
-            html_ = (
-                f'<input type="{escaped(widget["type"])}" name="{escaped(name)}" '
-                f'value="{escaped(widget["value"])}"{attributes}>'
+            html = (
+                f'<input type="{escaped(self.input_type)}" name="{escaped(name)}" '
+                f'value="{escaped(value)}"{attributes}>'
             )
-        return mark_safe(html_)  # noqa: S308 - every value is escaped  # nosec B308 B703
+        return mark_safe(html)  # noqa: S308 - every value is escaped  # nosec B308 B703
 
 
 class QuickTextInput(QuickInput, forms.TextInput):

@@ -191,13 +191,14 @@ def formsets(report: DailyReport, data=None, *, choices: dict) -> dict:
     found = {}
     choices = {kind: key_choices(options) for kind, options in choices.items()}
     for prefix, (_, form) in SECTIONS.items():
-        model = form._meta.model
         rows = getattr(report, prefix).all()
-        queryset = model.objects.filter(pk__in=[row.pk for row in rows])
         formset = row_formset(form)(
-            data, prefix=prefix, queryset=queryset, form_kwargs={"choices": choices}
-        )
-        formset._queryset = list(rows)  # the prefetched rows, in order: no query per table
+            data, prefix=prefix, queryset=form._meta.model.objects.none(),
+            form_kwargs={"choices": choices},
+        )  # fmt: skip
+        # The prefetched rows, in order: what the formset reads (get_queryset) for its forms
+        # and, on a post, for the rows it was sent; no query per table.
+        formset._queryset = list(rows)
         quicken(formset.management_form.fields)
         for row in formset.forms:
             quicken(row.fields)  # its id field (the formset's own)
