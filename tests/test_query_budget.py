@@ -40,6 +40,17 @@ OVERRIDES: dict[str, int] = {
     # session, user, membership, nav; the count, the total, the page (exports: the rows)
     "vendors:po_list": 8,
     "vendors:invoices": 8,
+    # session, user, membership; the report; its eight tables; the shoot days, departments and
+    # people its rows choose from
+    "daily_reports:edit": 15,
+    # session, user, membership; the report; its lines; the signed days to date; the forecast's
+    # labour and days (exports: the same)
+    "hot_costs:day": 8,
+    # session, user, membership; the periods; the two periods' lines
+    "budgets:cost_period_compare": 6,
+    # session, user, membership; the period (with its previous one); its lines (exports: the same)
+    "budgets:cost_period": 5,
+    "budgets:cost_period_export": 5,
 }
 
 # GET on an action that only accepts POST answers 405: the method guard is the page's answer.
