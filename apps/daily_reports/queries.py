@@ -121,6 +121,9 @@ def report_for(production: Production, pk: int):
     )
 
 
+EDIT_TABLES = ("units", "scenes", "cast", "background", "crew", "exceptions", "events", "costs")
+
+
 def report_to_edit(production: Production, pk: int):
     """The report with the rows of its tables, for the edit page: its forms name other rows by
     key, so none of theirs is read (nine queries)."""
@@ -129,9 +132,6 @@ def report_to_edit(production: Production, pk: int):
         .select_related("production", "shoot_day")
         .prefetch_related(*EDIT_TABLES)
     )
-
-
-EDIT_TABLES = ("units", "scenes", "cast", "background", "crew", "exceptions", "events", "costs")
 
 
 @dataclass

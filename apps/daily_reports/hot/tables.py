@@ -1,17 +1,19 @@
-"""A day's hot cost table on screen, drawn in Python: 157 people, each with the folded rules that
-made their line (some seven rows each), are over a thousand rows of money, and a template filter,
-condition and include per cell cost most of the page's time. The same cells and classes the
-page's template wrote (tests/daily_reports/test_hot_day_html.py compares them)."""
+"""The hot cost tables on screen, drawn in Python: a day's 157 people, each with the folded rules
+that made their line (some seven rows each), are over a thousand rows of money, and the summary
+two variances a day; a template filter, condition and include per cell cost most of the pages'
+time. The same cells, classes and links the pages' templates wrote
+(tests/daily_reports/test_hot_tables.py compares them)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from apps.core.escaping import escaped
 from apps.core.money import format_amount
-from apps.daily_reports.hot.queries import DayPage
+from apps.daily_reports.hot.queries import DayPage, SummaryRow
 from apps.daily_reports.hotcosts import NOTE
 
 
@@ -69,4 +71,27 @@ def lines(page: DayPage, currency: str) -> SafeString:
                 f'<td class="money">{variance(line.variance, currency)}</td></tr>'
             )
         parts.append("</tbody>")
+    return mark_safe("".join(parts))  # noqa: S308 - every value is escaped above  # nosec B308 B703
+
+
+def summary_rows(rows: list[SummaryRow], production_slug: str, currency: str) -> SafeString:
+    """Each report's <tr>: its day (a link to its hot cost), state, labour and other costs
+    planned and actual, the day's variance and, on a signed day, the running one."""
+    stand_in = 2**62  # reversed once, then each row's key put in its place
+    day_url = reverse("hot_costs:day", kwargs={"production_slug": production_slug, "pk": stand_in})
+    parts = []
+    for row in rows:
+        report = row.report
+        url = escaped(day_url.replace(str(stand_in), str(report.pk)))
+        cumulative = variance(row.cumulative.variance, currency) if row.cumulative else ""
+        parts.append(
+            f'<tr><td><a href="{url}">{escaped(report.shoot_day)}</a></td>'
+            f"<td>{escaped(report.get_state_display())}</td>"
+            f'<td class="money">{_money(row.labour.planned, currency)}</td>'
+            f'<td class="money">{_money(row.labour.actual, currency)}</td>'
+            f'<td class="money">{_money(row.other.planned, currency)}</td>'
+            f'<td class="money">{_money(row.other.actual, currency)}</td>'
+            f'<td class="money">{variance(row.total.variance, currency)}</td>'
+            f'<td class="money">{cumulative}</td></tr>'
+        )
     return mark_safe("".join(parts))  # noqa: S308 - every value is escaped above  # nosec B308 B703

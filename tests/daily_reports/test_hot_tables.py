@@ -1,6 +1,6 @@
-"""A day's hot cost table, drawn in Python (apps/daily_reports/hot/day_html.py), writes what the
-page's template wrote cell by cell (that template's loop is kept beside this test,
-hot_day_lines.html, to compare with)."""
+"""The hot cost tables, drawn in Python (apps/daily_reports/hot/tables.py), write what the pages'
+templates wrote cell by cell (those templates' loops are kept beside this test,
+hot_day_lines.html and hot_summary_rows.html, to compare with)."""
 
 import re
 from decimal import Decimal
@@ -10,11 +10,12 @@ from types import SimpleNamespace
 import pytest
 from django.template import Context, Template
 
-from apps.daily_reports.hot import day_html
-from apps.daily_reports.hot.queries import Group
+from apps.daily_reports.hot import tables
+from apps.daily_reports.hot.queries import Group, SummaryRow, Totals
 from apps.daily_reports.models import HotCostKind, HotCostLine
 
 TEMPLATE = (Path(__file__).parent / "hot_day_lines.html").read_text()
+SUMMARY = (Path(__file__).parent / "hot_summary_rows.html").read_text()
 
 
 def _line(label, planned, actual, detail=()):
@@ -57,6 +58,30 @@ def test_the_day_table_written_in_python_is_the_templates(currency):
     page = SimpleNamespace(groups=groups)
     context = Context({"page": page, "production": SimpleNamespace(currency=currency)})
     expected = Template(TEMPLATE).render(context)
-    written = day_html.lines(page, currency)
+    written = tables.lines(page, currency)
     assert _flat(written) == _flat(expected)
     assert "&lt;Grip&gt;" in written and "+1" in written and "text-success" in written
+
+
+def _totals(planned, actual):
+    return Totals(Decimal(planned), Decimal(actual))
+
+
+@pytest.mark.parametrize("currency", ["USD", "JPY"])
+def test_the_summary_written_in_python_is_the_templates(currency):
+    def report(pk, day, state):
+        return SimpleNamespace(pk=pk, shoot_day=day, get_state_display=lambda: state)
+
+    rows = [
+        SummaryRow(report(5, "Day 1 <Mon> & co", "Signed"), _totals("1000", "1100.5"),
+                   _totals("50", "40"), _totals("1050", "1140.5"), _totals("1050", "1140.5")),
+        SummaryRow(report(77, "Day 2", "Draft"), _totals("900", "850"), _totals("0", "0"),
+                   _totals("900", "850"), None),
+        SummaryRow(report(8, "Day 3", "Signed"), _totals("0", "0"), _totals("0", "0"),
+                   _totals("0", "0"), _totals("1050", "1140.5")),
+    ]  # fmt: skip
+    production = SimpleNamespace(slug="night-ferry", currency=currency)
+    expected = Template(SUMMARY).render(Context({"rows": rows, "production": production}))
+    written = tables.summary_rows(rows, "night-ferry", currency)
+    assert _flat(written) == _flat(expected)
+    assert "/p/night-ferry/hot-costs/77/" in written and "&lt;Mon&gt;" in written
