@@ -45,6 +45,17 @@ OVERRIDES: dict[str, int] = {
     # rows and the versions before them; per model a changed key names, its names. It grows with
     # the kinds of record audited (the cost periods joined them), never with the entries.
     "productions:audit": 48,
+    # session, user, membership; the report; its eight tables; the shoot days, departments and
+    # people its rows choose from
+    "daily_reports:edit": 15,
+    # session, user, membership; the report; its lines; the signed days to date; the forecast's
+    # labour and days (exports: the same)
+    "hot_costs:day": 8,
+    # session, user, membership; the periods; the two periods' lines
+    "budgets:cost_period_compare": 6,
+    # session, user, membership; the period (with its previous one); its lines (exports: the same)
+    "budgets:cost_period": 5,
+    "budgets:cost_period_export": 5,
 }
 
 # GET on an action that only accepts POST answers 405: the method guard is the page's answer.

@@ -4,10 +4,12 @@ person) are chosen from lists read once for the page, never once per row."""
 
 from __future__ import annotations
 
-from django import forms
-from django.forms import modelformset_factory
+from functools import cache
 
-from apps.core.forms import QuickSelect
+from django import forms
+from django.forms import BaseModelFormSet, modelformset_factory
+
+from apps.core.forms import QuickSelect, SharedChoices, quicken
 from apps.daily_reports.models import (
     Background,
     CastResult,
@@ -40,6 +42,13 @@ class ReportForm(forms.ModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 2}) for name in HEADER_FIELDS}
 
 
+def key_choices(options) -> SharedChoices:
+    """The blank choice and a list of (key, name), made once for the page and shared by every
+    row's field (a list would be normalized and written again for each row: 157 people on each
+    exception row)."""
+    return SharedChoices([("", "—"), *options])
+
+
 class RowForm(forms.ModelForm):
     """A row of one of the report's tables. `keys` are its foreign keys as choices by key
     (form field -> name of the choice list the page passes, and whether one is needed)."""
@@ -52,7 +61,7 @@ class RowForm(forms.ModelForm):
             options = (choices or {}).get(kind, [])
             self.fields[name] = forms.TypedChoiceField(
                 label=KEY_LABELS[name],
-                choices=[("", "—"), *options],
+                choices=options if isinstance(options, SharedChoices) else key_choices(options),
                 coerce=int,
                 empty_value=None,
                 required=required,
@@ -60,12 +69,6 @@ class RowForm(forms.ModelForm):
             )
             if self.instance.pk is not None:
                 self.initial.setdefault(name, getattr(self.instance, name))
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput | QuickSelect | forms.HiddenInput):
-                continue
-            widget.attrs.setdefault("class", "form-select form-select-sm" if isinstance(
-                widget, forms.Select) else "form-control form-control-sm")  # fmt: skip
 
     def clean(self):
         cleaned = super().clean()
@@ -158,16 +161,47 @@ SECTIONS = {
 }
 
 
+class SharedFields(dict):
+    """A row form's fields, shared by its rows instead of deep-copied for each (Django copies
+    them per form so that one form may change its own; no row does: a row's key fields and its
+    formset's id and delete fields are its own, added to its own copy of this dict)."""
+
+    def __deepcopy__(self, memo):
+        return dict(self)
+
+
+@cache
+def row_formset(form: type[RowForm]) -> type[BaseModelFormSet]:
+    """The formset class of a table, made once: its fields styled, their widgets writing their
+    HTML in Python (a report's tables are a few hundred fields), and shared by its rows."""
+    factory = modelformset_factory(form._meta.model, form=form, extra=1, can_delete=True)
+    fields = factory.form.base_fields
+    for field in fields.values():
+        widget = field.widget
+        if not isinstance(widget, forms.CheckboxInput | QuickSelect | forms.HiddenInput):
+            widget.attrs.setdefault("class", "form-select form-select-sm" if isinstance(
+                widget, forms.Select) else "form-control form-control-sm")  # fmt: skip
+    quicken(fields)
+    factory.form.base_fields = SharedFields(fields)
+    return factory
+
+
 def formsets(report: DailyReport, data=None, *, choices: dict) -> dict:
-    """The page's formsets over the report's rows (prefetched: `report_for`)."""
+    """The page's formsets over the report's rows (prefetched: `report_to_edit`)."""
     found = {}
+    choices = {kind: key_choices(options) for kind, options in choices.items()}
     for prefix, (_, form) in SECTIONS.items():
-        model = form._meta.model
-        factory = modelformset_factory(model, form=form, extra=1, can_delete=True)
         rows = getattr(report, prefix).all()
-        queryset = model.objects.filter(pk__in=[row.pk for row in rows])
-        formset = factory(data, prefix=prefix, queryset=queryset, form_kwargs={"choices": choices})
-        formset._queryset = list(rows)  # the prefetched rows, in order: no query per table
+        formset = row_formset(form)(
+            data, prefix=prefix, queryset=form._meta.model.objects.none(),
+            form_kwargs={"choices": choices},
+        )  # fmt: skip
+        # The prefetched rows, in order: what the formset reads (get_queryset) for its forms
+        # and, on a post, for the rows it was sent; no query per table.
+        formset._queryset = list(rows)
+        quicken(formset.management_form.fields)
+        for row in formset.forms:
+            quicken(row.fields)  # its id field (the formset's own)
         found[prefix] = formset
     return found
 

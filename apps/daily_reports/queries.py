@@ -127,6 +127,19 @@ def report_for(production: Production, pk: int):
     )
 
 
+EDIT_TABLES = ("units", "scenes", "cast", "background", "crew", "exceptions", "events", "costs")
+
+
+def report_to_edit(production: Production, pk: int):
+    """The report with the rows of its tables, for the edit page: its forms name other rows by
+    key, so none of theirs is read (nine queries)."""
+    return (
+        DailyReport.objects.filter(production=production, pk=pk)
+        .select_related("production", "shoot_day")
+        .prefetch_related(*EDIT_TABLES)
+    )
+
+
 @dataclass
 class Totals:
     eighths_scheduled: int = 0

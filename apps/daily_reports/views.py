@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from apps.core.exports import csv_response, xlsx_response
 from apps.core.view_helpers import run_service
 from apps.crew.models import Person
-from apps.daily_reports import queries, services
+from apps.daily_reports import edit_html, queries, services
 from apps.daily_reports.forms import SECTIONS, DistributionListForm, ReportForm, formsets
 from apps.daily_reports.models import DailyReport, DistributionList
 from apps.productions.access import ProductionRequest, production_view
@@ -108,7 +108,7 @@ def _choices(request: ProductionRequest) -> dict:
 
 @production_view(C.EDIT_DAILY_REPORTS)
 def report_edit(request: ProductionRequest, pk: int) -> HttpResponse:
-    report = _report(request, pk)
+    report = get_object_or_404(queries.report_to_edit(request.production, pk))
     if report.is_signed:  # frozen: a POST is refused by the service, as any write would be
         if request.method == "POST":
             run_service(request, services.report_save, report=report, expected_version=0)
@@ -133,7 +133,10 @@ def report_edit(request: ProductionRequest, pk: int) -> HttpResponse:
         if saved:
             messages.success(request, "Report saved.")
             return _detail(request, pk)
-    sections = [(prefix, SECTIONS[prefix][0], formset) for prefix, formset in tables.items()]
+    sections = [
+        (prefix, SECTIONS[prefix][0], formset, edit_html.rows(prefix, formset))
+        for prefix, formset in tables.items()
+    ]
     context = {"report": report, "form": form, "sections": sections}
     return render(request, "daily_reports/edit.html", context)
 

@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 
-from apps.budgets import queries, services
+from apps.budgets import period_html, queries, services
 from apps.budgets.charts import periods_chart
 from apps.budgets.exports.periods import period_response
 from apps.budgets.forms import PeriodCloseForm
@@ -122,7 +122,12 @@ def _period_context(request: ProductionRequest, period: CostPeriod) -> dict:
     return {
         "period": period,
         "report": report,
-        "rows": rows,
+        "rows": period_html.period_rows(
+            rows,
+            production_slug=request.production.slug,
+            period_id=period.pk,
+            currency=period.currency,
+        ),
         "hidden": hidden,
         "zeros": zeros,
         "currency": period.currency,
@@ -182,7 +187,7 @@ def cost_period_compare(request: ProductionRequest) -> HttpResponse:
             "periods": periods,
             "first": first,
             "second": second,
-            "lines": lines,
+            "rows": period_html.compared_rows(lines, production.currency),
             "figures": [FIGURES[f][0] for f in COMPARED],
             "currency": production.currency,
         },

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from apps.core.charts import paired_bar_chart
 from apps.core.view_helpers import run_service
 from apps.daily_reports import hotcosts
-from apps.daily_reports.hot import exports, queries
+from apps.daily_reports.hot import exports, queries, tables
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
@@ -34,6 +34,7 @@ def summary(request: ProductionRequest) -> HttpResponse:
         "daily_reports/hot/summary.html",
         {
             "rows": rows,
+            "table": tables.summary_rows(rows, production.slug, production.currency),
             "forecast": queries.forecast(production),
             "chart": paired_bar_chart(queries.chart_bars(rows), title=queries.CHART_TITLE)
             if rows
@@ -57,6 +58,7 @@ def day(request: ProductionRequest, pk: int) -> HttpResponse:
         "daily_reports/hot/day.html",
         {
             "page": page,
+            "lines": tables.lines(page, production.currency),
             "report": report,
             "can_refresh": request.membership.can(C.EDIT_DAILY_REPORTS),
         },
