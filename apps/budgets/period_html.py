@@ -11,6 +11,7 @@ from urllib.parse import quote
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from apps.budgets.converters import NumberConverter
 from apps.budgets.queries.periods import ComparedLine
 from apps.core.escaping import escaped
 from apps.core.money import format_amount
@@ -18,8 +19,10 @@ from apps.core.money import format_amount
 BOLD = {"section": "table-secondary fw-bold", "total": "table-secondary fw-bold"}
 SEMIBOLD = {"category": "table-light fw-semibold", "markup": "table-light fw-semibold"}
 LINKED = ("budget", "actual", "committed", "efc")  # the figures a row links to its drill-down
-# Stand-ins reversed once, then replaced per row: reverse() quotes a number as this does.
-NUMBER, FIGURE, URL_SAFE = "~number~", "~figure~", "!$&'()*+,;=/~:@"
+# Stand-ins reversed once, then replaced per row: the number as its URL converter writes it,
+# quoted as reverse() quotes it.
+NUMBER, FIGURE, URL_SAFE = "__number__", "__figure__", "!$&'()*+,;=/~:@"
+_NUMBER_IN_URL = NumberConverter()
 
 
 def _money(value, currency: str) -> str:
@@ -93,7 +96,9 @@ def period_rows(shown_rows, *, production_slug: str, period_id: int, currency: s
             name += ' <span class="badge text-bg-danger">over</span>'
         figures = {figure: _money(getattr(row, figure), currency) for figure in LINKED}
         if level in urls:
-            url = urls[level].replace(NUMBER, quote(str(row.number), safe=URL_SAFE))
+            url = urls[level].replace(
+                NUMBER, quote(_NUMBER_IN_URL.to_url(row.number), safe=URL_SAFE)
+            )
             for figure, text in figures.items():
                 href = escaped(url.replace(FIGURE, figure))
                 figures[figure] = (

@@ -1,6 +1,9 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from apps.budgets import views
+from apps.budgets.converters import NumberConverter
+
+register_converter(NumberConverter, "ledger_number")  # account and category numbers as typed
 
 app_name = "budgets"
 
@@ -40,23 +43,25 @@ urlpatterns = [
     path("cost-report/", views.cost_report, name="cost_report"),
     path("cost-report/export/", views.cost_report_export, name="cost_report_export"),
     path(
-        "cost-report/category/<str:category_number>/",
+        "cost-report/category/<ledger_number:category_number>/",
         views.cost_report_category,
         name="cost_report_category",
     ),
     path(
-        "cost-report/account/<str:account_number>/",
+        "cost-report/account/<ledger_number:account_number>/",
         views.cost_report_account,
         name="cost_report_account",
     ),
-    path("cost-report/etc/<str:account_number>/", views.estimate_save, name="estimate_save"),
     path(
-        "cost-report/drill/account/<str:account_number>/<str:figure>/",
+        "cost-report/etc/<ledger_number:account_number>/", views.estimate_save, name="estimate_save"
+    ),
+    path(
+        "cost-report/drill/account/<ledger_number:account_number>/<str:figure>/",
         views.cost_drill_account,
         name="cost_drill_account",
     ),
     path(
-        "cost-report/drill/category/<str:category_number>/<str:figure>/",
+        "cost-report/drill/category/<ledger_number:category_number>/<str:figure>/",
         views.cost_drill_category,
         name="cost_drill_category",
     ),
@@ -70,12 +75,12 @@ urlpatterns = [
         name="cost_period_export",
     ),
     path(
-        "cost-report/periods/<int:period_id>/drill/account/<str:account_number>/<str:figure>/",
+        "cost-report/periods/<int:period_id>/drill/account/<ledger_number:account_number>/<str:figure>/",
         views.cost_period_drill_account,
         name="cost_period_drill_account",
     ),
     path(
-        "cost-report/periods/<int:period_id>/drill/category/<str:category_number>/<str:figure>/",
+        "cost-report/periods/<int:period_id>/drill/category/<ledger_number:category_number>/<str:figure>/",
         views.cost_period_drill_category,
         name="cost_period_drill_category",
     ),
