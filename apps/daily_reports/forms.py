@@ -84,6 +84,12 @@ class UnitForm(RowForm):
                   "second_meal_out", "second_meal_in", "camera_wrap", "last_out"]  # fmt: skip
         widgets = {name: TIME for name in fields if name != "name"}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            # The blank row adds a unit: not a second "Main unit" (the model's default name).
+            self.initial["name"] = ""
+
 
 class SceneForm(RowForm):
     keys = {"remaining_to_day_id": ("days", False)}

@@ -4,6 +4,7 @@ query counts do not grow with rows."""
 
 from __future__ import annotations
 
+import re
 from datetime import time
 
 import pytest
@@ -129,6 +130,17 @@ def test_the_edit_page_saves_every_table_from_its_formsets(
     assert Event.objects.get(report=saved).description == 'Ferry late, "again"\n=1+1'
     assert CrewException.objects.get(report=saved).time_out == time(21, 30)
     assert saved.background.count() == 2
+
+
+def test_the_blank_unit_row_adds_a_unit_rather_than_a_second_main_unit(
+    client, production, report, coordinator
+):
+    client.force_login(coordinator)
+    html = client.get(reverse("daily_reports:edit", args=[production.slug, report.pk]))
+    page = html.content.decode()
+    assert 'name="units-0-name"' in page and 'value="Main unit"' in page
+    blank = re.search(r'<input[^>]*name="units-1-name"[^>]*>', page).group(0)
+    assert "Main unit" not in blank
 
 
 def test_a_stale_edit_page_is_refused_with_the_reason(client, production, report, coordinator):
