@@ -58,7 +58,9 @@ class BudgetsConfig(registry.DomainAppConfig):
                 "Estimate to complete",
                 lambda row: f"{row.account_number} {row.amount}",
             ),
-            registry.Audited(m.CostPeriod, "Cost period", str),
+            registry.Audited(
+                m.CostPeriod, "Cost period", lambda row: f"Week ending {row.week_ending:%Y-%m-%d}"
+            ),
         ]
 
     def demo(self):

@@ -31,6 +31,7 @@ def test_closing_a_period_says_its_efc_and_how_far_it_moved(production, version,
     services.period_close(production=production, week_ending=WEEK_1, closed_by=ap)
     first = entries_for(production, kind="Cost period")[0]
     assert first.who == ap.display_name and first.action == "created"
+    assert first.target == "Week ending 2026-01-11"  # not the history row's "... as of <time>"
     assert first.reason == (
         f"Cost period week ending 2026-01-11 closed on {version}: EFC $10,000.00 (the first period)"
     )

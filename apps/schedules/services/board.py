@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import F, Max
+from simple_history.utils import bulk_update_with_history
 
 from apps.productions.models import Production
 from apps.schedules.models import (
@@ -52,10 +53,24 @@ def _next_date(settings: ScheduleSettings, after: date, kind: str) -> date:
     return candidate
 
 
+RENUMBERED = "Days renumbered and redated in board order: a day was added, removed or changed kind"
+
+
 def _renumber_and_redate(production: Production, settings: ScheduleSettings, start: int) -> None:
+    """Number and date the days in board order; the days whose number or date moved are saved
+    with a history row saying why, so that the audit trail shows the move when it happens (not
+    as part of the day's next edit)."""
+    fields = ["position", "day_number", "date"]
     days = list(ShootDay.objects.filter(production=production).order_by("position", "pk"))
+    before = {day.pk: [getattr(day, name) for name in fields] for day in days}
     number_and_date(days, production, settings, start)
-    ShootDay.objects.bulk_update(days, ["position", "day_number", "date"])
+    moved = [day for day in days if [getattr(day, name) for name in fields] != before[day.pk]]
+    ShootDay.objects.bulk_update(moved, ["position"])  # position alone is not audited news
+    seen = [day for day in moved if [day.day_number, day.date] != before[day.pk][1:]]
+    if seen:
+        bulk_update_with_history(
+            seen, ShootDay, ["day_number", "date"], default_change_reason=RENUMBERED
+        )
 
 
 def number_and_date(days: list, production: Production, settings, start: int) -> None:
