@@ -1,0 +1,237 @@
+"""A timecard's life: started for the production's work week, its days saved from the version
+read, submitted (its lines kept), approved by the department and by the accounts (posted to the
+budget: the actual with its fringes, the memo's commitment relieved by as much), sent back with
+a note at any step, and never changed once approved (an adjustment instead)."""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+from decimal import Decimal
+
+import pytest
+
+from apps.budgets.models import Actual, Commitment
+from apps.core.locking import StaleEdit
+from apps.crew.models import MemoState, PayRules, Weekday
+from apps.payroll import services
+from apps.payroll.models import Timecard, TimecardLine, TimecardState
+from apps.payroll.services import TimecardError
+from tests.crew.factories import EngagementFactory
+from tests.factories import member
+from tests.payroll.conftest import START, filled, hire, long_day
+
+pytestmark = pytest.mark.django_db
+
+
+def fresh(timecard) -> Timecard:
+    return Timecard.objects.get(pk=timecard.pk)
+
+
+def through_department(timecard, head):
+    timecard = services.timecard_submit(timecard=timecard, expected_version=timecard.version)
+    return services.timecard_approve_department(
+        timecard=timecard, expected_version=timecard.version, user=head
+    )
+
+
+# --- Start ----------------------------------------------------------------------------------------
+
+
+def test_a_timecard_is_one_per_engagement_and_work_week_with_its_seven_days(engagement):
+    first = services.timecard_start(engagement=engagement, day=START + timedelta(days=3))
+    again = services.timecard_start(engagement=engagement, day=START + timedelta(days=6))
+    assert first.pk == again.pk and first.week_start == START
+    assert [d.date for d in first.days.all()] == [START + timedelta(days=n) for n in range(7)]
+
+
+def test_the_week_starts_on_the_productions_day(production, engagement):
+    PayRules.objects.create(production=production, week_starts=Weekday.SUNDAY)
+    timecard = services.timecard_start(engagement=engagement, day=START + timedelta(days=2))
+    assert timecard.week_start == START - timedelta(days=1)
+
+
+def test_without_a_signed_memo_there_is_no_timecard(production, version):
+    engagement = EngagementFactory(production=production)  # no memo
+    with pytest.raises(TimecardError, match="no signed deal memo"):
+        services.timecard_start(engagement=engagement, day=START)
+    memo = hire(production).deal_memo
+    memo.state = MemoState.VOID
+    memo.save()
+    with pytest.raises(TimecardError, match="no signed deal memo"):
+        services.timecard_start(engagement=memo.engagement, day=START)
+
+
+# --- Save -----------------------------------------------------------------------------------------
+
+
+def test_saving_works_the_week_out_and_says_so_in_the_history(timecard):
+    saved = filled(timecard)
+    # the long day (875.00) and a travel day (the day rate, 500.00)
+    assert (saved.total, saved.wage, saved.version) == (Decimal("1375.00"), Decimal("1375.00"), 2)
+    reason = saved.history.first().history_change_reason
+    assert reason == "days saved: 2 entered, $1,375.00 for the week"
+
+
+def test_a_save_from_an_old_version_is_refused(timecard):
+    filled(timecard)
+    with pytest.raises(StaleEdit):
+        services.timecard_save(timecard=timecard, expected_version=1, days={})
+
+
+def test_a_day_outside_the_engagement_is_refused(timecard):
+    timecard.engagement.start_date = START + timedelta(days=2)  # from Wednesday
+    timecard.engagement.save()
+    with pytest.raises(TimecardError, match="Mon 04 Mar is outside .* engagement"):
+        filled(timecard, {START: long_day()})
+
+
+def test_times_that_cannot_be_paid_are_refused(timecard):
+    with pytest.raises(TimecardError, match="needs its call and its wrap"):
+        filled(timecard, {START: {"kind": "work", "call": time(7)}})
+    assert fresh(timecard).total == 0
+
+
+# --- Submit, approve, send back -------------------------------------------------------------------
+
+
+def test_submitting_keeps_the_lines_that_the_approvers_read(timecard):
+    timecard = filled(timecard)
+    timecard = services.timecard_submit(timecard=timecard, expected_version=timecard.version)
+    lines = list(TimecardLine.objects.filter(timecard=timecard).values_list("code", "amount"))
+    assert lines == [
+        ("regular", Decimal("500.00")),
+        ("overtime", Decimal("150.00")),
+        ("double_time", Decimal("150.00")),
+        ("meal_penalty", Decimal("75.00")),
+        ("regular", Decimal("500.00")),
+    ]
+    assert timecard.state == TimecardState.SUBMITTED
+
+
+def test_an_empty_week_is_not_submitted(timecard):
+    with pytest.raises(TimecardError, match="No day is filled in"):
+        services.timecard_submit(timecard=timecard, expected_version=timecard.version)
+
+
+def test_each_step_in_order_and_nobody_approves_their_own(production, timecard, head):
+    timecard = filled(timecard)
+    with pytest.raises(TimecardError, match="cannot be approved for the department"):
+        services.timecard_approve_department(timecard=timecard, expected_version=timecard.version)
+    timecard = services.timecard_submit(timecard=timecard, expected_version=timecard.version)
+    with pytest.raises(TimecardError, match="cannot be given the accounts' approval"):
+        services.timecard_approve(timecard=timecard, expected_version=timecard.version)
+    own = member(production)
+    timecard.person.user = own
+    timecard.person.save()
+    with pytest.raises(TimecardError, match="your own timecard"):
+        services.timecard_approve_department(
+            timecard=timecard, expected_version=timecard.version, user=own
+        )
+    timecard = services.timecard_approve_department(
+        timecard=timecard, expected_version=timecard.version, user=head
+    )
+    assert timecard.state == TimecardState.DEPARTMENT_APPROVED
+
+
+def test_sending_back_needs_a_note_and_makes_a_draft_again(timecard, head):
+    timecard = filled(timecard)
+    timecard = services.timecard_submit(timecard=timecard, expected_version=timecard.version)
+    with pytest.raises(TimecardError, match="Say why"):
+        services.timecard_return(
+            timecard=timecard, expected_version=timecard.version, note="  ", step="department"
+        )
+    timecard = services.timecard_return(
+        timecard=timecard, expected_version=timecard.version, note="Wrap was 20:00", user=head,
+        step="department",
+    )  # fmt: skip
+    assert (timecard.state, timecard.returned_note) == (TimecardState.DRAFT, "Wrap was 20:00")
+    assert not TimecardLine.objects.filter(timecard=timecard).exists()
+    assert timecard.history.first().history_change_reason == "sent back: Wrap was 20:00"
+
+
+def test_the_department_sends_back_only_before_its_approval_the_accounts_before_theirs(
+    timecard, head
+):
+    timecard = through_department(filled(timecard), head)
+    with pytest.raises(TimecardError, match="cannot be sent back"):
+        services.timecard_return(
+            timecard=timecard, expected_version=timecard.version, note="no", step="department"
+        )
+    timecard = services.timecard_return(
+        timecard=timecard, expected_version=timecard.version, note="Missing kit", step="accounts"
+    )
+    assert timecard.is_draft
+
+
+# --- Posting --------------------------------------------------------------------------------------
+
+
+def test_the_accounts_approval_posts_the_week_with_fringes_and_relieves_the_commitment(
+    timecard, head, accountant
+):
+    days = {
+        START: {**long_day(), "kit": Decimal("35.00")},
+        START + timedelta(1): {"kind": "travel"},
+    }
+    timecard = through_department(filled(timecard, days), head)
+    before = Commitment.objects.get(status="open")
+    # 500 x 20 + 150 kit + 60 per diem; FICA 6.2% and Medicare 1.45% on the 10,000.00 pay
+    assert (before.amount, before.fringe_amount) == (Decimal("10210.00"), Decimal("765.00"))
+    timecard = services.timecard_approve(
+        timecard=timecard, expected_version=timecard.version, user=accountant
+    )
+    wage = Decimal("1375.00")
+    fica = (wage * Decimal("0.062")).quantize(Decimal("0.01"))  # 85.25
+    medicare = (wage * Decimal("0.0145")).quantize(Decimal("0.01"))  # 19.9375 -> 19.94
+    actual = Actual.objects.get()
+    assert (actual.account_number, actual.amount, actual.fringe_amount) == (
+        "3301",
+        wage + Decimal("35.00"),  # the kit posts too, without fringes
+        fica + medicare,
+    )
+    assert actual.source == timecard and actual.date == START + timedelta(days=6)
+    after = Commitment.objects.get(pk=before.pk)
+    assert after.amount == Decimal("10210.00") - Decimal("1410.00")
+    assert after.fringe_amount == Decimal("765.00") - Decimal("105.19")
+    assert (timecard.state, timecard.posted_amount, timecard.posted_fringes) == (
+        TimecardState.APPROVED,
+        Decimal("1410.00"),
+        Decimal("105.19"),
+    )
+    assert "approved and posted to 3301: $1,410.00 and $105.19 fringes" == (
+        timecard.history.first().history_change_reason
+    )
+
+
+def test_without_a_budget_the_accounts_approval_is_refused_and_nothing_moves(production, head):
+    engagement = hire(production)  # no budget: the memo could not commit either
+    timecard = services.timecard_start(engagement=engagement, day=START)
+    timecard = through_department(filled(timecard), head)
+    with pytest.raises(TimecardError, match="no budget yet"):
+        services.timecard_approve(timecard=timecard, expected_version=timecard.version)
+    assert fresh(timecard).state == TimecardState.DEPARTMENT_APPROVED
+    assert not Actual.objects.exists()
+
+
+def test_an_approved_timecard_refuses_every_change_and_takes_an_adjustment(
+    timecard, head, accountant
+):
+    timecard = through_department(filled(timecard), head)
+    timecard = services.timecard_approve(timecard=timecard, expected_version=timecard.version)
+    with pytest.raises(TimecardError, match="approved: only a draft is changed. A correction"):
+        services.timecard_save(timecard=timecard, expected_version=timecard.version, days={})
+    for refused in (services.timecard_submit, services.timecard_approve):
+        with pytest.raises(TimecardError):
+            refused(timecard=timecard, expected_version=timecard.version)
+    with pytest.raises(TimecardError, match="cannot be sent back"):
+        services.timecard_return(
+            timecard=timecard, expected_version=timecard.version, note="x", step="accounts"
+        )
+    adjustment = services.timecard_adjust(
+        timecard=timecard, amount=Decimal("100.00"), reason="Missed hour on Monday", user=accountant
+    )
+    assert adjustment.posted_fringes == Decimal("6.20") + Decimal("1.45")
+    assert fresh(timecard).total == Decimal("1375.00")  # the timecard itself is unchanged
+    assert Actual.objects.count() == 2
+    relieved = Decimal("10210.00") - Decimal("1375.00") - Decimal("100.00")
+    assert Commitment.objects.get().amount == relieved
