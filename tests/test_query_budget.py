@@ -40,6 +40,10 @@ OVERRIDES: dict[str, int] = {
     # session, user, membership, nav; the count, the total, the page (exports: the rows)
     "vendors:po_list": 8,
     "vendors:invoices": 8,
+    # session, user, membership, nav; the count; the page's keys; then per kind of audited record
+    # on the page (not per entry) its rows, the versions before them and the names its changed
+    # keys point to: the large demo's timecards (payroll) bring one more kind to the page
+    "productions:audit": 44,
 }
 
 # GET on an action that only accepts POST answers 405: the method guard is the page's answer.
@@ -129,6 +133,13 @@ POST_ONLY = {
     "vendors:invoice_reject",
     "api:board_moves",
     "hot_costs:refresh",
+    "payroll:start",
+    "payroll:submit",
+    "payroll:approve_department",
+    "payroll:return_department",
+    "payroll:approve",
+    "payroll:return",
+    "payroll:adjust",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo (the one measured) is not edited but amended, so its edit page sends to the amendment.
@@ -158,6 +169,8 @@ VARIANTS = {
     "vendors:po_detail": ["", "?print=1"],
     "hot_costs:summary": ["", "?format=csv", "?format=xlsx"],
     "hot_costs:day": ["", "?format=csv", "?format=xlsx"],
+    # The week the large demo's timecards are in ({...}: filled from `objects`).
+    "payroll:list": ["", "?week={week}"],
 }
 
 # Which object a `pk` stands for, by URL name; other kwargs by their own name (see `objects`).
@@ -213,6 +226,7 @@ PK_OF = {
     "daily_reports:sign": "draft_report",
     "hot_costs:day": "daily_report",
     "hot_costs:refresh": "daily_report",
+    "payroll:start": "engagement",
 }
 PK_BY_APP = {
     "crew:memo": "memo",
@@ -222,6 +236,7 @@ PK_BY_APP = {
     "vendors:": "vendor",
     "callsheets:": "call_sheet",
     "daily_reports:": "daily_report",
+    "payroll:": "timecard",
 }
 
 
@@ -281,6 +296,7 @@ def objects(production) -> dict:
         Position,
     )
     from apps.daily_reports.models import DailyReport
+    from apps.payroll.models import Timecard
     from apps.productions.models import Invitation, Membership
     from apps.schedules.models import (
         BoardBanner,
@@ -358,6 +374,8 @@ def objects(production) -> dict:
         "invoice": most(Invoice.objects.filter(production=p), "lines"),
         "daily_report": most(DailyReport.objects.filter(production=p), "hot_costs"),
         "draft_report": most(DailyReport.objects.filter(production=p, state="draft"), "scenes"),
+        "timecard": most(Timecard.objects.filter(production=p), "lines"),
+        "week": Timecard.objects.filter(production=p).order_by("week_start")[0].week_start,
     }
 
 
@@ -403,6 +421,30 @@ def complete_demo(production) -> None:
         rain = scenarios.scenario_create(production=production, name="Rain cover")
         scenarios.scenario_day_insert(scenario=rain)  # so comparing works the budget out again
     _shoot_two_days(production)
+    timecard_week(production)
+
+
+def timecard_week(production) -> None:
+    """A timecard for everyone engaged in the first shoot week, five long days each; every other
+    one submitted (its lines kept): the timecard pages have every engaged person to show."""
+    from datetime import time, timedelta
+
+    from apps.payroll import queries, services
+
+    _, week_starts = services.rules_of(production)
+    start = services.week_start_of(production.first_shoot_day, week_starts)
+    day = {"kind": "work", "call": time(7), "meal1_out": time(13), "meal1_in": time(13, 30),
+           "wrap": time(20)}  # fmt: skip
+    for n, engagement in enumerate(queries.engaged_in_week(production, start)):
+        timecard = services.timecard_start(engagement=engagement, day=start)
+        days = {
+            d: day
+            for d in (start + timedelta(days=k) for k in range(5))
+            if engagement.is_working_on(d)
+        }
+        timecard = services.timecard_save(timecard=timecard, expected_version=1, days=days)
+        if n % 2 and days:
+            services.timecard_submit(timecard=timecard, expected_version=timecard.version)
 
 
 def _shoot_two_days(production) -> None:
@@ -504,7 +546,7 @@ def pages(objects: dict) -> list[tuple[str, str, set[int], str]]:
         for kwargs in _choices(route, objects):
             url = reverse(route.name, kwargs=kwargs)
             for query in VARIANTS.get(route.name, [""]):
-                found.append((route.name, url + query, expected, role))
+                found.append((route.name, url + query.format(**objects), expected, role))
     feed = reverse("schedule_ical", kwargs={"token": FEED_TOKEN})
     found.append(("schedule_ical", feed, {200}, Role.ASSOCIATE_PRODUCER))
     return found

@@ -42,28 +42,24 @@ def _reach(request: ProductionRequest, row: dict | None) -> Reach:
         return Reach.WRITE
     if own_department(membership) is None:
         return Reach.HIDDEN
-    return Reach.WRITE if in_department(membership, row["department"]) else Reach.REFUSED
+    return Reach.WRITE if in_department(membership, row["in_department"]) else Reach.REFUSED
 
 
-def timecard_scope(request: ProductionRequest, pk: int) -> Reach:
-    row = (
-        Timecard.objects.filter(production=request.production, pk=pk)
-        .values("person__user", department=F("engagement__department"))
-        .first()
-    )
-    return _reach(request, row)
+def _scope(model, department_path: str):
+    """A scope hook for a URL naming a `model` row (a timecard, or the engagement a timecard is
+    started for) by `pk`: the reach of the rules above."""
+
+    def hook(request: ProductionRequest, pk: int) -> Reach:
+        row = (
+            model.objects.filter(production=request.production, pk=pk)
+            .values("person__user", in_department=F(department_path))
+            .first()
+        )
+        return _reach(request, row)
+
+    hook.model, hook.department_path = model, department_path  # read by the access matrix test
+    return hook
 
 
-def engagement_scope(request: ProductionRequest, pk: int) -> Reach:
-    """Starting a timecard for an engagement: the same reach as its timecards."""
-    row = (
-        Engagement.objects.filter(production=request.production, pk=pk)
-        .values("person__user", department=F("department"))
-        .first()
-    )
-    return _reach(request, row)
-
-
-# Read by the access matrix test.
-timecard_scope.model, timecard_scope.department_path = Timecard, "engagement__department"
-engagement_scope.model, engagement_scope.department_path = Engagement, "department"
+timecard_scope = _scope(Timecard, "engagement__department")
+engagement_scope = _scope(Engagement, "department")  # starting a timecard for it

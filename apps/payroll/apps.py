@@ -5,6 +5,12 @@ class PayrollConfig(registry.DomainAppConfig):
     name = "apps.payroll"
     verbose_name = "Payroll"
 
+    def connect(self) -> None:
+        from apps.payroll.services import memo_spent as answer
+        from apps.productions.signals import memo_spent
+
+        memo_spent.connect(answer, dispatch_uid="payroll.memo_spent")
+
     def nav(self) -> list[registry.NavItem]:
         from apps.productions.capabilities import Capability as C
 

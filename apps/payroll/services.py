@@ -405,3 +405,18 @@ def timecard_adjust(
     TimecardAdjustment.objects.filter(pk=adjustment.pk).update(posted_fringes=fringes)
     adjustment.posted_fringes = fringes
     return adjustment
+
+
+def memo_spent(*, memo, **kwargs) -> tuple[Decimal, Decimal]:
+    """What approved timecards and their adjustments posted for `memo`: (amount, wage). Answers
+    crew's `memo_spent` signal (connected in apps.py)."""
+    amount = wage = Decimal("0")
+    for total, pay_part in Timecard.objects.filter(
+        deal_memo=memo, state=TimecardState.APPROVED
+    ).values_list("posted_amount", "wage"):
+        amount, wage = amount + (total or 0), wage + pay_part
+    for value, is_wage in TimecardAdjustment.objects.filter(
+        timecard__deal_memo=memo
+    ).values_list("amount", "wage"):
+        amount, wage = amount + value, wage + (value if is_wage else 0)
+    return amount, wage

@@ -29,20 +29,23 @@ def version(production):
     return version
 
 
-def hire(production, department="Camera", account="3301", **terms) -> Engagement:
+def hire(production, department="Camera", account="3301", name=None, **terms) -> Engagement:
+    """Someone hired in `department` on a signed memo (the first: Ada Lovelace)."""
     position = PositionFactory(
         production=production,
         department=department_named(production, department),
         account_number=account,
     )
     defaults = {"overtime_after": Decimal("10"), "double_time_after": Decimal("12")}
+    if name is not None:
+        defaults["person__name"] = name
     memo = accept(offer(production, position=position, **{**defaults, **terms}))
     return Engagement.objects.get(deal_memo=memo)
 
 
 @pytest.fixture
 def engagement(production, version):
-    return hire(production)
+    return hire(production, name="Ada Lovelace")
 
 
 @pytest.fixture

@@ -198,9 +198,9 @@ def test_the_accounts_approval_posts_the_week_with_fringes_and_relieves_the_comm
         Decimal("1410.00"),
         Decimal("105.19"),
     )
-    assert "approved and posted to 3301: $1,410.00 and $105.19 fringes" == (
+    assert (
         timecard.history.first().history_change_reason
-    )
+    ) == "approved and posted to 3301: $1,410.00 and $105.19 fringes"
 
 
 def test_without_a_budget_the_accounts_approval_is_refused_and_nothing_moves(production, head):
@@ -235,3 +235,22 @@ def test_an_approved_timecard_refuses_every_change_and_takes_an_adjustment(
     assert Actual.objects.count() == 2
     relieved = Decimal("10210.00") - Decimal("1375.00") - Decimal("100.00")
     assert Commitment.objects.get().amount == relieved
+
+
+def test_committing_the_memo_again_keeps_what_timecards_posted_out_of_the_commitment(
+    timecard, head
+):
+    from apps.crew.services import memo_commit
+
+    timecard = through_department(filled(timecard), head)
+    services.timecard_approve(timecard=timecard, expected_version=timecard.version)
+    services.timecard_adjust(timecard=timecard, amount=Decimal("-75.00"), reason="No penalty")
+    memo_commit(memo=timecard.deal_memo)  # e.g. after the position's account was fixed
+    commitment = Commitment.objects.get()
+    spent = Decimal("1375.00") - Decimal("75.00")
+    assert commitment.amount == Decimal("10210.00") - spent
+    # the fringes worked out again on the pay left: FICA and Medicare on 10,000.00 - 1,300.00
+    left = Decimal("10000.00") - spent
+    fica = (left * Decimal("0.062")).quantize(Decimal("0.01"))
+    medicare = (left * Decimal("0.0145")).quantize(Decimal("0.01"))
+    assert commitment.fringe_amount == fica + medicare
