@@ -415,8 +415,8 @@ def memo_spent(*, memo, **kwargs) -> tuple[Decimal, Decimal]:
         deal_memo=memo, state=TimecardState.APPROVED
     ).values_list("posted_amount", "wage"):
         amount, wage = amount + (total or 0), wage + pay_part
-    for value, is_wage in TimecardAdjustment.objects.filter(
-        timecard__deal_memo=memo
-    ).values_list("amount", "wage"):
+    for value, is_wage in TimecardAdjustment.objects.filter(timecard__deal_memo=memo).values_list(
+        "amount", "wage"
+    ):
         amount, wage = amount + value, wage + (value if is_wage else 0)
     return amount, wage

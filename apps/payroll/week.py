@@ -11,6 +11,8 @@ The rules this module adds to the engine's, stated once:
 - **Times.** A work day needs a call and a wrap. A travel, hold or idle day may have none: it is
   then paid as a day of no hours (a daily or weekly memo's day share; nothing on an hourly memo).
   A meal is given with both its out and its in, or not at all.
+- **Weekly overtime** is the engine's (`pay.week_overtime`), over the week's work days, when the
+  production's pay rules set a weekly threshold.
 - **Kit and mileage** are reimbursements: their own lines, no fringes (`wage` false), entered as
   amounts per day.
 - **Money.** Every line is rounded once by the engine (or here, for kit and mileage, to the
@@ -112,22 +114,32 @@ def engine_day(entry: Entry, day_in_week: int) -> pay.Day:
 def week_pay(
     terms: pay.Terms, rules: pay.Rules, entries: list[Entry], week_starts: int = 0
 ) -> WeekPay:
-    """The week's lines, day by day in date order (see the module's rules)."""
+    """The week's lines, day by day in date order (see the module's rules): each day's pay, its
+    weekly overtime (`pay.week_overtime`, over the work days), then its kit and mileage."""
     entries = sorted(entries, key=lambda e: e.date)
     worked = [e.date for e in entries if e.kind in WORKED]
-    lines: list[Line] = []
+    paid: dict[date, pay.DayPay] = {}
     for entry in entries:
         if entry.kind:
             nth = pay.day_in_week(entry.date, worked, week_starts)
             try:
-                day = pay.day_pay(terms, rules, engine_day(entry, nth))
+                paid[entry.date] = pay.day_pay(terms, rules, engine_day(entry, nth))
             except WeekError:
                 raise
             except pay.PayError as exc:
                 raise WeekError(f"{_label(entry)}: {exc.message}", "days") from exc
-            lines.extend(
-                Line(entry.date, p.code, p.rule, p.hours, p.rate, p.amount) for p in day.lines
-            )
+    work_days = [e.date for e in entries if e.kind == pay.WORK]
+    weekly = dict(
+        zip(
+            work_days,
+            pay.week_overtime(terms, rules, (paid[d] for d in work_days)),
+            strict=True,
+        )
+    )
+    lines: list[Line] = []
+    for entry in entries:
+        day_lines = [*paid[entry.date].lines, *weekly.get(entry.date, [])] if entry.kind else []
+        lines.extend(Line(entry.date, p.code, p.rule, p.hours, p.rate, p.amount) for p in day_lines)
         for code, amount, rule in (
             (KIT, entry.kit, "kit or box rental"),
             (MILEAGE, entry.mileage, "mileage"),

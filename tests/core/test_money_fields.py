@@ -49,6 +49,7 @@ NOT_MONEY = {
     ("crew", "payrules", "meal_due_hours"): "hours",
     ("crew", "payrules", "sixth_day"): "a multiplier",
     ("crew", "payrules", "seventh_day"): "a multiplier",
+    ("crew", "payrules", "week_overtime_after"): "hours",
     ("daily_reports", "sceneresult", "minutes"): "screen minutes",
     ("payroll", "timecardline", "hours"): "hours",
 }

@@ -254,3 +254,14 @@ def test_committing_the_memo_again_keeps_what_timecards_posted_out_of_the_commit
     fica = (left * Decimal("0.062")).quantize(Decimal("0.01"))
     medicare = (left * Decimal("0.0145")).quantize(Decimal("0.01"))
     assert commitment.fringe_amount == fica + medicare
+
+
+def test_the_productions_weekly_overtime_rule_reaches_the_timecard(production, timecard):
+    PayRules.objects.create(production=production, week_overtime_after=Decimal("40"))
+    days = {START + timedelta(days=n): long_day() for n in range(5)}  # 10 straight hours each
+    timecard = filled(timecard, days)
+    timecard = services.timecard_submit(timecard=timecard, expected_version=timecard.version)
+    weekly = TimecardLine.objects.get(timecard=timecard, code="week_overtime")
+    # Friday's 10 straight hours past 40: 0.5 x 50.00 (the day rate over 10 h) x 10 h
+    assert (weekly.date, weekly.amount) == (START + timedelta(days=4), Decimal("250.00"))
+    assert timecard.total == 5 * Decimal("875.00") + Decimal("250.00")

@@ -165,3 +165,38 @@ def test_a_day_that_cannot_be_paid_is_refused_naming_it(entry, message):
     with pytest.raises(WeekError) as refused:
         week.week_pay(pay.Terms(D("500"), pay.DAY, D("10")), RULES, [entry])
     assert refused.value.message == message
+
+
+def test_weekly_overtime_pays_half_again_for_straight_hours_past_the_weeks_threshold():
+    rules = pay.Rules(meal_due_hours=D("12"), week_overtime_after=D("40"))
+    terms = pay.Terms(D("30.00"), pay.HOUR)  # no daily threshold: every hour is straight time
+    paid = week.week_pay(terms, rules, [day(n, time(7), time(19)) for n in range(4)])  # 4 x 12 h
+    past = 4 * 12 - 40  # the last 8 hours of Thursday
+    assert codes(paid) == {"regular": 48 * D("30"), "week_overtime": past * D("30") * D("0.5")}
+    thursday = paid.of(MONDAY + timedelta(days=3))
+    assert thursday[-1].rule == "8 h past 40 h in the week: 0.5x more (1.5x in all)"
+    assert paid.total == D("1440") + D("120")
+
+
+def test_a_day_rate_counts_its_day_up_to_its_threshold_and_a_sixth_day_earns_no_weekly_overtime():
+    rules = pay.Rules(week_overtime_after=D("40"))
+    terms = pay.Terms(D("500.00"), pay.DAY, D("10"))
+    # Monday to Friday 07:00-18:30 with a meal at 12:00: 11 h worked, 10 h of them straight
+    days = [day(n, time(7), time(18, 30), (time(12), time(12, 30))) for n in range(5)]
+    saturday = day(5, time(7), time(17, 30), (time(12), time(12, 30)))  # 10 h, the 6th day
+    paid = week.week_pay(terms, rules, [*days, saturday])
+    hourly = D("500") / 10
+    assert codes(paid) == {
+        "regular": 6 * D("500"),
+        "overtime": 5 * hourly * D("1.5"),  # an hour a day past 10 h
+        "week_overtime": 10 * hourly * D("0.5"),  # Friday's 10 straight hours, past 40 h
+        "sixth_day": D("500") * D("0.5"),  # Saturday: past 40 h too, but already premium
+    }
+    assert paid.total == D("3000") + D("375") + D("250") + D("250")
+
+
+def test_without_a_weekly_threshold_there_is_no_weekly_overtime():
+    terms = pay.Terms(D("30.00"), pay.HOUR)
+    rules = pay.Rules(meal_due_hours=D("12"))
+    paid = week.week_pay(terms, rules, [day(n, time(7), time(19)) for n in range(5)])
+    assert "week_overtime" not in codes(paid)
