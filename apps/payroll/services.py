@@ -40,6 +40,7 @@ from apps.payroll.models import (
 SIGNED = (MemoState.ACCEPTED, MemoState.COUNTERSIGNED)
 NO_SIGNED_MEMO = "{person} has no signed deal memo for this engagement: there are no terms to pay."
 OUTSIDE_ENGAGEMENT = "{day} is outside {person}'s engagement ({start} to {end}): leave it blank."
+NOT_ENGAGED_THAT_WEEK = "{person} is not engaged in the week of {start}: no timecard for it."
 NOT_A_DRAFT = "This timecard is {state}: only a draft is changed. {how}"
 AFTER_APPROVAL = "A correction to an approved timecard is an adjustment."
 NOTHING_WORKED = "No day is filled in: give at least one day before submitting."
@@ -137,6 +138,10 @@ def timecard_start(*, engagement: Engagement, day: date, user=None) -> Timecard:
     production = engagement.production
     _, week_starts = rules_of(production)
     start = week_start_of(day, week_starts)
+    if not any(engagement.is_working_on(start + timedelta(days=n)) for n in range(7)):
+        raise TimecardError(
+            NOT_ENGAGED_THAT_WEEK.format(person=engagement.person.name, start=f"{start:%d %b %Y}")
+        )
     existing = Timecard.objects.filter(engagement=engagement, week_start=start).first()
     if existing is not None:
         return existing

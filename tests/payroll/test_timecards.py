@@ -50,6 +50,11 @@ def test_the_week_starts_on_the_productions_day(production, engagement):
     assert timecard.week_start == START - timedelta(days=1)
 
 
+def test_a_week_outside_the_engagement_has_no_timecard(engagement):
+    with pytest.raises(TimecardError, match="not engaged in the week of 25 Feb 2030"):
+        services.timecard_start(engagement=engagement, day=START - timedelta(days=1))
+
+
 def test_without_a_signed_memo_there_is_no_timecard(production, version):
     engagement = EngagementFactory(production=production)  # no memo
     with pytest.raises(TimecardError, match="no signed deal memo"):
@@ -265,3 +270,21 @@ def test_the_productions_weekly_overtime_rule_reaches_the_timecard(production, t
     # Friday's 10 straight hours past 40: 0.5 x 50.00 (the day rate over 10 h) x 10 h
     assert (weekly.date, weekly.amount) == (START + timedelta(days=4), Decimal("250.00"))
     assert timecard.total == 5 * Decimal("875.00") + Decimal("250.00")
+
+
+def test_the_audit_log_tells_each_step_in_words(production, timecard, head, accountant):
+    from apps.productions.audit import entries_for
+
+    timecard = through_department(filled(timecard, user=head), head)
+    services.timecard_approve(timecard=timecard, expected_version=timecard.version, user=accountant)
+    entries = entries_for(production, kind="Timecard")
+    assert [e.reason for e in entries] == [
+        "approved and posted to 3301: $1,375.00 and $105.19 fringes",
+        "approved for the department: $1,375.00",
+        "submitted: $1,375.00 for the week",
+        "days saved: 2 entered, $1,375.00 for the week",
+        "started for the week of 04 Mar 2030",
+    ]
+    assert entries[0].target == "Ada Lovelace, week of 04 Mar 2030"
+    assert ("state", "Approved by the department", "Approved") in entries[0].changes
+    assert ("posted fringes", "", "$105.19") in entries[0].changes
