@@ -11,6 +11,11 @@ class PayrollConfig(registry.DomainAppConfig):
 
         memo_spent.connect(answer, dispatch_uid="payroll.memo_spent")
 
+    def demo(self):
+        from apps.payroll.demo import seed_timecards
+
+        return seed_timecards, 850  # after crew; before the periods close (daily reports, 900)
+
     def nav(self) -> list[registry.NavItem]:
         from apps.productions.capabilities import Capability as C
 

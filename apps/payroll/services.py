@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from apps.budgets import services as budgets
+from apps.core.bulk import update_rows
 from apps.core.errors import DomainError
 from apps.core.locking import StaleEdit
 from apps.core.money import format_money
@@ -209,7 +210,7 @@ def timecard_save(
         paid = week_pay_of(timecard, rows)
     except pay.PayError as exc:
         raise TimecardError(exc.message, "days") from exc
-    TimecardDay.objects.bulk_update(rows, [*DAY_FIELDS, *AMOUNT_FIELDS])
+    update_rows(TimecardDay, rows, [*DAY_FIELDS, *AMOUNT_FIELDS])
     timecard.total, timecard.wage = paid.total, paid.wage
     entered = sum(1 for row in rows if row.kind)
     return _save(
