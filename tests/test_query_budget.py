@@ -171,6 +171,7 @@ VARIANTS = {
     "hot_costs:day": ["", "?format=csv", "?format=xlsx"],
     # The week the large demo's timecards are in ({...}: filled from `objects`).
     "payroll:list": ["", "?week={week}"],
+    "payroll:export": ["?week={week}"],
 }
 
 # Which object a `pk` stands for, by URL name; other kwargs by their own name (see `objects`).

@@ -6,6 +6,7 @@ app_name = "payroll"
 
 urlpatterns = [
     path("", views.timecard_list, name="list"),
+    path("export.<str:fmt>", views.payroll_export, name="export"),
     path("start/<int:pk>/", views.timecard_start, name="start"),
     path("<int:pk>/", views.timecard_detail, name="detail"),
     path("<int:pk>/submit/", views.timecard_submit, name="submit"),

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.core.exports import export_response
 from apps.core.view_helpers import run_service
 from apps.crew import pay
 from apps.crew.models import Engagement
@@ -54,6 +55,22 @@ def timecard_list(request: ProductionRequest) -> HttpResponse:
         "next": start + timedelta(days=7),
     }
     return render(request, "payroll/list.html", context)
+
+
+@production_view(C.EXPORT_PAYROLL)
+def payroll_export(request: ProductionRequest, fmt: str) -> HttpResponse:
+    """The approved timecards of a week (`?week=`) for the payroll service: CSV or XLSX."""
+    start = _week(request, request.GET.get("week"))
+    rows = queries.export_rows(request.production, start)
+    name = f"payroll-{request.production.slug}-{start:%Y-%m-%d}"
+    return export_response(
+        "xlsx" if fmt == "xlsx" else "csv",
+        name,
+        queries.EXPORT_HEADER,
+        rows,
+        currency=request.production.currency,
+        money_columns=[6],
+    )
 
 
 @production_view(C.EDIT_TIMECARDS, scope=engagement_scope)

@@ -61,6 +61,7 @@ class Capability(models.TextChoices):
         "approve_timecards_final",
         "Give timecards the accounts' approval (posts them to the budget)",
     )
+    EXPORT_PAYROLL = "export_payroll", "Export an approved week for the payroll service"
 
 
 R = Role
@@ -111,6 +112,7 @@ CAPABILITY_ROLES: dict[Capability, frozenset[Role]] = {
     C.EDIT_TIMECARDS: frozenset(_ALL),
     C.APPROVE_TIMECARDS: frozenset({R.DEPARTMENT_HEAD, R.PRODUCER, R.PRODUCTION_MANAGER}),
     C.APPROVE_TIMECARDS_FINAL: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.ACCOUNTANT}),
+    C.EXPORT_PAYROLL: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.ACCOUNTANT}),
 }
 
 

@@ -18,7 +18,7 @@ from apps.payroll import services
 from apps.payroll.models import Timecard, TimecardState
 from apps.productions.capabilities import Role
 from tests.factories import member
-from tests.payroll.conftest import START, filled, hire
+from tests.payroll.conftest import START, filled, hire, long_day
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +177,41 @@ def test_the_pages_queries_do_not_grow_with_rows(client, production, timecard):
     filled(timecard, {START + timedelta(days=n): {"kind": "hold"} for n in range(2, 6)})
     assert _count(client, week) == few
     assert _count(client, detail) == one
+
+
+def test_the_payroll_export_is_the_approved_week_one_line_per_person_and_pay_code(
+    client, production, timecard, head, accountant
+):
+    import csv
+    import io
+
+    days = {
+        START: {**long_day(), "kit": Decimal("35.00")},
+        START + timedelta(1): {"kind": "travel"},
+    }
+    timecard = filled(timecard, days)
+    for step in (services.timecard_submit, services.timecard_approve_department):
+        timecard = step(timecard=timecard, expected_version=timecard.version, user=head)
+    timecard = services.timecard_approve(timecard=timecard, expected_version=timecard.version)
+    services.timecard_adjust(timecard=timecard, amount=Decimal("-25.00"), reason="Meal on time")
+    draft = services.timecard_start(engagement=hire(production, name="Grace Hopper"), day=START)
+    filled(draft)  # not approved: not exported
+    client.force_login(accountant)
+    response = client.get(url(production, "export", fmt="csv") + f"?week={START}")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    who = ["Ada Lovelace", timecard.person.email, timecard.engagement.position.title, "Camera"]
+    assert rows == [
+        ["Person", "E-mail", "Position", "Department", "Pay code", "Hours", "Amount"],
+        [*who, "regular", "10.00", "1000.00"],
+        [*who, "overtime", "2.00", "150.00"],
+        [*who, "double_time", "1.50", "150.00"],
+        [*who, "meal_penalty", "1.50", "75.00"],
+        [*who, "kit", "", "35.00"],
+        [*who, "adjustment", "", "-25.00"],
+        [*who, "total", "", "1385.00"],
+        ["All", "", "", "", "total", "", "1385.00"],
+    ]
+    xlsx = client.get(url(production, "export", fmt="xlsx") + f"?week={START}")
+    assert xlsx.status_code == 200 and xlsx["Content-Type"].startswith("application/vnd.openxml")
+    client.force_login(head)
+    assert client.get(url(production, "export", fmt="csv")).status_code == 403
