@@ -22,14 +22,10 @@ The rules, stated once:
 - **Sixth and seventh day** (work days): the sixth day worked in the production's work week adds
   (multiplier - 1) x the day's straight-time pay (the regular line), the seventh likewise with its
   own multiplier; overtime lines are already premium and are not multiplied again.
-- **Weekly overtime** (`week_overtime`, when the production sets `week_overtime_after`): the
-  straight-time hours of the week's work days (each day's regular line: up to its overtime
-  threshold), counted in date order, past that many hours earn 0.5x the hourly rate (equivalent)
-  more, a line of their own on the day they fall; with the day's 1x that is time and a half.
-  Hours already past a day's threshold are premium and do not count; the hours of a sixth or
-  seventh day count towards the week's total but earn no weekly overtime (the day's premium
-  already multiplies them). A memo without an hourly rate (a day rate with no threshold, a flat
-  fee) has no weekly overtime.
+- **Weekly overtime** (`week_overtime`, if the rules set `week_overtime_after`): the straight
+  hours of the week's work days (their regular lines), in date order, past that many earn 0.5x
+  the hourly rate (equivalent) more, on the day they fall. A sixth or seventh day's hours count
+  but earn none (its premium already multiplies them); no hourly rate, no weekly overtime.
 - **Other kinds of day** (travel, hold, idle): straight time only (the day's share of a daily or
   weekly rate; worked hours of an hourly rate), no overtime, penalty or premium.
 - **Money.** Each line's amount is worked out exactly from the rate, the multiplier and the
@@ -350,8 +346,7 @@ HALF = Decimal("0.5")
 
 
 def week_overtime(terms: Terms, rules: Rules, days: Iterable[DayPay]) -> list[list[PayLine]]:
-    """The weekly overtime of a week's work days (their DayPay, in date order): for each day, its
-    lines (none or one); see the module's docstring for the rule."""
+    """Each of the week's work days' (DayPay, in date order) weekly overtime lines (see above)."""
     days = list(days)
     limit = int(rules.week_overtime_after * 60) if rules.week_overtime_after else None
     hourly = _hourly(terms) if terms.unit != FLAT else None

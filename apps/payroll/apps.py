@@ -6,7 +6,7 @@ class PayrollConfig(registry.DomainAppConfig):
     verbose_name = "Payroll"
 
     def connect(self) -> None:
-        from apps.payroll.services import memo_spent as answer
+        from apps.payroll.posting import memo_spent as answer
         from apps.productions.signals import memo_spent
 
         memo_spent.connect(answer, dispatch_uid="payroll.memo_spent")

@@ -6,11 +6,9 @@ Every write takes the timecard's row lock (`_locked`) and checks the state under
 approvers racing, or a save racing a submission, end with one winner and a clear refusal.
 Every change leaves its words in the timecard's history (the audit log).
 
-Posting (the accounts' approval and each adjustment): the week's total is an actual on the
-memo's account (the account its commitment is on, else its position's), with the fringes the
-budget puts on its wage (`budgets.labour_fringes`: kit and mileage carry none); the memo's
-commitment on that account is then relieved by the same amount and the same fringes, so the
-cost report's labour moves from committed to spent to the cent.
+Posting (the accounts' approval and each adjustment) is `posting.post`: the week's total is an
+actual on the memo's account with its fringes, and the memo's commitment there is relieved by as
+much, so the cost report's labour moves from committed to spent to the cent.
 """
 
 from __future__ import annotations
@@ -21,15 +19,14 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from apps.budgets import services as budgets
 from apps.core.bulk import update_rows
-from apps.core.errors import DomainError
 from apps.core.locking import StaleEdit
 from apps.core.money import format_money
 from apps.crew import pay
 from apps.crew.models import Engagement, MemoState, PayRules
 from apps.crew.services.wording import audit
-from apps.payroll import week
+from apps.payroll import posting, week
+from apps.payroll.errors import TimecardError
 from apps.payroll.models import (
     Timecard,
     TimecardAdjustment,
@@ -49,12 +46,7 @@ WRONG_STATE = "This timecard is {state}: it cannot be {action} now."
 OWN_TIMECARD = "You cannot approve your own timecard: another approver does."
 NEEDS_NOTE = "Say why it goes back: the person reads the note."
 NOT_APPROVED = "Only an approved timecard takes adjustments; change the draft instead."
-NO_ACCOUNT = "{person}'s position has no budget account: set it before approving the timecard."
 ADJUST_NEEDS_REASON = "Say what the adjustment corrects."
-
-
-class TimecardError(DomainError):
-    """A timecard rule refused the action."""
 
 
 # --- Weeks ---------------------------------------------------------------------------------------
@@ -293,7 +285,7 @@ def timecard_approve(*, timecard: Timecard, expected_version: int, user=None) ->
     if timecard.state != TimecardState.DEPARTMENT_APPROVED:
         raise _refuse_state(timecard, "given the accounts' approval")
     _not_own(timecard, user)
-    account, fringes = _post(
+    account, fringes = posting.post(
         timecard,
         amount=timecard.total,
         wage=timecard.wage,
@@ -341,41 +333,7 @@ def timecard_return(
     return _save(timecard, f"sent back: {note}", fields)
 
 
-# --- Posting -------------------------------------------------------------------------------------
-
-
-def _account(timecard: Timecard) -> str:
-    memo = timecard.deal_memo
-    number = (memo.committed_account or memo.position.account_number).strip()
-    if not number:
-        raise TimecardError(NO_ACCOUNT.format(person=timecard.person.name))
-    return number
-
-
-def _post(timecard, *, amount, wage, description, reference, source) -> tuple[str, Decimal]:
-    """Post `amount` (of which `wage` is pay) as an actual with its fringes, and relieve the
-    memo's commitment by as much; (the account, the fringes)."""
-    number = _account(timecard)
-    try:
-        account = budgets.account_for(timecard.production, number)
-        fringes = budgets.labour_fringes(account, wage) if wage else Decimal("0")
-        budgets.actual_post(
-            production=timecard.production,
-            account_number=number,
-            amount=amount,
-            fringes=fringes,
-            date=timecard.week_end,
-            payee=timecard.person.name,
-            description=description,
-            reference=reference,
-            source=source,
-        )
-        budgets.commitment_relieve(
-            source=timecard.deal_memo, account_number=number, amount=amount, fringes=fringes
-        )
-    except budgets.BudgetError as exc:
-        raise TimecardError(exc.message) from exc
-    return number, fringes
+# --- Adjustments ---------------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -400,7 +358,7 @@ def timecard_adjust(
     )
     adjustment._change_reason = audit(f"{_money(timecard, amount)}: {reason}")
     adjustment.save()
-    _, fringes = _post(
+    _, fringes = posting.post(
         timecard,
         amount=amount,
         wage=amount if wage else Decimal("0"),
@@ -411,18 +369,3 @@ def timecard_adjust(
     TimecardAdjustment.objects.filter(pk=adjustment.pk).update(posted_fringes=fringes)
     adjustment.posted_fringes = fringes
     return adjustment
-
-
-def memo_spent(*, memo, **kwargs) -> tuple[Decimal, Decimal]:
-    """What approved timecards and their adjustments posted for `memo`: (amount, wage). Answers
-    crew's `memo_spent` signal (connected in apps.py)."""
-    amount = wage = Decimal("0")
-    for total, pay_part in Timecard.objects.filter(
-        deal_memo=memo, state=TimecardState.APPROVED
-    ).values_list("posted_amount", "wage"):
-        amount, wage = amount + (total or 0), wage + pay_part
-    for value, is_wage in TimecardAdjustment.objects.filter(timecard__deal_memo=memo).values_list(
-        "amount", "wage"
-    ):
-        amount, wage = amount + value, wage + (value if is_wage else 0)
-    return amount, wage

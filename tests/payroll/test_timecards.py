@@ -288,3 +288,14 @@ def test_the_audit_log_tells_each_step_in_words(production, timecard, head, acco
     assert entries[0].target == "Ada Lovelace, week of 04 Mar 2030"
     assert ("state", "Approved by the department", "Approved") in entries[0].changes
     assert ("posted fringes", "", "$105.19") in entries[0].changes
+
+
+def test_a_memo_with_timecards_is_not_voided_the_hire_is_released_instead(timecard):
+    from apps.crew import services as crew
+    from apps.crew.services import CrewError
+
+    with pytest.raises(CrewError, match="has timecards under this memo: release the hire"):
+        crew.memo_void(memo=timecard.deal_memo)
+    timecard.deal_memo.refresh_from_db()
+    assert timecard.deal_memo.state != MemoState.VOID
+    assert Timecard.objects.filter(pk=timecard.pk).exists()
