@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "apps.crew",
     "apps.callsheets",
     "apps.daily_reports",
+    "apps.payroll",
     "apps.api",
 ]
 

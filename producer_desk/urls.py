@@ -32,6 +32,7 @@ urlpatterns = [
     path("calendar/<str:token>.ics", by_token(schedules_views.ical_feed), name="schedule_ical"),
     path("p/<slug:production_slug>/vendors/", include("apps.vendors.urls")),
     path("p/<slug:production_slug>/hot-costs/", include("apps.daily_reports.hot.urls")),
+    path("p/<slug:production_slug>/timecards/", include("apps.payroll.urls")),
     path(
         "invitations/<str:token>/",
         by_token(productions_views.invitation_accept),

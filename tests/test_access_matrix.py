@@ -255,6 +255,7 @@ SCOPED_WITHOUT_OBJECT = {
 def _camera_world(production) -> dict:
     """One object of every department-scoped model, all in the Camera department."""
     from apps.crew.models import DayAssignment
+    from apps.payroll.models import Timecard
     from apps.productions.models import Department
     from tests.crew.factories import (
         CandidateFactory,
@@ -277,8 +278,16 @@ def _camera_world(production) -> dict:
         position=opening.position,
     )
     memo = DealMemoFactory(position=opening.position)
+    timecard = Timecard.objects.create(
+        production=production,
+        engagement=engagement,
+        person=engagement.person,
+        deal_memo=memo,
+        week_start=engagement.start_date,
+    )
     return {
-        type(o): o for o in (camera, opening, candidate, engagement, day, memo, opening.position)
+        type(o): o
+        for o in (camera, opening, candidate, engagement, day, memo, opening.position, timecard)
     } | {type(candidate.person): candidate.person, Department: camera}
 
 

@@ -43,7 +43,8 @@ OVERRIDES: dict[str, int] = {
     # session, user, membership, nav, the members (the filter); the entries' keys (one UNION of
     # every audited history); per audited model with entries (the exports read them all): its
     # rows and the versions before them; per model a changed key names, its names. It grows with
-    # the kinds of record audited (the cost periods joined them), never with the entries.
+    # the kinds of record audited (the cost periods and the timecards joined them), never with the
+    # entries.
     "productions:audit": 48,
     # session, user, membership; the report; its eight tables; the shoot days, departments and
     # people its rows choose from
@@ -145,6 +146,13 @@ POST_ONLY = {
     "vendors:invoice_reject",
     "api:board_moves",
     "hot_costs:refresh",
+    "payroll:start",
+    "payroll:submit",
+    "payroll:approve_department",
+    "payroll:return_department",
+    "payroll:approve",
+    "payroll:return",
+    "payroll:adjust",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo (the one measured) is not edited but amended, so its edit page sends to the amendment.
@@ -174,6 +182,9 @@ VARIANTS = {
     "vendors:po_detail": ["", "?print=1"],
     "hot_costs:summary": ["", "?format=csv", "?format=xlsx"],
     "hot_costs:day": ["", "?format=csv", "?format=xlsx"],
+    # The week the large demo's timecards are in ({...}: filled from `objects`).
+    "payroll:list": ["", "?week={week}"],
+    "payroll:export": ["?week={week}"],
 }
 
 # Which object a `pk` stands for, by URL name; other kwargs by their own name (see `objects`).
@@ -230,6 +241,7 @@ PK_OF = {
     "daily_reports:sign": "draft_report",
     "hot_costs:day": "daily_report",
     "hot_costs:refresh": "daily_report",
+    "payroll:start": "engagement",
 }
 PK_BY_APP = {
     "crew:memo": "memo",
@@ -239,6 +251,7 @@ PK_BY_APP = {
     "vendors:": "vendor",
     "callsheets:": "call_sheet",
     "daily_reports:": "daily_report",
+    "payroll:": "timecard",
 }
 
 
@@ -298,6 +311,7 @@ def objects(production) -> dict:
         Position,
     )
     from apps.daily_reports.models import DailyReport
+    from apps.payroll.models import Timecard
     from apps.productions.models import Invitation, Membership
     from apps.schedules.models import (
         BoardBanner,
@@ -375,6 +389,8 @@ def objects(production) -> dict:
         "invoice": most(Invoice.objects.filter(production=p), "lines"),
         "daily_report": most(DailyReport.objects.filter(production=p), "hot_costs"),
         "draft_report": most(DailyReport.objects.filter(production=p, state="draft"), "scenes"),
+        "timecard": most(Timecard.objects.filter(production=p), "lines"),
+        "week": Timecard.objects.filter(production=p).order_by("week_start")[0].week_start,
     }
 
 
@@ -521,7 +537,7 @@ def pages(objects: dict) -> list[tuple[str, str, set[int], str]]:
         for kwargs in _choices(route, objects):
             url = reverse(route.name, kwargs=kwargs)
             for query in VARIANTS.get(route.name, [""]):
-                found.append((route.name, url + query, expected, role))
+                found.append((route.name, url + query.format(**objects), expected, role))
     feed = reverse("schedule_ical", kwargs={"token": FEED_TOKEN})
     found.append(("schedule_ical", feed, {200}, Role.ASSOCIATE_PRODUCER))
     return found
@@ -605,6 +621,10 @@ def test_the_large_demo_has_the_promised_size(large_demo):
     assert PurchaseOrder.objects.filter(production=production).count() >= 500
     published = Revision.objects.filter(production=production).values("call_sheet").distinct()
     assert published.count() == 60
+    from apps.payroll.models import Timecard
+
+    weeks = Timecard.objects.filter(production=production, state="approved").values("week_start")
+    assert weeks.distinct().count() >= 5  # six ended weeks: the last shows every state
 
 
 def test_a_page_over_budget_is_reported(client, large_demo, monkeypatch):

@@ -235,7 +235,14 @@ class DayAssignmentForm(forms.Form):
 class PayRulesForm(forms.ModelForm):
     class Meta:
         model = PayRules
-        fields = ["meal_due_hours", "meal_penalty", "sixth_day", "seventh_day", "week_starts"]
+        fields = [
+            "meal_due_hours",
+            "meal_penalty",
+            "sixth_day",
+            "seventh_day",
+            "week_overtime_after",
+            "week_starts",
+        ]
 
     def __init__(self, *args, currency: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -22,6 +22,10 @@ The rules, stated once:
 - **Sixth and seventh day** (work days): the sixth day worked in the production's work week adds
   (multiplier - 1) x the day's straight-time pay (the regular line), the seventh likewise with its
   own multiplier; overtime lines are already premium and are not multiplied again.
+- **Weekly overtime** (`week_overtime`, if the rules set `week_overtime_after`): the straight
+  hours of the week's work days (their regular lines), in date order, past that many earn 0.5x
+  the hourly rate (equivalent) more, on the day they fall. A sixth or seventh day's hours count
+  but earn none (its premium already multiplies them); no hourly rate, no weekly overtime.
 - **Other kinds of day** (travel, hold, idle): straight time only (the day's share of a daily or
   weekly rate; worked hours of an hourly rate), no overtime, penalty or premium.
 - **Money.** Each line's amount is worked out exactly from the rate, the multiplier and the
@@ -58,6 +62,7 @@ OVERTIME_CODE = "overtime"
 DOUBLE_CODE = "double_time"
 SIXTH_DAY = "sixth_day"
 SEVENTH_DAY = "seventh_day"
+WEEK_OVERTIME = "week_overtime"
 MEAL_PENALTY = "meal_penalty"
 FLAT_FEE = "flat"
 
@@ -93,6 +98,7 @@ class Rules:
     meal_penalty: Decimal = Decimal("25.00")
     sixth_day: Decimal = Decimal("1.5")
     seventh_day: Decimal = Decimal("2")
+    week_overtime_after: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -334,6 +340,30 @@ def day_pay(terms: Terms, rules: Rules, day: Day) -> DayPay:
         *_premium(day, rules, regular),
     ]
     return DayPay(tuple(lines), worked)
+
+
+HALF = Decimal("0.5")
+
+
+def week_overtime(terms: Terms, rules: Rules, days: Iterable[DayPay]) -> list[list[PayLine]]:
+    """Each of the week's work days' (DayPay, in date order) weekly overtime lines (see above)."""
+    days = list(days)
+    limit = int(rules.week_overtime_after * 60) if rules.week_overtime_after else None
+    hourly = _hourly(terms) if terms.unit != FLAT else None
+    if limit is None or hourly is None:
+        return [[] for _ in days]
+    found, counted = [], 0
+    for day in days:
+        straight = sum(line.minutes or 0 for line in day.lines if line.code == REGULAR)
+        past = max(0, counted + straight - max(limit, counted))
+        counted += straight
+        premium = any(line.code in (SIXTH_DAY, SEVENTH_DAY) for line in day.lines)
+        if not past or premium:
+            found.append([])
+            continue
+        rule = f"{hm(past)} past {hm(limit)} in the week: 0.5x more (1.5x in all)"
+        found.append([_timed_line(WEEK_OVERTIME, rule, past, hourly, HALF, rules)])
+    return found
 
 
 def planned_day(

@@ -54,6 +54,14 @@ class Capability(models.TextChoices):
     SIGN_DAILY_REPORTS = "sign_daily_reports", "Sign off daily production reports"
     VIEW_HOT_COSTS = "view_hot_costs", "See hot costs (the day's cost against plan)"
     CLOSE_COST_PERIODS = "close_cost_periods", "Close a cost report period (the weekly report)"
+    VIEW_TIMECARDS = "view_timecards", "See timecards (crew their own, a head their department's)"
+    EDIT_TIMECARDS = "edit_timecards", "Fill in and submit timecards (the same reach)"
+    APPROVE_TIMECARDS = "approve_timecards", "Approve timecards for a department"
+    APPROVE_TIMECARDS_FINAL = (
+        "approve_timecards_final",
+        "Give timecards the accounts' approval (posts them to the budget)",
+    )
+    EXPORT_PAYROLL = "export_payroll", "Export an approved week for the payroll service"
 
 
 R = Role
@@ -96,6 +104,15 @@ CAPABILITY_ROLES: dict[Capability, frozenset[Role]] = {
     # Hot costs and cost report periods are money: the roles that see the budget.
     C.VIEW_HOT_COSTS: frozenset(_OFFICE | {R.ACCOUNTANT}),
     C.CLOSE_COST_PERIODS: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.ACCOUNTANT}),
+    # Timecards: everyone has their own (the scope hook in apps/payroll/access.py limits crew to
+    # theirs and a department head to their department's); the department's approval is the
+    # head's (or the producer's or the production manager's); the accounts' approval, which posts
+    # the week to the budget, is the associate producer's, the accountant's or the producer's.
+    C.VIEW_TIMECARDS: frozenset(_ALL),
+    C.EDIT_TIMECARDS: frozenset(_ALL),
+    C.APPROVE_TIMECARDS: frozenset({R.DEPARTMENT_HEAD, R.PRODUCER, R.PRODUCTION_MANAGER}),
+    C.APPROVE_TIMECARDS_FINAL: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.ACCOUNTANT}),
+    C.EXPORT_PAYROLL: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.ACCOUNTANT}),
 }
 
 

@@ -17,6 +17,10 @@ settings): budgets moves PREP_WEEKS and WRAP_WEEKS of the versions that chose to
 again what they keep from other rows (budgets: its kept totals, for archives written before it
 kept them).
 
+`memo_spent` is how crew asks, when it commits a signed memo's cost again, how much of it is
+already spent: payroll answers with what its approved timecards (and their adjustments) posted
+for the memo, so the commitment stays relieved by it.
+
 `member_joined` is sent when someone accepts an invitation: crew ties the directory's people at
 the invited address to their account (ownership is an account link, never an equal e-mail).
 """
@@ -42,3 +46,7 @@ production_restored = Signal()
 # Sent with: production=<Production>, user=<User>, email=<str>: the user accepted an invitation
 # sent to `email` (proof they hold that address). Crew links the people at that address.
 member_joined = Signal()
+
+# Sent with: memo=<DealMemo>; the payroll receiver returns (amount, wage): what was posted as
+# actuals for the memo (of which `wage` is pay, the part fringes apply to).
+memo_spent = Signal()

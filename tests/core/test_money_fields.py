@@ -49,7 +49,9 @@ NOT_MONEY = {
     ("crew", "payrules", "meal_due_hours"): "hours",
     ("crew", "payrules", "sixth_day"): "a multiplier",
     ("crew", "payrules", "seventh_day"): "a multiplier",
+    ("crew", "payrules", "week_overtime_after"): "hours",
     ("daily_reports", "sceneresult", "minutes"): "screen minutes",
+    ("payroll", "timecardline", "hours"): "hours",
 }
 
 
@@ -63,6 +65,7 @@ def test_every_decimal_column_is_money_a_rate_or_a_named_quantity():
             "vendors",
             "callsheets",
             "daily_reports",
+            "payroll",
         }:
             continue
         if model.__name__.startswith("Historical"):

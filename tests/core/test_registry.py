@@ -41,6 +41,7 @@ def test_the_registries_are_filled_from_the_apps_declarations():
         "apps.crew.demo",
         "apps.vendors.demo",
         "apps.callsheets.demo",
+        "apps.payroll.demo",
         "apps.daily_reports.demo",
     ]
 

@@ -7,6 +7,7 @@ Other apps use only the ledger API: ``commitment_record``, ``commitment_release`
 from apps.budgets.services.budget_globals import global_delete, global_set
 from apps.budgets.services.editing import *  # noqa: F403
 from apps.budgets.services.editing import BudgetError, LineValues
+from apps.budgets.services.labour import labour_fringes
 from apps.budgets.services.ledger import (
     NO_CURRENT_VERSION,
     UNKNOWN_ACCOUNT,
@@ -16,6 +17,7 @@ from apps.budgets.services.ledger import (
     commitment_record,
     commitment_release,
     commitment_release_manual,
+    commitment_relieve,
     estimate_set,
 )
 from apps.budgets.services.periods import (
@@ -40,6 +42,8 @@ __all__ = [
     "commitment_record",
     "commitment_release",
     "commitment_release_manual",
+    "commitment_relieve",
+    "labour_fringes",
     "estimate_set",
     "PERIOD_MOVED",
     "PERIOD_NO_BUDGET",

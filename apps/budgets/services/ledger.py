@@ -154,6 +154,34 @@ def commitment_release(*, source: models.Model, account_number: str | None = Non
 
 
 @transaction.atomic
+def commitment_relieve(
+    *, source: models.Model, account_number: str, amount: Decimal, fringes: Decimal = Decimal(0)
+) -> Commitment | None:
+    """Money committed for ``source`` on an account is now spent (an actual was posted for it):
+    its open commitment there goes down by ``amount`` and its fringes by ``fringes``, to the cent
+    and never below zero (spending past the commitment leaves nothing committed). A negative
+    amount (a correction) gives back as much. None when ``source`` has nothing open there."""
+    commitment = (
+        Commitment.objects.select_for_update()
+        .filter(
+            source_type=ContentType.objects.get_for_model(source),
+            source_id=source.pk,
+            account_number=str(account_number).strip(),
+            status=Commitment.Status.OPEN,
+        )
+        .first()
+    )
+    if commitment is None:
+        return None
+    production = commitment.production
+    zero = _money(production, Decimal(0))
+    commitment.amount = max(zero, _money(production, commitment.amount - amount))
+    commitment.fringe_amount = max(zero, _money(production, commitment.fringe_amount - fringes))
+    commitment.save(update_fields=["amount", "fringe_amount"])
+    return commitment
+
+
+@transaction.atomic
 def commitment_add_manual(
     *, production: Production, account_number: str, amount: Decimal, description: str, date
 ) -> Commitment:

@@ -57,6 +57,15 @@ class PayRules(models.Model):
         default=Decimal("2"),
         validators=[MinValueValidator(Decimal("1")), MaxValueValidator(Decimal("5"))],
     )
+    week_overtime_after = models.DecimalField(
+        "weekly overtime after (hours in the week)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("1")), MaxValueValidator(Decimal("168"))],
+        help_text="Straight-time hours past this in the week are paid 1.5x. Blank: none.",
+    )
     week_starts = models.PositiveSmallIntegerField(
         "the work week starts on", choices=Weekday, default=Weekday.MONDAY
     )
@@ -101,4 +110,5 @@ class PayRules(models.Model):
             meal_penalty=self.meal_penalty,
             sixth_day=self.sixth_day,
             seventh_day=self.seventh_day,
+            week_overtime_after=self.week_overtime_after,
         )

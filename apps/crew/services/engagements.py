@@ -27,6 +27,7 @@ from apps.crew.services.rules import (
     CrewError,
 )
 from apps.crew.services.wording import audit
+from apps.productions.signals import memo_spent
 from apps.schedules.models import DayKind, ShootDay
 
 # --- Engagements --------------------------------------------------------------------------------
@@ -191,6 +192,9 @@ def _commit(memo: DealMemo, engagement: Engagement | None = None) -> None:
         amount, wage = owed.amount, owed.wage
     else:
         amount, wage = memo_cost(memo), memo_wage(memo)
+    # What timecards already posted for the memo is spent, not committed (payroll answers).
+    for _, (spent, spent_wage) in memo_spent.send(sender=None, memo=memo):
+        amount, wage = max(amount - spent, Decimal(0)), max(wage - spent_wage, Decimal(0))
     error = ""
     try:
         if not number:

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 
 from apps.core import outbox
@@ -31,6 +32,7 @@ from apps.crew.services.rules import (
     LINK_USED,
     MEMO_ALREADY_OPEN,
     MEMO_ALREADY_VOID,
+    MEMO_HAS_TIMECARDS,
     MEMO_NO_EMAIL,
     MEMO_NOT_ACCEPTED,
     MEMO_NOT_EDITABLE,
@@ -254,5 +256,9 @@ def _void(memo: DealMemo, *, words: str = "voided deal memo") -> None:
     memo.amendments.filter(state__in=(AmendmentState.DRAFT, AmendmentState.SENT)).update(
         state=AmendmentState.WITHDRAWN, withdrawn_at=memo.voided_at, token_hash=""
     )
-    Engagement.objects.filter(deal_memo=memo).delete()
+    try:
+        with transaction.atomic():
+            Engagement.objects.filter(deal_memo=memo).delete()
+    except ProtectedError as exc:  # work recorded against the hire (payroll's timecards)
+        raise CrewError(MEMO_HAS_TIMECARDS.format(person=memo.person.name)) from exc
     _release(memo)

@@ -14,6 +14,10 @@ MEMO_NO_EMAIL = "{person} has no e-mail address to send the memo to."
 MEMO_ALREADY_OPEN = "{person} already has a deal memo for {position} in progress."
 MEMO_NOT_ACCEPTED = "Only an accepted deal memo can be countersigned."
 MEMO_ALREADY_VOID = "This deal memo is already void."
+MEMO_HAS_TIMECARDS = (
+    "{person} has timecards under this memo: release the hire (their last day) instead of "
+    "voiding it."
+)
 LINK_INVALID = "This deal memo link is not valid. Ask the production office for a new one."
 LINK_EXPIRED = "This deal memo link has expired. Ask the production office to send it again."
 LINK_USED = "This deal memo has already been answered."

@@ -1,0 +1,40 @@
+from apps.core import registry
+
+
+class PayrollConfig(registry.DomainAppConfig):
+    name = "apps.payroll"
+    verbose_name = "Payroll"
+
+    def connect(self) -> None:
+        from apps.payroll.posting import memo_spent as answer
+        from apps.productions.signals import memo_spent
+
+        memo_spent.connect(answer, dispatch_uid="payroll.memo_spent")
+
+    def demo(self):
+        from apps.payroll.demo import seed_timecards
+
+        return seed_timecards, 850  # after crew; before the periods close (daily reports, 900)
+
+    def nav(self) -> list[registry.NavItem]:
+        from apps.productions.capabilities import Capability as C
+
+        return [registry.NavItem("Timecards", "payroll:list", C.VIEW_TIMECARDS, 530, "clock")]
+
+    def audited(self) -> list[registry.Audited]:
+        from apps.payroll.models import Timecard, TimecardAdjustment
+
+        return [
+            registry.Audited(
+                Timecard,
+                "Timecard",
+                lambda t: f"{t.person.name}, week of {t.week_start:%d %b %Y}",
+                select_related=("person",),
+            ),
+            registry.Audited(
+                TimecardAdjustment,
+                "Timecard adjustment",
+                lambda a: f"{a.timecard.person.name}, week of {a.timecard.week_start:%d %b %Y}",
+                select_related=("timecard__person",),
+            ),
+        ]
