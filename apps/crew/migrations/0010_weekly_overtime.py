@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('crew', '0008_pay_rules'),
+        ('crew', '0009_pay_rules_audit_words'),
     ]
 
     operations = [
