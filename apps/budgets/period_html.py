@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from apps.budgets.converters import NumberConverter
 from apps.budgets.queries.periods import ComparedLine
 from apps.core.escaping import escaped
 from apps.core.money import format_amount
+from apps.productions.links import production_url
 
 BOLD = {"section": "table-secondary fw-bold", "total": "table-secondary fw-bold"}
 SEMIBOLD = {"category": "table-light fw-semibold", "markup": "table-light fw-semibold"}
@@ -58,23 +58,23 @@ def compared_rows(lines: list[ComparedLine], currency: str) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 - every value is escaped above  # nosec B308 B703
 
 
-def _drill_urls(production_slug: str, period_id: int) -> dict[str, str]:
+def _drill_urls(production, period_id: int) -> dict[str, str]:
     """The period's drill-down URL of each level, with stand-ins for the number and figure."""
-    kwargs = {"production_slug": production_slug, "period_id": period_id, "figure": FIGURE}
+    kwargs = {"period_id": period_id, "figure": FIGURE}
     return {
-        "account": reverse(
-            "budgets:cost_period_drill_account", kwargs={**kwargs, "account_number": NUMBER}
+        "account": production_url(
+            production, "budgets:cost_period_drill_account", **kwargs, account_number=NUMBER
         ),
-        "category": reverse(
-            "budgets:cost_period_drill_category", kwargs={**kwargs, "category_number": NUMBER}
+        "category": production_url(
+            production, "budgets:cost_period_drill_category", **kwargs, category_number=NUMBER
         ),
     }
 
 
-def period_rows(shown_rows, *, production_slug: str, period_id: int, currency: str) -> SafeString:
+def period_rows(shown_rows, *, production, period_id: int, currency: str) -> SafeString:
     """A closed period's rows as its page shows them (views.costreport.shown_rows): each row's
     figures, the accounts' and categories' linked to what they add up from, and its note."""
-    urls = _drill_urls(production_slug, period_id)
+    urls = _drill_urls(production, period_id)
     parts = []
     for shown in shown_rows:
         row = shown.row

@@ -77,7 +77,7 @@ def test_a_periods_rows_written_in_python_are_the_templates(currency):
     }  # fmt: skip
     expected = Template(PERIOD).render(Context(context))
     written = period_html.period_rows(
-        rows, production_slug="night-ferry", period_id=7, currency=currency
+        rows, production=SimpleNamespace(slug="night-ferry"), period_id=7, currency=currency
     )
     assert _flat(written) == _flat(expected)
     assert "/drill/account/3307/efc/" in written and "over-budget" in written

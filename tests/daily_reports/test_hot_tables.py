@@ -82,6 +82,6 @@ def test_the_summary_written_in_python_is_the_templates(currency):
     ]  # fmt: skip
     production = SimpleNamespace(slug="night-ferry", currency=currency)
     expected = Template(SUMMARY).render(Context({"rows": rows, "production": production}))
-    written = tables.summary_rows(rows, "night-ferry", currency)
+    written = tables.summary_rows(rows, SimpleNamespace(slug="night-ferry"), currency)
     assert _flat(written) == _flat(expected)
     assert "/p/night-ferry/hot-costs/77/" in written and "&lt;Mon&gt;" in written

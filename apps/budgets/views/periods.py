@@ -124,7 +124,7 @@ def _period_context(request: ProductionRequest, period: CostPeriod) -> dict:
         "report": report,
         "rows": period_html.period_rows(
             rows,
-            production_slug=request.production.slug,
+            production=request.production,
             period_id=period.pk,
             currency=period.currency,
         ),

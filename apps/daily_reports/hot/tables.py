@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from apps.core.escaping import escaped
 from apps.core.money import format_amount
 from apps.daily_reports.hot.queries import DayPage, SummaryRow
 from apps.daily_reports.hotcosts import NOTE
+from apps.productions.links import production_url
 
 
 def _money(value, currency: str) -> str:
@@ -74,11 +74,11 @@ def lines(page: DayPage, currency: str) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 - every value is escaped above  # nosec B308 B703
 
 
-def summary_rows(rows: list[SummaryRow], production_slug: str, currency: str) -> SafeString:
+def summary_rows(rows: list[SummaryRow], production, currency: str) -> SafeString:
     """Each report's <tr>: its day (a link to its hot cost), state, labour and other costs
     planned and actual, the day's variance and, on a signed day, the running one."""
     stand_in = 2**62  # reversed once, then each row's key put in its place
-    day_url = reverse("hot_costs:day", kwargs={"production_slug": production_slug, "pk": stand_in})
+    day_url = production_url(production, "hot_costs:day", pk=stand_in)
     parts = []
     for row in rows:
         report = row.report

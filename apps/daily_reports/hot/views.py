@@ -34,7 +34,7 @@ def summary(request: ProductionRequest) -> HttpResponse:
         "daily_reports/hot/summary.html",
         {
             "rows": rows,
-            "table": tables.summary_rows(rows, production.slug, production.currency),
+            "table": tables.summary_rows(rows, production, production.currency),
             "forecast": queries.forecast(production),
             "chart": paired_bar_chart(queries.chart_bars(rows), title=queries.CHART_TITLE)
             if rows
