@@ -1,6 +1,7 @@
 """Screenshots of the real pages for the README, taken from a running server with the demo seeded.
 
 python3 dev.py &                                  # serve the demo on :8000
+.venv/bin/python manage.py seed_demo --size large # the large demo's pages (skipped without it)
 .venv/bin/python docs/screenshots/take.py         # writes docs/screenshots/*.png
 """
 
@@ -45,6 +46,20 @@ PAGES = [
     ("dashboard-phone", "/p/night-ferry/", "phone"),
     ("api-tokens", "/accounts/profile/", "top"),
     ("api-reference", "/api/docs/", "top"),
+    # The large demo (`seed_demo --size large` after the small one), 45 days into its shoot.
+    ("large-dashboard", "/p/night-ferry-large/", "top"),
+    ("daily-report", "/p/night-ferry-large/daily-reports/45/", "top"),
+    ("daily-report-edit-phone", "/p/night-ferry-large/daily-reports/46/edit/", "phone"),
+    ("hot-costs", "/p/night-ferry-large/hot-costs/", "top"),
+    ("hot-cost-day", "/p/night-ferry-large/hot-costs/45/", "top"),
+    ("cost-period", "/p/night-ferry-large/budget/cost-report/periods/8/", "top"),
+    (
+        "cost-periods-compared",
+        "/p/night-ferry-large/budget/cost-report/periods/compare/?a=7&b=8",
+        "top",
+    ),
+    ("timecards", "/p/night-ferry-large/timecards/", "top"),
+    ("timecard-phone", "/p/night-ferry-large/timecards/955/", "phone"),
 ]
 
 
