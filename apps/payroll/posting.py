@@ -1,14 +1,19 @@
 """Posting to the budget (only through `apps.budgets.services`): a timecard's approved week or an
 adjustment becomes an actual on the memo's account with the fringes the budget puts on its pay,
-and the memo's commitment there is relieved by the same amount and fringes. `memo_spent` answers
+and the memo's commitment there is relieved by the same amount and fringes. `close_if_last`
+relieves the rest of a released engagement's commitment once its last timecard is posted. `memo_spent` answers
 crew, which asks what timecards already posted when it commits a memo again.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
+
 from apps.budgets import services as budgets
+from apps.budgets.models import Commitment
 from apps.payroll.errors import TimecardError
 from apps.payroll.models import Timecard, TimecardAdjustment, TimecardState
 
@@ -47,6 +52,41 @@ def post(timecard, *, amount, wage, description, reference, source) -> tuple[str
     except budgets.BudgetError as exc:
         raise TimecardError(exc.message) from exc
     return number, fringes
+
+
+def close_if_last(timecard: Timecard) -> tuple[Decimal, Decimal] | None:
+    """A released person's last timecard closes their commitment: when the engagement is released
+    (`last_day` set by crew's release), the timecard of the week holding its last day is approved
+    and no other timecard of the engagement waits for approval, whatever the memo still commits
+    on its account is relieved to zero (`budgets.commitment_relieve`); (the amount and fringes
+    relieved), or None when it is not the last or nothing was left."""
+    engagement = timecard.engagement
+    if engagement.released_at is None or engagement.last_day is None:
+        return None
+    cards = Timecard.objects.filter(engagement=engagement)
+    # This timecard is being approved (its state is saved after the posting).
+    if cards.exclude(pk=timecard.pk).exclude(state=TimecardState.APPROVED).exists():
+        return None
+    last_week = engagement.last_day - timedelta(days=6)
+    if not cards.filter(week_start__gt=last_week, week_start__lte=engagement.last_day).exists():
+        return None
+    number = account_of(timecard)
+    rest = (
+        Commitment.objects.filter(
+            source_type=ContentType.objects.get_for_model(timecard.deal_memo),
+            source_id=timecard.deal_memo_id,
+            account_number=number,
+            status=Commitment.Status.OPEN,
+        )
+        .values_list("amount", "fringe_amount")
+        .first()
+    )
+    if rest is None or not (rest[0] or rest[1]):
+        return None
+    budgets.commitment_relieve(
+        source=timecard.deal_memo, account_number=number, amount=rest[0], fringes=rest[1]
+    )
+    return rest[0], rest[1]
 
 
 def memo_spent(*, memo, **kwargs) -> tuple[Decimal, Decimal]:

@@ -301,8 +301,17 @@ def timecard_approve(*, timecard: Timecard, expected_version: int, user=None) ->
         f"approved and posted to {account}: {_money(timecard, timecard.total)} "
         f"and {_money(timecard, fringes)} fringes"
     )
+    closed = posting.close_if_last(timecard)
     fields = ["state", "approved_at", "approved_by", "posted_amount", "posted_fringes"]
-    return _save(timecard, words, [*fields, "posted_account"])
+    timecard = _save(timecard, words, [*fields, "posted_account"])
+    if closed is not None:  # its own history row, in words (same state, same version)
+        timecard._change_reason = audit(
+            f"released after {timecard.engagement.last_day:%-d %b %Y}, last timecard: "
+            f"{_money(timecard, closed[0])} + {_money(timecard, closed[1])} fringes on "
+            f"{account} relieved to zero"
+        )
+        timecard.save(update_fields=["state"])
+    return timecard
 
 
 RETURNABLE = {
