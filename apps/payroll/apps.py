@@ -10,6 +10,10 @@ class PayrollConfig(registry.DomainAppConfig):
         from apps.productions.signals import memo_spent
 
         memo_spent.connect(answer, dispatch_uid="payroll.memo_spent")
+        from apps.payroll.prefill import report_signed
+        from apps.productions.signals import daily_report_signed
+
+        daily_report_signed.connect(report_signed, dispatch_uid="payroll.report_signed")
 
     def demo(self):
         from apps.payroll.demo import seed_timecards

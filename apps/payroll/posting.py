@@ -1,8 +1,8 @@
 """Posting to the budget (only through `apps.budgets.services`): a timecard's approved week or an
 adjustment becomes an actual on the memo's account with the fringes the budget puts on its pay,
 and the memo's commitment there is relieved by the same amount and fringes. `close_if_last`
-relieves the rest of a released engagement's commitment once its last timecard is posted. `memo_spent` answers
-crew, which asks what timecards already posted when it commits a memo again.
+relieves the rest of a released engagement's commitment once its last timecard is posted.
+`memo_spent` answers crew, which asks what timecards already posted when it commits a memo again.
 """
 
 from __future__ import annotations

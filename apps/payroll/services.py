@@ -25,7 +25,7 @@ from apps.core.money import format_money
 from apps.crew import pay
 from apps.crew.models import Engagement, MemoState, PayRules
 from apps.crew.services.wording import audit
-from apps.payroll import posting, week
+from apps.payroll import posting, prefill, week
 from apps.payroll.errors import TimecardError
 from apps.payroll.models import (
     Timecard,
@@ -115,6 +115,11 @@ def _save(timecard: Timecard, words: str, fields: list[str]) -> Timecard:
     return timecard
 
 
+def save_words(timecard: Timecard, words: str) -> Timecard:
+    """Save a draft's worked-out total with `words` in its history (the prefill's)."""
+    return _save(timecard, words, ["total", "wage"])
+
+
 def _money(timecard: Timecard, amount: Decimal) -> str:
     return format_money(amount, timecard.production.currency)
 
@@ -153,6 +158,8 @@ def timecard_start(*, engagement: Engagement, day: date, user=None) -> Timecard:
                 TimecardDay(production=production, timecard=timecard, date=start + timedelta(n))
                 for n in range(7)
             )
+            timecard.engagement = engagement
+            prefill.prefill(production, [timecard])
     except IntegrityError:  # a second click raced this one
         timecard = Timecard.objects.get(engagement=engagement, week_start=start)
     return timecard
@@ -191,18 +198,21 @@ def timecard_save(
         raise TimecardError(NOT_A_DRAFT.format(state=timecard.get_state_display().lower(), how=how))
     rows = list(timecard.days.all())
     for row in rows:
+        was = [getattr(row, name) for name in DAY_FIELDS]
         for name, value in days.get(row.date, {}).items():
             if name in DAY_FIELDS or name in AMOUNT_FIELDS:
                 default = (
                     Decimal("0") if name in AMOUNT_FIELDS else ("" if name == "kind" else None)
                 )
                 setattr(row, name, default if value is None else value)
+        if was != [getattr(row, name) for name in DAY_FIELDS]:
+            row.prefilled_from = ""  # changed by hand: the person's now (apps/payroll/prefill.py)
     _check_engagement(timecard, rows)
     try:
         paid = week_pay_of(timecard, rows)
     except pay.PayError as exc:
         raise TimecardError(exc.message, "days") from exc
-    update_rows(TimecardDay, rows, [*DAY_FIELDS, *AMOUNT_FIELDS])
+    update_rows(TimecardDay, rows, [*DAY_FIELDS, *AMOUNT_FIELDS, "prefilled_from"])
     timecard.total, timecard.wage = paid.total, paid.wage
     entered = sum(1 for row in rows if row.kind)
     return _save(
