@@ -14,6 +14,10 @@ class PayrollConfig(registry.DomainAppConfig):
         from apps.productions.signals import daily_report_signed
 
         daily_report_signed.connect(report_signed, dispatch_uid="payroll.report_signed")
+        from apps.payroll.posting import day_pay
+        from apps.productions.signals import timecard_pay_asked
+
+        timecard_pay_asked.connect(day_pay, dispatch_uid="payroll.day_pay")
 
     def demo(self):
         from apps.payroll.demo import seed_timecards

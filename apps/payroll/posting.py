@@ -11,11 +11,13 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Sum
 
 from apps.budgets import services as budgets
 from apps.budgets.models import Commitment
+from apps.core.money import round_money
 from apps.payroll.errors import TimecardError
-from apps.payroll.models import Timecard, TimecardAdjustment, TimecardState
+from apps.payroll.models import Timecard, TimecardAdjustment, TimecardLine, TimecardState
 
 NO_ACCOUNT = "{person}'s position has no budget account: set it before approving the timecard."
 
@@ -102,3 +104,37 @@ def memo_spent(*, memo, **kwargs) -> tuple[Decimal, Decimal]:
     ):
         amount, wage = amount + value, wage + (value if is_wage else 0)
     return amount, wage
+
+
+def day_pay(*, production, dates, approved_only=False, **kwargs) -> dict:
+    """Answers `timecard_pay_asked` (daily_reports' hot costs): {(person id, date): {"amount",
+    "state", "week"}}, the kept pay lines (`wage`: not kit or mileage) of timecards submitted or
+    later (approved only, with `approved_only`) summed per person and day. One query."""
+    states = (
+        [TimecardState.APPROVED]
+        if approved_only
+        else [TimecardState.SUBMITTED, TimecardState.DEPARTMENT_APPROVED, TimecardState.APPROVED]
+    )
+    rows = (
+        TimecardLine.objects.filter(
+            timecard__production=production,
+            timecard__state__in=states,
+            date__in=list(dates),
+            wage=True,
+        )
+        .values("timecard__person_id", "date", "timecard__state", "timecard__week_start")
+        .annotate(amount=Sum("amount"))
+    )
+    found: dict = {}
+    for row in rows:
+        key = (row["timecard__person_id"], row["date"])
+        amount = round_money(Decimal(row["amount"]), production.currency)
+        if key in found:  # two engagements of one person on a day: both pay
+            found[key]["amount"] += amount
+            continue
+        found[key] = {
+            "amount": amount,
+            "state": TimecardState(row["timecard__state"]).label.lower(),
+            "week": row["timecard__week_start"],
+        }
+    return found

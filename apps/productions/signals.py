@@ -25,6 +25,10 @@ for the memo, so the commitment stays relieved by it.
 and dates (to prefill timecards); `daily_report_signed` tells payroll a report was signed, so the
 blank days of draft timecards on that date take its times.
 
+`timecard_pay_asked` is how daily_reports asks payroll what timecards pay for a day: a draft
+report's hot cost takes a submitted or approved timecard's pay as the person's actual, and the hot
+cost summary shows the approved timecards' pay beside a signed day's frozen figure.
+
 `member_joined` is sent when someone accepts an invitation: crew ties the directory's people at
 the invited address to their account (ownership is an account link, never an equal e-mail).
 """
@@ -64,3 +68,9 @@ crew_times_asked = Signal()
 # Sent by daily_reports when a report is signed off (inside its transaction), with:
 # production=<Production>, date=<date>. Payroll prefills the blank days of draft timecards.
 daily_report_signed = Signal()
+
+# Sent by daily_reports with: production=<Production>, dates=<list of date>, approved_only=<bool>.
+# The payroll receiver returns {(person id, date): {"amount": <Decimal>, "state": <str>,
+# "week": <date>}}: the pay lines (not kit or mileage) of each person's timecard on that date,
+# from timecards submitted or later (approved only, with `approved_only`).
+timecard_pay_asked = Signal()
