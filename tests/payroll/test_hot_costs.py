@@ -20,7 +20,7 @@ from apps.payroll import services
 from apps.productions.capabilities import Role
 from apps.schedules.models import DayKind, ShootDay
 from tests.factories import department_named, member
-from tests.payroll.conftest import START, filled
+from tests.payroll.conftest import START, approved, filled
 
 pytestmark = pytest.mark.django_db
 # long_day() on the timecard: 500 + 150 (1.5x) + 150 (2x) + 75 (late meal) = 875.00 on Monday.
@@ -70,10 +70,7 @@ def test_a_signed_days_lines_stay_frozen_and_the_summary_shows_the_payroll_actua
     DailyReport.objects.filter(pk=report.pk).update(
         state=ReportState.SIGNED, signed_by=signer, signed_at=timezone.now()
     )
-    timecard = filled(timecard)
-    for step in (services.timecard_submit, services.timecard_approve_department):
-        timecard = step(timecard=timecard, expected_version=timecard.version, user=head)
-    services.timecard_approve(timecard=timecard, expected_version=timecard.version)
+    approved(filled(timecard), head)
     assert str(ada_line(report).actual) == "500.00"  # frozen with the signed report
     (row,) = hot.summary(production)
     assert (row.labour.actual, row.payroll) == (Decimal("500.00"), Decimal(TIMECARD_MONDAY))

@@ -13,16 +13,10 @@ import pytest
 from apps.budgets.models import Commitment
 from apps.crew.services.engagements import engagement_release
 from apps.payroll import services
-from tests.payroll.conftest import START, filled
+from tests.payroll.conftest import START, approved, filled
 
 pytestmark = pytest.mark.django_db
 ZERO = Decimal("0")
-
-
-def approved(timecard, head):
-    for step in (services.timecard_submit, services.timecard_approve_department):
-        timecard = step(timecard=timecard, expected_version=timecard.version, user=head)
-    return services.timecard_approve(timecard=timecard, expected_version=timecard.version)
 
 
 def released(engagement, last_day):

@@ -5,15 +5,12 @@ read back as text."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
-from apps.payroll import services
 from tests import pdfs
-from tests.payroll.conftest import START, filled, hire, long_day
+from tests.payroll.conftest import START, exported_week
 
 pytestmark = pytest.mark.django_db
 
@@ -25,17 +22,7 @@ def _lines(pdf: bytes) -> list[str]:
 def test_the_approved_week_prints_one_line_per_person_and_pay_code_with_totals(
     client, production, timecard, head, accountant
 ):
-    days = {
-        START: {**long_day(), "kit": Decimal("35.00")},
-        START + timedelta(1): {"kind": "travel"},
-    }
-    timecard = filled(timecard, days)
-    for step in (services.timecard_submit, services.timecard_approve_department):
-        timecard = step(timecard=timecard, expected_version=timecard.version, user=head)
-    timecard = services.timecard_approve(timecard=timecard, expected_version=timecard.version)
-    services.timecard_adjust(timecard=timecard, amount=Decimal("-25.00"), reason="Meal on time")
-    draft = services.timecard_start(engagement=hire(production, name="Grace Hopper"), day=START)
-    filled(draft)  # not approved: not printed
+    exported_week(production, timecard, head)
     client.force_login(accountant)
     url = reverse("payroll:export", args=[production.slug, "pdf"]) + f"?week={START}"
     response = client.get(url)
