@@ -18,6 +18,10 @@ class PayrollConfig(registry.DomainAppConfig):
         from apps.productions.signals import timecard_pay_asked
 
         timecard_pay_asked.connect(day_pay, dispatch_uid="payroll.day_pay")
+        from apps.payroll.services import release_closes
+        from apps.productions.signals import engagement_released
+
+        engagement_released.connect(release_closes, dispatch_uid="payroll.release_closes")
 
     def demo(self):
         from apps.payroll.demo import seed_timecards

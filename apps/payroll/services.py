@@ -314,14 +314,39 @@ def timecard_approve(*, timecard: Timecard, expected_version: int, user=None) ->
     closed = posting.close_if_last(timecard)
     fields = ["state", "approved_at", "approved_by", "posted_amount", "posted_fringes"]
     timecard = _save(timecard, words, [*fields, "posted_account"])
-    if closed is not None:  # its own history row, in words (same state, same version)
-        timecard._change_reason = audit(
-            f"released after {timecard.engagement.last_day:%-d %b %Y}, last timecard: "
-            f"{_money(timecard, closed[0])} + {_money(timecard, closed[1])} fringes on "
-            f"{account} relieved to zero"
-        )
-        timecard.save(update_fields=["state"])
+    if closed is not None:
+        record_closed(timecard, account, closed)
     return timecard
+
+
+def record_closed(timecard: Timecard, account: str, closed: tuple[Decimal, Decimal]) -> None:
+    """The closing of a released person's commitment, in its own history row of their last
+    timecard (same state, same version)."""
+    timecard._change_reason = audit(
+        f"released after {timecard.engagement.last_day:%-d %b %Y}, last timecard: "
+        f"{_money(timecard, closed[0])} + {_money(timecard, closed[1])} fringes on "
+        f"{account} relieved to zero"
+    )
+    timecard.save(update_fields=["state"])
+
+
+@transaction.atomic
+def release_closes(*, engagement: Engagement, **kwargs) -> None:
+    """Answers crew's `engagement_released`: when the released person's last timecard is already
+    approved, the release's new commitment is relieved to zero (`posting.close_if_last`)."""
+    last = (
+        Timecard.objects.select_for_update()
+        .filter(engagement=engagement, state=TimecardState.APPROVED)
+        .select_related("production", "deal_memo__position", "person")
+        .order_by("-week_start")
+        .first()
+    )
+    if last is None:
+        return
+    last.engagement = engagement
+    closed = posting.close_if_last(last)
+    if closed is not None:
+        record_closed(last, posting.account_of(last), closed)
 
 
 RETURNABLE = {

@@ -29,6 +29,9 @@ blank days of draft timecards on that date take its times.
 report's hot cost takes a submitted or approved timecard's pay as the person's actual, and the hot
 cost summary shows the approved timecards' pay beside a signed day's frozen figure.
 
+`engagement_released` is sent by crew once a release has committed the memo again: payroll
+relieves the rest to zero when the released person's last timecard is already approved.
+
 `member_joined` is sent when someone accepts an invitation: crew ties the directory's people at
 the invited address to their account (ownership is an account link, never an equal e-mail).
 """
@@ -74,3 +77,7 @@ daily_report_signed = Signal()
 # "week": <date>}}: the pay lines (not kit or mileage) of each person's timecard on that date,
 # from timecards submitted or later (approved only, with `approved_only`).
 timecard_pay_asked = Signal()
+
+# Sent by crew with: engagement=<Engagement> (saved with its last day), inside the release's
+# transaction, after the memo's commitment was recorded again.
+engagement_released = Signal()

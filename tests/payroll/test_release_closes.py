@@ -56,3 +56,12 @@ def test_a_timecard_before_the_last_week_leaves_the_rest_committed(engagement, h
 def test_an_engagement_still_running_keeps_its_commitment(engagement, timecard, head):
     approved(filled(timecard), head)
     assert open_commitment(engagement).amount > 0
+
+
+def test_a_release_after_the_last_week_is_approved_closes_it_too(engagement, timecard, head):
+    timecard = approved(filled(timecard), head)
+    released(engagement, START + timedelta(days=1))
+    after = open_commitment(engagement)
+    assert (after.amount, after.fringe_amount) == (ZERO, ZERO)
+    words = timecard.history.first().history_change_reason
+    assert words.startswith("released after 5 Mar 2030, last timecard: ")
