@@ -29,6 +29,12 @@ class DailyReportsConfig(registry.DomainAppConfig):
             registry.NavItem("Hot costs", "hot_costs:summary", C.VIEW_HOT_COSTS, 520, "cash-stack"),
         ]
 
+    def connect(self) -> None:
+        from apps.daily_reports.crew_times import signed_times
+        from apps.productions.signals import crew_times_asked
+
+        crew_times_asked.connect(signed_times, dispatch_uid="daily_reports.crew_times")
+
     def demo(self):
         from apps.daily_reports.demo import seed_daily_reports
 

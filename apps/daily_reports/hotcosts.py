@@ -17,7 +17,11 @@ anywhere is planned from the actual call.
 
 Actual: the person's exception on the report (absent: nothing; each time they give, else their
 department's), else their department's times, else the main unit's crew call to last person out
-with its meals. With no times at all yet, the actual is the plan and the line says so.
+with its meals. With no times at all yet, the actual is the plan and the line says so. Where the
+person's timecard for the day is submitted or approved, its pay for the day (its pay lines, not
+kit or mileage; asked of payroll through `timecard_pay_asked`) is the actual instead, the better
+figure, and the line says so. A signed report's lines never move: a timecard approved after the
+sign-off shows on the summary as the day's payroll actual (hot/queries.py), beside them.
 
 Both sides count the day's place in the person's work week (the production's week start): the
 shoot days of the week before this one that fall in their engagement, less those on which a
@@ -53,6 +57,7 @@ from apps.daily_reports.models import (
     HotCostLine,
     UnitTimes,
 )
+from apps.productions.signals import timecard_pay_asked
 from apps.schedules.models import DayKind, ShootDay
 
 SIGNED_MEMOS = (MemoState.ACCEPTED, MemoState.COUNTERSIGNED)
@@ -249,7 +254,21 @@ def _note(side: str, text: str) -> dict:
     return {"side": side, "code": NOTE, "rule": text, "hours": None, "rate": "", "amount": ""}
 
 
-def labour_line(report, worker, rules, plan_call, sheet_times, actual, absent) -> HotCostLine:
+def timecard_pay(production, dates, *, approved_only: bool = False) -> dict:
+    """What payroll's timecards pay each person on `dates` (the `timecard_pay_asked` signal,
+    apps/productions/signals.py: daily_reports does not read payroll): {(person id, date):
+    {"amount", "state", "week"}}; empty without payroll."""
+    found: dict = {}
+    for _, answer in timecard_pay_asked.send(
+        sender=HotCostLine, production=production, dates=dates, approved_only=approved_only
+    ):
+        found.update(answer or {})
+    return found
+
+
+def labour_line(
+    report, worker, rules, plan_call, sheet_times, actual, absent, timecard=None
+) -> HotCostLine:
     terms = pay.Terms.of(worker.memo)
     plan_call = plan_call or (actual.call if actual else None)
     detail: list[dict] = []
@@ -271,7 +290,18 @@ def labour_line(report, worker, rules, plan_call, sheet_times, actual, absent) -
         detail.append(
             _note("planned", "no call on the call sheet or the schedule: nothing planned")
         )
-    if absent:
+    if timecard is not None:  # the paid figure is better than the report's times
+        detail.append(
+            _note(
+                "actual",
+                f"from the timecard ({timecard['state']}), week of {timecard['week']:%-d %b %Y}: "
+                "its pay for the day",
+            )
+        )
+        if actual is not None and not absent:
+            detail.append(_note("actual", f"the report said {actual.text()}"))
+        actual_amount = timecard["amount"]
+    elif absent:
         detail.append(_note("actual", "did not work"))
         actual_amount = Decimal("0")
     elif actual is None:
@@ -309,12 +339,17 @@ def compute(report: DailyReport) -> list[HotCostLine]:
     departments = {c.department_id: c for c in report.crew.all()}
     unit = report.units.order_by("order", "pk").first()
     lines = []
+    day = report.shoot_day.date
+    paid = timecard_pay(report.production, [day])
     for worker in workers(report, rules_row.week_starts):
         exception = exceptions.get(worker.person.pk)
         times = actual_times(worker, exception, departments.get(worker.department_id), unit)
         call = planned_call(report, worker.person.pk, own_calls)
         absent = exception is not None and exception.absent
-        lines.append(labour_line(report, worker, rules, call, (wrap, lunch), times, absent))
+        timecard = paid.get((worker.person.pk, day))
+        lines.append(
+            labour_line(report, worker, rules, call, (wrap, lunch), times, absent, timecard)
+        )
     for item in report.costs.all():
         lines.append(
             HotCostLine(

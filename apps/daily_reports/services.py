@@ -34,6 +34,7 @@ from apps.daily_reports.models import (
 )
 from apps.productions.capabilities import CAPABILITY_ROLES, Capability
 from apps.productions.models import Membership
+from apps.productions.signals import daily_report_signed
 from apps.schedules.models import Scene, ShootDay
 
 NOT_A_SHOOT_DAY = "Only a shoot day has a daily production report."
@@ -269,6 +270,10 @@ def report_sign(*, report: DailyReport, expected_version: int, user) -> DailyRep
     locked._change_reason = wording.signed(locked, user, moves, hot, len(people))
     save_if_unchanged(locked, expected_version=expected_version, what="daily report")
     _address(locked, people)
+    # Payroll prefills the blank days of draft timecards from the signed times.
+    daily_report_signed.send(
+        sender=DailyReport, production=locked.production, date=locked.shoot_day.date
+    )
     return locked
 
 

@@ -10,6 +10,18 @@ class PayrollConfig(registry.DomainAppConfig):
         from apps.productions.signals import memo_spent
 
         memo_spent.connect(answer, dispatch_uid="payroll.memo_spent")
+        from apps.payroll.prefill import report_signed
+        from apps.productions.signals import daily_report_signed
+
+        daily_report_signed.connect(report_signed, dispatch_uid="payroll.report_signed")
+        from apps.payroll.posting import day_pay
+        from apps.productions.signals import timecard_pay_asked
+
+        timecard_pay_asked.connect(day_pay, dispatch_uid="payroll.day_pay")
+        from apps.payroll.services import release_closes
+        from apps.productions.signals import engagement_released
+
+        engagement_released.connect(release_closes, dispatch_uid="payroll.release_closes")
 
     def demo(self):
         from apps.payroll.demo import seed_timecards

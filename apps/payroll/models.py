@@ -119,6 +119,8 @@ class TimecardDay(models.Model):
     wrap = models.TimeField(null=True, blank=True)
     kit = MoneyField("kit or box rental", default=Decimal("0"))
     mileage = MoneyField("mileage", default=Decimal("0"))
+    # Where a prefilled day's times came from (a signed daily report); cleared when saved by hand.
+    prefilled_from = models.CharField(max_length=120, blank=True)
 
     class Meta:
         ordering = ["timecard", "date"]

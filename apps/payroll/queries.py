@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.db.models import F, Q, QuerySet, Sum
 
-from apps.core.money import round_money
+from apps.core.money import format_amount, round_money
 from apps.crew.models import Engagement
 from apps.payroll.access import reachable
 from apps.payroll.models import Timecard, TimecardAdjustment, TimecardLine, TimecardState
@@ -125,3 +125,29 @@ def export_rows(production, start: date) -> list[list]:
         rows.append([*who, TOTAL, None, total])
     rows.append(["All", "", "", "", TOTAL, None, grand])
     return rows
+
+
+@dataclass(frozen=True)
+class PrintedRow:
+    """A line of the printed summary: the person named on their first line and on their total."""
+
+    who: list[str]
+    code: str
+    hours: str
+    amount: str
+    total: bool
+
+
+def printed_rows(rows: list[list], currency: str) -> list[PrintedRow]:
+    """`export_rows` as the PDF summary prints them (amounts as the currency writes them); empty
+    when nothing is approved (the export's lone grand total of nothing)."""
+    if len(rows) == 1:
+        return []
+    printed, previous = [], None
+    for *who, code, hours, amount in rows:
+        total = code == TOTAL
+        shown = who if total or who != previous else ["", "", "", ""]
+        hours_text = "" if hours is None else f"{hours}"
+        printed.append(PrintedRow(shown, code, hours_text, format_amount(amount, currency), total))
+        previous = who
+    return printed

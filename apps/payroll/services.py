@@ -25,7 +25,7 @@ from apps.core.money import format_money
 from apps.crew import pay
 from apps.crew.models import Engagement, MemoState, PayRules
 from apps.crew.services.wording import audit
-from apps.payroll import posting, week
+from apps.payroll import posting, prefill, week
 from apps.payroll.errors import TimecardError
 from apps.payroll.models import (
     Timecard,
@@ -115,6 +115,11 @@ def _save(timecard: Timecard, words: str, fields: list[str]) -> Timecard:
     return timecard
 
 
+def save_words(timecard: Timecard, words: str) -> Timecard:
+    """Save a draft's worked-out total with `words` in its history (the prefill's)."""
+    return _save(timecard, words, ["total", "wage"])
+
+
 def _money(timecard: Timecard, amount: Decimal) -> str:
     return format_money(amount, timecard.production.currency)
 
@@ -153,6 +158,8 @@ def timecard_start(*, engagement: Engagement, day: date, user=None) -> Timecard:
                 TimecardDay(production=production, timecard=timecard, date=start + timedelta(n))
                 for n in range(7)
             )
+            timecard.engagement = engagement
+            prefill.prefill(production, [timecard])
     except IntegrityError:  # a second click raced this one
         timecard = Timecard.objects.get(engagement=engagement, week_start=start)
     return timecard
@@ -191,18 +198,21 @@ def timecard_save(
         raise TimecardError(NOT_A_DRAFT.format(state=timecard.get_state_display().lower(), how=how))
     rows = list(timecard.days.all())
     for row in rows:
+        was = [getattr(row, name) for name in DAY_FIELDS]
         for name, value in days.get(row.date, {}).items():
             if name in DAY_FIELDS or name in AMOUNT_FIELDS:
                 default = (
                     Decimal("0") if name in AMOUNT_FIELDS else ("" if name == "kind" else None)
                 )
                 setattr(row, name, default if value is None else value)
+        if was != [getattr(row, name) for name in DAY_FIELDS]:
+            row.prefilled_from = ""  # changed by hand: the person's now (apps/payroll/prefill.py)
     _check_engagement(timecard, rows)
     try:
         paid = week_pay_of(timecard, rows)
     except pay.PayError as exc:
         raise TimecardError(exc.message, "days") from exc
-    update_rows(TimecardDay, rows, [*DAY_FIELDS, *AMOUNT_FIELDS])
+    update_rows(TimecardDay, rows, [*DAY_FIELDS, *AMOUNT_FIELDS, "prefilled_from"])
     timecard.total, timecard.wage = paid.total, paid.wage
     entered = sum(1 for row in rows if row.kind)
     return _save(
@@ -301,8 +311,42 @@ def timecard_approve(*, timecard: Timecard, expected_version: int, user=None) ->
         f"approved and posted to {account}: {_money(timecard, timecard.total)} "
         f"and {_money(timecard, fringes)} fringes"
     )
+    closed = posting.close_if_last(timecard)
     fields = ["state", "approved_at", "approved_by", "posted_amount", "posted_fringes"]
-    return _save(timecard, words, [*fields, "posted_account"])
+    timecard = _save(timecard, words, [*fields, "posted_account"])
+    if closed is not None:
+        record_closed(timecard, account, closed)
+    return timecard
+
+
+def record_closed(timecard: Timecard, account: str, closed: tuple[Decimal, Decimal]) -> None:
+    """The closing of a released person's commitment, in its own history row of their last
+    timecard (same state, same version)."""
+    timecard._change_reason = audit(
+        f"released after {timecard.engagement.last_day:%-d %b %Y}, last timecard: "
+        f"{_money(timecard, closed[0])} + {_money(timecard, closed[1])} fringes on "
+        f"{account} relieved to zero"
+    )
+    timecard.save(update_fields=["state"])
+
+
+@transaction.atomic
+def release_closes(*, engagement: Engagement, **kwargs) -> None:
+    """Answers crew's `engagement_released`: when the released person's last timecard is already
+    approved, the release's new commitment is relieved to zero (`posting.close_if_last`)."""
+    last = (
+        Timecard.objects.select_for_update()
+        .filter(engagement=engagement, state=TimecardState.APPROVED)
+        .select_related("production", "deal_memo__position", "person")
+        .order_by("-week_start")
+        .first()
+    )
+    if last is None:
+        return
+    last.engagement = engagement
+    closed = posting.close_if_last(last)
+    if closed is not None:
+        record_closed(last, posting.account_of(last), closed)
 
 
 RETURNABLE = {

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.core.documents import Heading
 from apps.core.exports import export_response
 from apps.core.view_helpers import run_service
 from apps.crew import pay
@@ -21,6 +22,7 @@ from apps.payroll.forms import AdjustmentForm, ReturnForm, VersionForm, day_form
 from apps.payroll.models import Timecard
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.documents import production_pdf
 from apps.productions.links import production_url
 
 
@@ -59,10 +61,16 @@ def timecard_list(request: ProductionRequest) -> HttpResponse:
 
 @production_view(C.EXPORT_PAYROLL)
 def payroll_export(request: ProductionRequest, fmt: str) -> HttpResponse:
-    """The approved timecards of a week (`?week=`) for the payroll service: CSV or XLSX."""
+    """The approved timecards of a week (`?week=`) for the payroll service: CSV or XLSX; or the
+    same as a PDF summary for the producer (`fmt` "pdf")."""
     start = _week(request, request.GET.get("week"))
     rows = queries.export_rows(request.production, start)
     name = f"payroll-{request.production.slug}-{start:%Y-%m-%d}"
+    if fmt == "pdf":
+        week = f"week of {start:%-d %b %Y} to {start + timedelta(days=6):%-d %b %Y}"
+        context = {"week": week, "rows": queries.printed_rows(rows, request.production.currency)}
+        heading = Heading("Payroll summary", week, "Approved timecards")
+        return production_pdf(request, "payroll/week_pdf.html", context, name, heading)
     return export_response(
         "xlsx" if fmt == "xlsx" else "csv",
         name,

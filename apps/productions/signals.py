@@ -21,6 +21,17 @@ kept them).
 already spent: payroll answers with what its approved timecards (and their adjustments) posted
 for the memo, so the commitment stays relieved by it.
 
+`crew_times_asked` is how payroll asks the signed daily reports' crew times for a set of people
+and dates (to prefill timecards); `daily_report_signed` tells payroll a report was signed, so the
+blank days of draft timecards on that date take its times.
+
+`timecard_pay_asked` is how daily_reports asks payroll what timecards pay for a day: a draft
+report's hot cost takes a submitted or approved timecard's pay as the person's actual, and the hot
+cost summary shows the approved timecards' pay beside a signed day's frozen figure.
+
+`engagement_released` is sent by crew once a release has committed the memo again: payroll
+relieves the rest to zero when the released person's last timecard is already approved.
+
 `member_joined` is sent when someone accepts an invitation: crew ties the directory's people at
 the invited address to their account (ownership is an account link, never an equal e-mail).
 """
@@ -50,3 +61,23 @@ member_joined = Signal()
 # Sent with: memo=<DealMemo>; the payroll receiver returns (amount, wage): what was posted as
 # actuals for the memo (of which `wage` is pay, the part fringes apply to).
 memo_spent = Signal()
+
+# Sent by payroll with: production=<Production>, people=<list of (person id, department id)>,
+# dates=<list of date>. The daily_reports receiver returns {(person id, date): {"call", "wrap",
+# "meals": [(out, in), ...], "source": <words>}}: the times its *signed* reports give each person
+# (absent people left out). Payroll prefills blank timecard days from them.
+crew_times_asked = Signal()
+
+# Sent by daily_reports when a report is signed off (inside its transaction), with:
+# production=<Production>, date=<date>. Payroll prefills the blank days of draft timecards.
+daily_report_signed = Signal()
+
+# Sent by daily_reports with: production=<Production>, dates=<list of date>, approved_only=<bool>.
+# The payroll receiver returns {(person id, date): {"amount": <Decimal>, "state": <str>,
+# "week": <date>}}: the pay lines (not kit or mileage) of each person's timecard on that date,
+# from timecards submitted or later (approved only, with `approved_only`).
+timecard_pay_asked = Signal()
+
+# Sent by crew with: engagement=<Engagement> (saved with its last day), inside the release's
+# transaction, after the memo's commitment was recorded again.
+engagement_released = Signal()

@@ -74,3 +74,23 @@ def head(production):
 @pytest.fixture
 def accountant(production):
     return member(production, Role.ACCOUNTANT)
+
+
+def approved(timecard, head):
+    """Submitted, approved by `head` for the department, then by the accounts (posted)."""
+    for step in (services.timecard_submit, services.timecard_approve_department):
+        timecard = step(timecard=timecard, expected_version=timecard.version, user=head)
+    return services.timecard_approve(timecard=timecard, expected_version=timecard.version)
+
+
+def exported_week(production, timecard, head):
+    """The export's week: Ada's long Monday with 35.00 kit and a travel Tuesday, approved, with a
+    -25.00 adjustment; Grace Hopper's draft beside it (not exported)."""
+    days = {
+        START: {**long_day(), "kit": Decimal("35.00")},
+        START + timedelta(1): {"kind": "travel"},
+    }
+    timecard = approved(filled(timecard, days), head)
+    services.timecard_adjust(timecard=timecard, amount=Decimal("-25.00"), reason="Meal on time")
+    filled(services.timecard_start(engagement=hire(production, name="Grace Hopper"), day=START))
+    return timecard

@@ -18,7 +18,7 @@ from apps.payroll import services
 from apps.payroll.models import Timecard, TimecardState
 from apps.productions.capabilities import Role
 from tests.factories import member
-from tests.payroll.conftest import START, filled, hire, long_day
+from tests.payroll.conftest import START, exported_week, filled, hire
 
 pytestmark = pytest.mark.django_db
 
@@ -185,17 +185,7 @@ def test_the_payroll_export_is_the_approved_week_one_line_per_person_and_pay_cod
     import csv
     import io
 
-    days = {
-        START: {**long_day(), "kit": Decimal("35.00")},
-        START + timedelta(1): {"kind": "travel"},
-    }
-    timecard = filled(timecard, days)
-    for step in (services.timecard_submit, services.timecard_approve_department):
-        timecard = step(timecard=timecard, expected_version=timecard.version, user=head)
-    timecard = services.timecard_approve(timecard=timecard, expected_version=timecard.version)
-    services.timecard_adjust(timecard=timecard, amount=Decimal("-25.00"), reason="Meal on time")
-    draft = services.timecard_start(engagement=hire(production, name="Grace Hopper"), day=START)
-    filled(draft)  # not approved: not exported
+    timecard = exported_week(production, timecard, head)
     client.force_login(accountant)
     response = client.get(url(production, "export", fmt="csv") + f"?week={START}")
     rows = list(csv.reader(io.StringIO(response.content.decode())))

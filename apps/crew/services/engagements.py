@@ -27,7 +27,7 @@ from apps.crew.services.rules import (
     CrewError,
 )
 from apps.crew.services.wording import audit
-from apps.productions.signals import memo_spent
+from apps.productions.signals import engagement_released, memo_spent
 from apps.schedules.models import DayKind, ShootDay
 
 # --- Engagements --------------------------------------------------------------------------------
@@ -73,6 +73,7 @@ def engagement_release(*, engagement: Engagement, last_day: date, reason: str) -
         # The memo's own history says it too (the commitment is written by _commit's update).
         memo._change_reason = engagement._change_reason
         memo.save(update_fields=["committed_account", "committed_amount", "commitment_error"])
+        engagement_released.send(sender=Engagement, engagement=engagement)  # payroll may close it
     return engagement
 
 

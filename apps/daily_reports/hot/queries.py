@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from apps.core.money import round_money
+from apps.daily_reports.hotcosts import timecard_pay
 from apps.daily_reports.models import DailyReport, HotCostKind, HotCostLine, ReportState
 from apps.schedules.models import DayKind, ShootDay
 
@@ -133,11 +134,19 @@ class SummaryRow:
     other: Totals
     total: Totals
     cumulative: Totals | None  # signed days only
+    # A signed day's approved timecards' pay (payroll actual), beside its frozen labour actual.
+    payroll: Decimal | None = None
+
+    @property
+    def payroll_difference(self) -> Decimal | None:
+        return None if self.payroll is None else self.payroll - self.labour.actual
 
 
 def summary(production) -> list[SummaryRow]:
     """Every report in shoot order with its planned and actual labour and other costs (one
-    query), and the running total over the signed ones."""
+    query), the running total over the signed ones, and each signed day's payroll actual: what
+    its approved timecards pay (one more query, through payroll's `timecard_pay_asked`), shown
+    beside the frozen lines, never written into them."""
     reports = (
         DailyReport.objects.filter(production=production)
         .select_related("shoot_day")
@@ -149,6 +158,12 @@ def summary(production) -> list[SummaryRow]:
         )
         .order_by("shoot_day__position")
     )
+    reports = list(reports)
+    signed_dates = [r.shoot_day.date for r in reports if r.is_signed]
+    payroll: dict = {}
+    if signed_dates:
+        for (_, day), paid in timecard_pay(production, signed_dates, approved_only=True).items():
+            payroll[day] = payroll.get(day, ZERO) + paid["amount"]
     rows, running = [], Totals()
     for report in reports:
         labour = Totals(report.labour_planned, report.labour_actual)
@@ -158,7 +173,8 @@ def summary(production) -> list[SummaryRow]:
         if report.is_signed:
             running = Totals(running.planned + total.planned, running.actual + total.actual)
             cumulative = running
-        rows.append(SummaryRow(report, labour, other, total, cumulative))
+        paid = payroll.get(report.shoot_day.date) if report.is_signed else None
+        rows.append(SummaryRow(report, labour, other, total, cumulative, paid))
     return rows
 
 

@@ -36,6 +36,7 @@ def summary(request: ProductionRequest) -> HttpResponse:
             "rows": rows,
             "table": tables.summary_rows(rows, production, production.currency),
             "forecast": queries.forecast(production),
+            "payroll_rows": [row for row in rows if row.payroll is not None],
             "chart": paired_bar_chart(queries.chart_bars(rows), title=queries.CHART_TITLE)
             if rows
             else None,
