@@ -22,6 +22,7 @@ from datetime import date
 
 from apps.core.bulk import update_rows
 from apps.crew import pay
+from apps.payroll import paying
 from apps.payroll.models import Timecard, TimecardDay, TimecardState
 from apps.productions.signals import crew_times_asked
 
@@ -56,8 +57,6 @@ def prefill(production, timecards: list[Timecard], dates: list[date] | None = No
     """Fill the blank days of the draft `timecards` (on `dates`, else their whole weeks) from
     the signed reports; how many days were filled. Call inside the caller's transaction, with the
     timecards' row locks taken or the timecards just made."""
-    from apps.payroll import services  # services start timecards with this module
-
     drafts = [t for t in timecards if t.state == TimecardState.DRAFT]
     if not drafts:
         return 0
@@ -86,13 +85,13 @@ def prefill(production, timecards: list[Timecard], dates: list[date] | None = No
         if not filled:
             continue
         try:
-            paid = services.week_pay_of(timecard, rows)
+            paid = paying.week_pay_of(timecard, rows)
         except pay.PayError:
             continue  # left as it was: the person enters the days
         update_rows(TimecardDay, filled, [*FILLED, "prefilled_from"])
         timecard.total, timecard.wage = paid.total, paid.wage
         names = ", ".join(f"{d.date:%a %-d %b}" for d in filled)
-        services.save_words(timecard, f"prefilled from signed daily reports: {names}")
+        paying.save_words(timecard, f"prefilled from signed daily reports: {names}")
         count += len(filled)
     return count
 
