@@ -21,6 +21,12 @@ kept them).
 already spent: payroll answers with what its approved timecards (and their adjustments) posted
 for the memo, so the commitment stays relieved by it.
 
+`memo_accepted` is sent by crew when a hire accepts their deal memo (`notify`: False for the
+demo's made-up people): payroll sends the hire their start pack.
+
+`crew_badges` is how the crew list asks other apps for a word on each hire: payroll answers with
+the start pack's state when the member may see paperwork.
+
 `member_joined` is sent when someone accepts an invitation: crew ties the directory's people at
 the invited address to their account (ownership is an account link, never an equal e-mail).
 """
@@ -50,3 +56,10 @@ member_joined = Signal()
 # Sent with: memo=<DealMemo>; the payroll receiver returns (amount, wage): what was posted as
 # actuals for the memo (of which `wage` is pay, the part fringes apply to).
 memo_spent = Signal()
+
+# Sent with: memo=<DealMemo> (just accepted, its engagement made), notify=<bool>
+memo_accepted = Signal()
+
+# Sent with: membership=<Membership>, engagements=<list of Engagement>; a receiver returns a dict
+# {engagement id: (label, css class)} of badges to show beside each hire.
+crew_badges = Signal()
