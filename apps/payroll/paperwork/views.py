@@ -104,31 +104,32 @@ def start_pack_fill(request: HttpRequest, token: str) -> HttpResponse:
             {"problem": services.PACK_COMPLETE},
             status=403,
         )
-    if request.method == "POST":
-        try:
-            if request.POST.get("action") == "sign":
-                sign = SignForm(request.POST)
-                if sign.is_valid():
-                    services.pack_sign(
-                        pack=pack, typed_name=sign.cleaned_data["typed_name"], ip=client_ip(request)
-                    )
-                    return redirect(request.path)
-            else:
-                entry = next((e for e in entries if str(e.pk) == request.POST.get("entry")), None)
-                if entry is None:
-                    raise Http404("No such item.")
-                form = entry_form(entry, request.POST, request.FILES)
-                forms[entry.pk] = form
-                if form.is_valid():
-                    services.entry_fill(
-                        pack=pack,
-                        entry=entry,
-                        data=form.cleaned_data,
-                        upload=form.cleaned_data.get("file"),
-                    )
-                    return redirect(request.path + f"#entry-{entry.pk}")
-        except services.PaperworkError as exc:
-            sign.add_error(None, exc.message)
+    if request.method == "POST" and request.POST.get("action") == "sign":
+        sign = SignForm(request.POST)
+        if sign.is_valid() and run_service(
+            request,
+            services.pack_sign,
+            pack=pack,
+            typed_name=sign.cleaned_data["typed_name"],
+            ip=client_ip(request),
+            form=sign,
+        ):
+            return redirect(request.path)
+    elif request.method == "POST":
+        entry = next((e for e in entries if str(e.pk) == request.POST.get("entry")), None)
+        if entry is None:
+            raise Http404("No such item.")
+        form = forms[entry.pk] = entry_form(entry, request.POST, request.FILES)
+        if form.is_valid() and run_service(
+            request,
+            services.entry_fill,
+            pack=pack,
+            entry=entry,
+            data=form.cleaned_data,
+            upload=form.cleaned_data.get("file"),
+            form=form,
+        ):
+            return redirect(request.path + f"#entry-{entry.pk}")
     for entry in entries:
         entry.form = forms[entry.pk]
     context = {"pack": pack, "entries": entries, "sign": sign, "production": pack.production}
