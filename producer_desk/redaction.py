@@ -3,9 +3,9 @@
 The tokened links (invitations, deal memos, call-sheet confirmations, start paperwork, calendar
 feeds, password reset) carry their credential in the path, and every access log, Django's "Not
 Found: /path" warnings and any traceback naming a URL would otherwise print it. One filter
-rewrites each log record's message; it is attached to Django's console handler (settings.LOGGING), to gunicorn's
-access and error logs (`RedactingGunicornLogger`, named in gunicorn_conf.py) and to the Celery
-worker's handlers (producer_desk/celery.py).
+rewrites each log record's message; it is attached to Django's console handler
+(settings.LOGGING), to gunicorn's access and error logs (`RedactingGunicornLogger`, named in
+gunicorn_conf.py) and to the Celery worker's handlers (producer_desk/celery.py).
 
 This module imports nothing from Django, so gunicorn can load it before Django is set up.
 """
