@@ -373,3 +373,25 @@ def test_a_reminder_goes_out_for_an_incomplete_pack_once_it_is_due(
     )
     with django_capture_on_commit_callbacks(execute=True):
         assert paperwork_reminders() == 0  # complete: no more reminders
+
+
+def test_the_link_never_shows_the_saved_bank_details_back_nor_the_production_s_menu(
+    client, pack_and_link
+):
+    pack, link = pack_and_link
+    fill_bank(client, link, pack)
+    page = client.get(link).content.decode()
+    assert ACCOUNT not in page and ROUTING not in page
+    assert "Saved" in page and "Timecards" not in page
+
+
+def test_a_form_uploaded_again_replaces_the_file_on_disk(client, pack_and_link):
+    pack, link = pack_and_link
+    fill_tax(client, link, pack)
+    first = entry(pack, ItemKind.TAX_FORM).file
+    storage, name = first.storage, first.name
+    fill_tax(client, link, pack)
+    assert not storage.exists(name)
+    assert entry(pack, ItemKind.TAX_FORM).file.storage.exists(
+        entry(pack, ItemKind.TAX_FORM).file.name
+    )

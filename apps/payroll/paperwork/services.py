@@ -193,6 +193,8 @@ def entry_fill(*, pack: StartPack, entry: PackEntry, data: dict, upload=None) ->
     if secret:
         entry.secret = crypto.encrypt(secret)
     if upload is not None:
+        if entry.file:  # a form uploaded again: the one it replaces does not linger on disk
+            entry.file.delete(save=False)
         entry.file_name = clean_file_name(upload.name)
         entry.file.save(upload.name, upload, save=False)
     entry.done_at = timezone.now()

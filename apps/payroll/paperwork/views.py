@@ -132,5 +132,6 @@ def start_pack_fill(request: HttpRequest, token: str) -> HttpResponse:
             return redirect(request.path + f"#entry-{entry.pk}")
     for entry in entries:
         entry.form = forms[entry.pk]
-    context = {"pack": pack, "entries": entries, "sign": sign, "production": pack.production}
+    # Not `production`: the shell would take the hire for a member (its title and menu).
+    context = {"pack": pack, "entries": entries, "sign": sign}
     return render(request, "payroll/paperwork/fill.html", context)
