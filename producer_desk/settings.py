@@ -318,6 +318,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "apps.vendors.tasks.daily_reminders",
         "schedule": crontab(hour=env_int("VENDOR_REMINDER_HOUR_UTC", 11), minute=0),
     },
+    # Start packs not complete PAPERWORK_REMINDER_DAYS after their last e-mail: sent again.
+    "paperwork-reminders": {
+        "task": "apps.payroll.paperwork.tasks.paperwork_reminders",
+        "schedule": crontab(hour=env_int("VENDOR_REMINDER_HOUR_UTC", 11), minute=15),
+    },
     # Sends whose task is lost: the broker was down, or lost its queue (see apps/core/outbox.py).
     "redispatch-waiting-sends": {
         "task": "apps.productions.tasks.redispatch_waiting",
@@ -413,3 +418,9 @@ IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 2_000_000)
 IMPORT_MAX_UNPACKED_BYTES = env_int("IMPORT_MAX_UNPACKED_BYTES", 200 * 1024 * 1024)
 CREW_CV_MAX_BYTES = env_int("CREW_CV_MAX_BYTES", 10 * 1024 * 1024)
 DEAL_MEMO_MAX_AGE_DAYS = env_int("DEAL_MEMO_MAX_AGE_DAYS", 14)
+# Start paperwork (apps/payroll/paperwork): the key that encrypts bank details and tax ids (a
+# Fernet key; empty: derived from SECRET_KEY, see crypto.py), the upload limit, and the days
+# between reminders for an incomplete pack.
+FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY", "")
+PAPERWORK_UPLOAD_MAX_BYTES = env_int("PAPERWORK_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+PAPERWORK_REMINDER_DAYS = env_int("PAPERWORK_REMINDER_DAYS", 2)

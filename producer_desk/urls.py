@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 from apps.callsheets import views as callsheets_views
 from apps.crew.views import amendments as crew_amendment_views
 from apps.crew.views import memos as crew_memo_views
+from apps.payroll.paperwork import views as paperwork_views
 from apps.productions import views as productions_views
 from apps.schedules import views as schedules_views
 from producer_desk import health
@@ -33,6 +34,7 @@ urlpatterns = [
     path("p/<slug:production_slug>/vendors/", include("apps.vendors.urls")),
     path("p/<slug:production_slug>/hot-costs/", include("apps.daily_reports.hot.urls")),
     path("p/<slug:production_slug>/timecards/", include("apps.payroll.urls")),
+    path("p/<slug:production_slug>/paperwork/", include("apps.payroll.paperwork.urls")),
     path(
         "invitations/<str:token>/",
         by_token(productions_views.invitation_accept),
@@ -49,6 +51,10 @@ urlpatterns = [
         "memo-amendments/<str:token>/",
         by_token(crew_amendment_views.memo_amendment_accept),
         name="memo_amendment_accept",
+    ),
+    # Public by token: the hire fills in their start paperwork without an account.
+    path(
+        "start-paperwork/<str:token>/", by_token(paperwork_views.start_pack_fill), name="start_pack"
     ),
     # Public by token: crew confirm their call without an account; the link dies after the day.
     path(

@@ -53,6 +53,9 @@ OUTSIDE_PRODUCTIONS = {
     "deal_memo_accept",
     # The hire's link to an amendment of their signed memo: the same kind of token.
     "memo_amendment_accept",
+    # The hire's start paperwork link: the hashed random token is the credential; it opens only
+    # that hire's pack, read-only once signed, and each new e-mail about it replaces it.
+    "start_pack",
     # The schedule's iCalendar feed: calendar apps cannot sign in, so the random token in the
     # address is the credential; only that token is stored, and revoking it draws a new one.
     "schedule_ical",

@@ -153,6 +153,8 @@ POST_ONLY = {
     "payroll:approve",
     "payroll:return",
     "payroll:adjust",
+    "paperwork:send",
+    "paperwork:pack_item_delete",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo (the one measured) is not edited but amended, so its edit page sends to the amendment.
@@ -242,6 +244,10 @@ PK_OF = {
     "hot_costs:day": "daily_report",
     "hot_costs:refresh": "daily_report",
     "payroll:start": "engagement",
+    "paperwork:detail": "engagement",
+    "paperwork:send": "engagement",
+    "paperwork:pack_item_delete": "engagement",  # POST only: any id is answered 405
+    "paperwork:file": "pack_entry",
 }
 PK_BY_APP = {
     "crew:memo": "memo",
@@ -311,7 +317,7 @@ def objects(production) -> dict:
         Position,
     )
     from apps.daily_reports.models import DailyReport
-    from apps.payroll.models import Timecard
+    from apps.payroll.models import PackEntry, Timecard
     from apps.productions.models import Invitation, Membership
     from apps.schedules.models import (
         BoardBanner,
@@ -391,6 +397,7 @@ def objects(production) -> dict:
         "draft_report": most(DailyReport.objects.filter(production=p, state="draft"), "scenes"),
         "timecard": most(Timecard.objects.filter(production=p), "lines"),
         "week": Timecard.objects.filter(production=p).order_by("week_start")[0].week_start,
+        "pack_entry": PackEntry.objects.filter(production=p).exclude(file="")[0].pk,
     }
 
 
@@ -418,6 +425,7 @@ def complete_demo(production) -> None:
     )
     candidate = Candidate.objects.filter(opening__production=production).first()
     candidate.cv.save("cv.pdf", ContentFile(DEMO_PDF))
+    _start_paperwork(production, DEMO_PDF)
     production.logo.save("logo.png", ContentFile(_PNG))
     settings = schedules.settings_for(production)
     settings.ical_token = FEED_TOKEN
@@ -436,6 +444,22 @@ def complete_demo(production) -> None:
         rain = scenarios.scenario_create(production=production, name="Rain cover")
         scenarios.scenario_day_insert(scenario=rain)  # so comparing works the budget out again
     _shoot_two_days(production)
+
+
+def _start_paperwork(production, pdf: bytes) -> None:
+    """A hire's start pack with an uploaded tax form (the demo sends none: its people are made
+    up), so the paperwork pages and the file are measured."""
+    from apps.crew.models import Engagement
+    from apps.payroll.paperwork import services as paperwork
+
+    engagement = Engagement.objects.filter(production=production).exclude(person__email="")[0]
+    pack = paperwork.pack_send(engagement=engagement)
+    paperwork.entry_fill(
+        pack=pack,
+        entry=pack.entries.get(kind="tax_form"),
+        data={"tax_id": "123-45-6789"},
+        upload=ContentFile(pdf, name="w4.pdf"),
+    )
 
 
 def _shoot_two_days(production) -> None:

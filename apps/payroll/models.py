@@ -181,3 +181,7 @@ class TimecardAdjustment(models.Model):
 
     def __str__(self) -> str:
         return f"Adjustment to {self.timecard}: {self.amount} ({self.reason})"
+
+
+# Start paperwork's models live in their own module (apps/payroll/paperwork/models.py).
+from apps.payroll.paperwork.models import PackEntry, PackItem, StartPack  # noqa: E402, F401

@@ -62,6 +62,12 @@ class Capability(models.TextChoices):
         "Give timecards the accounts' approval (posts them to the budget)",
     )
     EXPORT_PAYROLL = "export_payroll", "Export an approved week for the payroll service"
+    VIEW_PAPERWORK = "view_paperwork", "See crew's start paperwork and send it"
+    EDIT_START_PACK = "edit_start_pack", "Define the production's start pack"
+    VIEW_SENSITIVE_PAPERWORK = (
+        "view_sensitive_paperwork",
+        "See bank details and tax ids (masked) and the uploaded forms",
+    )
 
 
 R = Role
@@ -113,6 +119,11 @@ CAPABILITY_ROLES: dict[Capability, frozenset[Role]] = {
     C.APPROVE_TIMECARDS: frozenset({R.DEPARTMENT_HEAD, R.PRODUCER, R.PRODUCTION_MANAGER}),
     C.APPROVE_TIMECARDS_FINAL: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.ACCOUNTANT}),
     C.EXPORT_PAYROLL: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.ACCOUNTANT}),
+    # Start paperwork: the office and the accounts follow it; bank details, tax ids and the
+    # uploaded forms are the accountant's and the producer's only.
+    C.VIEW_PAPERWORK: frozenset(_OFFICE | {R.ACCOUNTANT}),
+    C.EDIT_START_PACK: frozenset(_OFFICE | {R.ACCOUNTANT}),
+    C.VIEW_SENSITIVE_PAPERWORK: frozenset({R.PRODUCER, R.ACCOUNTANT}),
 }
 
 

@@ -32,6 +32,12 @@ cost summary shows the approved timecards' pay beside a signed day's frozen figu
 `engagement_released` is sent by crew once a release has committed the memo again: payroll
 relieves the rest to zero when the released person's last timecard is already approved.
 
+`memo_accepted` is sent by crew when a hire accepts their deal memo (`notify`: False for the
+demo's made-up people): payroll sends the hire their start pack.
+
+`crew_badges` is how the crew list asks other apps for a word on each hire: payroll answers with
+the start pack's state when the member may see paperwork.
+
 `member_joined` is sent when someone accepts an invitation: crew ties the directory's people at
 the invited address to their account (ownership is an account link, never an equal e-mail).
 """
@@ -81,3 +87,10 @@ timecard_pay_asked = Signal()
 # Sent by crew with: engagement=<Engagement> (saved with its last day), inside the release's
 # transaction, after the memo's commitment was recorded again.
 engagement_released = Signal()
+
+# Sent with: memo=<DealMemo> (just accepted, its engagement made), notify=<bool>
+memo_accepted = Signal()
+
+# Sent with: membership=<Membership>, engagements=<list of Engagement>; a receiver returns a dict
+# {engagement id: (label, css class)} of badges to show beside each hire.
+crew_badges = Signal()

@@ -278,7 +278,9 @@ def test_accepting_a_memo_sends_the_hire_a_copy_and_tells_the_office(
         )
     by_recipient = {m.to[0]: m for m in mail.outbox}
     assert set(by_recipient) == {"ada@example.test", ap.email, producer.email}
-    copy = by_recipient["ada@example.test"]
+    # The hire also gets their start paperwork's link (payroll), in a message of its own.
+    copy = next(m for m in mail.outbox if m.subject.startswith("Your signed deal memo"))
+    assert copy.to == ["ada@example.test"]
     assert "Rate: $500.00 per day" in copy.body and copy.attachments
     assert "accepted the deal memo" in by_recipient[ap.email].subject
     kinds = sorted(MemoNotice.objects.values_list("kind", flat=True))

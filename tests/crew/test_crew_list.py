@@ -125,8 +125,9 @@ def test_the_crew_list_takes_the_same_queries_however_many_are_hired(
     ap_client.get(url("list", production))  # departments_ensure creates the standard set once
     # 1 session, 2 user, 3 membership with production, 4 "has departments?", 5 the departments
     # for the filter, 6 how many match (the page count), 7 the page's engagements with their
-    # person, position, department and deal memo
-    with django_assert_num_queries(7):
+    # person, position, department and deal memo, 8 the page's start paperwork states (payroll,
+    # through crew_badges)
+    with django_assert_num_queries(8):
         response = ap_client.get(url("list", production))
     assert len(response.context["rows"]) == count
 

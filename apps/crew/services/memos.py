@@ -44,6 +44,7 @@ from apps.crew.services.rules import (
 )
 from apps.crew.services.wording import audit, describe, same, stored
 from apps.productions.services import hash_token
+from apps.productions.signals import memo_accepted
 
 # --- Deal memos ---------------------------------------------------------------------------------
 
@@ -186,6 +187,7 @@ def memo_accept(
     _link_signed_in(memo.person, user)
     if notify:
         notices_queue(memo)
+    memo_accepted.send(sender=None, memo=memo, notify=notify)
     return memo
 
 

@@ -28,6 +28,7 @@ from apps.productions.capabilities import Capability as C
 from apps.productions.documents import built_pdf, production_pdf
 from apps.productions.links import production_url
 from apps.productions.models import Membership, Production
+from apps.productions.signals import crew_badges
 
 
 @production_view(C.VIEW_CREW)
@@ -66,6 +67,7 @@ def crew_list(request: ProductionRequest) -> HttpResponse:
             context.pop("heading"),
         )
     page = paginate(request, rows)
+    _badges(membership, page.object_list)
     return render(
         request,
         "crew/crew_list.html",
@@ -82,6 +84,18 @@ def crew_list(request: ProductionRequest) -> HttpResponse:
             "export_url": request.path + _query(department, search),
         },
     )
+
+
+def _badges(membership, engagements) -> None:
+    """Other apps' word on each hire (payroll: the start paperwork's state), asked through
+    `crew_badges` so crew imports none of them: `engagement.badges`, a list of (label, class)."""
+    engagements = list(engagements)
+    for engagement in engagements:
+        engagement.badges = []
+    for _, answer in crew_badges.send(sender=None, membership=membership, engagements=engagements):
+        for engagement in engagements:
+            if engagement.pk in answer:
+                engagement.badges.append(answer[engagement.pk])
 
 
 # A contact sheet of more people than this is built by the worker (about 0.4 s on this machine).

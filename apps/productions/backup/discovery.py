@@ -50,6 +50,7 @@ CLEARED_FIELDS: dict[str, tuple[str, ...]] = {
     "crew.memoamendment": ("token_hash",),
     "callsheets.recipient": ("token_hash",),
     "schedules.schedulesettings": ("ical_token",),
+    "payroll.startpack": ("token_hash",),
 }
 
 # Bookkeeping that is not the production's data: left out of archives, left at its default on
@@ -115,6 +116,7 @@ JSON_WITHOUT_IDS: dict[str, str] = {
     "schedules.set.aliases": "set names",
     "schedules.schedulesettings.dropped_cues": "character names",
     "daily_reports.hotcostline.detail": "computed pay lines: rule, hours, rate, amount",
+    "payroll.packentry.answers": "a hire's plain start paperwork answers (names, phones)",
 }
 
 
