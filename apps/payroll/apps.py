@@ -25,9 +25,9 @@ class PayrollConfig(registry.DomainAppConfig):
         paperwork()
 
     def demo(self):
-        from apps.payroll.demo import seed_timecards
+        from apps.payroll.demo import seed_payroll
 
-        return seed_timecards, 850  # after crew; before the periods close (daily reports, 900)
+        return seed_payroll, 850  # after crew; before the periods close (daily reports, 900)
 
     def nav(self) -> list[registry.NavItem]:
         from apps.productions.capabilities import Capability as C

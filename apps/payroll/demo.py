@@ -83,3 +83,11 @@ def _week(engagement: Engagement, start, days, index, stop, head, manager, accou
         services.timecard_approve(
             timecard=timecard, expected_version=timecard.version, user=accountant
         )
+
+
+def seed_payroll(production, people, size: str) -> None:
+    """The demo's timecards, then its start packs in every state (paperwork/demo.py)."""
+    from apps.payroll.paperwork.demo import seed_start_packs
+
+    seed_timecards(production, people, size)
+    seed_start_packs(production, people, size)
