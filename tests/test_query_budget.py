@@ -447,12 +447,16 @@ def complete_demo(production) -> None:
 
 
 def _start_paperwork(production, pdf: bytes) -> None:
-    """A hire's start pack with an uploaded tax form (the demo sends none: its people are made
-    up), so the paperwork pages and the file are measured."""
+    """A hire's start pack with an uploaded tax form, unless the demo has one already (its packs,
+    in every state, are the first 40 hires'), so the paperwork pages and the file are measured."""
     from apps.crew.models import Engagement
     from apps.payroll.paperwork import services as paperwork
+    from apps.payroll.paperwork.models import PackEntry
 
-    engagement = Engagement.objects.filter(production=production).exclude(person__email="")[0]
+    if PackEntry.objects.filter(production=production).exclude(file="").exists():
+        return
+    hires = Engagement.objects.filter(production=production, start_pack=None)
+    engagement = hires.exclude(person__email="")[0]
     pack = paperwork.pack_send(engagement=engagement)
     paperwork.entry_fill(
         pack=pack,
