@@ -1,7 +1,7 @@
 """The demo's timecards: the last two ended work weeks (six in the large demo) and the week in
 progress, for everyone engaged under a signed memo, Monday to Friday as a crew works them (a long
-Friday now and then, a late lunch), each through the services. (The small demo's prep starts on
-the day it is seeded: it has only the week in progress.)
+Friday now and then, a late lunch), each through the services. (The small demo's prep began
+two to three weeks before it is seeded: its crew have two ended weeks.)
 
 Every ended week but the last is approved by the department head (or the production manager)
 and the accountant, so it posts to the budget and relieves the memos' commitments; the last

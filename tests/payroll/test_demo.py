@@ -1,10 +1,12 @@
-"""The demo (`seed_demo`, the small production): timecards, and start packs in every state whose
+"""The demo (`seed_demo`, the small production): two ended weeks of timecards and the week in
+progress, and start packs in every state whose
 sensitive answers are stored encrypted; nothing is e-mailed to its made-up people; seeding again
 changes nothing."""
 
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -56,3 +58,23 @@ def test_seeding_again_mails_nobody_and_changes_nothing(demo):
     assert sorted(StartPack.objects.values_list("engagement_id", "state")) == before
     assert PackEntry.objects.count() == entries
     assert not [m for m in mail.outbox if "start" in m.subject.lower()]
+
+
+def test_the_demo_crew_have_two_ended_weeks_of_timecards_and_the_week_in_progress(demo):
+    from apps.payroll import services
+    from apps.productions.management.commands.seed_demo import DEMO_SLUG
+    from apps.productions.models import Production
+
+    production = Production.objects.get(slug=DEMO_SLUG)
+    _, week_starts = services.rules_of(production)
+    this_week = services.week_start_of(production.today(), week_starts)
+    weeks = sorted(set(Timecard.objects.values_list("week_start", flat=True)))
+    assert [w for w in weeks if w < this_week][-2:] == [
+        this_week - timedelta(days=14),
+        this_week - timedelta(days=7),
+    ]
+    last = Timecard.objects.filter(week_start=this_week - timedelta(days=7))
+    assert {"draft", "submitted", "department_approved", "approved"} <= set(
+        last.values_list("state", flat=True)
+    )
+    assert Timecard.objects.filter(week_start=this_week - timedelta(days=14), state="approved")

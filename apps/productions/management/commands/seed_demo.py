@@ -69,7 +69,7 @@ def _small_production() -> Production:
     # 25 shoot days, five weeks from now.
     return _production(
         slug=DEMO_SLUG, title="Night Ferry", phase=Phase.PRE_PRODUCTION,
-        first_shoot=_next_monday(date.today() + timedelta(days=35)), prep_weeks=6, shoot_weeks=5,
+        first_shoot=_next_monday(date.today() + timedelta(days=35)), prep_weeks=8, shoot_weeks=5,
     )  # fmt: skip
 
 
