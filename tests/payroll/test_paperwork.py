@@ -247,6 +247,9 @@ def test_bank_details_are_shown_masked_to_the_accountant_and_producer_only(
     assert page.status_code == 200
     assert ACCOUNT not in text and ROUTING not in text and TAX_ID not in text
     assert ("•••• 8901" in text and "•••• 4321" in text) is sees
+    # The answers read as the form asked them, not as stored keys.
+    assert ("Routing number or sort code" in text) is sees and "bank_routing" not in text
+    assert "Bank_routing" not in text and "Account_name" not in text
     file_url = slug_url(production, "paperwork:file", pk=entry(pack, ItemKind.TAX_FORM).pk)
     response = client.get(file_url)
     assert response.status_code == (200 if sees else 403)

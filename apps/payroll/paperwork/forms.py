@@ -86,6 +86,17 @@ ENTRY_FORMS = {
 }
 
 
+def labelled(kind: str, answers: dict) -> list[tuple[str, str]]:
+    """An item's answers as (the form's label, value): "Routing number or sort code", not the
+    stored key."""
+    fields = ENTRY_FORMS[kind].base_fields if kind in ENTRY_FORMS else {}
+    return [
+        (str(fields[key].label) if key in fields and fields[key].label else key.replace("_", " ")
+         .capitalize(), value)
+        for key, value in answers.items()
+    ]  # fmt: skip
+
+
 def entry_form(entry, data=None, files=None) -> forms.Form:
     initial = dict(entry.answers)
     return ENTRY_FORMS[entry.kind](data, files, prefix=f"e{entry.pk}", initial=initial)

@@ -12,7 +12,7 @@ from apps.core.view_helpers import run_service
 from apps.crew.models import Engagement
 from apps.crew.views.memos import client_ip
 from apps.payroll.paperwork import crypto, queries, services
-from apps.payroll.paperwork.forms import PackItemForm, SignForm, entry_form
+from apps.payroll.paperwork.forms import PackItemForm, SignForm, entry_form, labelled
 from apps.payroll.paperwork.models import PackEntry, PackItem
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
@@ -57,7 +57,9 @@ def paperwork_detail(request: ProductionRequest, pk: int) -> HttpResponse:
     sensitive = request.membership.can(C.VIEW_SENSITIVE_PAPERWORK)
     entries = list(pack.entries.all()) if pack else []
     for entry in entries:
-        entry.masked = crypto.masked(entry.secret) if sensitive and entry.secret else {}
+        masked = crypto.masked(entry.secret) if sensitive and entry.secret else {}
+        entry.masked = labelled(entry.kind, masked)
+        entry.shown = labelled(entry.kind, entry.answers)
     context = {"engagement": engagement, "pack": pack, "entries": entries, "sensitive": sensitive}
     return render(request, "payroll/paperwork/detail.html", context)
 
