@@ -1,9 +1,9 @@
 """Keep credentials out of the logs: the tokens in public links and secrets in query strings.
 
-The tokened links (invitations, deal memos, call-sheet confirmations, start paperwork, calendar
-feeds, password reset) carry their credential in the path, and every access log, Django's "Not
-Found: /path" warnings and any traceback naming a URL would otherwise print it. One filter
-rewrites each log record's message; it is attached to Django's console handler
+The tokened links (invitations, deal memos and their amendments, call-sheet confirmations, start
+paperwork, calendar feeds, password reset) carry their credential in the path, and every access
+log, Django's "Not Found: /path" warnings and any traceback naming a URL would otherwise print
+it. One filter rewrites each log record's message; it is attached to Django's console handler
 (settings.LOGGING), to gunicorn's access and error logs (`RedactingGunicornLogger`, named in
 gunicorn_conf.py) and to the Celery worker's handlers (producer_desk/celery.py).
 
@@ -20,10 +20,13 @@ from gunicorn.glogging import Logger as GunicornLogger
 REDACTED = "[redacted]"
 _SEGMENT = r"[^/?#\s\"']+"
 _PATTERNS = [
-    # /invitations/<token>/, /deal-memos/<token>/, /callsheets/confirm/<token>/,
-    # /start-paperwork/<token>/
+    # /invitations/<token>/, /deal-memos/<token>/, /memo-amendments/<token>/,
+    # /callsheets/confirm/<token>/, /start-paperwork/<token>/
     (
-        re.compile(rf"(/(?:invitations|deal-memos|callsheets/confirm|start-paperwork)/){_SEGMENT}"),
+        re.compile(
+            rf"(/(?:invitations|deal-memos|memo-amendments|callsheets/confirm|start-paperwork)/)"
+            rf"{_SEGMENT}"
+        ),
         rf"\1{REDACTED}",
     ),
     # /calendar/<token>.ics
