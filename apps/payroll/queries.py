@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db.models import F, Q, QuerySet, Sum
 
+from apps.core.exports import Formula
 from apps.core.money import format_amount, round_money
 from apps.crew.models import Engagement
 from apps.payroll.access import reachable
@@ -125,6 +126,22 @@ def export_rows(production, start: date) -> list[list]:
         rows.append([*who, TOTAL, None, total])
     rows.append(["All", "", "", "", TOTAL, None, grand])
     return rows
+
+
+def with_live_totals(rows: list[list]) -> list[list]:
+    """`export_rows` for the workbook: each person's total a live sum of their lines' amounts
+    (column G, the sheet's header on row 1) and the week's a sum of the people's totals, so the
+    sheet stays right when someone edits a line in it. The CSV keeps the values."""
+    live, first, people = [], 2, []
+    for number, row in enumerate(rows, start=2):
+        if row[4] == TOTAL and row[0] == "All" and number == len(rows) + 1:
+            row = [*row[:6], Formula(f"=SUM({','.join(people)})" if people else "=0")]
+        elif row[4] == TOTAL:
+            row = [*row[:6], Formula(f"=SUM(G{first}:G{number - 1})")]
+            people.append(f"G{number}")
+            first = number + 1
+        live.append(row)
+    return live
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,7 @@ def payroll_export(request: ProductionRequest, fmt: str) -> HttpResponse:
         "xlsx" if fmt == "xlsx" else "csv",
         name,
         queries.EXPORT_HEADER,
-        rows,
+        queries.with_live_totals(rows) if fmt == "xlsx" else rows,
         currency=request.production.currency,
         money_columns=[6],
     )
