@@ -1,9 +1,14 @@
 """Reading a PDF back as a person would: its text (poppler's pdftotext), its pages and paper size
-(pdfinfo), its images (pdfimages). poppler-utils is in CI's packages (.ci/run)."""
+(pdfinfo), its images (pdfimages). poppler-utils is in CI's packages (.ci/run).
+
+`of(response)` is a PDF response's bytes. Without WeasyPrint's system libraries the app answers
+503 and the test is skipped, except in CI (CI=true, as .ci/run sets), where it fails: .ci/run
+installs Pango, and a PDF test that skipped there would prove nothing."""
 
 from __future__ import annotations
 
 import html
+import os
 import re
 import subprocess
 import tempfile
@@ -15,6 +20,20 @@ MM = 72 / 25.4  # points
 # templates/documents/base.html: the letterhead's three boxes in the top margin, their widths
 # shares of the width between the side margins.
 TOP_MARGIN, SIDE_MARGIN, BOXES = 19 * MM, 10 * MM, (0.31, 0.34, 0.31)
+
+
+def of(response) -> bytes:
+    """The PDF a view answered (see the module's docstring for a 503)."""
+    import pytest
+
+    if response.status_code == 503:
+        reason = response.content.decode()
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}; in CI a PDF test may not be skipped")
+        pytest.skip(reason)
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"] == "application/pdf", response["Content-Type"]
+    return response.content
 
 
 def _run(command: list[str], pdf: bytes) -> str:

@@ -6,6 +6,7 @@ revision and status, who prepared it and when (in the production's time zone), a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from django.core import mail
@@ -30,6 +31,7 @@ pytestmark = pytest.mark.django_db
 class Document:
     url: str
     words: list[str]  # what the letterhead says the document is: name, version, status
+    template: str  # the PDF template it is printed from (each extends documents/base.html)
 
 
 def budget_documents(production) -> dict[str, Document]:
@@ -38,14 +40,19 @@ def budget_documents(production) -> dict[str, Document]:
     args = [production.slug, version.id]
     return {
         "top sheet": Document(
-            reverse("budgets:top_sheet_export", args=args) + "?format=pdf", ["Top sheet", *head]
+            reverse("budgets:top_sheet_export", args=args) + "?format=pdf",
+            ["Top sheet", *head],
+            "budgets/top_sheet_pdf.html",
         ),
         "budget detail": Document(
-            reverse("budgets:detail_export", args=args) + "?format=pdf", ["Budget detail", *head]
+            reverse("budgets:detail_export", args=args) + "?format=pdf",
+            ["Budget detail", *head],
+            "budgets/detail_pdf.html",
         ),
         "cost report": Document(
             reverse("budgets:cost_report_export", args=args[:1]) + "?format=pdf",
             ["Cost report", *head],
+            "budgets/cost_report_pdf.html",
         ),
     }
 
@@ -53,14 +60,23 @@ def budget_documents(production) -> dict[str, Document]:
 def call_sheet_documents(production) -> dict[str, Document]:
     call_sheet = callsheets.callsheet_start(shoot_day=shoot_day_with_crew(production))
     draft = reverse("callsheets:pdf", args=[production.slug, call_sheet.pk])
-    documents = {"call sheet draft": Document(draft, ["Call sheet, day 1 of 2", "Draft"])}
+    sheet = "callsheets/document.html"
+    documents = {"call sheet draft": Document(draft, ["Call sheet, day 1 of 2", "Draft"], sheet)}
     revision = callsheets.callsheet_publish(call_sheet=call_sheet)
     published = dateformat.format(revision.published_at.astimezone(production.tz), "j M Y")
     url = reverse("callsheets:revision_pdf", args=[production.slug, call_sheet.pk, 1])
     documents["call sheet revision"] = Document(
-        url, ["Call sheet, day 1 of 2", "Revision 1", f"Published {published}"]
+        url, ["Call sheet, day 1 of 2", "Revision 1", f"Published {published}"], sheet
     )
     return documents
+
+
+# The schedule's other reports, printed from the same template: (name, key, title).
+REPORTS = [
+    ("one-liner", "one-liner", "One-liner"),
+    ("element report", "elements", "Element report"),
+    ("location summary", "locations", "Location summary"),
+]
 
 
 def schedule_documents(production) -> dict[str, Document]:
@@ -70,23 +86,37 @@ def schedule_documents(production) -> dict[str, Document]:
     report = "schedules:report"
     return {
         "stripboard": Document(
-            reverse("schedules:strips_pdf", args=[production.slug]), ["Stripboard", *head]
+            reverse("schedules:strips_pdf", args=[production.slug]),
+            ["Stripboard", *head],
+            "schedules/strips_pdf.html",
         ),
         "DOOD": Document(
             reverse(report, args=[production.slug, "dood"]) + "?format=pdf",
             ["Day Out of Days", *head],
+            "schedules/report_pdf.html",
         ),
         "shooting schedule": Document(
             reverse(report, args=[production.slug, "shooting-schedule"]) + "?format=pdf",
             ["Shooting schedule", *head],
+            "schedules/report_pdf.html",
         ),
+        **{
+            name: Document(
+                reverse(report, args=[production.slug, key]) + "?format=pdf",
+                [title, *head],
+                "schedules/report_pdf.html",
+            )
+            for name, key, title in REPORTS
+        },
         "breakdown sheet": Document(
             reverse("schedules:breakdown", args=[production.slug, scene.pk]) + "?format=pdf",
             [f"Breakdown sheet, scene {scene.number}", *head],
+            "schedules/breakdown_sheet.html",
         ),
         "breakdown sheets": Document(
             reverse("schedules:breakdown_sheets", args=[production.slug]),
             ["Breakdown sheets", *head],
+            "schedules/breakdown_sheets.html",
         ),
     }
 
@@ -98,14 +128,17 @@ def crew_documents(production) -> dict[str, Document]:
         "deal memo": Document(
             reverse("crew:memo_pdf", args=[production.slug, memo.pk]),
             [f"Deal memo: {memo.person.name}, {memo.position.title}", "Original terms", "Draft"],
+            "crew/memo_document.html",
         ),
         "crew contact sheet": Document(
             reverse("crew:list", args=[production.slug]) + "?format=pdf",
             ["Crew contact sheet", "All departments", "Confidential"],
+            "crew/contact_sheet.html",
         ),
         "purchase order": Document(
             reverse("vendors:po_pdf", args=[production.slug, po.pk]),
             ["Purchase order PO 0001", "Original", "Draft"],
+            "vendors/po_document.html",
         ),
     }
 
@@ -118,19 +151,45 @@ def daily_report_documents(production) -> dict[str, Document]:
         "daily production report": Document(
             reverse("daily_reports:pdf", args=[production.slug, report.pk]),
             ["Daily production report, day 1 of 2", "Draft", "Not signed off"],
+            "daily_reports/document.html",
         ),
     }
+
+
+def payroll_documents(production) -> dict[str, Document]:
+    url = reverse("payroll:export", args=[production.slug, "pdf"]) + "?week=2030-03-04"
+    words = ["Payroll summary", "week of 4 Mar 2030 to 10 Mar 2030", "Approved timecards"]
+    return {"payroll summary": Document(url, words, "payroll/week_pdf.html")}
+
+
+def cost_period_documents(production) -> dict[str, Document]:
+    from apps.budgets.services import period_close
+
+    budget_from_template(production)
+    period = period_close(production=production, week_ending=date(2026, 1, 11))
+    url = reverse("budgets:cost_period_export", args=[production.slug, period.pk])
+    words = ["Cost report, week ending 11 Jan 2026", period.version_name, "Closed"]
+    return {"cost period": Document(url + "?format=pdf", words, "budgets/cost_period_pdf.html")}
 
 
 BUILDERS = {
     **dict.fromkeys(["top sheet", "budget detail", "cost report"], budget_documents),
     **dict.fromkeys(["call sheet draft", "call sheet revision"], call_sheet_documents),
     **dict.fromkeys(
-        ["stripboard", "DOOD", "shooting schedule", "breakdown sheet", "breakdown sheets"],
+        [
+            "stripboard",
+            "DOOD",
+            "shooting schedule",
+            *(name for name, _, _ in REPORTS),
+            "breakdown sheet",
+            "breakdown sheets",
+        ],
         schedule_documents,
     ),
     **dict.fromkeys(["deal memo", "crew contact sheet", "purchase order"], crew_documents),
     "daily production report": daily_report_documents,
+    "payroll summary": payroll_documents,
+    "cost period": cost_period_documents,
 }
 
 
@@ -143,18 +202,16 @@ def production(production):
 
 
 def pdf_of(client, url: str) -> bytes:
-    response = client.get(url)
-    if response.status_code == 503:
-        pytest.skip(response.content.decode())
-    assert response["Content-Type"] == "application/pdf", url
-    return response.content
+    return pdfs.of(client.get(url))
 
 
 @pytest.mark.parametrize("name", list(BUILDERS))
 def test_every_page_carries_the_letterhead_and_its_number(name, production, ap, client):
     document = BUILDERS[name](production)[name]
     client.force_login(ap)
-    pdf = pdf_of(client, document.url)
+    response = client.get(document.url)
+    pdf = pdfs.of(response)
+    assert document.template in _printed_from(response), _printed_from(response)
     total = pdfs.page_count(pdf)
     today = dateformat.format(production.today(), "j M Y")
     for number, page in enumerate(pdfs.pages(pdf, layout=False), start=1):
@@ -170,6 +227,50 @@ def test_every_page_carries_the_letterhead_and_its_number(name, production, ap, 
         missing = [what for what, found in wanted.items() if not found]
         assert not missing, f"{name}, page {number} lacks {', '.join(missing)}: {head}"
         assert centre == document.words[0], "the document's name, on its own"
+
+
+def _printed_from(response) -> set[str]:
+    return {t.name for t in response.templates if t.name and t.name.endswith(".html")}
+
+
+def _extends_the_document_base(name: str) -> bool:
+    """`name` extends templates/documents/base.html, itself or through its parents."""
+    from django.template.loader import get_template
+    from django.template.loader_tags import ExtendsNode
+
+    while True:
+        nodes = get_template(name).template.nodelist.get_nodes_by_type(ExtendsNode)
+        if not nodes:
+            return False
+        name = nodes[0].parent_name.resolve({})
+        if name == "documents/base.html":
+            return True
+
+
+def test_every_pdf_template_is_read_back_above_and_extends_the_document_base():
+    """A PDF template nobody reads back here could drop the letterhead unnoticed: every template
+    under templates/ that extends the document base is one of the documents above, and every
+    document above is printed from a template that extends it."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    root = Path(settings.BASE_DIR) / "templates"
+    printed = {
+        str(path.relative_to(root))
+        for path in root.rglob("*.html")
+        if "documents/base.html" in path.read_text() or "budgets/_pdf_base.html" in path.read_text()
+    } - {"budgets/_pdf_base.html", "documents/base.html"}
+    assert printed
+    assert all(_extends_the_document_base(name) for name in printed)
+    named = {
+        "budgets/top_sheet_pdf.html", "budgets/detail_pdf.html", "budgets/cost_report_pdf.html",
+        "budgets/cost_period_pdf.html", "callsheets/document.html", "schedules/strips_pdf.html",
+        "schedules/report_pdf.html", "schedules/breakdown_sheet.html",
+        "schedules/breakdown_sheets.html", "crew/memo_document.html", "crew/contact_sheet.html",
+        "vendors/po_document.html", "daily_reports/document.html", "payroll/week_pdf.html",
+    }  # fmt: skip
+    assert printed == named, "a PDF template with no letterhead test: add it to BUILDERS"
 
 
 @pytest.mark.parametrize("name", ["top sheet", "call sheet revision", "purchase order"])

@@ -39,11 +39,7 @@ def version(production):
 
 
 def pdf_of(client, url: str) -> bytes:
-    response = client.get(url + "?format=pdf")
-    if response.status_code == 503:
-        pytest.skip(response.content.decode())
-    assert response["Content-Type"] == "application/pdf"
-    return response.content
+    return pdfs.of(client.get(url + "?format=pdf"))
 
 
 def money(value: Decimal) -> str:

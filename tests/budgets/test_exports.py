@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from apps.budgets import services
 from apps.budgets.exports import COST_REPORT_COLUMNS
+from tests import pdfs
 from tests.budgets.factories import add_line, budget_from_template, fringe_ids
 
 pytestmark = pytest.mark.django_db
@@ -81,11 +82,8 @@ def test_pdf_exports_read_back_with_their_totals(client, ap, production, version
     client.force_login(ap)
     args = [production.slug] if name == "cost_report_export" else [production.slug, version.id]
     response = client.get(reverse(f"budgets:{name}", args=args) + "?format=pdf")
-    if response.status_code == 503:
-        pytest.skip(response.content.decode())
-    assert response["Content-Type"] == "application/pdf"
     path = tmp_path / "out.pdf"
-    path.write_bytes(response.content)
+    path.write_bytes(pdfs.of(response))
     text = subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout

@@ -25,8 +25,8 @@ pytestmark = pytest.mark.django_db
 
 def _two_people(production, timecard, head):
     exported_week(production, timecard, head)
-    grace = services.timecard_start(engagement=hire(production, name="Lin Park"), day=START)
-    approved(filled(grace, {START + timedelta(days=3): long_day()}), head)
+    lin = services.timecard_start(engagement=hire(production, name="Lin Park"), day=START)
+    approved(filled(lin, {START + timedelta(days=3): long_day()}), head)
 
 
 def _download(client, production, accountant) -> bytes:

@@ -70,10 +70,7 @@ def test_a_new_production_is_automatic_and_the_settings_page_changes_it(client, 
 
 
 def crew_pdf(client, production) -> bytes:
-    response = client.get(reverse("crew:list", args=[production.slug]) + "?format=pdf")
-    if response.status_code == 503:
-        pytest.skip(response.content.decode())
-    return response.content
+    return pdfs.of(client.get(reverse("crew:list", args=[production.slug]) + "?format=pdf"))
 
 
 def test_the_logo_is_printed_at_the_top_of_every_page_from_the_pdf_itself(ap_client, production):

@@ -18,6 +18,7 @@ from apps.productions.models import Membership
 from apps.vendors import queries, services
 from apps.vendors.models import PurchaseOrder
 from apps.vendors.services.purchasing import PO_TOTAL, po_total
+from tests import pdfs
 from tests.factories import member
 from tests.vendors.factories import VendorFactory, purchase_order
 
@@ -62,10 +63,8 @@ def test_the_po_page_list_pdf_and_export_agree_on_a_total_of_rounded_lines(
     assert '<td class="money">KWD5.559</td>' in listing
 
     pdf = client.get(reverse("vendors:po_pdf", kwargs={**kwargs, "pk": po.pk}))
-    if pdf.status_code == 503:
-        pytest.skip(pdf.content.decode())
     path = tmp_path / "po.pdf"
-    path.write_bytes(pdf.content)
+    path.write_bytes(pdfs.of(pdf))
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert "KWD5.559" in text and "KWD1.853" in text
 

@@ -144,7 +144,8 @@ def cost_period(request: ProductionRequest, period_id: int) -> HttpResponse:
 
 
 def period_heading(period: CostPeriod) -> Heading:
-    return Heading(f"Cost report, {str(period).lower()}", period.version_name, "Closed")
+    ending = f"{period.week_ending:%-d %b %Y}"  # as the other documents write a date
+    return Heading(f"Cost report, week ending {ending}", period.version_name, "Closed")
 
 
 @production_view(C.VIEW_COST_REPORT)
