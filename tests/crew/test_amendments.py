@@ -31,6 +31,7 @@ from apps.crew.services import (
     MEMO_SIGNED,
     CrewError,
 )
+from tests import pdfs
 from tests.budgets.factories import budget_from_template
 from tests.crew.factories import DealMemoFactory, PositionFactory
 from tests.factories import member
@@ -181,6 +182,10 @@ def test_the_hire_gets_a_copy_and_the_office_is_told_of_an_accepted_amendment(
     assert "amendment 1" in copy.subject and "Rate: $550.00 -> $600.00" in copy.body
     assert "Rate: $600.00 per day" in copy.body
     assert [a[2] for a in copy.attachments] == ["application/pdf"]
+    pdf = copy.attachments[0][1]  # the memo under the letterhead, as amended
+    _, document, right = pdfs.letterhead(pdf)
+    assert document == "Deal memo: Ada Lovelace, " + signed.position.title
+    assert "As amended by amendment 1" in right and "page 1 of" in pdfs.text(pdf)
     office = [m for m in mail.outbox if m.to == [ap.email]]
     assert len(office) == 1 and "accepted amendment 1" in office[0].subject
     notices = MemoNotice.objects.filter(amendment__isnull=False)

@@ -26,6 +26,7 @@ from apps.daily_reports.models import (
     UnitTimes,
 )
 from apps.productions.capabilities import Role
+from tests import pdfs
 from tests.factories import member
 
 pytestmark = pytest.mark.django_db
@@ -243,6 +244,10 @@ def test_the_producer_s_list_is_mailed_once_with_the_pdf(
     assert "Open the report" in html
     name, pdf, kind = message.attachments[0]
     assert kind == "application/pdf" and pdf.startswith(b"%PDF") and name.endswith(".pdf")
+    _, document, right = pdfs.letterhead(pdf)  # the report under the letterhead, as signed
+    assert document.startswith("Daily production report, day 1 of 2")
+    assert "Signed off" in right and f"Prepared by {manager.display_name}" in right
+    assert "page 1 of" in pdfs.text(pdf)
 
     # The sweeper, a second send task, a second sign-off: nobody gets it twice.
     for row in rows:
