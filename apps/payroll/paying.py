@@ -34,6 +34,7 @@ def entries_of(days) -> list[week.Entry]:
             meal2=(d.meal2_out, d.meal2_in),
             kit=d.kit,
             mileage=d.mileage,
+            distance=d.distance,
         )
         for d in days
     ]

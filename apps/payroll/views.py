@@ -18,6 +18,7 @@ from apps.crew import pay
 from apps.crew.models import Engagement
 from apps.payroll import queries, services
 from apps.payroll.access import engagement_scope, timecard_scope
+from apps.payroll.crew_link.queries import crew_link_state
 from apps.payroll.forms import AdjustmentForm, ReturnForm, VersionForm, day_forms
 from apps.payroll.models import Timecard
 from apps.productions.access import ProductionRequest, production_view
@@ -66,15 +67,17 @@ def payroll_export(request: ProductionRequest, fmt: str) -> HttpResponse:
     start = _week(request, request.GET.get("week"))
     rows = queries.export_rows(request.production, start)
     name = f"payroll-{request.production.slug}-{start:%Y-%m-%d}"
+    unit = services.rules_of(request.production)[0].distance_unit
     if fmt == "pdf":
         week = f"week of {start:%-d %b %Y} to {start + timedelta(days=6):%-d %b %Y}"
-        context = {"week": week, "rows": queries.printed_rows(rows, request.production.currency)}
+        printed = queries.printed_rows(rows, request.production.currency, unit)
+        context = {"week": week, "rows": printed}
         heading = Heading("Payroll summary", week, "Approved timecards")
         return production_pdf(request, "payroll/week_pdf.html", context, name, heading)
     return export_response(
         "xlsx" if fmt == "xlsx" else "csv",
         name,
-        queries.EXPORT_HEADER,
+        queries.export_header(unit),
         rows,
         currency=request.production.currency,
         money_columns=[6],
@@ -114,7 +117,8 @@ def timecard_detail(request: ProductionRequest, pk: int) -> HttpResponse:
     timecard = _timecard(request, pk)
     days = list(timecard.days.all())
     data = request.POST if request.method == "POST" else None
-    forms = day_forms(days, data, disabled=not timecard.is_draft)
+    unit = services.rules_of(request.production)[0].distance_unit
+    forms = day_forms(days, data, disabled=not timecard.is_draft, unit=unit)
     version = VersionForm(data, initial={"version": timecard.version})
     if data is not None and version.is_valid() and all(f.is_valid() for f in forms):
         saved = run_service(
@@ -140,6 +144,7 @@ def timecard_detail(request: ProductionRequest, pk: int) -> HttpResponse:
         "history": list(timecard.history.select_related("history_user")[:20]),
         "return_form": ReturnForm(initial={"version": timecard.version}),
         "adjustment_form": AdjustmentForm(),
+        "crew_link": crew_link_state(timecard.engagement, request.production),
     }
     return render(request, "payroll/detail.html", context)
 
