@@ -319,14 +319,17 @@ def _guaranteed(terms: Terms, worked: int) -> int:
 HALF = Decimal("0.5")
 
 
-def week_overtime(terms: Terms, rules: Rules, days: Iterable[DayPay]) -> list[list[PayLine]]:
-    """Each of the week's work days' (DayPay, in date order) weekly overtime lines (see above)."""
+def week_overtime(
+    terms: Terms, rules: Rules, days: Iterable[DayPay], already: int = 0
+) -> list[list[PayLine]]:
+    """Each of the week's work days' (DayPay, in date order) weekly overtime lines (see above);
+    `already`: straight minutes of the week counted before the first of `days` (hot costs)."""
     days = list(days)
     limit = int(rules.week_overtime_after * 60) if rules.week_overtime_after else None
     hourly = _hourly(terms) if terms.unit != FLAT else None
     if limit is None or hourly is None:
         return [[] for _ in days]
-    found, counted = [], 0
+    found, counted = [], already
     for day in days:
         straight = sum(line.minutes or 0 for line in day.lines if line.code == REGULAR)
         past = max(0, counted + straight - max(limit, counted))
