@@ -66,7 +66,7 @@ def test_a_timecard_s_straight_time_counts_towards_the_week(production, hourly):
     timecard = services.timecard_start(engagement=hourly, day=START)
     twelve = {"kind": "work", "call": time(6), "wrap": time(19), "meal1_out": time(11),
               "meal1_in": time(11, 30), "meal2_out": time(16, 30),
-              "meal2_in": time(17)}  # fmt: skip (12 h straight, meals on time)
+              "meal2_in": time(17)}  # fmt: skip
     timecard = services.timecard_save(
         timecard=timecard, expected_version=timecard.version, days={START: twelve}
     )
