@@ -17,7 +17,7 @@ from apps.crew.models import (
     Position,
     Stage,
 )
-from apps.crew.models.pay_rules import DistanceUnit
+from apps.crew.models.pay_rules import RULE_FIELDS, DistanceUnit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -238,16 +238,7 @@ class DayAssignmentForm(forms.Form):
 class PayRulesForm(forms.ModelForm):
     class Meta:
         model = PayRules
-        fields = [
-            "meal_due_hours",
-            "meal_penalty",
-            "sixth_day",
-            "seventh_day",
-            "week_overtime_after",
-            "week_starts",
-            "mileage_rate",
-            "distance_unit",
-        ]
+        fields = RULE_FIELDS  # the service saves (and words) exactly these
 
     def __init__(self, *args, currency: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)

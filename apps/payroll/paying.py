@@ -59,6 +59,17 @@ def kept_pay(timecard: Timecard) -> week.WeekPay:
     )
 
 
+def shown_pay(timecard: Timecard, days) -> tuple[week.WeekPay | None, str]:
+    """The week's pay a page shows: the kept lines once submitted, else worked out now (None and
+    the engine's words when the days cannot be paid as they stand)."""
+    if not timecard.is_draft:
+        return kept_pay(timecard), ""
+    try:
+        return week_pay_of(timecard, days), ""
+    except pay.PayError as exc:
+        return None, exc.message
+
+
 def _save(timecard: Timecard, words: str, fields: list[str]) -> Timecard:
     timecard.version += 1
     timecard._change_reason = audit(words)

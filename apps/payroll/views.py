@@ -14,13 +14,13 @@ from django.views.decorators.http import require_POST
 from apps.core.documents import Heading
 from apps.core.exports import export_response
 from apps.core.view_helpers import run_service
-from apps.crew import pay
 from apps.crew.models import Engagement
 from apps.payroll import queries, services
 from apps.payroll.access import engagement_scope, timecard_scope
 from apps.payroll.crew_link.queries import crew_link_state
 from apps.payroll.forms import AdjustmentForm, ReturnForm, VersionForm, day_forms
 from apps.payroll.models import Timecard
+from apps.payroll.paying import shown_pay
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.documents import production_pdf
@@ -102,16 +102,6 @@ def timecard_start(request: ProductionRequest, pk: int) -> HttpResponse:
     return _detail(request, started.value.pk)
 
 
-def _pay(timecard: Timecard, days) -> tuple[object, str]:
-    """The week's pay to show: the kept lines once submitted, else worked out now."""
-    if not timecard.is_draft:
-        return services.kept_pay(timecard), ""
-    try:
-        return services.week_pay_of(timecard, days), ""
-    except pay.PayError as exc:
-        return None, exc.message
-
-
 @production_view(C.VIEW_TIMECARDS, C.EDIT_TIMECARDS, scope=timecard_scope)
 def timecard_detail(request: ProductionRequest, pk: int) -> HttpResponse:
     timecard = _timecard(request, pk)
@@ -132,7 +122,7 @@ def timecard_detail(request: ProductionRequest, pk: int) -> HttpResponse:
         if saved:
             messages.success(request, "Timecard saved.")
             return _detail(request, pk)
-    paid, problem = _pay(timecard, days)
+    paid, problem = shown_pay(timecard, days)
     context = {
         "timecard": timecard,
         "memo": timecard.deal_memo,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from tests.factories import PASSWORD
+
 
 def sign_in(page: Page, base: str, email: str, password: str) -> None:
     page.goto(f"{base}/accounts/login/")
@@ -54,3 +56,16 @@ def complete_start_pack(page: Page, name: str) -> None:
     page.get_by_label("Type your full name to sign").fill(name)
     page.get_by_role("button", name="Sign and send").click()
     expect(page.locator("#complete")).to_contain_text(f"Complete: signed by “{name}”")
+
+
+def approve_timecard(page: Page, base: str, email: str, week_url: str, button: str, state: str):
+    """Signed in as `email`: open the week's (only) timecard, press `button`, see `state`; then
+    sign out by clearing the cookies."""
+    from playwright.sync_api import expect
+
+    sign_in(page, base, email, PASSWORD)
+    page.goto(week_url)
+    page.get_by_role("link", name="Open").click()
+    page.get_by_role("button", name=button).click()
+    expect(page.get_by_test_id("state")).to_have_text(state)
+    page.context.clear_cookies()

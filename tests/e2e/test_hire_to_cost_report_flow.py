@@ -21,8 +21,8 @@ from apps.payroll.paperwork import services as paperwork
 from apps.productions.capabilities import Role
 from apps.productions.models import Production
 from tests.budgets.factories import add_line, budget_from_template, fringe_ids
-from tests.e2e.helpers import complete_start_pack, sign_in
-from tests.factories import PASSWORD, member
+from tests.e2e.helpers import approve_timecard, complete_start_pack
+from tests.factories import member
 from tests.payroll.conftest import START, hire
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -81,17 +81,9 @@ def test_a_hire_s_pack_and_week_go_from_their_phone_to_the_cost_report(
     # The department head, then the associate producer.
     page.set_viewport_size({"width": 1280, "height": 900})
     week = f"{base}/p/{production.slug}/timecards/?week={START}"
-    sign_in(page, base, head.email, PASSWORD)
-    page.goto(week)
-    page.get_by_role("link", name="Open").click()
-    page.get_by_role("button", name="Approve for the department").click()
-    expect(page.get_by_test_id("state")).to_have_text("Approved by the department")
-    page.context.clear_cookies()
-    sign_in(page, base, ap.email, PASSWORD)
-    page.goto(week)
-    page.get_by_role("link", name="Open").click()
-    page.get_by_role("button", name="Approve and post").click()
-    expect(page.get_by_test_id("state")).to_have_text("Approved")
+    approve_timecard(page, base, head.email, week, "Approve for the department",
+                     "Approved by the department")  # fmt: skip
+    approve_timecard(page, base, ap.email, week, "Approve and post", "Approved")
 
     # The cost report's labour moved: actual up, commitment down, by the pay and its fringes.
     fringes = (Decimal("875.00") * Decimal("0.062")).quantize(Decimal("0.01"))  # FICA 6.2%

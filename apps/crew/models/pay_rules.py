@@ -16,6 +16,18 @@ from apps.crew import pay
 from apps.productions.models import Production
 
 MULTIPLIER = {"max_digits": 4, "decimal_places": 2}
+# The rules a person sets on the pay rules page (the form's fields, saved and worded by
+# apps/crew/services/pay_rules.py).
+RULE_FIELDS = [
+    "meal_due_hours",
+    "meal_penalty",
+    "sixth_day",
+    "seventh_day",
+    "week_overtime_after",
+    "week_starts",
+    "mileage_rate",
+    "distance_unit",
+]
 
 
 class DistanceUnit(models.TextChoices):

@@ -9,20 +9,9 @@ from django.db import transaction
 
 from apps.core.money import format_money, round_money
 from apps.crew.models import PayRules
-from apps.crew.models.pay_rules import DistanceUnit, Weekday
+from apps.crew.models.pay_rules import RULE_FIELDS, DistanceUnit, Weekday
 
 __all__ = ["pay_rules_save", "pay_rules_words"]
-
-RULE_FIELDS = [
-    "meal_due_hours",
-    "meal_penalty",
-    "sixth_day",
-    "seventh_day",
-    "week_overtime_after",
-    "week_starts",
-    "mileage_rate",
-    "distance_unit",
-]
 
 
 def _text(name: str, value, currency: str) -> str:

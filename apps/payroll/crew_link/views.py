@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.core.view_helpers import run_service
-from apps.crew import pay
 from apps.crew.models import Engagement
 from apps.payroll import services
 from apps.payroll.crew_link import services as links
@@ -19,6 +18,7 @@ from apps.payroll.crew_link.models import TimecardLink
 from apps.payroll.errors import TimecardError
 from apps.payroll.forms import VersionForm, day_forms
 from apps.payroll.models import Timecard
+from apps.payroll.paying import shown_pay
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
@@ -38,15 +38,6 @@ def _week(value: str | None, weeks: list[date]) -> date | None:
     if asked in weeks:
         return asked
     return weeks[0] if weeks else None
-
-
-def _paid(timecard: Timecard, days) -> tuple[object, str]:
-    if not timecard.is_draft:
-        return services.kept_pay(timecard), ""
-    try:
-        return services.week_pay_of(timecard, days), ""
-    except pay.PayError as exc:
-        return None, exc.message
 
 
 def timecard_link(request: HttpRequest, token: str) -> HttpResponse:
@@ -96,7 +87,7 @@ def timecard_link(request: HttpRequest, token: str) -> HttpResponse:
             if done:
                 messages.success(request, "Submitted: your department head approves it next.")
                 return redirect(here)
-    paid, problem = _paid(timecard, days) if timecard else (None, "")
+    paid, problem = shown_pay(timecard, days) if timecard else (None, "")
     context = {
         "link": link,
         "person": engagement.person,
