@@ -21,8 +21,8 @@ from apps.payroll.paperwork import services as paperwork
 from apps.productions.capabilities import Role
 from apps.productions.models import Production
 from tests.budgets.factories import add_line, budget_from_template, fringe_ids
-from tests.e2e.helpers import approve_timecard, complete_start_pack
-from tests.factories import member
+from tests.e2e.helpers import approve_timecard, complete_start_pack, sign_in
+from tests.factories import PASSWORD, member
 from tests.payroll.conftest import START, hire
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -92,5 +92,6 @@ def test_a_hire_s_pack_and_week_go_from_their_phone_to_the_cost_report(
     actual_after, committed_after = labour(production)
     assert actual_after - actual_before == Decimal("875.00") + fringes
     assert committed_before - committed_after == Decimal("875.00") + fringes
+    sign_in(page, base, ap.email, PASSWORD)
     page.goto(f"{base}/p/{production.slug}/budget/cost-report/drill/account/3301/actual/")
     expect(page.get_by_text("Timecard, week of 04 Mar 2030")).to_be_visible()
