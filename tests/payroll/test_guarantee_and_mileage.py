@@ -79,7 +79,7 @@ def test_a_guarantee_pays_no_unworked_hours_on_travel_or_hold_days():
     assert paid.total == D("200.00")  # 4 h worked at 1x
 
 
-def test_a_memo_s_guaranteed_hours_reach_the_timecard(production, version):
+def test_a_memo_s_guaranteed_hours_reach_the_timecard(client, production, version, accountant):
     engagement = hire(production, name="Ada Lovelace", rate=D("50"), unit="hour",
                       guaranteed_hours=D("10"))  # fmt: skip
     timecard = services.timecard_start(engagement=engagement, day=START)
@@ -88,6 +88,10 @@ def test_a_memo_s_guaranteed_hours_reach_the_timecard(production, version):
         timecard=timecard, expected_version=timecard.version, days={START: short}
     )
     assert timecard.total == D("500.00")
+    client.force_login(accountant)
+    page = client.get(reverse("payroll:detail", args=[production.slug, timecard.pk]))
+    body = page.content.decode()
+    assert "10 h guaranteed a day" in body and "(10 h guaranteed a day, 6 h worked)" in body
 
 
 # --- Mileage --------------------------------------------------------------------------------------
