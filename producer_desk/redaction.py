@@ -1,11 +1,12 @@
 """Keep credentials out of the logs: the tokens in public links and secrets in query strings.
 
 The tokened links (invitations, deal memos and their amendments, call-sheet confirmations, start
-paperwork, calendar feeds, password reset) carry their credential in the path, and every access
-log, Django's "Not Found: /path" warnings and any traceback naming a URL would otherwise print
-it. One filter rewrites each log record's message; it is attached to Django's console handler
-(settings.LOGGING), to gunicorn's access and error logs (`RedactingGunicornLogger`, named in
-gunicorn_conf.py) and to the Celery worker's handlers (producer_desk/celery.py).
+paperwork, crew's own timecard links, calendar feeds, password reset) carry their credential in
+the path, and every access log, Django's "Not Found: /path" warnings and any traceback naming a
+URL would otherwise print it. One filter rewrites each log record's message; it is attached to
+Django's console handler (settings.LOGGING), to gunicorn's access and error logs
+(`RedactingGunicornLogger`, named in gunicorn_conf.py) and to the Celery worker's handlers
+(producer_desk/celery.py).
 
 This module imports nothing from Django, so gunicorn can load it before Django is set up.
 """
@@ -21,11 +22,11 @@ REDACTED = "[redacted]"
 _SEGMENT = r"[^/?#\s\"']+"
 _PATTERNS = [
     # /invitations/<token>/, /deal-memos/<token>/, /memo-amendments/<token>/,
-    # /callsheets/confirm/<token>/, /start-paperwork/<token>/
+    # /callsheets/confirm/<token>/, /start-paperwork/<token>/, /timecard-link/<token>/
     (
         re.compile(
-            rf"(/(?:invitations|deal-memos|memo-amendments|callsheets/confirm|start-paperwork)/)"
-            rf"{_SEGMENT}"
+            r"(/(?:invitations|deal-memos|memo-amendments|callsheets/confirm|start-paperwork"
+            rf"|timecard-link)/){_SEGMENT}"
         ),
         rf"\1{REDACTED}",
     ),

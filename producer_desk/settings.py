@@ -424,3 +424,6 @@ DEAL_MEMO_MAX_AGE_DAYS = env_int("DEAL_MEMO_MAX_AGE_DAYS", 14)
 FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY", "")
 PAPERWORK_UPLOAD_MAX_BYTES = env_int("PAPERWORK_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 PAPERWORK_REMINDER_DAYS = env_int("PAPERWORK_REMINDER_DAYS", 2)
+# A crew member's own timecard link (apps/payroll/crew_link): days it still opens after the end
+# of the work week holding a released engagement's last day (to fill in that last week).
+TIMECARD_LINK_GRACE_DAYS = env_int("TIMECARD_LINK_GRACE_DAYS", 7)

@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 from apps.callsheets import views as callsheets_views
 from apps.crew.views import amendments as crew_amendment_views
 from apps.crew.views import memos as crew_memo_views
+from apps.payroll.crew_link import views as crew_link_views
 from apps.payroll.paperwork import views as paperwork_views
 from apps.productions import views as productions_views
 from apps.schedules import views as schedules_views
@@ -55,6 +56,12 @@ urlpatterns = [
     # Public by token: the hire fills in their start paperwork without an account.
     path(
         "start-paperwork/<str:token>/", by_token(paperwork_views.start_pack_fill), name="start_pack"
+    ),
+    # Public by token: a crew member fills in and submits their own timecards without an account.
+    path(
+        "timecard-link/<str:token>/",
+        by_token(crew_link_views.timecard_link),
+        name="timecard_link",
     ),
     # Public by token: crew confirm their call without an account; the link dies after the day.
     path(

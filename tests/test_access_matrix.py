@@ -56,6 +56,10 @@ OUTSIDE_PRODUCTIONS = {
     # The hire's start paperwork link: the hashed random token is the credential; it opens only
     # that hire's pack, read-only once signed, and each new e-mail about it replaces it.
     "start_pack",
+    # A crew member's own timecard link: the hashed random token is the credential; it opens only
+    # that engagement's timecards, edits only a draft, and ends after a release (or when revoked
+    # or replaced by a later e-mail).
+    "timecard_link",
     # The schedule's iCalendar feed: calendar apps cannot sign in, so the random token in the
     # address is the credential; only that token is stored, and revoking it draws a new one.
     "schedule_ical",

@@ -153,6 +153,8 @@ POST_ONLY = {
     "payroll:approve",
     "payroll:return",
     "payroll:adjust",
+    "payroll:link_send",
+    "payroll:link_revoke",
     "paperwork:send",
     "paperwork:pack_item_delete",
 }
@@ -653,6 +655,23 @@ def test_the_large_demo_has_the_promised_size(large_demo):
 
     weeks = Timecard.objects.filter(production=production, state="approved").values("week_start")
     assert weeks.distinct().count() >= 5  # six ended weeks: the last shows every state
+    from datetime import timedelta
+
+    from apps.payroll import queries as payroll_queries
+    from apps.payroll import services as payroll
+
+    # Six ended weeks of timecards for everyone engaged on a weekday of each (issue 18, point 7).
+    this_week = payroll.week_start_of(production.today(), payroll.rules_of(production)[1])
+    for back in range(6, 0, -1):
+        start = this_week - timedelta(days=7 * back)
+        working = {
+            e.pk
+            for e in payroll_queries.engaged_in_week(production, start)
+            if any(e.is_working_on(start + timedelta(days=n)) for n in range(5))
+        }
+        have = Timecard.objects.filter(production=production, week_start=start)
+        assert working, start
+        assert working <= set(have.values_list("engagement_id", flat=True)), start
 
 
 def test_a_page_over_budget_is_reported(client, large_demo, monkeypatch):

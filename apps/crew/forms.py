@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 
 from apps.core import forms as core_forms
@@ -15,6 +17,7 @@ from apps.crew.models import (
     Position,
     Stage,
 )
+from apps.crew.models.pay_rules import RULE_FIELDS, DistanceUnit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -235,15 +238,18 @@ class DayAssignmentForm(forms.Form):
 class PayRulesForm(forms.ModelForm):
     class Meta:
         model = PayRules
-        fields = [
-            "meal_due_hours",
-            "meal_penalty",
-            "sixth_day",
-            "seventh_day",
-            "week_overtime_after",
-            "week_starts",
-        ]
+        fields = RULE_FIELDS  # the service saves (and words) exactly these
 
     def __init__(self, *args, currency: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         money_inputs(self, currency)
+        # Mileage is optional: left out, no mileage is paid, in miles.
+        for name in ("mileage_rate", "distance_unit"):
+            self.fields[name].required = False
+
+    def clean_mileage_rate(self):
+        value = self.cleaned_data.get("mileage_rate")
+        return Decimal("0") if value is None else value
+
+    def clean_distance_unit(self):
+        return self.cleaned_data.get("distance_unit") or DistanceUnit.MILE

@@ -13,6 +13,10 @@ The rules, stated once:
   (weekly / 5), then as daily. A daily or weekly memo without an overtime threshold buys the whole
   day: no overtime. *Flat*: the fee buys the engagement, committed once; no day carries any of
   it, so a day's pay is only its meal penalties.
+- **Guaranteed hours** (work days, `guaranteed_hours` on the memo): a work day shorter than the
+  guarantee is paid as if it lasted the guarantee: straight time and any overtime are worked out
+  on the guaranteed hours, and each such line says so ("10 h guaranteed a day, 7 h worked"). Meal
+  penalties still come from the times worked; the paid hours count towards weekly overtime.
 - **Overtime** (work days): hours past `overtime_after` at 1.5x the hourly rate (equivalent),
   hours past `double_time_after` at 2x. A memo with only a double-time threshold pays 2x past it.
 - **Meal penalties** (work days): a meal is due within `meal_due_hours` of the call (the first)
@@ -36,12 +40,22 @@ The rules, stated once:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 from decimal import Context, Decimal
 
-from apps.core.errors import DomainError
 from apps.core.money import round_money
+from apps.crew.pay_time import (  # noqa: F401 (hm, Span, PayError are the engine's words too)
+    TIMES_OUT_OF_ORDER,
+    PayError,
+    Span,
+    _after_call,
+    _hours_text,
+    _minutes,
+    _plus,
+    hm,
+    span_of,
+)
 
 ZERO = Decimal("0")
 ONE = Decimal("1")
@@ -66,12 +80,7 @@ WEEK_OVERTIME = "week_overtime"
 MEAL_PENALTY = "meal_penalty"
 FLAT_FEE = "flat"
 
-TIMES_OUT_OF_ORDER = "The times are out of order: {what}."
 UNKNOWN_UNIT = "Unknown rate unit {unit!r}."
-
-
-class PayError(DomainError):
-    """A day the engine cannot pay: times out of order, an unknown unit."""
 
 
 @dataclass(frozen=True)
@@ -82,11 +91,18 @@ class Terms:
     unit: str = DAY
     overtime_after: Decimal | None = None
     double_time_after: Decimal | None = None
+    guaranteed_hours: Decimal | None = None  # a day's hours paid however short the work day
 
     @classmethod
     def of(cls, memo) -> Terms:
         """A deal memo's terms (read from its fields; nothing is fetched)."""
-        return cls(memo.rate, memo.unit, memo.overtime_after, memo.double_time_after)
+        return cls(
+            memo.rate,
+            memo.unit,
+            memo.overtime_after,
+            memo.double_time_after,
+            getattr(memo, "guaranteed_hours", None),
+        )
 
 
 @dataclass(frozen=True)
@@ -99,6 +115,8 @@ class Rules:
     sixth_day: Decimal = Decimal("1.5")
     seventh_day: Decimal = Decimal("2")
     week_overtime_after: Decimal | None = None
+    mileage_rate: Decimal = Decimal("0")  # per mile or km (payroll's week pays the distance)
+    distance_unit: str = "mi"
 
 
 @dataclass(frozen=True)
@@ -150,58 +168,6 @@ class DayPay:
 
     def as_json(self) -> list[dict]:
         return [line.as_json() for line in self.lines]
-
-
-# --- Time ----------------------------------------------------------------------------------------
-
-
-def _minutes(at: time) -> int:
-    return at.hour * 60 + at.minute
-
-
-def _after_call(call: time, at: time) -> int:
-    """Minutes from the call to `at`; a time earlier than the call is the next day."""
-    delta = _minutes(at) - _minutes(call)
-    return delta + 24 * 60 if delta < 0 else delta
-
-
-def hm(minutes: int) -> str:
-    """Minutes as people say them: "10 h", "6 h 30", "45 min"."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h" if not rest else f"{hours} h {rest:02d}"
-
-
-def _hours_text(hours: Decimal) -> str:
-    return hm(int(hours * 60))
-
-
-@dataclass(frozen=True)
-class Span:
-    """The day laid on one line of minutes from the call."""
-
-    wrap: int
-    meals: tuple[tuple[int, int], ...]
-
-    @property
-    def worked(self) -> int:
-        return self.wrap - sum(back - out for out, back in self.meals)
-
-
-def span_of(day: Day) -> Span:
-    wrap = _after_call(day.call, day.wrap)
-    meals = tuple((_after_call(day.call, o), _after_call(day.call, i)) for o, i in day.meals)
-    last = 0
-    for number, (out, back) in enumerate(meals, start=1):
-        if out < last:
-            raise PayError(TIMES_OUT_OF_ORDER.format(what=f"meal {number} out before {hm(last)}"))
-        if back < out:
-            raise PayError(TIMES_OUT_OF_ORDER.format(what=f"meal {number} back before it went"))
-        last = back
-    if wrap < last:
-        raise PayError(TIMES_OUT_OF_ORDER.format(what="the wrap is before the last meal ended"))
-    return Span(wrap, meals)
 
 
 # --- Pay -----------------------------------------------------------------------------------------
@@ -330,29 +296,40 @@ def day_pay(terms: Terms, rules: Rules, day: Day) -> DayPay:
     if terms.unit == FLAT:
         flat = PayLine(FLAT_FEE, "flat fee: paid once for the engagement", None, ZERO, ZERO)
         return DayPay((flat, *(meal_penalties(span, rules) if work else [])), worked)
-    regular = _regular(terms, rules, worked, straight_only=not work)
     if not work:
-        return DayPay(tuple(regular), worked)
-    lines = [
-        *regular,
-        *_overtime(terms, rules, worked),
-        *meal_penalties(span, rules),
-        *_premium(day, rules, regular),
-    ]
+        return DayPay(tuple(_regular(terms, rules, worked, straight_only=True)), worked)
+    paid = _guaranteed(terms, worked)
+    regular = _regular(terms, rules, paid, straight_only=False)
+    timed = [*regular, *_overtime(terms, rules, paid)]
+    if paid > worked:
+        note = f" ({hm(paid)} guaranteed a day, {hm(worked)} worked)"
+        timed = [replace(line, rule=line.rule + note) for line in timed]
+        regular = timed[: len(regular)]
+    lines = [*timed, *meal_penalties(span, rules), *_premium(day, rules, regular)]
     return DayPay(tuple(lines), worked)
+
+
+def _guaranteed(terms: Terms, worked: int) -> int:
+    """The minutes a work day is paid for: those worked, at least the memo's guaranteed hours."""
+    if not terms.guaranteed_hours:
+        return worked
+    return max(worked, int(terms.guaranteed_hours * 60))
 
 
 HALF = Decimal("0.5")
 
 
-def week_overtime(terms: Terms, rules: Rules, days: Iterable[DayPay]) -> list[list[PayLine]]:
-    """Each of the week's work days' (DayPay, in date order) weekly overtime lines (see above)."""
+def week_overtime(
+    terms: Terms, rules: Rules, days: Iterable[DayPay], already: int = 0
+) -> list[list[PayLine]]:
+    """Each of the week's work days' (DayPay, in date order) weekly overtime lines (see above);
+    `already`: straight minutes of the week counted before the first of `days` (hot costs)."""
     days = list(days)
     limit = int(rules.week_overtime_after * 60) if rules.week_overtime_after else None
     hourly = _hourly(terms) if terms.unit != FLAT else None
     if limit is None or hourly is None:
         return [[] for _ in days]
-    found, counted = [], 0
+    found, counted = [], already
     for day in days:
         straight = sum(line.minutes or 0 for line in day.lines if line.code == REGULAR)
         past = max(0, counted + straight - max(limit, counted))
@@ -384,11 +361,6 @@ def planned_day(
 
 
 PLANNED_HOURS = Decimal("10")
-
-
-def _plus(at: time, minutes: int) -> time:
-    total = (_minutes(at) + minutes) % (24 * 60)
-    return time(total // 60, total % 60)
 
 
 def day_in_week(day: date, days_worked: Iterable[date], week_starts: int = 0) -> int:

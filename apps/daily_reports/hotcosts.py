@@ -23,9 +23,9 @@ kit or mileage; asked of payroll through `timecard_pay_asked`) is the actual ins
 figure, and the line says so. A signed report's lines never move: a timecard approved after the
 sign-off shows on the summary as the day's payroll actual (hot/queries.py), beside them.
 
-Both sides count the day's place in the person's work week (the production's week start): the
-shoot days of the week before this one that fall in their engagement, less those on which a
-report marks them absent; a day player's booked days.
+Weekly overtime as the timecards pay it, counting the week's earlier reports (hot_week.py). Both
+sides count the day's place in the person's work week (the production's week start): the week's
+earlier shoot days in their engagement, less days marked absent; a day player's booked days.
 
 One "other" line per cost item entered on the report, as entered.
 """
@@ -48,7 +48,7 @@ from apps.crew.models import (
     PayRules,
     Person,
 )
-from apps.daily_reports import wording
+from apps.daily_reports import hot_week, wording
 from apps.daily_reports.models import (
     CrewException,
     CrewTimes,
@@ -267,9 +267,11 @@ def timecard_pay(production, dates, *, approved_only: bool = False) -> dict:
 
 
 def labour_line(
-    report, worker, rules, plan_call, sheet_times, actual, absent, timecard=None
+    report, worker, rules, plan_call, sheet_times, actual, absent, timecard=None, week=None
 ) -> HotCostLine:
+    """`week`: {person id: straight minutes on the week's earlier reports} (hot_week.py)."""
     terms = pay.Terms.of(worker.memo)
+    before = (week or {}).get(worker.person.pk, 0)
     plan_call = plan_call or (actual.call if actual else None)
     detail: list[dict] = []
     planned = Decimal("0")
@@ -279,7 +281,7 @@ def labour_line(
         plan_day = pay.Day(
             plan_day.call, plan_day.wrap, plan_day.meals, day_in_week=worker.day_in_week
         )
-        plan_pay = pay.day_pay(terms, rules, plan_day)
+        plan_pay = hot_week.with_week(terms, rules, pay.day_pay(terms, rules, plan_day), before)
         planned = plan_pay.total
         meals = "".join(f", meal {o:%H:%M}-{i:%H:%M}" for o, i in plan_day.meals)
         detail.append(
@@ -291,13 +293,13 @@ def labour_line(
             _note("planned", "no call on the call sheet or the schedule: nothing planned")
         )
     if timecard is not None:  # the paid figure is better than the report's times
-        detail.append(
-            _note(
-                "actual",
-                f"from the timecard ({timecard['state']}), week of {timecard['week']:%-d %b %Y}: "
-                "its pay for the day",
-            )
+        note = _note(
+            "actual",
+            f"from the timecard ({timecard['state']}), week of {timecard['week']:%-d %b %Y}: "
+            "its pay for the day",
         )
+        note[hot_week.STRAIGHT] = timecard.get(hot_week.STRAIGHT)  # counts towards the week
+        detail.append(note)
         if actual is not None and not absent:
             detail.append(_note("actual", f"the report said {actual.text()}"))
         actual_amount = timecard["amount"]
@@ -309,8 +311,10 @@ def labour_line(
         actual_amount = planned
     else:
         day = pay.Day(actual.call, actual.wrap, actual.meals, day_in_week=worker.day_in_week)
-        actual_pay = pay.day_pay(terms, rules, day)
+        actual_pay = hot_week.with_week(terms, rules, pay.day_pay(terms, rules, day), before)
         detail.append(_note("actual", actual.text()))
+        if (words := hot_week.week_note(rules, before)) is not None:
+            detail.append(_note("actual", words))
         detail += _detail("actual", actual_pay)
         actual_amount = actual_pay.total
     return HotCostLine(
@@ -341,6 +345,7 @@ def compute(report: DailyReport) -> list[HotCostLine]:
     lines = []
     day = report.shoot_day.date
     paid = timecard_pay(report.production, [day])
+    before = hot_week.straight_before(report, rules_row.week_starts)
     for worker in workers(report, rules_row.week_starts):
         exception = exceptions.get(worker.person.pk)
         times = actual_times(worker, exception, departments.get(worker.department_id), unit)
@@ -348,7 +353,7 @@ def compute(report: DailyReport) -> list[HotCostLine]:
         absent = exception is not None and exception.absent
         timecard = paid.get((worker.person.pk, day))
         lines.append(
-            labour_line(report, worker, rules, call, (wrap, lunch), times, absent, timecard)
+            labour_line(report, worker, rules, call, (wrap, lunch), times, absent, timecard, before)
         )
     for item in report.costs.all():
         lines.append(

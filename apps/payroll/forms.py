@@ -47,16 +47,22 @@ class DayForm(forms.Form):
     meal2_in = _time("2nd meal in")
     wrap = _time("Wrap")
     kit = _amount("Kit / box")
-    mileage = _amount("Mileage")
+    distance = forms.DecimalField(
+        label="Miles driven", required=False, min_value=Decimal("0"), max_digits=7,
+        decimal_places=1, widget=AMOUNT,
+    )  # fmt: skip
 
-    def __init__(self, *args, day: TimecardDay, **kwargs) -> None:
+    def __init__(self, *args, day: TimecardDay, unit: str = "mi", **kwargs) -> None:
         self.day = day
         initial = {name: getattr(day, name) for name in self.base_fields}
         super().__init__(*args, initial=initial, prefix=f"d{day.date:%Y%m%d}", **kwargs)
+        self.fields["distance"].label = "Miles driven" if unit == "mi" else "Km driven"
 
 
-def day_forms(days: list[TimecardDay], data=None, disabled: bool = False) -> list[DayForm]:
-    forms_ = [DayForm(data, day=day) for day in days]
+def day_forms(
+    days: list[TimecardDay], data=None, disabled: bool = False, unit: str = "mi"
+) -> list[DayForm]:
+    forms_ = [DayForm(data, day=day, unit=unit) for day in days]
     if disabled:
         for form in forms_:
             for field in form.fields.values():

@@ -118,6 +118,11 @@ class TimecardDay(models.Model):
     meal2_in = models.TimeField("2nd meal in", null=True, blank=True)
     wrap = models.TimeField(null=True, blank=True)
     kit = MoneyField("kit or box rental", default=Decimal("0"))
+    # Mileage: the distance driven (miles or km, the pay rules' unit) x the production's rate.
+    # `mileage` is an amount typed before distances existed; it still pays as typed.
+    distance = models.DecimalField(
+        "distance driven", max_digits=7, decimal_places=1, default=Decimal("0")
+    )
     mileage = MoneyField("mileage", default=Decimal("0"))
     # Where a prefilled day's times came from (a signed daily report); cleared when saved by hand.
     prefilled_from = models.CharField(max_length=120, blank=True)
@@ -127,7 +132,8 @@ class TimecardDay(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["timecard", "date"], name="payroll_day_once"),
             models.CheckConstraint(
-                name="payroll_day_amounts_not_negative", condition=Q(kit__gte=0, mileage__gte=0)
+                name="payroll_day_amounts_not_negative",
+                condition=Q(kit__gte=0, mileage__gte=0, distance__gte=0),
             ),
         ]
 
@@ -183,5 +189,7 @@ class TimecardAdjustment(models.Model):
         return f"Adjustment to {self.timecard}: {self.amount} ({self.reason})"
 
 
-# Start paperwork's models live in their own module (apps/payroll/paperwork/models.py).
+# Start paperwork's models (apps/payroll/paperwork/models.py) and the crew member's own link to
+# their timecards (apps/payroll/crew_link/models.py) live in their own modules.
+from apps.payroll.crew_link.models import TimecardLink  # noqa: E402, F401
 from apps.payroll.paperwork.models import PackEntry, PackItem, StartPack  # noqa: E402, F401

@@ -34,6 +34,7 @@ def entries_of(days) -> list[week.Entry]:
             meal2=(d.meal2_out, d.meal2_in),
             kit=d.kit,
             mileage=d.mileage,
+            distance=d.distance,
         )
         for d in days
     ]
@@ -56,6 +57,17 @@ def kept_pay(timecard: Timecard) -> week.WeekPay:
             for line in timecard.lines.all()
         )
     )
+
+
+def shown_pay(timecard: Timecard, days) -> tuple[week.WeekPay | None, str]:
+    """The week's pay a page shows: the kept lines once submitted, else worked out now (None and
+    the engine's words when the days cannot be paid as they stand)."""
+    if not timecard.is_draft:
+        return kept_pay(timecard), ""
+    try:
+        return week_pay_of(timecard, days), ""
+    except pay.PayError as exc:
+        return None, exc.message
 
 
 def _save(timecard: Timecard, words: str, fields: list[str]) -> Timecard:

@@ -11,11 +11,12 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from apps.budgets import services as budgets
 from apps.budgets.models import Commitment
 from apps.core.money import round_money
+from apps.crew import pay
 from apps.payroll.errors import TimecardError
 from apps.payroll.models import Timecard, TimecardAdjustment, TimecardLine, TimecardState
 
@@ -108,8 +109,9 @@ def memo_spent(*, memo, **kwargs) -> tuple[Decimal, Decimal]:
 
 def day_pay(*, production, dates, approved_only=False, **kwargs) -> dict:
     """Answers `timecard_pay_asked` (daily_reports' hot costs): {(person id, date): {"amount",
-    "state", "week"}}, the kept pay lines (`wage`: not kit or mileage) of timecards submitted or
-    later (approved only, with `approved_only`) summed per person and day. One query."""
+    "state", "week", "straight_hours"}}, the kept pay lines (`wage`: not kit or mileage) of
+    timecards submitted or later (approved only, with `approved_only`) summed per person and
+    day, and their straight (regular) hours. One query."""
     states = (
         [TimecardState.APPROVED]
         if approved_only
@@ -123,16 +125,18 @@ def day_pay(*, production, dates, approved_only=False, **kwargs) -> dict:
             wage=True,
         )
         .values("timecard__person_id", "date", "timecard__state", "timecard__week_start")
-        .annotate(amount=Sum("amount"))
+        .annotate(amount=Sum("amount"), straight=Sum("hours", filter=Q(code=pay.REGULAR)))
     )
     found: dict = {}
     for row in rows:
         key = (row["timecard__person_id"], row["date"])
         amount = round_money(Decimal(row["amount"]), production.currency)
+        straight = str(row["straight"]) if row["straight"] is not None else None
         if key in found:  # two engagements of one person on a day: both pay
             found[key]["amount"] += amount
             continue
         found[key] = {
+            "straight_hours": straight,  # counts towards the week in hot costs
             "amount": amount,
             "state": TimecardState(row["timecard__state"]).label.lower(),
             "week": row["timecard__week_start"],

@@ -31,7 +31,14 @@ FILLED = ["kind", "call", "meal1_out", "meal1_in", "meal2_out", "meal2_in", "wra
 
 def is_blank(day: TimecardDay) -> bool:
     return not (
-        day.kind or day.call or day.wrap or day.meal1_out or day.meal2_out or day.kit or day.mileage
+        day.kind
+        or day.call
+        or day.wrap
+        or day.meal1_out
+        or day.meal2_out
+        or day.kit
+        or day.mileage
+        or day.distance
     )
 
 

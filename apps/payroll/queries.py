@@ -13,7 +13,13 @@ from apps.core.exports import Formula
 from apps.core.money import format_amount, round_money
 from apps.crew.models import Engagement
 from apps.payroll.access import reachable
-from apps.payroll.models import Timecard, TimecardAdjustment, TimecardLine, TimecardState
+from apps.payroll.models import (
+    Timecard,
+    TimecardAdjustment,
+    TimecardDay,
+    TimecardLine,
+    TimecardState,
+)
 from apps.payroll.services import SIGNED
 
 
@@ -63,6 +69,13 @@ def timecard_for(production, pk: int) -> QuerySet:
 # --- The payroll export --------------------------------------------------------------------------
 
 EXPORT_HEADER = ["Person", "E-mail", "Position", "Department", "Pay code", "Hours", "Amount"]
+
+
+def export_header(unit: str) -> list[str]:
+    """The export's columns: the mileage line's distance last, in the pay rules' unit."""
+    return [*EXPORT_HEADER, f"Distance ({unit})"]
+
+
 ADJUSTMENT = "adjustment"
 # The order a payroll service reads pay codes in (anything else after them, by name).
 CODE_ORDER = [
@@ -71,6 +84,7 @@ CODE_ORDER = [
 ]  # fmt: skip
 TOTAL = "total"
 HUNDREDTH = Decimal("0.01")
+TENTH = Decimal("0.1")
 
 
 def _who(prefix: str) -> dict:
@@ -92,7 +106,8 @@ def _key(row: dict) -> tuple:
 def export_rows(production, start: date) -> list[list]:
     """The approved timecards of the week starting `start`: one row per person and pay code
     (hours and amount summed in SQL), adjustments as their own code, then each person's total
-    and the week's. Two queries whatever the crew's size."""
+    and the week's; the mileage line carries the distance driven (last column). Three queries
+    whatever the crew's size."""
     approved = {"production": production, "week_start": start, "state": TimecardState.APPROVED}
     sums: dict[tuple, dict[str, list]] = {}
     lines = (
@@ -106,6 +121,13 @@ def export_rows(production, start: date) -> list[list]:
         .annotate(amount_=Sum("amount"))
     )
 
+    driven = (
+        TimecardDay.objects.filter(**{f"timecard__{k}": v for k, v in approved.items()})
+        .filter(distance__gt=0)
+        .values(**_who("timecard__"))
+        .annotate(distance_=Sum("distance"))
+    )
+
     def money(value) -> Decimal:  # the database's sum, as the currency writes it
         return round_money(Decimal(value), production.currency)
 
@@ -114,17 +136,19 @@ def export_rows(production, start: date) -> list[list]:
         sums.setdefault(_key(row), {})[row["code_"]] = [hours, money(row["amount_"])]
     for row in adjustments:
         sums.setdefault(_key(row), {})[ADJUSTMENT] = [None, money(row["amount_"])]
+    distances = {_key(row): Decimal(row["distance_"]).quantize(TENTH) for row in driven}
     rows, grand = [], money(0)
     for key in sorted(sums, key=lambda k: (k[3], k[0], k[4])):
         who, codes = list(key[:4]), sums[key]
         order = sorted(codes, key=lambda c: (CODE_ORDER.index(c) if c in CODE_ORDER else 99, c))
         for code in order:
             hours, amount = codes[code]
-            rows.append([*who, code, hours, amount])
+            distance = distances.get(key) if code == "mileage" else None
+            rows.append([*who, code, hours, amount, distance])
         total = sum((codes[c][1] for c in codes), Decimal("0"))
         grand += total
-        rows.append([*who, TOTAL, None, total])
-    rows.append(["All", "", "", "", TOTAL, None, grand])
+        rows.append([*who, TOTAL, None, total, None])
+    rows.append(["All", "", "", "", TOTAL, None, grand, None])
     return rows
 
 
@@ -135,9 +159,9 @@ def with_live_totals(rows: list[list]) -> list[list]:
     live, first, people = [], 2, []
     for number, row in enumerate(rows, start=2):
         if row[4] == TOTAL and row[0] == "All" and number == len(rows) + 1:
-            row = [*row[:6], Formula(f"=SUM({','.join(people)})" if people else "=0")]
+            row = [*row[:6], Formula(f"=SUM({','.join(people)})" if people else "=0"), *row[7:]]
         elif row[4] == TOTAL:
-            row = [*row[:6], Formula(f"=SUM(G{first}:G{number - 1})")]
+            row = [*row[:6], Formula(f"=SUM(G{first}:G{number - 1})"), *row[7:]]
             people.append(f"G{number}")
             first = number + 1
         live.append(row)
@@ -155,16 +179,18 @@ class PrintedRow:
     total: bool
 
 
-def printed_rows(rows: list[list], currency: str) -> list[PrintedRow]:
+def printed_rows(rows: list[list], currency: str, unit: str = "mi") -> list[PrintedRow]:
     """`export_rows` as the PDF summary prints them (amounts as the currency writes them); empty
     when nothing is approved (the export's lone grand total of nothing)."""
     if len(rows) == 1:
         return []
     printed, previous = [], None
-    for *who, code, hours, amount in rows:
+    for *who, code, hours, amount, distance in rows:
         total = code == TOTAL
         shown = who if total or who != previous else ["", "", "", ""]
         hours_text = "" if hours is None else f"{hours}"
+        if distance is not None:
+            hours_text = f"{distance} {unit}"
         printed.append(PrintedRow(shown, code, hours_text, format_amount(amount, currency), total))
         previous = who
     return printed

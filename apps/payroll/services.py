@@ -115,14 +115,14 @@ def timecard_start(*, engagement: Engagement, day: date, user=None) -> Timecard:
 
 
 DAY_FIELDS = ["kind", "call", "meal1_out", "meal1_in", "meal2_out", "meal2_in", "wrap"]
-AMOUNT_FIELDS = ["kit", "mileage"]
+AMOUNT_FIELDS = ["kit", "mileage", "distance"]
 
 
 def _check_engagement(timecard: Timecard, days: list[TimecardDay]) -> None:
     engagement = timecard.engagement
     finish = engagement.finish
     for day in days:
-        entered = day.kind or day.call or day.wrap or day.kit or day.mileage
+        entered = day.kind or day.call or day.wrap or day.kit or day.mileage or day.distance
         if entered and not engagement.is_working_on(day.date):
             raise TimecardError(
                 OUTSIDE_ENGAGEMENT.format(
@@ -191,7 +191,7 @@ def timecard_submit(*, timecard: Timecard, expected_version: int, user=None) -> 
     if not timecard.is_draft:
         raise _refuse_state(timecard, "submitted")
     days = list(timecard.days.all())
-    if not any(d.kind or d.kit or d.mileage for d in days):
+    if not any(d.kind or d.kit or d.mileage or d.distance for d in days):
         raise TimecardError(NOTHING_WORKED)
     try:
         paid = week_pay_of(timecard, days)

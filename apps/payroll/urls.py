@@ -1,6 +1,7 @@
 from django.urls import path
 
 from apps.payroll import views
+from apps.payroll.crew_link import views as link_views
 
 app_name = "payroll"
 
@@ -17,4 +18,7 @@ urlpatterns = [
     path("<int:pk>/approve/", views.timecard_approve, name="approve"),
     path("<int:pk>/return/", views.timecard_return, name="return"),
     path("<int:pk>/adjust/", views.timecard_adjust, name="adjust"),
+    # The crew member's own link (pk: the engagement): sent, sent again, revoked by the office.
+    path("link/<int:pk>/send/", link_views.link_send, name="link_send"),
+    path("link/<int:pk>/revoke/", link_views.link_revoke, name="link_revoke"),
 ]

@@ -14,12 +14,13 @@ from django.views.decorators.http import require_POST
 from apps.core.documents import Heading
 from apps.core.exports import export_response
 from apps.core.view_helpers import run_service
-from apps.crew import pay
 from apps.crew.models import Engagement
 from apps.payroll import queries, services
 from apps.payroll.access import engagement_scope, timecard_scope
+from apps.payroll.crew_link.queries import crew_link_state
 from apps.payroll.forms import AdjustmentForm, ReturnForm, VersionForm, day_forms
 from apps.payroll.models import Timecard
+from apps.payroll.paying import shown_pay
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.documents import production_pdf
@@ -66,15 +67,17 @@ def payroll_export(request: ProductionRequest, fmt: str) -> HttpResponse:
     start = _week(request, request.GET.get("week"))
     rows = queries.export_rows(request.production, start)
     name = f"payroll-{request.production.slug}-{start:%Y-%m-%d}"
+    unit = services.rules_of(request.production)[0].distance_unit
     if fmt == "pdf":
         week = f"week of {start:%-d %b %Y} to {start + timedelta(days=6):%-d %b %Y}"
-        context = {"week": week, "rows": queries.printed_rows(rows, request.production.currency)}
+        printed = queries.printed_rows(rows, request.production.currency, unit)
+        context = {"week": week, "rows": printed}
         heading = Heading("Payroll summary", week, "Approved timecards")
         return production_pdf(request, "payroll/week_pdf.html", context, name, heading)
     return export_response(
         "xlsx" if fmt == "xlsx" else "csv",
         name,
-        queries.EXPORT_HEADER,
+        queries.export_header(unit),
         queries.with_live_totals(rows) if fmt == "xlsx" else rows,
         currency=request.production.currency,
         money_columns=[6],
@@ -99,22 +102,13 @@ def timecard_start(request: ProductionRequest, pk: int) -> HttpResponse:
     return _detail(request, started.value.pk)
 
 
-def _pay(timecard: Timecard, days) -> tuple[object, str]:
-    """The week's pay to show: the kept lines once submitted, else worked out now."""
-    if not timecard.is_draft:
-        return services.kept_pay(timecard), ""
-    try:
-        return services.week_pay_of(timecard, days), ""
-    except pay.PayError as exc:
-        return None, exc.message
-
-
 @production_view(C.VIEW_TIMECARDS, C.EDIT_TIMECARDS, scope=timecard_scope)
 def timecard_detail(request: ProductionRequest, pk: int) -> HttpResponse:
     timecard = _timecard(request, pk)
     days = list(timecard.days.all())
     data = request.POST if request.method == "POST" else None
-    forms = day_forms(days, data, disabled=not timecard.is_draft)
+    unit = services.rules_of(request.production)[0].distance_unit
+    forms = day_forms(days, data, disabled=not timecard.is_draft, unit=unit)
     version = VersionForm(data, initial={"version": timecard.version})
     if data is not None and version.is_valid() and all(f.is_valid() for f in forms):
         saved = run_service(
@@ -128,7 +122,7 @@ def timecard_detail(request: ProductionRequest, pk: int) -> HttpResponse:
         if saved:
             messages.success(request, "Timecard saved.")
             return _detail(request, pk)
-    paid, problem = _pay(timecard, days)
+    paid, problem = shown_pay(timecard, days)
     context = {
         "timecard": timecard,
         "memo": timecard.deal_memo,
@@ -140,6 +134,7 @@ def timecard_detail(request: ProductionRequest, pk: int) -> HttpResponse:
         "history": list(timecard.history.select_related("history_user")[:20]),
         "return_form": ReturnForm(initial={"version": timecard.version}),
         "adjustment_form": AdjustmentForm(),
+        "crew_link": crew_link_state(timecard.engagement, request.production),
     }
     return render(request, "payroll/detail.html", context)
 

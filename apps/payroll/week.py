@@ -13,8 +13,11 @@ The rules this module adds to the engine's, stated once:
   A meal is given with both its out and its in, or not at all.
 - **Weekly overtime** is the engine's (`pay.week_overtime`), over the week's work days, when the
   production's pay rules set a weekly threshold.
-- **Kit and mileage** are reimbursements: their own lines, no fringes (`wage` false), entered as
-  amounts per day.
+- **Kit and mileage** are reimbursements: their own lines, no fringes (`wage` false). Kit is an
+  amount per day. Mileage is the day's distance (miles or km, the pay rules' `distance_unit`) x
+  the production's `mileage_rate`, worked out exactly and rounded once, half up, to the minor
+  unit; the line says so ("42 mi x $0.67 a mi"). An amount typed before distances existed
+  (`mileage`) still pays as typed, on a line of its own.
 - **Money.** Every line is rounded once by the engine (or here, for kit and mileage, to the
   currency's minor unit); the week's total is the sum of the rounded lines.
 """
@@ -50,6 +53,7 @@ class Entry:
     meal2: tuple[time | None, time | None] = (None, None)
     kit: Decimal = Decimal("0")
     mileage: Decimal = Decimal("0")
+    distance: Decimal = Decimal("0")
 
 
 @dataclass(frozen=True)
@@ -142,9 +146,22 @@ def week_pay(
         lines.extend(Line(entry.date, p.code, p.rule, p.hours, p.rate, p.amount) for p in day_lines)
         for code, amount, rule in (
             (KIT, entry.kit, "kit or box rental"),
-            (MILEAGE, entry.mileage, "mileage"),
+            (MILEAGE, entry.mileage, "mileage (amount entered)"),
         ):
             if amount:
                 money = round_money(amount, rules.currency)
                 lines.append(Line(entry.date, code, rule, None, money, money, wage=False))
+        if entry.distance:
+            lines.append(mileage_line(entry, rules))
     return WeekPay(tuple(lines))
+
+
+def mileage_line(entry: Entry, rules: pay.Rules) -> Line:
+    """The day's distance x the production's rate, rounded once (half up) to the minor unit."""
+    unit, rate = rules.distance_unit, rules.mileage_rate
+    amount = round_money(entry.distance * rate, rules.currency)
+    distance, per = f"{entry.distance.normalize():f}", f"{rate.normalize():f} {rules.currency}"
+    rule = f"mileage: {distance} {unit} x {per} a {unit}, rounded half up to the cent"
+    if not rate:
+        rule += " (the production has no mileage rate yet)"
+    return Line(entry.date, MILEAGE, rule, None, rate, amount, wage=False)

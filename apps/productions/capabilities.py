@@ -62,6 +62,7 @@ class Capability(models.TextChoices):
         "Give timecards the accounts' approval (posts them to the budget)",
     )
     EXPORT_PAYROLL = "export_payroll", "Export an approved week for the payroll service"
+    SEND_TIMECARD_LINKS = "send_timecard_links", "Send crew the link to their own timecards"
     VIEW_PAPERWORK = "view_paperwork", "See crew's start paperwork and send it"
     EDIT_START_PACK = "edit_start_pack", "Define the production's start pack"
     VIEW_SENSITIVE_PAPERWORK = (
@@ -119,6 +120,8 @@ CAPABILITY_ROLES: dict[Capability, frozenset[Role]] = {
     C.APPROVE_TIMECARDS: frozenset({R.DEPARTMENT_HEAD, R.PRODUCER, R.PRODUCTION_MANAGER}),
     C.APPROVE_TIMECARDS_FINAL: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.ACCOUNTANT}),
     C.EXPORT_PAYROLL: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.ACCOUNTANT}),
+    # The office (and the accounts) mail a crew member the link to their own timecards.
+    C.SEND_TIMECARD_LINKS: frozenset(_OFFICE | {R.ACCOUNTANT}),
     # Start paperwork: the office and the accounts follow it; bank details, tax ids and the
     # uploaded forms are the accountant's and the producer's only.
     C.VIEW_PAPERWORK: frozenset(_OFFICE | {R.ACCOUNTANT}),

@@ -37,6 +37,7 @@ NOT_MONEY = {
     ("crew", "dealmemo", "guarantee"): "guaranteed units",
     ("crew", "dealmemo", "overtime_after"): "hours",
     ("crew", "dealmemo", "double_time_after"): "hours",
+    ("crew", "dealmemo", "guaranteed_hours"): "hours",
     ("schedules", "location", "latitude"): "degrees",
     ("schedules", "location", "longitude"): "degrees",
     ("vendors", "vendorsettings", "rental_days_per_week"): "days",
@@ -52,6 +53,7 @@ NOT_MONEY = {
     ("crew", "payrules", "week_overtime_after"): "hours",
     ("daily_reports", "sceneresult", "minutes"): "screen minutes",
     ("payroll", "timecardline", "hours"): "hours",
+    ("payroll", "timecardday", "distance"): "miles or kilometres",
 }
 
 

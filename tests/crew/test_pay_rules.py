@@ -88,3 +88,20 @@ def test_a_change_of_the_rules_is_in_the_audit_log_in_words(client, production):
         "week starts Monday -> Sunday"
     )
     assert newest.reason == "Pay rules changed: sixth day 1.5x -> 2x"
+
+
+def test_weekly_overtime_and_the_mileage_rate_saved_on_the_page_are_kept_and_said(
+    client, production
+):
+    """The page offered weekly overtime but the save dropped it; the mileage rate is new."""
+    from apps.productions.audit import entries_for
+
+    client.force_login(member(production, Role.ASSOCIATE_PRODUCER))
+    posted = {**GOOD, "week_overtime_after": "40", "mileage_rate": "0.67", "distance_unit": "mi"}
+    assert client.post(url(production), posted).status_code == 302
+    rules = PayRules.of(production).rules()
+    assert rules.week_overtime_after == Decimal("40")
+    assert (rules.mileage_rate, rules.distance_unit) == (Decimal("0.67"), "mi")
+    (entry,) = entries_for(production, kind="Pay rules")
+    assert "weekly overtime after none -> 40h" in entry.reason
+    assert "mileage rate $0.00 -> $0.67 a mi" in entry.reason

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from apps.budgets.models import Actual
 from apps.productions.capabilities import Role
 from tests.budgets.factories import add_line, budget_from_template, fringe_ids
-from tests.e2e.helpers import sign_in
+from tests.e2e.helpers import approve_timecard, sign_in
 from tests.factories import PASSWORD, member
 from tests.payroll.conftest import START, hire
 
@@ -54,13 +54,8 @@ def test_a_week_goes_from_the_phone_to_the_budget(live_server, page: Page, produ
     page.context.clear_cookies()
 
     page.set_viewport_size({"width": 1280, "height": 900})
-    sign_in(page, base, head.email, PASSWORD)
-    page.goto(week)
-    page.get_by_role("link", name="Open").click()
-    page.get_by_role("button", name="Approve for the department").click()
-    expect(page.get_by_test_id("state")).to_have_text("Approved by the department")
-    page.context.clear_cookies()
-
+    approve_timecard(page, base, head.email, week, "Approve for the department",
+                     "Approved by the department")  # fmt: skip
     sign_in(page, base, accountant.email, PASSWORD)
     page.goto(week)
     page.get_by_role("link", name="Open").click()

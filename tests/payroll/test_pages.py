@@ -190,16 +190,25 @@ def test_the_payroll_export_is_the_approved_week_one_line_per_person_and_pay_cod
     response = client.get(url(production, "export", fmt="csv") + f"?week={START}")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     who = ["Ada Lovelace", timecard.person.email, timecard.engagement.position.title, "Camera"]
-    assert rows == [
-        ["Person", "E-mail", "Position", "Department", "Pay code", "Hours", "Amount"],
-        [*who, "regular", "10.00", "1000.00"],
-        [*who, "overtime", "2.00", "150.00"],
-        [*who, "double_time", "1.50", "150.00"],
-        [*who, "meal_penalty", "1.50", "75.00"],
-        [*who, "kit", "", "35.00"],
-        [*who, "adjustment", "", "-25.00"],
-        [*who, "total", "", "1385.00"],
-        ["All", "", "", "", "total", "", "1385.00"],
+    assert rows == [  # fmt: skip
+        [
+            "Person",
+            "E-mail",
+            "Position",
+            "Department",
+            "Pay code",
+            "Hours",
+            "Amount",
+            "Distance (mi)",
+        ],
+        [*who, "regular", "10.00", "1000.00", ""],
+        [*who, "overtime", "2.00", "150.00", ""],
+        [*who, "double_time", "1.50", "150.00", ""],
+        [*who, "meal_penalty", "1.50", "75.00", ""],
+        [*who, "kit", "", "35.00", ""],
+        [*who, "adjustment", "", "-25.00", ""],
+        [*who, "total", "", "1385.00", ""],
+        ["All", "", "", "", "total", "", "1385.00", ""],
     ]
     xlsx = client.get(url(production, "export", fmt="xlsx") + f"?week={START}")
     assert xlsx.status_code == 200 and xlsx["Content-Type"].startswith("application/vnd.openxml")

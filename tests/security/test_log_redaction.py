@@ -22,6 +22,7 @@ TOKEN_PATHS = [
     reverse("deal_memo_accept", kwargs={"token": TOKEN}),
     reverse("callsheet_confirm", kwargs={"token": TOKEN}),
     reverse("start_pack", kwargs={"token": TOKEN}),
+    reverse("timecard_link", kwargs={"token": TOKEN}),
     reverse("memo_amendment_accept", kwargs={"token": TOKEN}),
     reverse("schedule_ical", kwargs={"token": TOKEN}),
     reverse("accounts:password_reset_confirm", kwargs={"uidb64": "MQ", "token": TOKEN}),

@@ -153,6 +153,7 @@ MEMO_TERMS = [
     "guarantee",
     "overtime_after",
     "double_time_after",
+    "guaranteed_hours",
     "kit_rental",
     "per_diem",
     "start_date",
@@ -184,6 +185,13 @@ class DealMemo(OutboundMessage):
     )
     double_time_after = models.DecimalField(
         "double time after (hours)", **QUANTITY, null=True, blank=True
+    )
+    guaranteed_hours = models.DecimalField(
+        "guaranteed hours a day",
+        **QUANTITY,
+        null=True,
+        blank=True,
+        help_text="A work day shorter than this is paid as this many hours. Blank: none.",
     )
     kit_rental = MoneyField("kit or box rental (total)", default=Decimal("0.00"))
     per_diem = MoneyField("per diem (total)", default=Decimal("0.00"))

@@ -11,11 +11,28 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from apps.core.money import MoneyField
+from apps.core.money import MoneyField, RateField
 from apps.crew import pay
 from apps.productions.models import Production
 
 MULTIPLIER = {"max_digits": 4, "decimal_places": 2}
+# The rules a person sets on the pay rules page (the form's fields, saved and worded by
+# apps/crew/services/pay_rules.py).
+RULE_FIELDS = [
+    "meal_due_hours",
+    "meal_penalty",
+    "sixth_day",
+    "seventh_day",
+    "week_overtime_after",
+    "week_starts",
+    "mileage_rate",
+    "distance_unit",
+]
+
+
+class DistanceUnit(models.TextChoices):
+    MILE = "mi", "miles"
+    KILOMETRE = "km", "kilometres"
 
 
 class Weekday(models.IntegerChoices):
@@ -69,6 +86,16 @@ class PayRules(models.Model):
     week_starts = models.PositiveSmallIntegerField(
         "the work week starts on", choices=Weekday, default=Weekday.MONDAY
     )
+    # Mileage on a timecard: the distance driven x this rate, rounded once to the minor unit.
+    mileage_rate = RateField(
+        "mileage rate (per mile or km)",
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text="What a timecard pays for each mile (or km) driven. 0: no mileage paid.",
+    )
+    distance_unit = models.CharField(
+        "distances in", max_length=2, choices=DistanceUnit, default=DistanceUnit.MILE
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     # The audit log's words name every rule that moved (apps/crew/services/pay_rules.py).
@@ -111,4 +138,6 @@ class PayRules(models.Model):
             sixth_day=self.sixth_day,
             seventh_day=self.seventh_day,
             week_overtime_after=self.week_overtime_after,
+            mileage_rate=self.mileage_rate,
+            distance_unit=self.distance_unit,
         )

@@ -7,21 +7,28 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from apps.core.money import format_money
+from apps.core.money import format_money, round_money
 from apps.crew.models import PayRules
-from apps.crew.models.pay_rules import Weekday
+from apps.crew.models.pay_rules import RULE_FIELDS, DistanceUnit, Weekday
 
 __all__ = ["pay_rules_save", "pay_rules_words"]
 
-RULE_FIELDS = ["meal_due_hours", "meal_penalty", "sixth_day", "seventh_day", "week_starts"]
-
 
 def _text(name: str, value, currency: str) -> str:
+    if value is None:
+        return "none"
     if name == "meal_penalty":
         return format_money(Decimal(value), currency)
+    if name == "mileage_rate":  # a rate may be finer than the minor unit (0.585 a mile)
+        value = Decimal(value)
+        if value == round_money(value, currency):
+            return format_money(value, currency)
+        return f"{value.normalize():f} {currency}"
     if name == "week_starts":
         return Weekday(value).label
-    suffix = "h" if name == "meal_due_hours" else "x"
+    if name == "distance_unit":
+        return DistanceUnit(value).label
+    suffix = "h" if name in ("meal_due_hours", "week_overtime_after") else "x"
     return f"{Decimal(value).normalize():f}{suffix}"
 
 
@@ -30,7 +37,10 @@ WORDS = {
     "meal_penalty": "meal penalty {old} -> {new} a half hour",
     "sixth_day": "sixth day {old} -> {new}",
     "seventh_day": "seventh day {old} -> {new}",
+    "week_overtime_after": "weekly overtime after {old} -> {new}",
     "week_starts": "week starts {old} -> {new}",
+    "mileage_rate": "mileage rate {old} -> {new} a {unit}",
+    "distance_unit": "distances in {old} -> {new}",
 }
 
 
@@ -40,6 +50,7 @@ def pay_rules_words(before: PayRules, after: PayRules, currency: str, *, first: 
         WORDS[name].format(
             old=_text(name, getattr(before, name), currency),
             new=_text(name, getattr(after, name), currency),
+            unit=after.distance_unit,
         )
         for name in RULE_FIELDS
         if getattr(before, name) != getattr(after, name)

@@ -21,6 +21,7 @@ TERM_WORDS = {
     "guarantee": "guarantee",
     "overtime_after": "time and a half after",
     "double_time_after": "double time after",
+    "guaranteed_hours": "guaranteed hours a day",
     "kit_rental": "kit rental",
     "per_diem": "per diem",
     "start_date": "start",
