@@ -64,7 +64,7 @@ def strip_filter(production, board, params) -> StripFilter:
     if data["int_ext"]:
         tests.append(lambda s: strip_key(s.int_ext, "")[0] == data["int_ext"])
     if data["light"]:
-        tests.append(lambda s: strip_key("", s.time_of_day)[1] == data["light"])
+        tests.append(lambda s: strip_key("", s.time_of_day, s.day_night)[1] == data["light"])
     if data["cast"]:
         tests.append(lambda s: any(m.pk == data["cast"].pk for m in s.cast.all()))
     if data["element"]:

@@ -226,3 +226,22 @@ def test_breakdown_sheets_of_all_scenes_a_day_or_a_selection_in_one_pdf(ap_clien
     chosen = ap_client.get(board_url(p, "breakdown_sheets"), {"scenes": f"{a.pk},{c.pk}"})
     text = pdf_text(chosen.content)
     assert "scene 1" in text and "scene 3" in text and "scene 2" not in text
+
+
+def test_the_day_night_filter_reads_the_light_a_scene_carries_on_from_the_one_before(
+    ap_client, production
+):
+    """Issue 14, point 2: "SAME" after a night scene plays at night; its strip is coloured night,
+    so the board's Night filter finds it and Day does not."""
+    p = production
+    hall = SetFactory(production=p, name="HALL")
+    SceneFactory(production=p, number="1", set=hall, time_of_day="NIGHT", day_night="NIGHT")
+    SceneFactory(production=p, number="2", set=hall, time_of_day="SAME", day_night="NIGHT")
+    SceneFactory(production=p, number="3", set=hall, time_of_day="LATER", day_night="DAY")
+    for light, matching in (("NIGHT", {"1", "2"}), ("DAY", {"3"})):
+        html = ap_client.get(board_url(p), {"light": light}).content.decode()
+        for number in ("1", "2", "3"):
+            assert ("strip-dim" in strip_classes(html, number)) == (number not in matching), (
+                light,
+                number,
+            )
