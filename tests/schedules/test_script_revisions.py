@@ -455,3 +455,32 @@ def test_a_set_renamed_or_merged_by_the_ap_stays_so_in_the_next_draft(production
     assert scene(production, "A horn.").set.name == "PICKUP TRUCK"
     assert scene(production, "The gate swings shut.").set.name == "FARM"
     assert not Set.objects.filter(name__in=["TRUCK", "YARD"]).exists()
+
+
+def test_the_report_shows_a_scenes_new_length_in_eighths_and_a_part_that_no_longer_speaks(
+    ap_client, production, boarded
+):
+    """Issue 14, point 1: the report says what changed in length (in eighths) and in cast."""
+    cafe = scene(production, "fry-up")
+    longer = "\n\n".join(
+        f"WAITRESS\nAnd a slice of toast, love? That's {n} today." for n in range(2, 30)
+    )
+    revised = (
+        draft("white")
+        .decode()
+        .replace("DEL\nGo on then.\n", f"DEL\nGo on then.\n\n{longer}\n", 1)
+        .replace("OKAFOR\nRed Volvo, Kilo Seven Two. Following.\n", "", 1)
+    )
+    plan = services.script_preview(
+        production=production, data=revised.encode(), filename="w2.fountain", lock_numbers=True
+    )
+    by_number = {entry.number: entry for entry in plan.entries}
+    entry = by_number[cafe.number]
+    lengths = {c.label: (c.old, c.new) for c in entry.changes}["Length"]
+    assert lengths[0] == cafe.pages and lengths[1] != lengths[0]
+    police = by_number[scene(production, "reads the Volvo's plate").number]
+    assert police.cast_removed == ["OKAFOR"]
+
+    page = ap_client.get(_draft_url(production, plan.script)).content.decode()
+    assert f"<strong>Length:</strong> {lengths[0]} → {lengths[1]}" in page
+    assert "<strong>Cast:</strong> − OKAFOR (no longer speaks)" in page
