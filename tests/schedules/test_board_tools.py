@@ -245,3 +245,23 @@ def test_the_day_night_filter_reads_the_light_a_scene_carries_on_from_the_one_be
                 light,
                 number,
             )
+
+
+@pytest.mark.parametrize(
+    ("pages", "matching"),
+    [
+        ("1-2", {"2", "3"}),  # from one page to two, both ends in
+        ("-4/8", {"1"}),  # up to half a page: the short scenes to fill a day
+        ("2 1/8-", {"4"}),  # longer than two pages
+        ("1 4/8", {"3"}),  # exactly
+    ],
+)
+def test_the_filter_by_pages_takes_a_range_in_eighths(ap_client, production, pages, matching):
+    p = production
+    for number, eighths in (("1", 3), ("2", 8), ("3", 12), ("4", 20)):
+        SceneFactory(production=p, number=number, eighths=eighths)
+    html = ap_client.get(board_url(p), {"pages": pages}).content.decode()
+    for number in ("1", "2", "3", "4"):
+        assert ("strip-dim" in strip_classes(html, number)) == (number not in matching), number
+    assert f"{len(matching)} of 4 strips match" in html
+    assert f'name="pages" value="{pages}"' in html  # the filter shows what it was given
