@@ -7,6 +7,7 @@ from django import forms
 from apps.core import forms as core_forms
 from apps.core.forms import plain_int
 from apps.schedules.fields import EighthsField
+from apps.schedules.importers.eighths import parse_eighths
 from apps.schedules.models import (
     BannerKind,
     BreakdownElement,
@@ -97,7 +98,23 @@ class BoardFilterForm(forms.Form):
     )
     cast = core_forms.ModelChoiceField(queryset=CastMember.objects.none(), required=False)
     element = core_forms.ModelChoiceField(queryset=BreakdownElement.objects.none(), required=False)
+    pages = forms.CharField(
+        label="Pages", required=False, max_length=30, help_text="1-2 4/8, -4/8 (up to), 3- (from)"
+    )
     hide = forms.BooleanField(label="Hide the others", required=False)
+
+    def clean_pages(self) -> tuple[int, int | None] | None:
+        """'1-2 4/8' -> (8, 20) eighths; '-4/8' up to, '3-' from, '1 4/8' exactly."""
+        text = self.cleaned_data["pages"].strip()
+        if not text:
+            return None
+        low, dash, high = text.partition("-")
+        try:
+            first = parse_eighths(low.strip() or "0")
+            last = parse_eighths(high.strip()) if high.strip() else None
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        return (first, last if dash else first)
 
     def __init__(self, *args, production, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,5 +1,6 @@
 """Which strips of the board match a filter (set, location, INT/EXT, day/night, cast, element,
-scene numbers). Reads the board already loaded; only an element filter costs one more query."""
+pages, scene numbers). Reads the board already loaded; only an element filter costs one more
+query."""
 
 from __future__ import annotations
 
@@ -64,7 +65,7 @@ def strip_filter(production, board, params) -> StripFilter:
     if data["int_ext"]:
         tests.append(lambda s: strip_key(s.int_ext, "")[0] == data["int_ext"])
     if data["light"]:
-        tests.append(lambda s: strip_key("", s.time_of_day)[1] == data["light"])
+        tests.append(lambda s: strip_key("", s.time_of_day, s.day_night)[1] == data["light"])
     if data["cast"]:
         tests.append(lambda s: any(m.pk == data["cast"].pk for m in s.cast.all()))
     if data["element"]:
@@ -74,6 +75,9 @@ def strip_filter(production, board, params) -> StripFilter:
             ).values_list("scene_id", flat=True)
         )
         tests.append(lambda s: s.pk in having)
+    if data["pages"]:
+        low, high = data["pages"]
+        tests.append(lambda s: s.eighths >= low and (high is None or s.eighths <= high))
     if not tests:
         return StripFilter(form, None, total=len(scenes))
     matches = {s.pk for s in scenes if all(test(s) for test in tests)}

@@ -221,6 +221,26 @@
     });
   }
 
+  // A strip's own Move box and Bin button (the way to move a strip on a phone): the same request
+  // as the form's, answered in place, so the page keeps where it was scrolled to.
+  board.addEventListener("submit", (event) => {
+    const form = event.target.closest("form.strip-move");
+    if (!form) return;
+    event.preventDefault();
+    const body = new FormData(form);
+    if (event.submitter && event.submitter.name) {
+      body.append(event.submitter.name, event.submitter.value);
+    }
+    const id = body.get("scene");
+    const what = describe([id]);
+    post(form.action, body)
+      .then(() => {
+        const moved = board.querySelector(`.strip[data-scene="${id}"]`);
+        announce(`${what} moved to ${listLabel(moved && moved.parentElement)}.`);
+      })
+      .catch((error) => announce(error.message));
+  });
+
   document.querySelectorAll("form[data-board-fetch]").forEach((form) => {
     form.addEventListener("submit", (event) => {
       event.preventDefault();

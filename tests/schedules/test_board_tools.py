@@ -226,3 +226,42 @@ def test_breakdown_sheets_of_all_scenes_a_day_or_a_selection_in_one_pdf(ap_clien
     chosen = ap_client.get(board_url(p, "breakdown_sheets"), {"scenes": f"{a.pk},{c.pk}"})
     text = pdf_text(chosen.content)
     assert "scene 1" in text and "scene 3" in text and "scene 2" not in text
+
+
+def test_the_day_night_filter_reads_the_light_a_scene_carries_on_from_the_one_before(
+    ap_client, production
+):
+    """Issue 14, point 2: "SAME" after a night scene plays at night; its strip is coloured night,
+    so the board's Night filter finds it and Day does not."""
+    p = production
+    hall = SetFactory(production=p, name="HALL")
+    SceneFactory(production=p, number="1", set=hall, time_of_day="NIGHT", day_night="NIGHT")
+    SceneFactory(production=p, number="2", set=hall, time_of_day="SAME", day_night="NIGHT")
+    SceneFactory(production=p, number="3", set=hall, time_of_day="LATER", day_night="DAY")
+    for light, matching in (("NIGHT", {"1", "2"}), ("DAY", {"3"})):
+        html = ap_client.get(board_url(p), {"light": light}).content.decode()
+        for number in ("1", "2", "3"):
+            assert ("strip-dim" in strip_classes(html, number)) == (number not in matching), (
+                light,
+                number,
+            )
+
+
+@pytest.mark.parametrize(
+    ("pages", "matching"),
+    [
+        ("1-2", {"2", "3"}),  # from one page to two, both ends in
+        ("-4/8", {"1"}),  # up to half a page: the short scenes to fill a day
+        ("2 1/8-", {"4"}),  # longer than two pages
+        ("1 4/8", {"3"}),  # exactly
+    ],
+)
+def test_the_filter_by_pages_takes_a_range_in_eighths(ap_client, production, pages, matching):
+    p = production
+    for number, eighths in (("1", 3), ("2", 8), ("3", 12), ("4", 20)):
+        SceneFactory(production=p, number=number, eighths=eighths)
+    html = ap_client.get(board_url(p), {"pages": pages}).content.decode()
+    for number in ("1", "2", "3", "4"):
+        assert ("strip-dim" in strip_classes(html, number)) == (number not in matching), number
+    assert f"{len(matching)} of 4 strips match" in html
+    assert f'name="pages" value="{pages}"' in html  # the filter shows what it was given

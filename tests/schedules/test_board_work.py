@@ -317,3 +317,20 @@ def test_another_productions_banner_is_not_found(ap_client, laid_out):
     response = ap_client.post(board_url(p, "banner_remove", pk=banner.pk))
     assert response.status_code == 404
     assert BoardBanner.objects.filter(pk=banner.pk).exists()
+
+
+def test_sorting_by_day_night_groups_a_scene_by_the_light_it_carries_on(production):
+    """A "CONTINUOUS" scene after a night scene sorts with the night scenes, as its strip's
+    colour says, not with the day ones its words alone would suggest."""
+    p = production
+    hall = SetFactory(production=p, name="HALL")
+    SceneFactory(production=p, number="1", set=hall, time_of_day="NIGHT", day_night="NIGHT")
+    SceneFactory(production=p, number="2", set=hall, time_of_day="DAY", day_night="DAY")
+    SceneFactory(production=p, number="3", set=hall, time_of_day="CONTINUOUS", day_night="NIGHT")
+    services.strips_sort(production=p, day_id=None, key="int_ext")
+    bin_order = list(
+        Scene.objects.filter(shoot_day=None)
+        .order_by("board_position")
+        .values_list("number", flat=True)
+    )
+    assert bin_order == ["2", "1", "3"]  # day, then the two night scenes

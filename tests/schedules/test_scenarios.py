@@ -239,3 +239,27 @@ def test_a_day_with_a_call_sheet_cannot_be_removed_from_the_active_board_either(
     assert type(sheet).objects.filter(pk=sheet.pk).exists()
     service_board.day_remove(production=production, day=boarded["days"][1])  # nothing hangs on it
     assert not ShootDay.objects.filter(pk=boarded["days"][1].pk).exists()
+
+
+def test_a_call_sheet_follows_the_active_board_not_a_scenario(
+    production, boarded, django_capture_on_commit_callbacks
+):
+    """Issue 14, point 5: a scenario that moves scenes onto day 2 changes nothing on day 2's call
+    sheet; once it is made the active board, the call sheet lists them."""
+    from apps.callsheets.queries import sheet_data
+
+    day2 = boarded["days"][1]
+    call_sheet = callsheet_start(shoot_day=day2)
+    numbers = lambda: sorted(s.number for s in sheet_data(call_sheet).scenes)  # noqa: E731
+    assert numbers() == ["3", "4"]
+    scenario = service.scenario_create(production=production, name="Bin to day 2")
+    service.scenario_move(
+        scenario=scenario,
+        scene_ids=[s.pk for s in boarded["scenes"][4:]],
+        day_id=scenario.days.get(source_day=day2).pk,
+    )
+    assert numbers() == ["3", "4"]  # the scenario is not the schedule
+
+    with django_capture_on_commit_callbacks(execute=True):
+        service.scenario_activate(scenario=scenario)
+    assert numbers() == ["3", "4", "5", "6"]

@@ -455,3 +455,64 @@ def test_a_set_renamed_or_merged_by_the_ap_stays_so_in_the_next_draft(production
     assert scene(production, "A horn.").set.name == "PICKUP TRUCK"
     assert scene(production, "The gate swings shut.").set.name == "FARM"
     assert not Set.objects.filter(name__in=["TRUCK", "YARD"]).exists()
+
+
+def test_the_report_shows_a_scenes_new_length_in_eighths_and_a_part_that_no_longer_speaks(
+    ap_client, production, boarded
+):
+    """Issue 14, point 1: the report says what changed in length (in eighths) and in cast."""
+    cafe = scene(production, "fry-up")
+    longer = "\n\n".join(
+        f"WAITRESS\nAnd a slice of toast, love? That's {n} today." for n in range(2, 30)
+    )
+    revised = (
+        draft("white")
+        .decode()
+        .replace("DEL\nGo on then.\n", f"DEL\nGo on then.\n\n{longer}\n", 1)
+        .replace("OKAFOR\nRed Volvo, Kilo Seven Two. Following.\n", "", 1)
+    )
+    plan = services.script_preview(
+        production=production, data=revised.encode(), filename="w2.fountain", lock_numbers=True
+    )
+    by_number = {entry.number: entry for entry in plan.entries}
+    entry = by_number[cafe.number]
+    lengths = {c.label: (c.old, c.new) for c in entry.changes}["Length"]
+    assert lengths[0] == cafe.pages and lengths[1] != lengths[0]
+    police = by_number[scene(production, "reads the Volvo's plate").number]
+    assert police.cast_removed == ["OKAFOR"]
+
+    page = ap_client.get(_draft_url(production, plan.script)).content.decode()
+    assert f"<strong>Length:</strong> {lengths[0]} → {lengths[1]}" in page
+    assert "<strong>Cast:</strong> − OKAFOR (no longer speaks)" in page
+
+
+NIGHT_FERRY = Path(services.__file__).parents[1] / "demo" / "night_ferry.fountain"
+
+
+def test_a_scene_inserted_in_a_long_script_leaves_every_other_scenes_length_alone(production):
+    """A 32-scene, several-page script: a scene inserted near the top moves the page breaks
+    after it, but no other scene's words change, so none is reported changed and no length moves
+    (the board's page counts and the Day Out of Days stay as they were)."""
+    white = NIGHT_FERRY.read_bytes()
+    services.script_import(production=production, data=white, filename="white.fountain")
+    lengths = dict(Scene.objects.filter(production=production).values_list("number", "eighths"))
+    insert = (
+        b"EXT. FERRY RAMP - NIGHT [CONTINUOUS]\n\nA deckhand waves the sedan up the ramp."
+        b" Rain bounces off the steel.\n\nDECKHAND\nKeep it moving!\n\n"
+    )
+    blue = white.replace(b"INT. NADIA'S SEDAN - NIGHT", insert + b"INT. NADIA'S SEDAN - NIGHT", 1)
+
+    plan = services.script_preview(
+        production=production, data=blue, filename="blue.fountain", lock_numbers=True
+    )
+    kinds = {entry.number: entry.kind for entry in plan.entries}
+    assert kinds.pop("1A") == "added"
+    assert set(kinds.values()) == {"unchanged"}, {
+        n: k for n, k in kinds.items() if k != "unchanged"
+    }
+    report = services.script_apply(script=plan.script, digest=plan.digest)
+
+    assert report.changed == [] and report.added == ["1A"]
+    after = dict(Scene.objects.filter(production=production).values_list("number", "eighths"))
+    after.pop("1A")
+    assert after == lengths

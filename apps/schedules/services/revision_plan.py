@@ -254,7 +254,10 @@ def _compare(
         ("Time of day", scene.time_of_day, item.time_of_day[:30]),
         ("Day/night", scene.day_night, item.light),
     ]
-    if scene.content_hash or not scene.text:  # a split scene keeps the length the AP gave it
+    # A split scene keeps the length the AP gave it. A scene whose words are the same keeps its
+    # length too: a scene inserted above it moves the page breaks, and the laid-out page would
+    # count the foot of a page it now ends on (a length change with no change in the scene).
+    if (scene.content_hash or not scene.text) and scene.content_hash != item.content_hash:
         pairs.append(("Length", format_eighths(scene.eighths), format_eighths(item.eighths)))
     for label, old, new in pairs:
         if old != new:

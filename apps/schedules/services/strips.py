@@ -152,7 +152,7 @@ def _by_cast(scene: Scene):
 
 
 def _by_int_ext(scene: Scene):
-    side, light = strip_key(scene.int_ext, scene.time_of_day)
+    side, light = strip_key(scene.int_ext, scene.time_of_day, scene.day_night)
     return (side, light, scene.set.name, scene.sort_key)
 
 

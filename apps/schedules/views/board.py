@@ -19,7 +19,7 @@ from apps.schedules.models import (
 )
 from apps.schedules.views.board_work import (
     AT_THE_END,
-    back_to_board,
+    bad_request,
     board_context,
     board_write,
 )
@@ -70,8 +70,7 @@ def board_move(request: ProductionRequest) -> HttpResponse:
         day = ShootDay.objects.filter(production=request.production, day_number=data["day_number"])
         day_id = day.values_list("pk", flat=True).first()
         if day_id is None:
-            messages.error(request, f"There is no day {data['day_number']}.")
-            return redirect(back_to_board(request))
+            return bad_request(request, f"There is no day {data['day_number']}.")
     return board_write(
         request, services.scene_move, scene_id=data["scene"], day_id=day_id, position=position
     )
