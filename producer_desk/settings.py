@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "apps.callsheets",
     "apps.daily_reports",
     "apps.payroll",
+    "apps.casting",
     "apps.api",
 ]
 
@@ -424,3 +425,8 @@ DEAL_MEMO_MAX_AGE_DAYS = env_int("DEAL_MEMO_MAX_AGE_DAYS", 14)
 FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY", "")
 PAPERWORK_UPLOAD_MAX_BYTES = env_int("PAPERWORK_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 PAPERWORK_REMINDER_DAYS = env_int("PAPERWORK_REMINDER_DAYS", 2)
+# Casting (apps/casting): the largest headshot and résumé an actor's page takes, and how long a
+# role's submission link for agents works.
+CASTING_HEADSHOT_MAX_BYTES = env_int("CASTING_HEADSHOT_MAX_BYTES", 5 * 1024 * 1024)
+CASTING_RESUME_MAX_BYTES = env_int("CASTING_RESUME_MAX_BYTES", 10 * 1024 * 1024)
+CASTING_SUBMISSION_LINK_DAYS = env_int("CASTING_SUBMISSION_LINK_DAYS", 30)

@@ -51,6 +51,7 @@ CLEARED_FIELDS: dict[str, tuple[str, ...]] = {
     "callsheets.recipient": ("token_hash",),
     "schedules.schedulesettings": ("ical_token",),
     "payroll.startpack": ("token_hash",),
+    "casting.submissionlink": ("token_hash",),
 }
 
 # Bookkeeping that is not the production's data: left out of archives, left at its default on
