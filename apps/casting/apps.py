@@ -5,10 +5,7 @@ class CastingConfig(registry.DomainAppConfig):
     name = "apps.casting"
     verbose_name = "Casting"
 
-    def nav(self) -> list[registry.NavItem]:  # noqa: PLR6301
-        return []  # the pages come with the next commit
-
-    def _nav(self) -> list[registry.NavItem]:
+    def nav(self) -> list[registry.NavItem]:
         from apps.productions.capabilities import Capability as C
 
         return [
@@ -17,9 +14,6 @@ class CastingConfig(registry.DomainAppConfig):
         ]
 
     def panels(self) -> list[registry.Panel]:
-        return []
-
-    def _panels(self) -> list[registry.Panel]:
         from apps.casting.panel import panel_context
         from apps.productions.capabilities import Capability as C
 
