@@ -139,7 +139,7 @@ def _submissions(production, roles: list[Role], actors: list[Actor], people) -> 
         services.submission_add(
             role=role,
             actor=actor,
-            source=SubmissionSource.AGENT,
+            via=SubmissionSource.AGENT,
             submitted_by=actor.agent,
             note=f"Available; self-tape on request.\n{actor.agent.agency.name}",
         )
@@ -151,5 +151,5 @@ def _submissions(production, roles: list[Role], actors: list[Actor], people) -> 
     services.comment_add(entry=entries[0], author=ap, text='Agent says "available all March".')
     for other in auditioning[1:]:
         services.submission_add(
-            role=other, actor=actors[-1], source=SubmissionSource.BY_HAND, note="=1+1"
+            role=other, actor=actors[-1], via=SubmissionSource.BY_HAND, note="=1+1"
         )

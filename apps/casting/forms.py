@@ -137,7 +137,8 @@ class UnavailabilityForm(forms.ModelForm):
 
 class SubmissionForm(forms.Form):
     actor = core_forms.ModelChoiceField(queryset=Actor.objects.none())
-    source = forms.ChoiceField(
+    via = forms.ChoiceField(
+        label="How",
         choices=[(c.value, c.label) for c in SubmissionSource if c != SubmissionSource.LINK],
         initial=SubmissionSource.AGENT,
     )

@@ -282,8 +282,8 @@ class Submission(models.Model):
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="submissions")
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="submissions")
-    source = models.CharField(
-        max_length=10, choices=SubmissionSource, default=SubmissionSource.BY_HAND
+    via = models.CharField(
+        "how", max_length=10, choices=SubmissionSource, default=SubmissionSource.BY_HAND
     )
     submitted_by = models.ForeignKey(
         Representative,

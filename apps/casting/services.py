@@ -112,7 +112,7 @@ def _tell_the_board(actor: Actor, *, add: set[date], remove: set[date]) -> None:
 
 
 def submission_add(
-    *, role: Role, actor: Actor, source: str, submitted_by=None, note: str = ""
+    *, role: Role, actor: Actor, via: str, submitted_by=None, note: str = ""
 ) -> Submission:
     _same_production(role.production, actor)
     if submitted_by is not None:
@@ -123,7 +123,7 @@ def submission_add(
         production=role.production,
         role=role,
         actor=actor,
-        source=source,
+        via=via,
         submitted_by=submitted_by,
         note=note,
     )

@@ -26,19 +26,19 @@ def names(role):
 
 def test_an_actor_is_submitted_once_per_role(role):
     actor = ActorFactory(production=role.production)
-    services.submission_add(role=role, actor=actor, source=SubmissionSource.AGENT)
+    services.submission_add(role=role, actor=actor, via=SubmissionSource.AGENT)
     with pytest.raises(CastingError, match="already submitted"):
-        services.submission_add(role=role, actor=actor, source=SubmissionSource.BY_HAND)
+        services.submission_add(role=role, actor=actor, via=SubmissionSource.BY_HAND)
 
 
 def test_another_productions_actor_cannot_be_submitted(role):
     with pytest.raises(CastingError):
-        services.submission_add(role=role, actor=ActorFactory(), source=SubmissionSource.AGENT)
+        services.submission_add(role=role, actor=ActorFactory(), via=SubmissionSource.AGENT)
 
 
 def test_shortlisting_marks_the_submission_and_ranks_last(role):
     a, b = (ActorFactory(production=role.production, name=n) for n in ("A", "B"))
-    submission = services.submission_add(role=role, actor=a, source=SubmissionSource.AGENT)
+    submission = services.submission_add(role=role, actor=a, via=SubmissionSource.AGENT)
     services.shortlist_add(role=role, actor=a)
     services.shortlist_add(role=role, actor=b)
     submission.refresh_from_db()
@@ -59,7 +59,7 @@ def test_moving_and_removing_keep_ranks_one_to_n(role):
 
 def test_passing_takes_the_actor_off_the_shortlist(role):
     actor = ActorFactory(production=role.production)
-    submission = services.submission_add(role=role, actor=actor, source=SubmissionSource.AGENT)
+    submission = services.submission_add(role=role, actor=actor, via=SubmissionSource.AGENT)
     services.shortlist_add(role=role, actor=actor)
     services.submission_pass(submission=submission)
     assert not role.shortlist.exists()
@@ -94,3 +94,15 @@ def test_the_producer_comments_and_the_production_manager_may_not(client, role):
         reverse("casting:role", kwargs={"production_slug": role.production.slug, "pk": role.pk})
     ).content.decode()
     assert "Great &quot;read&quot;" in page
+
+
+def test_the_audit_log_names_submissions_and_shortlist_moves(client, role):
+    actor = ActorFactory(production=role.production, name="Ann")
+    services.submission_add(role=role, actor=actor, via=SubmissionSource.AGENT)
+    services.shortlist_add(role=role, actor=actor)
+    client.force_login(member(role.production, Role.PRODUCER))
+    page = client.get(
+        reverse("productions:audit", kwargs={"production_slug": role.production.slug})
+    )
+    assert page.status_code == 200
+    assert "Ann for MARA" in page.content.decode()
