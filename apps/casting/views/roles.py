@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.casting import models as casting
 from apps.casting import queries, services
 from apps.casting.forms import (
     CommentForm,
@@ -17,7 +18,7 @@ from apps.casting.forms import (
     ShortlistAddForm,
     SubmissionForm,
 )
-from apps.casting.models import Role, ShortlistEntry, Submission
+from apps.casting.models import ShortlistEntry, Submission
 from apps.core.documents import Heading
 from apps.core.exports import export_response
 from apps.core.view_helpers import run_service
@@ -27,7 +28,8 @@ from apps.productions.documents import production_pdf
 from apps.productions.links import production_url
 
 
-def _role(request: ProductionRequest, pk: int) -> Role:
+def _role(request: ProductionRequest, pk: int) -> casting.Role:
+    # (the model is reached through its module: a view never imports a name `Role`)
     return get_object_or_404(queries.role_for(request.production, pk))
 
 
