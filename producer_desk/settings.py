@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "apps.callsheets",
     "apps.daily_reports",
     "apps.payroll",
+    "apps.casting",
     "apps.api",
 ]
 
@@ -427,3 +428,8 @@ PAPERWORK_REMINDER_DAYS = env_int("PAPERWORK_REMINDER_DAYS", 2)
 # A crew member's own timecard link (apps/payroll/crew_link): days it still opens after the end
 # of the work week holding a released engagement's last day (to fill in that last week).
 TIMECARD_LINK_GRACE_DAYS = env_int("TIMECARD_LINK_GRACE_DAYS", 7)
+# Casting (apps/casting): the largest headshot and résumé an actor's page takes, and how long a
+# role's submission link for agents works.
+CASTING_HEADSHOT_MAX_BYTES = env_int("CASTING_HEADSHOT_MAX_BYTES", 5 * 1024 * 1024)
+CASTING_RESUME_MAX_BYTES = env_int("CASTING_RESUME_MAX_BYTES", 10 * 1024 * 1024)
+CASTING_SUBMISSION_LINK_DAYS = env_int("CASTING_SUBMISSION_LINK_DAYS", 30)

@@ -36,6 +36,7 @@ urlpatterns = [
     path("p/<slug:production_slug>/hot-costs/", include("apps.daily_reports.hot.urls")),
     path("p/<slug:production_slug>/timecards/", include("apps.payroll.urls")),
     path("p/<slug:production_slug>/paperwork/", include("apps.payroll.paperwork.urls")),
+    path("p/<slug:production_slug>/casting/", include("apps.casting.urls")),
     path(
         "invitations/<str:token>/",
         by_token(productions_views.invitation_accept),

@@ -43,9 +43,9 @@ OVERRIDES: dict[str, int] = {
     # session, user, membership, nav, the members (the filter); the entries' keys (one UNION of
     # every audited history); per audited model with entries (the exports read them all): its
     # rows and the versions before them; per model a changed key names, its names. It grows with
-    # the kinds of record audited (the cost periods and the timecards joined them), never with the
-    # entries.
-    "productions:audit": 48,
+    # the kinds of record audited (the cost periods and the timecards joined them, then casting's
+    # seven: 2 queries each in the exports), never with the entries.
+    "productions:audit": 62,
     # session, user, membership; the report; its eight tables; the shoot days, departments and
     # people its rows choose from
     "daily_reports:edit": 15,
@@ -157,6 +157,16 @@ POST_ONLY = {
     "payroll:link_revoke",
     "paperwork:send",
     "paperwork:pack_item_delete",
+    "casting:roles_from_cast",
+    "casting:submission_add",
+    "casting:shortlist_add",
+    "casting:shortlist_order",
+    "casting:submission_pass",
+    "casting:shortlist_remove",
+    "casting:shortlist_move",
+    "casting:comment_add",
+    "casting:unavailability_add",
+    "casting:unavailability_remove",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo (the one measured) is not edited but amended, so its edit page sends to the amendment.
@@ -250,6 +260,16 @@ PK_OF = {
     "paperwork:send": "engagement",
     "paperwork:pack_item_delete": "engagement",  # POST only: any id is answered 405
     "paperwork:file": "pack_entry",
+    "casting:submission_pass": "submission",
+    "casting:shortlist_remove": "shortlist_entry",
+    "casting:shortlist_move": "shortlist_entry",
+    "casting:comment_add": "shortlist_entry",
+    "casting:actor": "actor",
+    "casting:actor_headshot": "actor",
+    "casting:actor_resume": "actor",
+    "casting:unavailability_add": "actor",
+    "casting:unavailability_remove": "unavailability",
+    "casting:agency": "agency",
 }
 PK_BY_APP = {
     "crew:memo": "memo",
@@ -260,6 +280,7 @@ PK_BY_APP = {
     "callsheets:": "call_sheet",
     "daily_reports:": "daily_report",
     "payroll:": "timecard",
+    "casting:": "casting_role",
 }
 
 
@@ -307,6 +328,8 @@ def objects(production) -> dict:
     )
     from apps.budgets.queries import current_version
     from apps.callsheets.models import CallSheet
+    from apps.casting.models import Actor, Agency, ShortlistEntry, Submission, Unavailability
+    from apps.casting.models import Role as CastingRole
     from apps.crew.models import (
         Candidate,
         DayAssignment,
@@ -400,6 +423,12 @@ def objects(production) -> dict:
         "timecard": most(Timecard.objects.filter(production=p), "lines"),
         "week": Timecard.objects.filter(production=p).order_by("week_start")[0].week_start,
         "pack_entry": PackEntry.objects.filter(production=p).exclude(file="")[0].pk,
+        "casting_role": most(CastingRole.objects.filter(production=p), "submissions"),
+        "submission": Submission.objects.filter(production=p)[0].pk,
+        "shortlist_entry": most(ShortlistEntry.objects.filter(production=p), "comments"),
+        "actor": Actor.objects.filter(production=p).exclude(headshot="")[0].pk,
+        "unavailability": Unavailability.objects.filter(production=p)[0].pk,
+        "agency": most(Agency.objects.filter(production=p), "representatives"),
     }
 
 
@@ -428,6 +457,7 @@ def complete_demo(production) -> None:
     candidate = Candidate.objects.filter(opening__production=production).first()
     candidate.cv.save("cv.pdf", ContentFile(DEMO_PDF))
     _start_paperwork(production, DEMO_PDF)
+    _actor_files(production, DEMO_PDF)
     production.logo.save("logo.png", ContentFile(_PNG))
     settings = schedules.settings_for(production)
     settings.ical_token = FEED_TOKEN
@@ -446,6 +476,27 @@ def complete_demo(production) -> None:
         rain = scenarios.scenario_create(production=production, name="Rain cover")
         scenarios.scenario_day_insert(scenario=rain)  # so comparing works the budget out again
     _shoot_two_days(production)
+
+
+def _actor_files(production, pdf: bytes) -> None:
+    """A headshot and a résumé for the actor with the most submissions (the demo has none)."""
+    from django.db.models import Count
+    from PIL import Image
+
+    from apps.casting.models import Actor
+
+    png = io.BytesIO()
+    Image.new("RGB", (2, 2), "grey").save(png, "PNG")  # checked whole, as an upload is
+
+    actor = (
+        Actor.objects.filter(production=production)
+        .annotate(n=Count("submissions"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    if actor is not None and not actor.headshot:
+        actor.headshot.save("headshot.png", ContentFile(png.getvalue()))
+        actor.resume.save("resume.pdf", ContentFile(pdf))
 
 
 def _start_paperwork(production, pdf: bytes) -> None:

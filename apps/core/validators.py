@@ -20,6 +20,22 @@ LOGO_CONTENT_TYPES = {
 }
 
 
+def check_upload(
+    upload, *, limit: int, sniff: Callable[[IO[bytes]], str | None], too_big: str, wrong_type: str
+) -> str:
+    """The one check every upload passes: its size against `limit`, then its kind read from its
+    bytes by `sniff` (never from the name the uploader gave it). Returns the kind; refuses with
+    `too_big` (formatted with `size` and `limit`) or `wrong_type`."""
+    if upload.size > limit:
+        raise ValidationError(
+            too_big.format(size=filesizeformat(upload.size), limit=filesizeformat(limit))
+        )
+    kind = sniff(upload)
+    if kind is None:
+        raise ValidationError(wrong_type)
+    return kind
+
+
 def open_upload(field, sniff: Callable[[IO[bytes]], str | None]) -> tuple[IO[bytes], str]:
     """Open a stored upload for serving, with what `sniff` reads from its bytes (a content type
     or kind). A missing file or one that no longer passes the check is a 404, not a 500."""

@@ -7,7 +7,8 @@ import zipfile
 import phonenumbers
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
+
+from apps.core.validators import check_upload
 
 PHONE_INVALID = "Enter a phone number with its country code, e.g. +1 212 555 0100."
 CV_TOO_BIG = "The CV is {size}; the limit is {limit}."
@@ -61,10 +62,10 @@ def cv_kind(upload) -> str | None:
 
 
 def validate_cv(upload) -> None:
-    limit = settings.CREW_CV_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            CV_TOO_BIG.format(size=filesizeformat(upload.size), limit=filesizeformat(limit))
-        )
-    if cv_kind(upload) is None:
-        raise ValidationError(CV_WRONG_TYPE)
+    check_upload(
+        upload,
+        limit=settings.CREW_CV_MAX_BYTES,
+        sniff=cv_kind,
+        too_big=CV_TOO_BIG,
+        wrong_type=CV_WRONG_TYPE,
+    )

@@ -17,6 +17,7 @@ class Role(models.TextChoices):
     ACCOUNTANT = "accountant", "Accountant"
     DEPARTMENT_HEAD = "department_head", "Department Head"
     CREW = "crew", "Crew"
+    CASTING = "casting", "Casting Director"
 
 
 class Capability(models.TextChoices):
@@ -69,12 +70,20 @@ class Capability(models.TextChoices):
         "view_sensitive_paperwork",
         "See bank details and tax ids (masked) and the uploaded forms",
     )
+    VIEW_CASTING = "view_casting", "See roles, actors, submissions and shortlists"
+    EDIT_CASTING = "edit_casting", "Add roles, actors and agencies; take submissions"
+    VIEW_TALENT_CONTACTS = (
+        "view_talent_contacts",
+        "See actors' and their agents' e-mails and phones",
+    )
+    RANK_SHORTLISTS = "rank_shortlists", "Rank and comment on a role's shortlist"
 
 
 R = Role
 C = Capability
 _OFFICE = {R.PRODUCER, R.ASSOCIATE_PRODUCER, R.PRODUCTION_MANAGER}
 _ALL = set(Role)
+_CASTING = _OFFICE | {R.CASTING}
 
 CAPABILITY_ROLES: dict[Capability, frozenset[Role]] = {
     C.VIEW_PRODUCTION: frozenset(_ALL),
@@ -90,7 +99,8 @@ CAPABILITY_ROLES: dict[Capability, frozenset[Role]] = {
     C.POST_ACTUALS: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.ACCOUNTANT}),
     C.VIEW_SCHEDULE: frozenset(_ALL),
     C.EDIT_SCHEDULE: frozenset(_OFFICE | {R.COORDINATOR}),
-    C.VIEW_CREW: frozenset(_ALL - {R.CREW}),
+    # The casting director works with actors, not the crew: no crew list.
+    C.VIEW_CREW: frozenset(_ALL - {R.CREW, R.CASTING}),
     C.VIEW_CREW_CONTACTS: frozenset(_OFFICE | {R.COORDINATOR, R.DEPARTMENT_HEAD}),
     C.VIEW_CREW_RATES: frozenset(_OFFICE | {R.ACCOUNTANT}),
     C.HIRE_CREW: frozenset(_OFFICE | {R.DEPARTMENT_HEAD}),
@@ -127,6 +137,14 @@ CAPABILITY_ROLES: dict[Capability, frozenset[Role]] = {
     C.VIEW_PAPERWORK: frozenset(_OFFICE | {R.ACCOUNTANT}),
     C.EDIT_START_PACK: frozenset(_OFFICE | {R.ACCOUNTANT}),
     C.VIEW_SENSITIVE_PAPERWORK: frozenset({R.PRODUCER, R.ACCOUNTANT}),
+    # Casting (issue 19): roles, actors, submissions and offers are the office's and the casting
+    # director's; actors' and agents' contacts never reach the crew, the department heads or the
+    # coordinator. The producer, the AP and the casting director (the director is invited in one
+    # of those roles) rank the shortlists.
+    C.VIEW_CASTING: frozenset(_CASTING),
+    C.EDIT_CASTING: frozenset(_CASTING),
+    C.VIEW_TALENT_CONTACTS: frozenset(_CASTING),
+    C.RANK_SHORTLISTS: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.CASTING}),
 }
 
 

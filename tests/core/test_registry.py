@@ -30,10 +30,11 @@ def test_the_registries_are_filled_from_the_apps_declarations():
         "purchasing",
         "callsheet",
         "shoot_progress",
+        "casting",
     }
     labels = set(audit.registered_labels())
     assert {"Production", "Budget line", "Scene", "Deal memo", "Purchase order"} <= labels
-    assert {"Call sheet"} <= labels
+    assert {"Call sheet", "Casting role", "Actor", "Submission"} <= labels
     seeders = [seeder.__module__ for seeder in registry.demo_seeders()]
     assert seeders == [
         "apps.budgets.demo",
@@ -41,6 +42,7 @@ def test_the_registries_are_filled_from_the_apps_declarations():
         "apps.crew.demo",
         "apps.vendors.demo",
         "apps.callsheets.demo",
+        "apps.casting.demo",
         "apps.payroll.demo",
         "apps.daily_reports.demo",
     ]

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 
+from apps.core.validators import check_upload
 from apps.crew.validators import validate_phone
 from apps.payroll.paperwork.models import ItemKind, PackItem
 
@@ -25,13 +24,13 @@ def upload_kind(upload) -> str | None:
 
 
 def validate_upload(upload) -> None:
-    limit = settings.PAPERWORK_UPLOAD_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            UPLOAD_TOO_BIG.format(size=filesizeformat(upload.size), limit=filesizeformat(limit))
-        )
-    if upload_kind(upload) is None:
-        raise ValidationError(UPLOAD_WRONG_TYPE)
+    check_upload(
+        upload,
+        limit=settings.PAPERWORK_UPLOAD_MAX_BYTES,
+        sniff=upload_kind,
+        too_big=UPLOAD_TOO_BIG,
+        wrong_type=UPLOAD_WRONG_TYPE,
+    )
 
 
 class PackItemForm(forms.ModelForm):

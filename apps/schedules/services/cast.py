@@ -8,6 +8,8 @@ refused (a published call sheet's recipients are a record of who was sent what).
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import transaction
 from django.db.models import Max
 
@@ -151,3 +153,20 @@ def _refuse_if_used_elsewhere(member: CastMember) -> None:
     uses = uses_elsewhere(member)
     if uses:
         raise ScheduleError(CAST_USED_ELSEWHERE.format(member=member, uses=uses))
+
+
+def cast_mark_unavailable(
+    *, member: CastMember, add: set[date], remove: set[date], reason: str
+) -> CastMember:
+    """Dates the part's actor cannot work, told by another app (casting: the booked actor's
+    unavailable dates): `add` joins the part's unavailable dates, `remove` leaves them; the
+    board shows each as a conflict. Recorded in the part's history with `reason`."""
+    with transaction.atomic():
+        member = CastMember.objects.select_for_update().get(pk=member.pk)
+        dates = (member.unavailable() | add) - remove
+        kept = sorted(day.isoformat() for day in dates)
+        if kept != sorted(member.unavailable_dates):
+            member.unavailable_dates = kept
+            member._change_reason = audit_words(reason)
+            member.save(update_fields=["unavailable_dates"])
+    return member

@@ -41,6 +41,7 @@ DEMO_PEOPLE = [
     (Role.ACCOUNTANT, "accountant@demo.producerdesk.test", "Jordan Blake", ""),
     (Role.DEPARTMENT_HEAD, "camera@demo.producerdesk.test", "Kenji Watanabe", "Camera"),
     (Role.CREW, "crew@demo.producerdesk.test", "Lee Moreau", ""),
+    (Role.CASTING, "casting@demo.producerdesk.test", "Rene Castillo", ""),
 ]
 
 

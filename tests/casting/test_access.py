@@ -1,0 +1,59 @@
+"""Casting is the office's and the casting director's: actors' contacts never reach the crew."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from apps.productions.capabilities import Capability as C
+from apps.productions.capabilities import Role, role_can
+from tests.casting.factories import ActorFactory, RepresentativeFactory, RoleFactory
+from tests.factories import member
+
+pytestmark = pytest.mark.django_db
+
+SEE_CASTING = {Role.PRODUCER, Role.ASSOCIATE_PRODUCER, Role.PRODUCTION_MANAGER, Role.CASTING}
+
+
+def test_casting_is_seen_by_the_office_and_the_casting_director_only():
+    for role in Role:
+        assert role_can(role, C.VIEW_CASTING) == (role in SEE_CASTING), role
+        assert role_can(role, C.VIEW_TALENT_CONTACTS) == (role in SEE_CASTING), role
+
+
+@pytest.mark.parametrize("role", [r for r in Role if r not in SEE_CASTING])
+def test_an_actors_contacts_never_reach_the_other_roles(client, production, role):
+    agent = RepresentativeFactory(agency__production=production, email="agent@secret.test")
+    actor = ActorFactory(production=production, email="actor@secret.test", agent=agent)
+    client.force_login(member(production, role))
+    kwargs = {"production_slug": production.slug}
+    for name, extra in (
+        ("casting:actor", {"pk": actor.pk}),
+        ("casting:actors", {}),
+        ("casting:roles_export", {"fmt": "csv"}),
+        ("casting:agency", {"pk": agent.agency.pk}),
+    ):
+        response = client.get(reverse(name, kwargs={**kwargs, **extra}))
+        assert response.status_code == 403, (role, name)
+        assert b"secret.test" not in response.content
+
+
+@pytest.mark.parametrize("role", sorted(SEE_CASTING))
+def test_the_casting_roles_see_the_contacts(client, production, role):
+    actor = ActorFactory(production=production, email="actor@seen.test")
+    client.force_login(member(production, role))
+    url = reverse("casting:actor", kwargs={"production_slug": production.slug, "pk": actor.pk})
+    assert "actor@seen.test" in client.get(url).content.decode()
+
+
+def test_a_role_of_another_production_is_not_found(client, production, ap):
+    other = RoleFactory()
+    client.force_login(ap)
+    url = reverse("casting:role", kwargs={"production_slug": production.slug, "pk": other.pk})
+    assert client.get(url).status_code == 404
+
+
+def test_the_casting_director_sees_no_crew_list(client, production):
+    client.force_login(member(production, Role.CASTING))
+    url = reverse("crew:list", kwargs={"production_slug": production.slug})
+    assert client.get(url).status_code == 403

@@ -1,0 +1,87 @@
+"""Roles: from the schedule's cast (once), by hand, with their days from the Day Out of Days."""
+
+from __future__ import annotations
+
+import pytest
+
+from apps.casting import queries, services
+from apps.casting.errors import CastingError
+from apps.casting.models import Role, RoleStatus
+from apps.schedules import services as schedule
+from apps.schedules.services.cast import cast_delete
+from tests.casting.factories import RoleFactory
+from tests.schedules.factories import CastFactory, SceneFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def board(production):
+    """Days D1, D2, D3: ANA works D1 and D3 (a hold on D2), BEN works D2."""
+    d1, d2, d3 = schedule.days_append(production=production, count=3)
+    ana = CastFactory(production=production, id_number=1, character="ANA")
+    ben = CastFactory(production=production, id_number=2, character="BEN", speaking=False)
+    for day, cast in ((d1, [ana]), (d2, [ben]), (d3, [ana])):
+        scene = SceneFactory(production=production)
+        scene.cast.set(cast)
+        schedule.scene_move(production=production, scene_id=scene.pk, day_id=day.pk, position=0)
+    return {"ana": ana, "ben": ben, "days": (d1, d2, d3)}
+
+
+def test_roles_from_the_cast_make_one_role_per_part_and_run_twice_add_nothing(production, board):
+    made = services.roles_from_cast(production=production)
+    assert [role.name for role in made] == ["ANA", "BEN"]
+    assert Role.objects.get(name="BEN").speaking is False
+    assert services.roles_from_cast(production=production) == []
+    assert Role.objects.filter(production=production).count() == 2
+
+
+def test_a_role_added_by_hand_under_the_parts_name_becomes_the_parts_role(production, board):
+    by_hand = RoleFactory(production=production, name="ana", description="The lead.")
+    services.roles_from_cast(production=production)
+    by_hand.refresh_from_db()
+    assert by_hand.cast_member == board["ana"]
+    assert Role.objects.filter(production=production).count() == 2
+
+
+def test_a_roles_days_are_the_day_out_of_days(production, board):
+    services.roles_from_cast(production=production)
+    RoleFactory(production=production, name="WAITER")  # not on the schedule: no days
+    rows = {row.role.name: row for row in queries.role_rows(production)}
+    assert (rows["ANA"].work, rows["ANA"].hold, rows["ANA"].travel, rows["ANA"].days) == (
+        2,
+        1,
+        0,
+        3,
+    )
+    assert rows["BEN"].days == 1
+    assert rows["WAITER"].days is None
+
+
+def test_moving_a_strip_changes_the_roles_days(production, board):
+    services.roles_from_cast(production=production)
+    d1, d2, _ = board["days"]
+    scene = board["ana"].scenes.get(shoot_day=d1)
+    schedule.scene_move(production=production, scene_id=scene.pk, day_id=d2.pk, position=0)
+    ana = next(r for r in queries.role_rows(production) if r.role.name == "ANA")
+    assert (ana.work, ana.hold) == (2, 0)
+
+
+def test_role_names_are_unique_whatever_their_case(production):
+    RoleFactory(production=production, name="Nurse")
+    with pytest.raises(CastingError, match="already a role called NURSE"):
+        services.role_save(role=Role(production=production, name="NURSE"))
+
+
+def test_another_productions_role_names_are_free(production):
+    RoleFactory(name="Nurse")
+    assert services.role_save(role=Role(production=production, name="Nurse")).pk
+
+
+def test_dropping_the_part_keeps_the_role_without_it(production, board):
+    services.roles_from_cast(production=production)
+    member = board["ben"]
+    member.scenes.clear()
+    cast_delete(member=member)
+    role = Role.objects.get(name="BEN")
+    assert role.cast_member is None and role.status == RoleStatus.OPEN
