@@ -21,11 +21,12 @@ REDACTED = "[redacted]"
 _SEGMENT = r"[^/?#\s\"']+"
 _PATTERNS = [
     # /invitations/<token>/, /deal-memos/<token>/, /memo-amendments/<token>/,
-    # /callsheets/confirm/<token>/, /start-paperwork/<token>/
+    # /callsheets/confirm/<token>/, /start-paperwork/<token>/,
+    # /audition-invitations/<token>/
     (
         re.compile(
-            rf"(/(?:invitations|deal-memos|memo-amendments|callsheets/confirm|start-paperwork)/)"
-            rf"{_SEGMENT}"
+            r"(/(?:invitations|deal-memos|memo-amendments|callsheets/confirm|start-paperwork"
+            rf"|audition-invitations)/){_SEGMENT}"
         ),
         rf"\1{REDACTED}",
     ),

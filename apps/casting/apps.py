@@ -6,7 +6,10 @@ class CastingConfig(registry.DomainAppConfig):
     verbose_name = "Casting"
 
     def nav(self) -> list[registry.NavItem]:  # noqa: PLR6301
-        return []  # the pages come with the next commit
+        from apps.productions.capabilities import Capability as C
+
+        # The roles and actors pages come with the casting branch (`_nav`); auditions are here.
+        return [registry.NavItem("Auditions", "casting:auditions", C.VIEW_CASTING, 548, "mic")]
 
     def _nav(self) -> list[registry.NavItem]:
         from apps.productions.capabilities import Capability as C
@@ -35,6 +38,7 @@ class CastingConfig(registry.DomainAppConfig):
         return seed_casting, 700  # after the schedule (its cast) and crew
 
     def audited(self) -> list[registry.Audited]:
+        from apps.casting.auditions.registry import audited as audition_audited
         from apps.casting.models import (
             Actor,
             Agency,
@@ -73,4 +77,5 @@ class CastingConfig(registry.DomainAppConfig):
                 lambda e: f"{e.actor.name} for {e.role.name} (rank {e.rank})",
                 select_related=("actor", "role"),
             ),
+            *audition_audited(),
         ]

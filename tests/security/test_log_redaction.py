@@ -23,6 +23,7 @@ TOKEN_PATHS = [
     reverse("callsheet_confirm", kwargs={"token": TOKEN}),
     reverse("start_pack", kwargs={"token": TOKEN}),
     reverse("memo_amendment_accept", kwargs={"token": TOKEN}),
+    reverse("audition_answer", kwargs={"token": TOKEN}),
     reverse("schedule_ical", kwargs={"token": TOKEN}),
     reverse("accounts:password_reset_confirm", kwargs={"uidb64": "MQ", "token": TOKEN}),
 ]

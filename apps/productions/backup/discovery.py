@@ -52,6 +52,7 @@ CLEARED_FIELDS: dict[str, tuple[str, ...]] = {
     "schedules.schedulesettings": ("ical_token",),
     "payroll.startpack": ("token_hash",),
     "casting.submissionlink": ("token_hash",),
+    "casting.auditionslot": ("token_hash",),
 }
 
 # Bookkeeping that is not the production's data: left out of archives, left at its default on
