@@ -19,6 +19,7 @@ TOKEN_URLS = {
     "deal_memo_accept": reverse("deal_memo_accept", kwargs={"token": "t" * 43}),
     "callsheet_confirm": reverse("callsheet_confirm", kwargs={"token": "t" * 43}),
     "start_pack": reverse("start_pack", kwargs={"token": "t" * 43}),
+    "audition_answer": reverse("audition_answer", kwargs={"token": "t" * 43}),
     "schedule_ical": reverse("schedule_ical", kwargs={"token": "t" * 43}),
     "password_reset_confirm": reverse(
         "accounts:password_reset_confirm", kwargs={"uidb64": "MQ", "token": "set-password"}

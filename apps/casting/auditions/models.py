@@ -69,6 +69,8 @@ class AuditionSession(models.Model):
             models.CheckConstraint(
                 name="casting_session_place_or_self_tape",
                 condition=Q(self_tape=True) | ~Q(place=""),
+                violation_error_message="Say where the session is held, or make it a self-tape "
+                "session.",
             ),
         ]
 

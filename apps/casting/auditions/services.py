@@ -301,7 +301,11 @@ def callback_create(
 ) -> AuditionSession:
     """A further session calling back these actors, each for the same role, one after another
     from `starts_at`; the sides of their roles come along. Nobody is invited yet."""
-    chosen = [s for s in slots if s.session_id == session.pk and s.is_open]
+    chosen = list(
+        session.slots.filter(pk__in=[s.pk for s in slots])
+        .exclude(state__in=[SlotState.DECLINED, SlotState.CANCELLED])
+        .order_by("starts_at", "pk")
+    )
     if not chosen:
         raise CastingError(NOTHING_TO_CALL_BACK)
     callback = session_create(
@@ -315,7 +319,7 @@ def callback_create(
         follows=session,
     )
     start = datetime.combine(date, starts_at)
-    for n, slot in enumerate(sorted(chosen, key=lambda s: (s.starts_at, s.pk))):
+    for n, slot in enumerate(chosen):
         AuditionSlot.objects.create(
             production=session.production,
             session=callback,
