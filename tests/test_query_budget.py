@@ -155,6 +155,9 @@ POST_ONLY = {
     "payroll:adjust",
     "paperwork:send",
     "paperwork:pack_item_delete",
+    "casting:audition_invite",
+    "casting:audition_slot_cancel",
+    "casting:audition_slot_invite",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo (the one measured) is not edited but amended, so its edit page sends to the amendment.
@@ -258,6 +261,8 @@ PK_BY_APP = {
     "callsheets:": "call_sheet",
     "daily_reports:": "daily_report",
     "payroll:": "timecard",
+    "casting:audition_slot": "audition_slot",
+    "casting:audition": "audition_session",
 }
 
 
@@ -398,6 +403,20 @@ def objects(production) -> dict:
         "timecard": most(Timecard.objects.filter(production=p), "lines"),
         "week": Timecard.objects.filter(production=p).order_by("week_start")[0].week_start,
         "pack_entry": PackEntry.objects.filter(production=p).exclude(file="")[0].pk,
+        **_auditions(p),
+    }
+
+
+def _auditions(production) -> dict:
+    """The demo's audition session, its busiest slot and the role whose sides it prints."""
+    from apps.casting.auditions.models import AuditionSides, AuditionSlot
+
+    sides = AuditionSides.objects.filter(production=production).order_by("pk")[0]
+    slot = AuditionSlot.objects.filter(session=sides.session).order_by("pk")[0]
+    return {
+        "audition_session": sides.session_id,
+        "audition_slot": slot.pk,
+        "role_pk": sides.role_id,
     }
 
 

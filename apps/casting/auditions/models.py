@@ -3,6 +3,9 @@ and role, whose invitation goes out through the kernel's outbox with a link to c
 decline; the sides (scenes of the imported script) per role; each reviewer's rating and note.
 
 A callback is a further session that names the one it follows (`follows`).
+
+Imported by the end of apps/casting/models.py, so roles and actors are named by label here
+("casting.Role"), not imported: that would be a circle.
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from apps.casting.models import Actor, Role
 from apps.core.models import SendStatus
 from apps.core.outbox import OUTBOX_FIELDS, OutboundMessage
 from apps.productions.models import Production
@@ -89,8 +91,12 @@ class AuditionSlot(OutboundMessage):
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
     session = models.ForeignKey(AuditionSession, on_delete=models.CASCADE, related_name="slots")
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="audition_slots")
-    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="audition_slots")
+    role = models.ForeignKey(
+        "casting.Role", on_delete=models.CASCADE, related_name="audition_slots"
+    )
+    actor = models.ForeignKey(
+        "casting.Actor", on_delete=models.CASCADE, related_name="audition_slots"
+    )
     starts_at = models.TimeField("time")
     minutes = models.PositiveSmallIntegerField("length (minutes)", default=15)
     state = models.CharField(max_length=10, choices=SlotState, default=SlotState.PLANNED)
@@ -171,7 +177,7 @@ class AuditionSides(models.Model):
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
     session = models.ForeignKey(AuditionSession, on_delete=models.CASCADE, related_name="sides")
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="+")
+    role = models.ForeignKey("casting.Role", on_delete=models.CASCADE, related_name="+")
     scenes = models.ManyToManyField(Scene, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 

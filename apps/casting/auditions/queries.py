@@ -81,6 +81,10 @@ def roles_with_sides(
     return [(role, sides.get(role.pk)) for role in roles]
 
 
+def roles_of(production) -> QuerySet[Role]:
+    return Role.objects.filter(production=production)
+
+
 def script_scenes(production) -> QuerySet[Scene]:
     """The scenes sides may be printed from: those of the script that have words."""
     return (

@@ -124,17 +124,21 @@ def slot_add(
         raise CastingError(SLOT_TAKEN.format(actor=actor.name, role=role.name))
     try:
         with transaction.atomic():
-            return AuditionSlot.objects.create(
-                production=session.production,
-                session=session,
-                role=role,
-                actor=actor,
-                starts_at=starts_at,
-                minutes=minutes,
-                send_to=send_to,
-            )
+            return _new_slot(session, role.pk, actor.pk, starts_at, minutes, send_to)
     except IntegrityError as exc:  # the same slot added twice at once
         raise CastingError(SLOT_TAKEN.format(actor=actor.name, role=role.name)) from exc
+
+
+def _new_slot(session, role_id: int, actor_id: int, starts_at, minutes: int, send_to: str):
+    return AuditionSlot.objects.create(
+        production=session.production,
+        session=session,
+        role_id=role_id,
+        actor_id=actor_id,
+        starts_at=starts_at,
+        minutes=minutes,
+        send_to=send_to,
+    )
 
 
 def _locked(slot: AuditionSlot) -> AuditionSlot:
@@ -320,15 +324,8 @@ def callback_create(
     )
     start = datetime.combine(date, starts_at)
     for n, slot in enumerate(chosen):
-        AuditionSlot.objects.create(
-            production=session.production,
-            session=callback,
-            role_id=slot.role_id,
-            actor_id=slot.actor_id,
-            starts_at=(start + timedelta(minutes=minutes * n)).time(),
-            minutes=minutes,
-            send_to=slot.send_to,
-        )
+        at = (start + timedelta(minutes=minutes * n)).time()
+        _new_slot(callback, slot.role_id, slot.actor_id, at, minutes, slot.send_to)
     roles = {slot.role_id for slot in chosen}
     for sides in session.sides.filter(role_id__in=roles).prefetch_related("scenes"):
         copy = AuditionSides.objects.create(

@@ -20,7 +20,6 @@ from apps.casting.auditions.forms import (
 from apps.casting.auditions.models import AuditionReview, AuditionSession, AuditionSlot
 from apps.casting.auditions.sides import context_of, filename_of, heading_of
 from apps.casting.errors import CastingError
-from apps.casting.models import Role
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
@@ -133,7 +132,7 @@ def slot_edit(request: ProductionRequest, pk: int) -> HttpResponse:
         slot.refresh_from_db()
         if run_service(request, services.slot_update, slot=slot, form=form, **data):
             return _to_session(request, slot.session_id)
-    title = f"{slot.actor.name} for {slot.role.name}"
+    title = f"Slot: {slot}"
     context = {"form": form, "title": title, "session": slot.session, "slot": slot}
     return render(request, "casting/auditions/form.html", context)
 
@@ -192,7 +191,7 @@ def callback_new(request: ProductionRequest, pk: int) -> HttpResponse:
 
 def _sides_parts(request: ProductionRequest, pk: int, role_pk: int):
     session = _session(request, pk)
-    role = get_object_or_404(Role, production=request.production, pk=role_pk)
+    role = get_object_or_404(queries.roles_of(request.production), pk=role_pk)
     return session, role, session.sides.filter(role=role).first()
 
 
