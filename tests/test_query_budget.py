@@ -43,9 +43,10 @@ OVERRIDES: dict[str, int] = {
     # session, user, membership, nav, the members (the filter); the entries' keys (one UNION of
     # every audited history); per audited model with entries (the exports read them all): its
     # rows and the versions before them; per model a changed key names, its names. It grows with
-    # the kinds of record audited (the cost periods and the timecards joined them), never with the
+    # the kinds of record audited (the cost periods and the timecards joined them; casting's
+    # roles, actors, agencies, agents and auditions: seven kinds, two queries each), never with the
     # entries.
-    "productions:audit": 48,
+    "productions:audit": 62,
     # session, user, membership; the report; its eight tables; the shoot days, departments and
     # people its rows choose from
     "daily_reports:edit": 15,

@@ -43,7 +43,7 @@ def slots_of(session: AuditionSession) -> QuerySet[AuditionSlot]:
     reviews = AuditionReview.objects.select_related("reviewer").order_by("updated_at")
     return (
         AuditionSlot.objects.filter(session=session)
-        .select_related("role", "actor__agent__agency")
+        .select_related("session", "role", "actor__agent__agency")
         .prefetch_related(Prefetch("reviews", queryset=reviews))
         .annotate(average=Avg("reviews__rating"))
         .order_by("starts_at", "pk")

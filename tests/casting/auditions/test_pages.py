@@ -198,3 +198,26 @@ def test_contacts_are_shown_only_with_the_talent_contacts_capability(
     response = client.get(page)
     assert response.status_code == 200 and "Ines Quarrie" in response.content.decode()
     assert "ines@a.test" not in response.content.decode()
+
+
+def test_the_session_page_reads_the_same_queries_for_one_slot_or_many(
+    client, ap, world, production
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.casting.models import Actor
+
+    page = url(world, "casting:audition", pk=world.session.pk)
+    client.force_login(ap)
+    add_slot(world)
+    client.get(page)  # the session and the menu, settled once
+    with CaptureQueriesContext(connection) as one:
+        client.get(page)
+    for n in range(5):
+        actor = Actor.objects.create(production=production, name=f"Actor {n}", email=f"a{n}@a.test")
+        slot = add_slot(world, actor, role=world.deckhand, at=time(11, n * 10))
+        AuditionReview.objects.create(production=production, slot=slot, reviewer=ap, rating=3)
+    with CaptureQueriesContext(connection) as many:
+        client.get(page)
+    assert len(many) == len(one), [q["sql"][:80] for q in many]
