@@ -22,11 +22,12 @@ REDACTED = "[redacted]"
 _SEGMENT = r"[^/?#\s\"']+"
 _PATTERNS = [
     # /invitations/<token>/, /deal-memos/<token>/, /memo-amendments/<token>/,
-    # /callsheets/confirm/<token>/, /start-paperwork/<token>/, /timecard-link/<token>/
+    # /callsheets/confirm/<token>/, /start-paperwork/<token>/, /timecard-link/<token>/,
+    # /audition-invitations/<token>/
     (
         re.compile(
             r"(/(?:invitations|deal-memos|memo-amendments|callsheets/confirm|start-paperwork"
-            rf"|timecard-link)/){_SEGMENT}"
+            rf"|timecard-link|audition-invitations)/){_SEGMENT}"
         ),
         rf"\1{REDACTED}",
     ),

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from apps.callsheets import views as callsheets_views
+from apps.casting.auditions import views as audition_views
 from apps.crew.views import amendments as crew_amendment_views
 from apps.crew.views import memos as crew_memo_views
 from apps.payroll.crew_link import views as crew_link_views
@@ -69,5 +70,11 @@ urlpatterns = [
         "callsheets/confirm/<str:token>/",
         by_token(callsheets_views.confirm),
         name="callsheet_confirm",
+    ),
+    # Public by token: an actor or their agent confirms or declines an audition slot.
+    path(
+        "audition-invitations/<str:token>/",
+        by_token(audition_views.answer),
+        name="audition_answer",
     ),
 ]

@@ -66,6 +66,9 @@ OUTSIDE_PRODUCTIONS = {
     # A call sheet recipient's confirmation link: the hashed random token is the credential; it
     # confirms only its own recipient and stops working after the shoot day.
     "callsheet_confirm",
+    # An audition invitation's link: the hashed random token is the credential; it shows and
+    # answers only its own slot, once, and stops working after the session's day.
+    "audition_answer",
     # The health check: a load balancer cannot sign in; it answers "ok" after one `SELECT 1` and
     # shows no data at all.
     "healthz",

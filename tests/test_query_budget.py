@@ -167,6 +167,9 @@ POST_ONLY = {
     "casting:comment_add",
     "casting:unavailability_add",
     "casting:unavailability_remove",
+    "casting:audition_invite",
+    "casting:audition_slot_cancel",
+    "casting:audition_slot_invite",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo (the one measured) is not edited but amended, so its edit page sends to the amendment.
@@ -280,6 +283,8 @@ PK_BY_APP = {
     "callsheets:": "call_sheet",
     "daily_reports:": "daily_report",
     "payroll:": "timecard",
+    "casting:audition_slot": "audition_slot",
+    "casting:audition": "audition_session",
     "casting:": "casting_role",
 }
 
@@ -429,6 +434,20 @@ def objects(production) -> dict:
         "actor": Actor.objects.filter(production=p).exclude(headshot="")[0].pk,
         "unavailability": Unavailability.objects.filter(production=p)[0].pk,
         "agency": most(Agency.objects.filter(production=p), "representatives"),
+        **_auditions(p),
+    }
+
+
+def _auditions(production) -> dict:
+    """The demo's audition session, its busiest slot and the role whose sides it prints."""
+    from apps.casting.auditions.models import AuditionSides, AuditionSlot
+
+    sides = AuditionSides.objects.filter(production=production).order_by("pk")[0]
+    slot = AuditionSlot.objects.filter(session=sides.session).order_by("pk")[0]
+    return {
+        "audition_session": sides.session_id,
+        "audition_slot": slot.pk,
+        "role_pk": sides.role_id,
     }
 
 

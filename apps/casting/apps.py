@@ -9,8 +9,9 @@ class CastingConfig(registry.DomainAppConfig):
         from apps.productions.capabilities import Capability as C
 
         return [
+            # One entry in the production's menu: roles, actors, agencies and auditions are
+            # the casting pages' own tabs (templates/casting/_nav.html).
             registry.NavItem("Casting", "casting:roles", C.VIEW_CASTING, 540, "person-video"),
-            registry.NavItem("Actors", "casting:actors", C.VIEW_CASTING, 545, "person-badge"),
         ]
 
     def panels(self) -> list[registry.Panel]:
@@ -29,6 +30,7 @@ class CastingConfig(registry.DomainAppConfig):
         return seed_casting, 700  # after the schedule (its cast) and crew
 
     def audited(self) -> list[registry.Audited]:
+        from apps.casting.auditions.registry import audited as audition_audited
         from apps.casting.models import (
             Actor,
             Agency,
@@ -67,4 +69,5 @@ class CastingConfig(registry.DomainAppConfig):
                 lambda e: f"{e.actor.name} for {e.role.name} (rank {e.rank})",
                 select_related=("actor", "role"),
             ),
+            *audition_audited(),
         ]

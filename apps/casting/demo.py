@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from apps.casting import services
+from apps.casting.auditions.demo import seed_auditions
 from apps.casting.models import (
     Actor,
     Agency,
@@ -67,6 +68,13 @@ def seed_casting(production, people, size: str) -> None:
     actors = _people(production)
     _states(production, roles, actors)
     _submissions(production, roles, actors, people)
+    auditioning = [role for role in roles if role.status == RoleStatus.AUDITIONING]
+    seed_auditions(
+        production,
+        roles=auditioning or roles,
+        actors=actors,
+        reviewer=people.get(MemberRole.PRODUCER),
+    )
 
 
 def _describe(roles: list[Role]) -> None:

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from apps.casting.views import people, roles
 
@@ -29,4 +29,5 @@ urlpatterns = [
     ),
     path("agencies/", people.agencies, name="agencies"),
     path("agencies/<int:pk>/", people.agency_detail, name="agency"),
+    path("auditions/", include("apps.casting.auditions.urls")),
 ]

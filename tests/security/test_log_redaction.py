@@ -24,6 +24,7 @@ TOKEN_PATHS = [
     reverse("start_pack", kwargs={"token": TOKEN}),
     reverse("timecard_link", kwargs={"token": TOKEN}),
     reverse("memo_amendment_accept", kwargs={"token": TOKEN}),
+    reverse("audition_answer", kwargs={"token": TOKEN}),
     reverse("schedule_ical", kwargs={"token": TOKEN}),
     reverse("accounts:password_reset_confirm", kwargs={"uidb64": "MQ", "token": TOKEN}),
 ]

@@ -20,6 +20,7 @@ TOKEN_URLS = {
     "callsheet_confirm": reverse("callsheet_confirm", kwargs={"token": "t" * 43}),
     "start_pack": reverse("start_pack", kwargs={"token": "t" * 43}),
     "timecard_link": reverse("timecard_link", kwargs={"token": "t" * 43}),
+    "audition_answer": reverse("audition_answer", kwargs={"token": "t" * 43}),
     "schedule_ical": reverse("schedule_ical", kwargs={"token": "t" * 43}),
     "password_reset_confirm": reverse(
         "accounts:password_reset_confirm", kwargs={"uidb64": "MQ", "token": "set-password"}

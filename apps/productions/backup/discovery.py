@@ -53,6 +53,7 @@ CLEARED_FIELDS: dict[str, tuple[str, ...]] = {
     "payroll.startpack": ("token_hash",),
     "payroll.timecardlink": ("token_hash",),
     "casting.submissionlink": ("token_hash",),
+    "casting.auditionslot": ("token_hash",),
 }
 
 # Bookkeeping that is not the production's data: left out of archives, left at its default on
