@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from apps.schedules import services
-from apps.schedules.models import BannerKind, BoardBanner, DayKind, Scene
+from apps.schedules.models import BannerKind, BoardBanner, BreakdownElement, DayKind, Scene
 from apps.schedules.services import NOTHING_SELECTED, ScheduleError
 from tests.factories import ProductionFactory
 from tests.schedules.factories import CastFactory, LocationFactory, SceneFactory, SetFactory
@@ -187,6 +187,34 @@ def test_sorting_by_location_and_by_int_ext_day_night(production):
     assert bin_order() == ["2", "1", "3"]
     services.strips_sort(production=p, day_id=None, key="int_ext")
     assert bin_order() == ["1", "3", "2"]  # EXT before INT, then day before night
+
+
+def test_sorting_by_element_groups_the_scenes_that_need_the_same_things(production):
+    """A first AD sorts by element to shoot a picture car's or a prop's scenes together: scenes
+    sharing an element come together (by category, then name, case-blind), scenes with none last."""
+    p = production
+    volvo = BreakdownElement.objects.create(production=p, category="vehicles", name="Red Volvo")
+    ferry = BreakdownElement.objects.create(production=p, category="vehicles", name="ferry")
+    gun = BreakdownElement.objects.create(production=p, category="props", name="Flare gun")
+    one = SceneFactory(production=p, number="1", board_position=0)
+    two = SceneFactory(production=p, number="2", board_position=1)
+    three = SceneFactory(production=p, number="3", board_position=2)
+    four = SceneFactory(production=p, number="4", board_position=3)
+    SceneFactory(production=p, number="5", board_position=4)
+    one.elements.add(volvo)
+    two.elements.add(gun)
+    three.elements.add(volvo, gun)
+    four.elements.add(ferry)
+    bin_order = lambda: list(  # noqa: E731
+        Scene.objects.filter(shoot_day=None)
+        .order_by("board_position")
+        .values_list("number", flat=True)
+    )
+    services.strips_sort(production=p, day_id=None, key="element")
+    # Categories in the breakdown sheet's order (vehicles before props), names case-blind: the
+    # ferry, the Volvo alone, the Volvo with the flare gun, the flare gun; no elements last.
+    assert bin_order() == ["4", "1", "3", "2", "5"]
+    assert "element" in services.SORTS
 
 
 def test_an_unknown_sort_is_refused(production):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from apps.productions.models import Production
-from apps.schedules.categories import strip_key
+from apps.schedules.categories import Category, strip_key
 from apps.schedules.models import BannerKind, BoardBanner, DayKind, Scene, ShootDay
 from apps.schedules.services.common import (
     NOT_A_SHOOT_DAY,
@@ -151,19 +151,33 @@ def _by_cast(scene: Scene):
     return (not ids, ids, scene.sort_key)
 
 
+_CATEGORY_ORDER = {value: n for n, value in enumerate(Category.values)}
+
+
+def _by_element(scene: Scene):
+    """Scenes that need the same things together: their elements in the breakdown sheet's order
+    of categories, names case-blind; scenes with none last."""
+    needs = sorted(
+        (_CATEGORY_ORDER.get(element.category, len(_CATEGORY_ORDER)), element.name.casefold())
+        for element in scene.elements.all()
+    )
+    return (not needs, needs, scene.sort_key)
+
+
 def _by_int_ext(scene: Scene):
     side, light = strip_key(scene.int_ext, scene.time_of_day, scene.day_night)
     return (side, light, scene.set.name, scene.sort_key)
 
 
 # key: (label, sort key of a scene). Cast sorts by the lowest cast IDs (the lead's scenes first);
-# pages puts the longest scenes first.
+# element groups the scenes that need the same elements; pages puts the longest scenes first.
 SORTS = {
     "number": ("Scene number", lambda s: (s.sort_key, s.number)),
     "set": ("Set", lambda s: (s.set.name, s.sort_key)),
     "location": ("Location", _by_location),
     "int_ext": ("INT/EXT, day/night", _by_int_ext),
     "cast": ("Cast", _by_cast),
+    "element": ("Elements", _by_element),
     "pages": ("Pages, longest first", lambda s: (-s.eighths, s.sort_key)),
 }
 
@@ -179,7 +193,7 @@ def strips_sort(*, production: Production, day_id: int | None, key: str) -> set[
         scenes = sorted(
             Scene.objects.filter(production=production, shoot_day=day, omitted=False, shot_day=None)
             .select_related("set__location")
-            .prefetch_related("cast")
+            .prefetch_related("cast", "elements")
             .order_by("board_position", "sort_key"),
             key=SORTS[key][1],
         )
