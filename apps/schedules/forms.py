@@ -23,6 +23,7 @@ from apps.schedules.models import (
     Set,
     ShootDay,
 )
+from apps.schedules.zones import zone_at
 
 
 class ScriptUploadForm(forms.Form):
@@ -167,12 +168,21 @@ class LocationForm(UniqueInProduction, forms.ModelForm):
         # The production's own zone list; blank reads as the production's zone.
         zone = self.instance.production.time_zone
         field = self.fields["time_zone"]
-        field.choices = [("", f"Same as the production ({zone})"), *field.choices[1:]]
+        field.choices = [
+            ("", f"From the coordinates (without them, the production's: {zone})"),
+            *field.choices[1:],
+        ]
         field.help_text = (
-            "Sunrise and sunset on the call sheet are shown on this zone's clock. Choose it when "
-            "the place is in another zone than the production's (a London production shooting "
-            "in San Francisco: America/Los_Angeles)."
+            "Sunrise and sunset on the call sheet are shown on this zone's clock. Left blank, it "
+            "is the zone the coordinates are in (a London production shooting in San Francisco: "
+            "America/Los_Angeles)."
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("time_zone"):  # shown on the form from now on, and changeable
+            cleaned["time_zone"] = zone_at(cleaned.get("latitude"), cleaned.get("longitude"))
+        return cleaned
 
 
 class SetForm(forms.Form):

@@ -68,11 +68,34 @@ def test_the_call_sheet_labels_sun_times_in_another_zone(london, ap_client):
     assert sheet.sunrise.endswith(" PST") and f"Sunrise {sheet.sunrise}" in html
 
 
-def test_a_location_without_a_zone_of_its_own_is_in_the_productions_zone(london):
+def test_a_location_without_a_zone_of_its_own_takes_the_zone_of_its_coordinates(london):
+    """Issue 14: a San Francisco location on a London production showed sunrise 15:13 until the AP
+    picked its zone. With no zone chosen, its coordinates say which zone it is in."""
     day = _day_at(london, _san_francisco(london, ""))
     sheet = callsheet_queries.sheet_data(callsheet_services.callsheet_start(shoot_day=day))
     (location,) = sheet.locations
-    assert "15:15" <= location.sunrise <= "15:35"  # the production's (London) clock, no label
+    rise, zone = location.sunrise.split()
+    assert "07:15" <= rise <= "07:35" and zone == "PST", location.sunrise  # not 15:2x in London
+
+
+def test_a_location_without_coordinates_or_a_zone_is_in_the_productions_zone(london):
+    place = LocationFactory(production=london, name="Somewhere", latitude=None, longitude=None)
+    assert place.tz(london).key == "Europe/London"
+
+
+def test_the_location_form_fills_in_the_zone_of_the_coordinates(london):
+    form = LocationForm(
+        {"name": "Vista Point", "latitude": "37.8324", "longitude": "-122.4794", "time_zone": "",
+         "permit_status": "not_applied"},
+        instance=Location(production=london),
+    )  # fmt: skip
+    assert form.is_valid(), form.errors
+    assert form.save().time_zone == "America/Los_Angeles"
+
+
+def test_a_zone_chosen_by_hand_wins_over_the_coordinates(london):
+    place = _san_francisco(london, "Europe/London")  # the AP's choice, even if odd, is kept
+    assert place.tz(london).key == "Europe/London"
 
 
 def test_a_location_in_the_productions_own_zone_is_not_labelled(london):
@@ -84,7 +107,7 @@ def test_a_location_in_the_productions_own_zone_is_not_labelled(london):
 def test_the_location_form_offers_the_zone_list_with_the_productions_as_default(london):
     form = LocationForm(instance=Location(production=london))
     choices = dict(form.fields["time_zone"].choices)
-    assert choices[""] == "Same as the production (Europe/London)"
+    assert choices[""] == "From the coordinates (without them, the production's: Europe/London)"
     assert "America/Los_Angeles" in choices
     form = LocationForm(
         {"name": "Vista Point", "permit_status": "not_applied", "time_zone": "Mars/Olympus"},

@@ -25,6 +25,7 @@ from apps.schedules.models.scripts import (  # noqa: F401
     Script,
     ScriptStatus,
 )
+from apps.schedules.zones import zone_at
 
 
 class IntExt(models.TextChoices):
@@ -103,7 +104,8 @@ class Location(models.Model):
     # Decimals, not floats: sunrise is computed offline from these, and they round-trip exactly.
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
-    # Sunrise and sunset are shown in the place's own zone; blank: the production's zone.
+    # Sunrise and sunset are shown in the place's own zone; blank: the zone of its coordinates,
+    # or the production's when it has none.
     time_zone = models.CharField(
         max_length=64,
         choices=time_zone_choices,
@@ -155,9 +157,11 @@ class Location(models.Model):
         return {date.fromisoformat(d) for d in self.unavailable_dates}
 
     def tz(self, production: Production | None = None) -> zoneinfo.ZoneInfo:
-        """The place's zone, or the production's when it has none of its own."""
-        if self.time_zone:
-            return zoneinfo.ZoneInfo(self.time_zone)
+        """The place's zone: the one chosen for it, else the zone its coordinates are in, else
+        the production's."""
+        zone = self.time_zone or zone_at(self.latitude, self.longitude)
+        if zone:
+            return zoneinfo.ZoneInfo(zone)
         return (production or self.production).tz
 
 
