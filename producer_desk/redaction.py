@@ -21,11 +21,12 @@ REDACTED = "[redacted]"
 _SEGMENT = r"[^/?#\s\"']+"
 _PATTERNS = [
     # /invitations/<token>/, /deal-memos/<token>/, /memo-amendments/<token>/,
-    # /callsheets/confirm/<token>/, /start-paperwork/<token>/
+    # /callsheets/confirm/<token>/, /start-paperwork/<token>/, /casting-offers/<token>/,
+    # /casting-offer-amendments/<token>/
     (
         re.compile(
-            rf"(/(?:invitations|deal-memos|memo-amendments|callsheets/confirm|start-paperwork)/)"
-            rf"{_SEGMENT}"
+            r"(/(?:invitations|deal-memos|memo-amendments|callsheets/confirm|start-paperwork"
+            rf"|casting-offers|casting-offer-amendments)/){_SEGMENT}"
         ),
         rf"\1{REDACTED}",
     ),

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from apps.callsheets import views as callsheets_views
+from apps.casting.offers import views as casting_offer_views
 from apps.crew.views import amendments as crew_amendment_views
 from apps.crew.views import memos as crew_memo_views
 from apps.payroll.paperwork import views as paperwork_views
@@ -28,6 +29,7 @@ urlpatterns = [
     path("p/<slug:production_slug>/crew/", include("apps.crew.urls")),
     path("p/<slug:production_slug>/schedule/", include("apps.schedules.urls")),
     path("p/<slug:production_slug>/callsheets/", include("apps.callsheets.urls")),
+    path("p/<slug:production_slug>/casting/", include("apps.casting.urls")),
     path("p/<slug:production_slug>/daily-reports/", include("apps.daily_reports.urls")),
     # Public by token (the token is the credential), so it lives outside /p/.
     path("calendar/<str:token>.ics", by_token(schedules_views.ical_feed), name="schedule_ical"),
@@ -51,6 +53,17 @@ urlpatterns = [
         "memo-amendments/<str:token>/",
         by_token(crew_amendment_views.memo_amendment_accept),
         name="memo_amendment_accept",
+    ),
+    # Public by token: the actor answering a casting offer, or an amendment to it.
+    path(
+        "casting-offers/<str:token>/",
+        by_token(casting_offer_views.offer_accept),
+        name="casting_offer_accept",
+    ),
+    path(
+        "casting-offer-amendments/<str:token>/",
+        by_token(casting_offer_views.amendment_accept),
+        name="casting_offer_amendment_accept",
     ),
     # Public by token: the hire fills in their start paperwork without an account.
     path(

@@ -34,8 +34,13 @@ class CastingConfig(registry.DomainAppConfig):
 
         return seed_casting, 700  # after the schedule (its cast) and crew
 
+    def connect(self) -> None:
+        from apps.casting.offers.signals import connect
+
+        connect()
+
     def audited(self) -> list[registry.Audited]:
-        from apps.casting.models import (
+        from apps.casting.models import (  # noqa: I001
             Actor,
             Agency,
             Representative,
@@ -44,6 +49,7 @@ class CastingConfig(registry.DomainAppConfig):
             Submission,
             Unavailability,
         )
+        from apps.casting.offers.registry import offers_audited
 
         return [
             registry.Audited(Role, "Casting role", lambda r: r.name),
@@ -73,4 +79,5 @@ class CastingConfig(registry.DomainAppConfig):
                 lambda e: f"{e.actor.name} for {e.role.name} (rank {e.rank})",
                 select_related=("actor", "role"),
             ),
+            *offers_audited(),
         ]

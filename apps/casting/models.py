@@ -375,3 +375,6 @@ class SubmissionLink(models.Model):
 
     def __str__(self) -> str:
         return f"Submission link for {self.role}"
+
+
+from apps.casting.offers.models import Hold, Offer, OfferAmendment, Reprice  # noqa: E402, F401
