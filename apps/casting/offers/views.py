@@ -9,8 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.casting import models as casting
 from apps.casting.errors import CastingError
-from apps.casting.models import Actor, Role
 from apps.casting.offers import amendments, holds, money, queries, services
 from apps.casting.offers.forms import AcceptForm, HoldForm, OfferAmendmentForm, OfferForm
 from apps.casting.offers.models import Hold, Offer, Reprice
@@ -55,11 +55,11 @@ def offer_list(request: ProductionRequest) -> HttpResponse:
 
 
 def _roles(request):
-    return Role.objects.filter(production=request.production)
+    return casting.Role.objects.filter(production=request.production)
 
 
 def _actors(request):
-    return Actor.objects.filter(production=request.production)
+    return casting.Actor.objects.filter(production=request.production)
 
 
 @production_view(V, E)
