@@ -212,7 +212,9 @@ def _answer(request: HttpRequest, token: str, *, find, accept, decline, what: st
     try:
         row = find(token)
     except CastingError as exc:
-        return render(request, "casting/offers/link_problem.html", {"problem": exc.message}, 404)
+        return render(
+            request, "casting/offers/link_problem.html", {"problem": exc.message}, status=404
+        )
     form = AcceptForm(request.POST or None)
     context = {"row": row, "form": form, "what": what}
     if request.method == "POST":
