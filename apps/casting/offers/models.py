@@ -14,12 +14,10 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import SendStatus
 from apps.core.money import MoneyField, RateField
-from apps.core.outbox import OutboundMessage
+from apps.crew.models.signing import SignedByLink
 from apps.productions.models import Production
 
 OUTBOX_INTERNALS = [
@@ -62,7 +60,7 @@ OFFER_TERMS = [
 ]
 
 
-class Offer(OutboundMessage):
+class Offer(SignedByLink):
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="+")
     role = models.ForeignKey("casting.Role", on_delete=models.PROTECT, related_name="offers")
     actor = models.ForeignKey("casting.Actor", on_delete=models.PROTECT, related_name="offers")
@@ -95,14 +93,6 @@ class Offer(OutboundMessage):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
-    expires_at = models.DateTimeField(null=True, blank=True)
-    send_status = models.CharField(max_length=10, choices=SendStatus, blank=True)
-    send_requested_at = models.DateTimeField(null=True, blank=True)
-    accepted_name = models.CharField(max_length=150, blank=True)
-    accepted_at = models.DateTimeField(null=True, blank=True)
-    accepted_ip = models.GenericIPAddressField(null=True, blank=True)
-    declined_at = models.DateTimeField(null=True, blank=True)
     countersigned_at = models.DateTimeField(null=True, blank=True)
     countersigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -143,10 +133,6 @@ class Offer(OutboundMessage):
     def is_signed(self) -> bool:
         return self.state in SIGNED_STATES
 
-    @property
-    def is_expired(self) -> bool:
-        return self.expires_at is not None and timezone.now() >= self.expires_at
-
     @classmethod
     def outbox_pending(cls):
         return cls.objects.filter(state=OfferState.SENT)
@@ -160,7 +146,7 @@ class AmendmentState(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-class OfferAmendment(OutboundMessage):
+class OfferAmendment(SignedByLink):
     """Amendment `number` of a signed offer: the changed terms as {term: {"old", "new"}} in the
     form the field stores (crew's wording: `stored`), and why. The offer changes when the actor
     accepts it through its own link."""
@@ -175,14 +161,6 @@ class OfferAmendment(OutboundMessage):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
-    expires_at = models.DateTimeField(null=True, blank=True)
-    send_status = models.CharField(max_length=10, choices=SendStatus, blank=True)
-    send_requested_at = models.DateTimeField(null=True, blank=True)
-    accepted_name = models.CharField(max_length=150, blank=True)
-    accepted_at = models.DateTimeField(null=True, blank=True)
-    accepted_ip = models.GenericIPAddressField(null=True, blank=True)
-    declined_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=OUTBOX_INTERNALS)
     outbox_builder = "apps.casting.offers.tasks.amendment_message"
