@@ -61,6 +61,15 @@ OVERRIDES: dict[str, int] = {
 
 # GET on an action that only accepts POST answers 405: the method guard is the page's answer.
 POST_ONLY = {
+    "casting:offer_send",
+    "casting:offer_countersign",
+    "casting:offer_void",
+    "casting:offer_commit",
+    "casting:offer_amendment_send",
+    "casting:offer_amendment_withdraw",
+    "casting:hold_new",
+    "casting:hold_release",
+    "casting:reprice_confirm",
     "budgets:version_copy",
     "budgets:version_submit",
     "budgets:version_approve",
@@ -158,7 +167,8 @@ POST_ONLY = {
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo (the one measured) is not edited but amended, so its edit page sends to the amendment.
-REDIRECTS = {"budgets:index", "crew:memo_edit"}
+# A signed memo's or offer's edit page sends the editor to its amendment.
+REDIRECTS = {"budgets:index", "crew:memo_edit", "casting:offer_edit"}
 
 # Export variants of a page, as query strings ("" is the page itself).
 VARIANTS = {
@@ -251,6 +261,7 @@ PK_OF = {
 }
 PK_BY_APP = {
     "crew:memo": "memo",
+    "casting:": "offer",  # holds' and re-prices' pages are POST only: any id is answered 405
     "schedules:": "scene",
     "vendors:po_": "po",
     "vendors:invoice": "invoice",
@@ -305,6 +316,7 @@ def objects(production) -> dict:
     )
     from apps.budgets.queries import current_version
     from apps.callsheets.models import CallSheet
+    from apps.casting.offers.models import Offer, OfferState
     from apps.crew.models import (
         Candidate,
         DayAssignment,
@@ -373,6 +385,7 @@ def objects(production) -> dict:
         "opening": most(Opening.objects.filter(production=p), "candidates"),
         "candidate": Candidate.objects.filter(opening__production=p).exclude(cv="")[0].pk,
         "memo": DealMemo.objects.filter(production=p, state=MemoState.COUNTERSIGNED)[0].pk,
+        "offer": Offer.objects.filter(production=p, state=OfferState.COUNTERSIGNED)[0].pk,
         "membership": Membership.objects.filter(production=p)[0].pk,
         "invitation": Invitation.objects.filter(production=p)[0].pk,
         "shoot_day": most(ShootDay.objects.filter(production=p), "scenes"),

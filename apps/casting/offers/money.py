@@ -168,8 +168,9 @@ def reprices_propose(production) -> list[Reprice]:
     """The board moved: for each booked actor whose cost changes, a pending re-price (replacing
     an older pending one); a pending one the board has moved back from is withdrawn. Nothing is
     committed here."""
-    offers = list(
-        Offer.objects.select_related("production", "role", "actor")
+    offers = list(  # locked: two board writes committing together propose one at a time
+        Offer.objects.select_for_update(of=("self",))
+        .select_related("production", "role", "actor")
         .filter(production=production, state__in=("accepted", "countersigned"))
         .exclude(committed_amount__isnull=True)
     )

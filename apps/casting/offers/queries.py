@@ -28,3 +28,15 @@ def offers_page(production) -> dict:
         )
     )
     return {"offers": offers, "holds": dict(by_role), "reprices": reprices}
+
+
+def role_deals(role) -> dict:
+    """A role's offers and active holds, for the role's page (`casting/offers/_role.html`): two
+    queries. The role page lapses expired holds first (holds.holds_lapse), as the offers page
+    does."""
+    return {
+        "role_offers": list(role.offers.select_related("actor").order_by("-created_at")),
+        "role_holds": list(
+            role.holds.filter(state=HoldState.ACTIVE).select_related("actor").order_by("position")
+        ),
+    }
