@@ -123,8 +123,9 @@ class AuditLog:
         parts = [
             self._history(i)
             .order_by()
-            .annotate(source=models.Value(i, output_field=models.IntegerField()))
-            .values_list("history_date", "history_id", "source")
+            # Not "source": an audited model may have a field of that name (casting's submissions).
+            .annotate(audit_source=models.Value(i, output_field=models.IntegerField()))
+            .values_list("history_date", "history_id", "audit_source")
             for i in range(len(self.sources))
         ]
         if not parts:
@@ -144,7 +145,7 @@ class AuditLog:
         keys = self._keys()
         if keys is None:
             return []
-        keys = list(keys.order_by("-history_date", "-history_id", "-source")[index])
+        keys = list(keys.order_by("-history_date", "-history_id", "-audit_source")[index])
         wanted: dict[int, list[int]] = {}
         for _, history_id, source in keys:
             wanted.setdefault(source, []).append(history_id)
