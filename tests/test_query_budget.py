@@ -43,9 +43,9 @@ OVERRIDES: dict[str, int] = {
     # session, user, membership, nav, the members (the filter); the entries' keys (one UNION of
     # every audited history); per audited model with entries (the exports read them all): its
     # rows and the versions before them; per model a changed key names, its names. It grows with
-    # the kinds of record audited (the cost periods and the timecards joined them), never with the
-    # entries.
-    "productions:audit": 48,
+    # the kinds of record audited (the cost periods and the timecards joined them; casting's roles,
+    # actors, offers and holds, seeded by the demo's offers, add 10), never with the entries.
+    "productions:audit": 58,
     # session, user, membership; the report; its eight tables; the shoot days, departments and
     # people its rows choose from
     "daily_reports:edit": 15,
@@ -166,8 +166,8 @@ POST_ONLY = {
     "paperwork:pack_item_delete",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
-# signed memo (the one measured) is not edited but amended, so its edit page sends to the amendment.
-# A signed memo's or offer's edit page sends the editor to its amendment.
+# signed memo or offer (the one measured) is not edited but amended, so its edit page sends to the
+# amendment.
 REDIRECTS = {"budgets:index", "crew:memo_edit", "casting:offer_edit"}
 
 # Export variants of a page, as query strings ("" is the page itself).
