@@ -4,6 +4,7 @@ from django.views.generic import RedirectView
 
 from apps.callsheets import views as callsheets_views
 from apps.casting.auditions import views as audition_views
+from apps.casting.offers import views as casting_offer_views
 from apps.crew.views import amendments as crew_amendment_views
 from apps.crew.views import memos as crew_memo_views
 from apps.payroll.crew_link import views as crew_link_views
@@ -30,6 +31,7 @@ urlpatterns = [
     path("p/<slug:production_slug>/crew/", include("apps.crew.urls")),
     path("p/<slug:production_slug>/schedule/", include("apps.schedules.urls")),
     path("p/<slug:production_slug>/callsheets/", include("apps.callsheets.urls")),
+    path("p/<slug:production_slug>/casting/", include("apps.casting.urls")),
     path("p/<slug:production_slug>/daily-reports/", include("apps.daily_reports.urls")),
     # Public by token (the token is the credential), so it lives outside /p/.
     path("calendar/<str:token>.ics", by_token(schedules_views.ical_feed), name="schedule_ical"),
@@ -37,7 +39,6 @@ urlpatterns = [
     path("p/<slug:production_slug>/hot-costs/", include("apps.daily_reports.hot.urls")),
     path("p/<slug:production_slug>/timecards/", include("apps.payroll.urls")),
     path("p/<slug:production_slug>/paperwork/", include("apps.payroll.paperwork.urls")),
-    path("p/<slug:production_slug>/casting/", include("apps.casting.urls")),
     path(
         "invitations/<str:token>/",
         by_token(productions_views.invitation_accept),
@@ -54,6 +55,17 @@ urlpatterns = [
         "memo-amendments/<str:token>/",
         by_token(crew_amendment_views.memo_amendment_accept),
         name="memo_amendment_accept",
+    ),
+    # Public by token: the actor answering a casting offer, or an amendment to it.
+    path(
+        "casting-offers/<str:token>/",
+        by_token(casting_offer_views.offer_accept),
+        name="casting_offer_accept",
+    ),
+    path(
+        "casting-offer-amendments/<str:token>/",
+        by_token(casting_offer_views.amendment_accept),
+        name="casting_offer_amendment_accept",
     ),
     # Public by token: the hire fills in their start paperwork without an account.
     path(

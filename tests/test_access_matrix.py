@@ -53,6 +53,10 @@ OUTSIDE_PRODUCTIONS = {
     "deal_memo_accept",
     # The hire's link to an amendment of their signed memo: the same kind of token.
     "memo_amendment_accept",
+    # The actor's casting offer link, and an amendment's: the same kind of token (crew's
+    # signing engine), opening only that offer.
+    "casting_offer_accept",
+    "casting_offer_amendment_accept",
     # The hire's start paperwork link: the hashed random token is the credential; it opens only
     # that hire's pack, read-only once signed, and each new e-mail about it replaces it.
     "start_pack",

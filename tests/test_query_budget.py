@@ -44,8 +44,9 @@ OVERRIDES: dict[str, int] = {
     # every audited history); per audited model with entries (the exports read them all): its
     # rows and the versions before them; per model a changed key names, its names. It grows with
     # the kinds of record audited (the cost periods and the timecards joined them, then casting's
-    # seven: 2 queries each in the exports), never with the entries.
-    "productions:audit": 62,
+    # eleven: roles, actors, agencies, agents, auditions, offers, amendments, holds, re-prices...;
+    # 2 queries each in the exports), never with the entries.
+    "productions:audit": 70,
     # session, user, membership; the report; its eight tables; the shoot days, departments and
     # people its rows choose from
     "daily_reports:edit": 15,
@@ -61,6 +62,15 @@ OVERRIDES: dict[str, int] = {
 
 # GET on an action that only accepts POST answers 405: the method guard is the page's answer.
 POST_ONLY = {
+    "casting:offer_send",
+    "casting:offer_countersign",
+    "casting:offer_void",
+    "casting:offer_commit",
+    "casting:offer_amendment_send",
+    "casting:offer_amendment_withdraw",
+    "casting:hold_new",
+    "casting:hold_release",
+    "casting:reprice_confirm",
     "budgets:version_copy",
     "budgets:version_submit",
     "budgets:version_approve",
@@ -172,8 +182,9 @@ POST_ONLY = {
     "casting:audition_slot_invite",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
-# signed memo (the one measured) is not edited but amended, so its edit page sends to the amendment.
-REDIRECTS = {"budgets:index", "crew:memo_edit"}
+# signed memo or offer (the one measured) is not edited but amended, so its edit page sends to the
+# amendment.
+REDIRECTS = {"budgets:index", "crew:memo_edit", "casting:offer_edit"}
 
 # Export variants of a page, as query strings ("" is the page itself).
 VARIANTS = {
@@ -276,6 +287,9 @@ PK_OF = {
 }
 PK_BY_APP = {
     "crew:memo": "memo",
+    "casting:offer": "offer",
+    "casting:hold": "offer",  # holds' and re-prices' pages are POST only: any id is answered 405
+    "casting:reprice": "offer",
     "schedules:": "scene",
     "vendors:po_": "po",
     "vendors:invoice": "invoice",
@@ -335,6 +349,7 @@ def objects(production) -> dict:
     from apps.callsheets.models import CallSheet
     from apps.casting.models import Actor, Agency, ShortlistEntry, Submission, Unavailability
     from apps.casting.models import Role as CastingRole
+    from apps.casting.offers.models import Offer, OfferState
     from apps.crew.models import (
         Candidate,
         DayAssignment,
@@ -403,6 +418,7 @@ def objects(production) -> dict:
         "opening": most(Opening.objects.filter(production=p), "candidates"),
         "candidate": Candidate.objects.filter(opening__production=p).exclude(cv="")[0].pk,
         "memo": DealMemo.objects.filter(production=p, state=MemoState.COUNTERSIGNED)[0].pk,
+        "offer": Offer.objects.filter(production=p, state=OfferState.COUNTERSIGNED)[0].pk,
         "membership": Membership.objects.filter(production=p)[0].pk,
         "invitation": Invitation.objects.filter(production=p)[0].pk,
         "shoot_day": most(ShootDay.objects.filter(production=p), "scenes"),

@@ -29,6 +29,11 @@ class CastingConfig(registry.DomainAppConfig):
 
         return seed_casting, 700  # after the schedule (its cast) and crew
 
+    def connect(self) -> None:
+        from apps.casting.offers.signals import connect
+
+        connect()
+
     def audited(self) -> list[registry.Audited]:
         from apps.casting.auditions.registry import audited as audition_audited
         from apps.casting.models import (
@@ -40,6 +45,7 @@ class CastingConfig(registry.DomainAppConfig):
             Submission,
             Unavailability,
         )
+        from apps.casting.offers.registry import offers_audited
 
         return [
             registry.Audited(Role, "Casting role", lambda r: r.name),
@@ -70,4 +76,5 @@ class CastingConfig(registry.DomainAppConfig):
                 select_related=("actor", "role"),
             ),
             *audition_audited(),
+            *offers_audited(),
         ]

@@ -3,10 +3,10 @@ few added by hand, in every state: open, auditioning, offered and booked. Three 
 their agents, actors with union status and unavailable dates, submissions and a ranked,
 commented shortlist for an auditioning role.
 
-Until offers exist (issue 19, point 5) "offered" is a status set by hand, and the two booked
-roles name their actor (`Role.booked_actor`) as the schedule's cast already does. Idempotent:
-roles are made once per part; the people and submissions only when the production has no
-agency yet.
+Offers, holds and the two booked actors (their cost following the board) are made through the
+offers' own services (`offers/demo.py`), the audition session through the auditions'
+(`auditions/demo.py`). Idempotent: roles are made once per part; the people, submissions,
+auditions and offers only when the production has none yet.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from apps.casting.models import (
     SubmissionSource,
     UnionStatus,
 )
+from apps.casting.offers.demo import seed_offers
 from apps.productions.capabilities import Role as MemberRole
 
 BY_HAND = [
@@ -75,6 +76,7 @@ def seed_casting(production, people, size: str) -> None:
         actors=actors,
         reviewer=people.get(MemberRole.PRODUCER),
     )
+    seed_offers(production, people)  # offers, holds, two booked actors: the first five parts
 
 
 def _describe(roles: list[Role]) -> None:
@@ -121,20 +123,10 @@ def _people(production) -> list[Actor]:
 
 
 def _states(production, roles: list[Role], actors: list[Actor]) -> None:
-    """Two booked (their actor named as on the schedule), two offered, three auditioning."""
+    """Three parts auditioning; the first five parts get their offers (booked, sent, draft,
+    declined) from `seed_offers`, the rest stay open."""
     on_board = [role for role in roles if role.cast_member_id]
-    for role in on_board[:2]:
-        actor, _ = Actor.objects.get_or_create(
-            production=production,
-            name=role.cast_member.actor or f"{role.name.title()} (cast)",
-            defaults={"email": role.cast_member.email, "union_status": UnionStatus.UNION},
-        )
-        role.status, role.booked_actor = RoleStatus.BOOKED, actor
-        role.save(update_fields=["status", "booked_actor"])
-    for role in on_board[2:4]:
-        role.status = RoleStatus.OFFERED
-        role.save(update_fields=["status"])
-    for role in on_board[4:7]:
+    for role in on_board[5:8]:
         role.status = RoleStatus.AUDITIONING
         role.save(update_fields=["status"])
 

@@ -378,3 +378,4 @@ class SubmissionLink(models.Model):
 
 
 from apps.casting.auditions import models as auditions  # noqa: E402,F401  (registers them)
+from apps.casting.offers.models import Hold, Offer, OfferAmendment, Reprice  # noqa: E402, F401

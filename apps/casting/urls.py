@@ -30,4 +30,5 @@ urlpatterns = [
     path("agencies/", people.agencies, name="agencies"),
     path("agencies/<int:pk>/", people.agency_detail, name="agency"),
     path("auditions/", include("apps.casting.auditions.urls")),
+    path("offers/", include("apps.casting.offers.urls")),
 ]

@@ -4,6 +4,10 @@
 budgets listens (connected in its apps.py) and moves the SHOOT_DAYS global of the versions that
 chose to follow the schedule, telling the people who read the budget what moved.
 
+`board_changed` is sent by schedules after any write that locked the board commits (a strip moved,
+a day added or removed, a scenario applied): casting proposes new costs for its booked actors,
+never applying them without a person's confirmation.
+
 `shoot_days_asked` is how budgets asks for the count now (when a version starts following the
 schedule): schedules answers it (connected in its apps.py) with the production's count.
 
@@ -46,6 +50,9 @@ from django.dispatch import Signal
 
 # Sent with: production=<Production>, shoot_days=<int>, reason=<str> (what changed, for people)
 shoot_days_changed = Signal()
+
+# Sent with: production=<Production>, after the transaction that changed the board committed.
+board_changed = Signal()
 
 # Sent with: production=<Production>; the schedules receiver returns the count of shoot days.
 shoot_days_asked = Signal()

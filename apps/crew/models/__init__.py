@@ -11,14 +11,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from apps.core.documents import Heading
-from apps.core.models import SendStatus
 from apps.core.money import MoneyField, RateField
-from apps.core.outbox import OutboundMessage
 from apps.crew.models.people import Person  # noqa: F401 - defined beside, used below
+from apps.crew.models.signing import SignedByLink
 from apps.crew.validators import validate_cv
 
 # Departments live in the tenant (a department head's membership points at one); crew's code and
@@ -163,7 +161,7 @@ MEMO_TERMS = [
 ]
 
 
-class DealMemo(OutboundMessage):
+class DealMemo(SignedByLink):
     """The terms offered to one person for one position. Sent by e-mail as a single-use link."""
 
     production = models.ForeignKey(Production, on_delete=models.CASCADE, related_name="deal_memos")
@@ -212,17 +210,7 @@ class DealMemo(OutboundMessage):
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    # The link: a random token, only its hash kept; one send request at a time.
-    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
-    expires_at = models.DateTimeField(null=True, blank=True)
-    # Delivery (apps/core/outbox.py): nothing asked until the memo is sent.
-    send_status = models.CharField(max_length=10, choices=SendStatus, blank=True)
-    send_requested_at = models.DateTimeField(null=True, blank=True)
-    # Acceptance: the name typed, when, and from where.
-    accepted_name = models.CharField(max_length=150, blank=True)
-    accepted_at = models.DateTimeField(null=True, blank=True)
-    accepted_ip = models.GenericIPAddressField(null=True, blank=True)
-    declined_at = models.DateTimeField(null=True, blank=True)
+    # The link, its delivery and the hire's signature: SignedByLink (models/signing.py).
     countersigned_at = models.DateTimeField(null=True, blank=True)
     countersigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -265,10 +253,6 @@ class DealMemo(OutboundMessage):
 
     def __str__(self) -> str:
         return f"Deal memo: {self.person} as {self.position}"
-
-    @property
-    def is_expired(self) -> bool:
-        return self.expires_at is not None and timezone.now() >= self.expires_at
 
     @property
     def is_signed(self) -> bool:

@@ -7,11 +7,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import SendStatus
 from apps.core.outbox import OutboundMessage
+from apps.crew.models.signing import SignedByLink
 from apps.productions.models import Production
 
 OUTBOX_INTERNALS = ["send_attempts", "send_error", "send_claim_id", "send_claimed_at"]
@@ -28,7 +27,7 @@ class AmendmentState(models.TextChoices):
 OPEN_AMENDMENT_STATES = (AmendmentState.DRAFT, AmendmentState.SENT)
 
 
-class MemoAmendment(OutboundMessage):
+class MemoAmendment(SignedByLink):
     """Amendment `number` (1, 2, ...) of a signed memo: the terms it changes, as
     {term: {"old": ..., "new": ...}} in the form the term's field stores (a position by its id, a
     date as ISO text, money as a decimal string), and the reason. The memo changes only when the
@@ -44,15 +43,7 @@ class MemoAmendment(OutboundMessage):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    # The link: a random token, only its hash kept, until it expires or is used.
-    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
-    expires_at = models.DateTimeField(null=True, blank=True)
-    send_status = models.CharField(max_length=10, choices=SendStatus, blank=True)
-    send_requested_at = models.DateTimeField(null=True, blank=True)
-    accepted_name = models.CharField(max_length=150, blank=True)
-    accepted_at = models.DateTimeField(null=True, blank=True)
-    accepted_ip = models.GenericIPAddressField(null=True, blank=True)
-    declined_at = models.DateTimeField(null=True, blank=True)
+    # The link, its delivery and the hire's answer: SignedByLink (models/signing.py).
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords(
@@ -80,10 +71,6 @@ class MemoAmendment(OutboundMessage):
     @property
     def is_open(self) -> bool:
         return self.state in OPEN_AMENDMENT_STATES
-
-    @property
-    def is_expired(self) -> bool:
-        return self.expires_at is not None and timezone.now() >= self.expires_at
 
     @classmethod
     def outbox_pending(cls):

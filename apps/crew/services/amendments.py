@@ -6,7 +6,6 @@ withdraw it."""
 from __future__ import annotations
 
 import copy
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -30,10 +29,9 @@ from apps.crew.services.rules import (
     MEMO_NO_EMAIL,
     NAME_MISMATCH,
     CrewError,
-    same_name,
 )
+from apps.crew.services.signing import LinkWords, find_by_token, issue_token, take_acceptance
 from apps.crew.services.wording import apply, audit, describe, same, stored
-from apps.productions.services import hash_token
 
 AMEND_ONLY_SIGNED = "Only a signed deal memo is amended: edit a draft or sent memo instead."
 AMENDMENT_OPEN = "Amendment {number} is still open: send or withdraw it before drafting another."
@@ -141,30 +139,20 @@ def withdraw(amendment: MemoAmendment, reason: str) -> None:
     amendment.save()
 
 
+AMENDMENT_LINK = LinkWords(AMENDMENT_LINK_INVALID, AMENDMENT_LINK_USED, LINK_EXPIRED, CrewError)
+
+
 def amendment_issue_token(amendment: MemoAmendment) -> str:
     """A new random token for the link; only its hash is kept. Called by the sending task."""
-    token = secrets.token_urlsafe(32)
-    amendment.token_hash = hash_token(token)
-    return token
+    return issue_token(amendment)
 
 
 def amendment_for_token(token: str) -> MemoAmendment:
     """The amendment behind a link, or CrewError saying why the link cannot be used."""
-    amendment = (
-        MemoAmendment.objects.select_related(
-            "production", "memo__person", "memo__position__department", "memo__production"
-        )
-        .filter(token_hash=hash_token(token))
-        .exclude(token_hash="")
-        .first()
+    rows = MemoAmendment.objects.select_related(
+        "production", "memo__person", "memo__position__department", "memo__production"
     )
-    if amendment is None:
-        raise CrewError(AMENDMENT_LINK_INVALID)
-    if amendment.state != AmendmentState.SENT:
-        raise CrewError(AMENDMENT_LINK_USED)
-    if amendment.is_expired:
-        raise CrewError(LINK_EXPIRED)
-    return amendment
+    return find_by_token(rows, token, open_state=AmendmentState.SENT, words=AMENDMENT_LINK)
 
 
 def _locked(token: str) -> tuple[MemoAmendment, DealMemo]:
@@ -183,8 +171,14 @@ def amendment_accept(*, token: str, typed_name: str, ip: str | None) -> MemoAmen
     """The hire accepts: only now do the memo's terms change, the engagement's dates follow and
     the commitment moves. The hire gets a copy of the amended memo; the office is told."""
     amendment, memo = _locked(token)
-    if not same_name(typed_name, memo.person.name):
-        raise CrewError(NAME_MISMATCH.format(name=memo.person.name))
+    take_acceptance(
+        amendment,
+        typed_name=typed_name,
+        expected=memo.person.name,
+        ip=ip,
+        mismatch=NAME_MISMATCH,
+        error=CrewError,
+    )
     moved = any(not same(memo, term, c["old"]) for term, c in amendment.changes.items())
     if not memo.is_signed or moved:
         raise CrewError(AMENDMENT_MEMO_MOVED)
@@ -203,10 +197,6 @@ def amendment_accept(*, token: str, typed_name: str, ip: str | None) -> MemoAmen
     )
     _commit(memo)
     amendment.state = AmendmentState.ACCEPTED
-    amendment.accepted_name = " ".join(typed_name.split())
-    amendment.accepted_at = timezone.now()
-    amendment.accepted_ip = ip
-    amendment.token_hash = ""
     amendment._change_reason = audit(
         f"amendment {amendment.number} accepted by typed name “{amendment.accepted_name}”"
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -40,10 +39,16 @@ from apps.crew.services.rules import (
     MEMO_SIGNED,
     NAME_MISMATCH,
     CrewError,
-    same_name,
+)
+from apps.crew.services.signing import (
+    LinkWords,
+    find_by_token,
+    issue_token,
+    take_acceptance,
+    take_countersign,
 )
 from apps.crew.services.wording import audit, describe, same, stored
-from apps.productions.services import hash_token
+from apps.productions.services import hash_token  # noqa: F401 - crew.services names it
 from apps.productions.signals import memo_accepted
 
 # --- Deal memos ---------------------------------------------------------------------------------
@@ -124,28 +129,18 @@ def memo_send(*, memo: DealMemo) -> DealMemo:
     return memo
 
 
+MEMO_LINK = LinkWords(LINK_INVALID, LINK_USED, LINK_EXPIRED, CrewError)
+
+
 def memo_issue_token(memo: DealMemo) -> str:
     """A new random token for the link; only its hash is kept. Called by the sending task."""
-    token = secrets.token_urlsafe(32)
-    memo.token_hash = hash_token(token)
-    return token
+    return issue_token(memo)
 
 
 def memo_for_token(token: str) -> DealMemo:
     """The memo behind a link, or CrewError saying why the link cannot be used."""
-    memo = (
-        DealMemo.objects.select_related("production", "person", "position__department")
-        .filter(token_hash=hash_token(token))
-        .exclude(token_hash="")
-        .first()
-    )
-    if memo is None:
-        raise CrewError(LINK_INVALID)
-    if memo.state != MemoState.SENT:
-        raise CrewError(LINK_USED)
-    if memo.is_expired:
-        raise CrewError(LINK_EXPIRED)
-    return memo
+    rows = DealMemo.objects.select_related("production", "person", "position__department")
+    return find_by_token(rows, token, open_state=MemoState.SENT, words=MEMO_LINK)
 
 
 @transaction.atomic
@@ -161,13 +156,15 @@ def memo_accept(
     memo = DealMemo.objects.select_for_update().get(pk=memo.pk)
     if memo.state != MemoState.SENT or not memo.token_hash:
         raise CrewError(LINK_USED)
-    if not same_name(typed_name, memo.person.name):
-        raise CrewError(NAME_MISMATCH.format(name=memo.person.name))
+    take_acceptance(
+        memo,
+        typed_name=typed_name,
+        expected=memo.person.name,
+        ip=ip,
+        mismatch=NAME_MISMATCH,
+        error=CrewError,
+    )
     memo.state = MemoState.ACCEPTED
-    memo.accepted_name = " ".join(typed_name.split())
-    memo.accepted_at = timezone.now()
-    memo.accepted_ip = ip
-    memo.token_hash = ""
     memo.version += 1  # a state change makes an edit form loaded before it stale
     memo._change_reason = audit(f"accepted by typed name “{memo.accepted_name}”")
     memo.save()
@@ -226,10 +223,9 @@ def memo_countersign(*, memo: DealMemo, user) -> DealMemo:
     if memo.state != MemoState.ACCEPTED:
         raise CrewError(MEMO_NOT_ACCEPTED)
     memo.state = MemoState.COUNTERSIGNED
-    memo.countersigned_at = timezone.now()
-    memo.countersigned_by = user
+    who = take_countersign(memo, user=user)
     memo.version += 1  # a state change makes an edit form loaded before it stale
-    memo._change_reason = audit(f"countersigned by {getattr(user, 'display_name', user)}")
+    memo._change_reason = audit(f"countersigned by {who}")
     memo.save()
     return memo
 

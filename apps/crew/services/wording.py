@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from django.db import models
+
 from apps.core.money import format_money
 from apps.crew.models import DealMemo, Position, RateUnit, UnionStatus
 
@@ -34,8 +36,9 @@ AUDIT_LENGTH = 100  # history_change_reason's max_length
 
 
 def stored(memo: DealMemo, term: str) -> str | int | None:
-    """The term's value on the memo as text, a position as its id (None when it has none)."""
-    field = DealMemo._meta.get_field(term)
+    """The term's value on the memo as text, a position as its id (None when it has none). Any
+    model's row works the same (a casting offer's terms: apps/casting/offers/amendments.py)."""
+    field = type(memo)._meta.get_field(term)
     value = getattr(memo, field.attname)
     if value is None or field.is_relation:  # a position stays its id (a backup remaps it)
         return value
@@ -48,22 +51,24 @@ def stored(memo: DealMemo, term: str) -> str | int | None:
 
 def same(memo: DealMemo, term: str, text: str | int | None) -> bool:
     """Whether the memo's term holds this value (Decimals compared as numbers)."""
-    return parsed(term, text) == parsed(term, stored(memo, term))
+    model = type(memo)
+    return parsed(term, text, model) == parsed(term, stored(memo, term), model)
 
 
-def parsed(term: str, text: str | int | None):
+def parsed(term: str, text: str | int | None, model=DealMemo):
     """The stored text back as the field's value (a position as its id)."""
+    field = model._meta.get_field(term)
     if text is None or text == "":
-        return None if term not in ("notes",) else ""
-    field = DealMemo._meta.get_field(term)
+        return "" if isinstance(field, models.TextField | models.CharField) else None
     target = field.target_field if field.is_relation else field
     return target.to_python(text)
 
 
 def apply(memo: DealMemo, changes: dict) -> None:
     """Set the new value of each changed term on the memo (not saved)."""
+    model = type(memo)
     for term, change in changes.items():
-        setattr(memo, DealMemo._meta.get_field(term).attname, parsed(term, change["new"]))
+        setattr(memo, model._meta.get_field(term).attname, parsed(term, change["new"], model))
 
 
 def shown(term: str, text: str | int | None, currency: str, positions: dict | None = None) -> str:

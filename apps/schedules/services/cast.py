@@ -77,6 +77,31 @@ def cast_create(
         )
 
 
+def cast_set_actor(
+    *,
+    member: CastMember,
+    actor: str,
+    email: str,
+    add_dates=(),
+    drop_dates=(),
+    reason: str,
+) -> CastMember:
+    """Who plays the part (their name and the address their call sheet goes to), as casting's
+    booking says, and the dates they cannot work (added, or taken back): the stripboard, the Day
+    Out of Days and the call sheets read them from here. `reason` is the audit log's words."""
+    with transaction.atomic():
+        member = CastMember.objects.select_for_update().get(pk=member.pk)
+        dates = (set(member.unavailable_dates) - {d.isoformat() for d in drop_dates}) | {
+            d.isoformat() for d in add_dates
+        }
+        member.actor = actor.strip()[:200]
+        member.email = email
+        member.unavailable_dates = sorted(dates)
+        member._change_reason = audit_words(reason)
+        member.save()
+        return member
+
+
 def cast_add_to_scene(*, scene: Scene, character: str) -> CastMember:
     """Put a part on a scene from its breakdown sheet: the part of that exact name, or a new one.
     A name that differs from an existing part only by case is refused, as elements are."""

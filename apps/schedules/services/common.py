@@ -9,7 +9,7 @@ from django.db.models.deletion import Collector
 
 from apps.core.errors import DomainError
 from apps.productions.models import Production
-from apps.productions.signals import shoot_days_changed
+from apps.productions.signals import board_changed, shoot_days_changed
 from apps.schedules.models import (
     DayKind,
     ScheduleSettings,
@@ -42,7 +42,10 @@ def settings_for(production: Production) -> ScheduleSettings:
 
 
 def lock_board(production: Production) -> ScheduleSettings:
+    """Lock the board for a write; whoever listens hears of it once the write commits
+    (`board_changed`: casting re-prices its booked actors, for a person to confirm)."""
     settings_for(production)
+    transaction.on_commit(lambda: board_changed.send(sender=None, production=production))
     return ScheduleSettings.objects.select_for_update().get(production=production)
 
 
