@@ -215,6 +215,8 @@ class DayForm(forms.ModelForm):
     class Meta:
         model = ShootDay
         fields = ["kind", "unit", "call_time", "wrap_time", "travellers", "notes"]
+        # A key no row can have is an invalid choice, not a 500 (SQLite's integers overflow).
+        field_classes = {"travellers": core_forms.ModelMultipleChoiceField}
         widgets = {
             "call_time": forms.TimeInput(attrs={"type": "time"}),
             "wrap_time": forms.TimeInput(attrs={"type": "time"}),

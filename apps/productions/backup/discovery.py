@@ -53,6 +53,8 @@ CLEARED_FIELDS: dict[str, tuple[str, ...]] = {
     "payroll.startpack": ("token_hash",),
     "payroll.timecardlink": ("token_hash",),
     "casting.submissionlink": ("token_hash",),
+    "casting.offer": ("token_hash",),
+    "casting.offeramendment": ("token_hash",),
     "casting.auditionslot": ("token_hash",),
 }
 
@@ -120,6 +122,11 @@ JSON_WITHOUT_IDS: dict[str, str] = {
     "schedules.schedulesettings.dropped_cues": "character names",
     "daily_reports.hotcostline.detail": "computed pay lines: rule, hours, rate, amount",
     "payroll.packentry.answers": "a hire's plain start paperwork answers (names, phones)",
+    "casting.offer.committed_days": "day counts: work, hold, travel",
+    "casting.offer.synced_dates": "ISO dates",
+    "casting.offeramendment.changes": "term values (rates, days, an account number)",
+    "casting.reprice.old_days": "day counts",
+    "casting.reprice.new_days": "day counts",
 }
 
 
