@@ -44,9 +44,10 @@ OVERRIDES: dict[str, int] = {
     # every audited history); per audited model with entries (the exports read them all): its
     # rows and the versions before them; per model a changed key names, its names. It grows with
     # the kinds of record audited (the cost periods and the timecards joined them, then casting's
-    # eleven: roles, actors, agencies, agents, auditions, offers, amendments, holds, re-prices...;
-    # 2 queries each in the exports), never with the entries.
-    "productions:audit": 70,
+    # fourteen: roles, actors, agencies, agents, submissions, shortlists, comments, sessions, slots,
+    # sides, offers, amendments, holds, re-prices; 2 queries each in the exports), never with the
+    # entries.
+    "productions:audit": 76,
     # session, user, membership; the report; its eight tables; the shoot days, departments and
     # people its rows choose from
     "daily_reports:edit": 15,
