@@ -146,3 +146,25 @@ def test_the_top_sheet_pdf_prints_every_total_line(ap_client, version):
         assert any(t.startswith(markup.name) and t.endswith(money(amount)) for t in text)
     assert f"Grand total (USD, with markups) {money(sheet.grand_total)}" in text
     assert f"Total fringes {money(budget.fringes)}" in text
+
+
+def test_the_detail_pdf_repeats_its_column_titles_on_every_page_and_never_splits_a_line(
+    ap_client, version
+):
+    """Issue 16: tables repeat their header and never split a row. Long enough for several
+    pages, every page starts its table with the column titles, and each line's description and
+    its total stand on one printed line."""
+    for n in range(120):
+        add_line(version, "3307", description=f"Lens {n:03d}, a long description to fill the row",
+                 rate="100")  # fmt: skip
+    url = reverse("budgets:detail_export", args=[version.production.slug, version.id])
+    pages = pdfs.pages(pdf_of(ap_client, url))
+    assert len(pages) >= 3, len(pages)
+    for number, page in enumerate(pages, start=1):
+        lines = lines_of(page)
+        assert any(t.startswith("Acct") or "Description" in t for t in lines[:8]), (
+            number,
+            lines[:8],
+        )
+    printed = [t for page in pages for t in lines_of(page) if t.startswith("3307 Lens")]
+    assert len(printed) == 120 and all(t.endswith("100.00") for t in printed), printed[:3]
