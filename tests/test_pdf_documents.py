@@ -22,6 +22,7 @@ from tests.budgets.factories import budget_from_template
 from tests.callsheets.factories import shoot_day_with_crew
 from tests.crew.factories import DealMemoFactory
 from tests.factories import member
+from tests.schedules.factories import SceneFactory
 from tests.vendors.factories import VendorFactory, purchase_order
 
 pytestmark = pytest.mark.django_db
@@ -172,6 +173,33 @@ def cost_period_documents(production) -> dict[str, Document]:
     return {"cost period": Document(url + "?format=pdf", words, "budgets/cost_period_pdf.html")}
 
 
+def casting_documents(production) -> dict[str, Document]:
+    from apps.casting.auditions import services as auditions
+    from apps.casting.models import Role as CastingRole
+
+    CastingRole.objects.create(
+        production=production, name="Mara", description="The ferry's captain."
+    )
+    role = CastingRole.objects.create(production=production, name='Deckhand "Ned"')
+    scene = SceneFactory(production=production, number="12", text="NED\nRopes off!")
+    session = auditions.session_create(
+        production=production, title="First round", date=date(2030, 3, 4), place="Studio 2"
+    )
+    auditions.sides_save(session=session, role=role, scenes=[scene])
+    return {
+        "casting breakdown": Document(
+            reverse("casting:roles_export", args=[production.slug, "pdf"]),
+            ["Casting breakdown", "2 role(s)"],
+            "casting/breakdown_pdf.html",
+        ),
+        "sides": Document(
+            reverse("casting:audition_sides_pdf", args=[production.slug, session.pk, role.pk]),
+            ["Sides", 'Deckhand "Ned"', "First round"],
+            "casting/auditions/sides_pdf.html",
+        ),
+    }
+
+
 BUILDERS = {
     **dict.fromkeys(["top sheet", "budget detail", "cost report"], budget_documents),
     **dict.fromkeys(["call sheet draft", "call sheet revision"], call_sheet_documents),
@@ -190,6 +218,7 @@ BUILDERS = {
     "daily production report": daily_report_documents,
     "payroll summary": payroll_documents,
     "cost period": cost_period_documents,
+    **dict.fromkeys(["casting breakdown", "sides"], casting_documents),
 }
 
 
@@ -269,6 +298,7 @@ def test_every_pdf_template_is_read_back_above_and_extends_the_document_base():
         "schedules/report_pdf.html", "schedules/breakdown_sheet.html",
         "schedules/breakdown_sheets.html", "crew/memo_document.html", "crew/contact_sheet.html",
         "vendors/po_document.html", "daily_reports/document.html", "payroll/week_pdf.html",
+        "casting/breakdown_pdf.html", "casting/auditions/sides_pdf.html",
     }  # fmt: skip
     assert printed == named, "a PDF template with no letterhead test: add it to BUILDERS"
 

@@ -59,7 +59,8 @@ def test_the_board_and_the_dashboard_follow_a_recorded_day(live_server, page: Pa
     strip = page.get_by_test_id("strip-20")
     strip.get_by_label("Move scene 20 to day number").fill("1")
     strip.get_by_role("button", name="Move", exact=True).click()
-    expect(page.locator(".alert")).to_contain_text("scenes can leave it, not join it")
+    # The refusal answers in place, in the board's status line (no reload).
+    expect(page.get_by_role("status")).to_contain_text("scenes can leave it, not join it")
 
     page.goto(f"{base}/p/{production.slug}/")
     panel = page.get_by_test_id("progress-panel")
