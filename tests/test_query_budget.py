@@ -285,6 +285,7 @@ PK_OF = {
     "casting:unavailability_add": "actor",
     "casting:unavailability_remove": "unavailability",
     "casting:agency": "agency",
+    "casting:audition_slot_new": "audition_session",  # a session's page, not a slot's
 }
 PK_BY_APP = {
     "crew:memo": "memo",

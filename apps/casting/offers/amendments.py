@@ -44,7 +44,9 @@ def _words(changes: dict) -> str:
 
 @transaction.atomic
 def amendment_draft(*, offer: Offer, reason: str, created_by=None, **terms) -> OfferAmendment:
-    offer = Offer.objects.select_for_update().select_related("production").get(pk=offer.pk)
+    offer = (
+        Offer.objects.select_for_update(of=("self",)).select_related("production").get(pk=offer.pk)
+    )
     if not offer.is_signed:
         raise CastingError(AMEND_ONLY_SIGNED)
     if (current := offer.amendments.filter(state__in=OPEN).first()) is not None:
@@ -90,7 +92,11 @@ def _open(offer: Offer) -> OfferAmendment:
 
 @transaction.atomic
 def amendment_send(*, offer: Offer) -> OfferAmendment:
-    offer = Offer.objects.select_for_update().select_related("actor__agent").get(pk=offer.pk)
+    offer = (
+        Offer.objects.select_for_update(of=("self",))
+        .select_related("actor__agent")
+        .get(pk=offer.pk)
+    )
     amendment = _open(offer)
     to = recipient(offer)
     if not to:
@@ -126,7 +132,9 @@ def amendment_for_token(token: str) -> OfferAmendment:
 
 def _locked(token: str) -> tuple[OfferAmendment, Offer]:
     found = amendment_for_token(token)
-    offer = Offer.objects.select_for_update().select_related("production", "role", "actor")
+    offer = Offer.objects.select_for_update(of=("self",)).select_related(
+        "production", "role", "actor"
+    )
     offer = offer.get(pk=found.offer_id)
     amendment = OfferAmendment.objects.select_for_update().get(pk=found.pk)
     if amendment.state != AmendmentState.SENT or not amendment.token_hash:

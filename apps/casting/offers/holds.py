@@ -63,7 +63,7 @@ def _end(hold: Hold, state: str, words: str) -> None:
 
 @transaction.atomic
 def hold_release(*, hold: Hold) -> Hold:
-    hold = Hold.objects.select_for_update().select_related("actor").get(pk=hold.pk)
+    hold = Hold.objects.select_for_update(of=("self",)).select_related("actor").get(pk=hold.pk)
     if hold.state != HoldState.ACTIVE:
         raise CastingError(HOLD_NOT_ACTIVE)
     _end(hold, HoldState.RELEASED, f"released the hold on {hold.actor.name}")

@@ -214,7 +214,9 @@ def reprice_confirm(*, reprice: Reprice, user) -> Reprice:
     reprice = Reprice.objects.select_for_update().get(pk=reprice.pk)
     if reprice.state != RepriceState.PENDING:
         raise CastingError(REPRICE_NOT_PENDING)
-    offer = Offer.objects.select_for_update().select_related("production", "role", "actor")
+    offer = Offer.objects.select_for_update(of=("self",)).select_related(
+        "production", "role", "actor"
+    )
     offer = offer.get(pk=reprice.offer_id)
     if not offer.is_signed:
         raise CastingError(REPRICE_NOT_SIGNED)

@@ -105,7 +105,11 @@ def offer_update(*, offer: Offer, expected_version: int, **terms) -> Offer:
 @transaction.atomic
 def offer_send(*, offer: Offer) -> Offer:
     """Queue the e-mail with a fresh link (an earlier link stops working)."""
-    offer = Offer.objects.select_for_update().select_related("actor__agent").get(pk=offer.pk)
+    offer = (
+        Offer.objects.select_for_update(of=("self",))
+        .select_related("actor__agent")
+        .get(pk=offer.pk)
+    )
     if offer.state not in OPEN:
         raise CastingError(OFFER_NOT_EDITABLE)
     to = recipient(offer)
@@ -135,7 +139,9 @@ def offer_for_token(token: str) -> Offer:
 def offer_accept(*, token: str, typed_name: str, ip: str | None) -> Offer:
     """The actor accepts by typing their name: the actor is booked and the cost committed."""
     found = offer_for_token(token)
-    offer = Offer.objects.select_for_update().select_related("production", "role", "actor")
+    offer = Offer.objects.select_for_update(of=("self",)).select_related(
+        "production", "role", "actor"
+    )
     offer = offer.get(pk=found.pk)
     if offer.state != OfferState.SENT or not offer.token_hash:
         raise CastingError(LINK_USED)
@@ -185,7 +191,11 @@ def offer_countersign(*, offer: Offer, user) -> Offer:
 def offer_void(*, offer: Offer) -> Offer:
     """Void an offer: its link stops, and a booking it made is undone (the commitment released,
     the cast member's actor and the dates booking added taken back)."""
-    offer = Offer.objects.select_for_update().select_related("role", "actor").get(pk=offer.pk)
+    offer = (
+        Offer.objects.select_for_update(of=("self",))
+        .select_related("role", "actor")
+        .get(pk=offer.pk)
+    )
     if offer.state in (OfferState.VOID, OfferState.DECLINED):
         raise CastingError(OFFER_ALREADY_VOID)
     was_signed = offer.is_signed
@@ -209,7 +219,9 @@ def offer_void(*, offer: Offer) -> Offer:
 @transaction.atomic
 def offer_commit(*, offer: Offer) -> Offer:
     """Commit a signed offer's cost again (the budget now exists, or the account was fixed)."""
-    offer = Offer.objects.select_for_update().select_related("production", "role", "actor")
+    offer = Offer.objects.select_for_update(of=("self",)).select_related(
+        "production", "role", "actor"
+    )
     offer = offer.get(pk=offer.pk)
     if not offer.is_signed:
         raise CastingError(OFFER_NOT_SIGNED)
