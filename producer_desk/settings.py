@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "apps.daily_reports",
     "apps.payroll",
     "apps.casting",
+    "apps.post",
+    "apps.development",
     "apps.api",
 ]
 

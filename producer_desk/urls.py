@@ -32,6 +32,8 @@ urlpatterns = [
     path("p/<slug:production_slug>/schedule/", include("apps.schedules.urls")),
     path("p/<slug:production_slug>/callsheets/", include("apps.callsheets.urls")),
     path("p/<slug:production_slug>/casting/", include("apps.casting.urls")),
+    path("p/<slug:production_slug>/post/", include("apps.post.urls")),
+    path("p/<slug:production_slug>/development/", include("apps.development.urls")),
     path("p/<slug:production_slug>/daily-reports/", include("apps.daily_reports.urls")),
     # Public by token (the token is the credential), so it lives outside /p/.
     path("calendar/<str:token>.ics", by_token(schedules_views.ical_feed), name="schedule_ical"),

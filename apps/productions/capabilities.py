@@ -77,6 +77,12 @@ class Capability(models.TextChoices):
         "See actors' and their agents' e-mails and phones",
     )
     RANK_SHORTLISTS = "rank_shortlists", "Rank and comment on a role's shortlist"
+    VIEW_POST = "view_post", "See the post schedule, deliverables, screenings and festivals"
+    EDIT_POST = "edit_post", "Run post: milestones, deliverables, screenings and festivals"
+    VIEW_DISTRIBUTION = "view_distribution", "See and edit distribution deals"
+    VIEW_DEVELOPMENT = "view_development", "See a project in development: research, drafts, rights"
+    EDIT_DEVELOPMENT = "edit_development", "Edit the project in development and green-light it"
+    VIEW_FINANCE_PLAN = "view_finance_plan", "See and edit the finance plan and financiers"
 
 
 R = Role
@@ -145,6 +151,17 @@ CAPABILITY_ROLES: dict[Capability, frozenset[Role]] = {
     C.EDIT_CASTING: frozenset(_CASTING),
     C.VIEW_TALENT_CONTACTS: frozenset(_CASTING),
     C.RANK_SHORTLISTS: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.CASTING}),
+    # Post (issue 20): the office runs it with the post supervisor, a department head whose
+    # department is Post (the scope hook apps/post/access.py refuses other heads); the
+    # coordinator and the accountant follow it. Distribution deals are the producer's and AP's.
+    C.VIEW_POST: frozenset(_OFFICE | {R.COORDINATOR, R.ACCOUNTANT, R.DEPARTMENT_HEAD}),
+    C.EDIT_POST: frozenset(_OFFICE | {R.DEPARTMENT_HEAD}),
+    C.VIEW_DISTRIBUTION: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER}),
+    # Development (issue 21): the office reads and moves the project on; financiers and the
+    # finance plan are the producer's and the AP's only.
+    C.VIEW_DEVELOPMENT: frozenset(_OFFICE),
+    C.EDIT_DEVELOPMENT: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER}),
+    C.VIEW_FINANCE_PLAN: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER}),
 }
 
 
