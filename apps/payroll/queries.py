@@ -83,6 +83,14 @@ CODE_ORDER = [
     "meal_penalty", "flat", "kit", "mileage", ADJUSTMENT,
 ]  # fmt: skip
 TOTAL = "total"
+# The pay codes as the PDF summary prints them for people (the CSV and XLSX keep the codes, which a
+# payroll service reads); a code not named here prints as itself.
+CODE_LABELS = {
+    "regular": "Regular", "overtime": "Overtime", "double_time": "Double time",
+    "week_overtime": "Weekly overtime", "sixth_day": "Sixth day", "seventh_day": "Seventh day",
+    "meal_penalty": "Meal penalty", "flat": "Flat fee", "kit": "Kit or box", "mileage": "Mileage",
+    ADJUSTMENT: "Adjustment", TOTAL: "Total",
+}  # fmt: skip
 HUNDREDTH = Decimal("0.01")
 TENTH = Decimal("0.1")
 
@@ -191,6 +199,7 @@ def printed_rows(rows: list[list], currency: str, unit: str = "mi") -> list[Prin
         hours_text = "" if hours is None else f"{hours}"
         if distance is not None:
             hours_text = f"{distance} {unit}"
-        printed.append(PrintedRow(shown, code, hours_text, format_amount(amount, currency), total))
+        label = CODE_LABELS.get(code, code)
+        printed.append(PrintedRow(shown, label, hours_text, format_amount(amount, currency), total))
         previous = who
     return printed

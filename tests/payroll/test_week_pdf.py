@@ -31,15 +31,17 @@ def test_the_approved_week_prints_one_line_per_person_and_pay_code_with_totals(
     text = "\n".join(lines)
     assert "Payroll summary" in text and "week of 4 Mar 2030" in text
     assert "Grace Hopper" not in text
+    # The PDF is read by people: pay codes in words, not the export's machine codes.
+    assert not re.search(r"\b(double_time|meal_penalty|week_overtime)\b", text)
     expected = [
-        r"Ada Lovelace .*Camera regular 10\.00 1,000\.00",
-        r"overtime 2\.00 150\.00",
-        r"double_time 1\.50 150\.00",
-        r"meal_penalty 1\.50 75\.00",
-        r"kit 35\.00",
-        r"adjustment -25\.00",
-        r"Ada Lovelace .*Camera total 1,385\.00",
-        r"All total 1,385\.00",
+        r"Ada Lovelace .*Camera Regular 10\.00 1,000\.00",
+        r"Overtime 2\.00 150\.00",
+        r"Double time 1\.50 150\.00",
+        r"Meal penalty 1\.50 75\.00",
+        r"Kit or box 35\.00",
+        r"Adjustment -25\.00",
+        r"Ada Lovelace .*Camera Total 1,385\.00",
+        r"All Total 1,385\.00",
     ]
     found = [
         next((n for n, line in enumerate(lines) if re.search(p, line)), None) for p in expected
