@@ -4,11 +4,14 @@ history. Services and the prefill both use them; neither imports the other for i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, timedelta
 
 from apps.crew import pay
 from apps.crew.models import PayRules
-from apps.crew.services.wording import audit
+from apps.crew.services.wording import AUDIT_LENGTH, audit
 from apps.payroll import week
 from apps.payroll.models import Timecard
 
@@ -70,9 +73,36 @@ def shown_pay(timecard: Timecard, days) -> tuple[week.WeekPay | None, str]:
         return None, exc.message
 
 
+# Who changes a week when nobody is signed in: the person, through their own timecard link
+# (apps/payroll/crew_link). The history then names them where it would name a user.
+_through_link: ContextVar[str] = ContextVar("timecard_through_link", default="")
+
+
+@contextmanager
+def through_link(name: str) -> Iterator[None]:
+    """The changes made inside are the person `name`'s, through their timecard link."""
+    token = _through_link.set(f" by {name} through their timecard link")
+    try:
+        yield
+    finally:
+        _through_link.reset(token)
+
+
+def history_words(words: str) -> str:
+    """`words` for a timecard's history, with who made the change when it came by a link."""
+    by = _through_link.get()
+    if not by:
+        return audit(words)
+    words = " ".join(words.split())
+    room = max(AUDIT_LENGTH - len(by), 20)
+    if len(words) > room:
+        words = words[: room - 1] + "…"
+    return audit(words + by)
+
+
 def _save(timecard: Timecard, words: str, fields: list[str]) -> Timecard:
     timecard.version += 1
-    timecard._change_reason = audit(words)
+    timecard._change_reason = history_words(words)
     timecard.save(update_fields=[*fields, "version"])
     return timecard
 

@@ -37,6 +37,7 @@ from apps.payroll.models import (
 from apps.payroll.paying import (  # noqa: F401 (the week's pay is read through services too)
     _save,
     entries_of,
+    history_words,
     kept_pay,
     rules_of,
     save_words,
@@ -101,7 +102,7 @@ def timecard_start(*, engagement: Engagement, day: date, user=None) -> Timecard:
                 deal_memo=memo,
                 week_start=start,
             )
-            timecard._change_reason = audit(f"started for the week of {start:%d %b %Y}")
+            timecard._change_reason = history_words(f"started for the week of {start:%d %b %Y}")
             timecard.save()
             TimecardDay.objects.bulk_create(
                 TimecardDay(production=production, timecard=timecard, date=start + timedelta(n))

@@ -170,3 +170,20 @@ def test_the_link_s_days_at_phone_width_have_their_fields(client, path):
     body = client.get(path).content.decode()
     for label in ("Call", "Meal out", "Wrap", "Miles driven", "Kit / box"):
         assert f">{label}</label>" in body
+
+
+def test_the_history_says_the_person_changed_the_week_through_their_own_link(client, path):
+    """No user is signed in on a link: the audit trail names the person and the link instead of
+    leaving the change to nobody."""
+    week = f"{START:%Y-%m-%d}"
+    client.post(path, {"action": "start", "week": week})
+    timecard = Timecard.objects.get()
+    client.post(path, {"action": "save", "week": week, "version": timecard.version, **monday()})
+    timecard.refresh_from_db()
+    client.post(path, {"action": "submit", "week": week, "version": timecard.version})
+    reasons = [row.history_change_reason for row in timecard.history.order_by("history_id")]
+    assert len(reasons) == 3, reasons
+    name = timecard.person.name
+    for reason in reasons:
+        assert reason.endswith(f"by {name} through their timecard link"), reasons
+    assert all(row.history_user_id is None for row in timecard.history.all())

@@ -18,7 +18,7 @@ from apps.payroll.crew_link.models import TimecardLink
 from apps.payroll.errors import TimecardError
 from apps.payroll.forms import VersionForm, day_forms
 from apps.payroll.models import Timecard
-from apps.payroll.paying import shown_pay
+from apps.payroll.paying import shown_pay, through_link
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
@@ -47,6 +47,11 @@ def timecard_link(request: HttpRequest, token: str) -> HttpResponse:
         link = links.link_for_token(token)
     except TimecardError as exc:
         return _problem(request, exc.message, 404)
+    with through_link(link.engagement.person.name):
+        return _week_page(request, link)
+
+
+def _week_page(request: HttpRequest, link) -> HttpResponse:
     engagement, production = link.engagement, link.production
     weeks = links.engagement_weeks(engagement, production.today())
     week = _week(request.GET.get("week") or request.POST.get("week"), weeks)
