@@ -61,7 +61,7 @@ ADJUST_NEEDS_REASON = "Say what the adjustment corrects."
 
 def _locked(timecard: Timecard, expected_version: int | None) -> Timecard:
     locked = (
-        Timecard.objects.select_for_update()
+        Timecard.objects.select_for_update(of=("self",))
         .select_related("production", "deal_memo", "person", "engagement")
         .get(pk=timecard.pk)
     )
@@ -285,7 +285,7 @@ def release_closes(*, engagement: Engagement, **kwargs) -> None:
     """Answers crew's `engagement_released`: when the released person's last timecard is already
     approved, the release's new commitment is relieved to zero (`posting.close_if_last`)."""
     last = (
-        Timecard.objects.select_for_update()
+        Timecard.objects.select_for_update(of=("self",))
         .filter(engagement=engagement, state=TimecardState.APPROVED)
         .select_related("production", "deal_memo__position", "person")
         .order_by("-week_start")

@@ -50,7 +50,11 @@ AMENDMENT_MEMO_MOVED = (
 @transaction.atomic
 def amendment_draft(*, memo: DealMemo, reason: str, created_by=None, **terms) -> MemoAmendment:
     """Draft an amendment with the terms that differ from the memo's; the memo does not change."""
-    memo = DealMemo.objects.select_for_update().select_related("production").get(pk=memo.pk)
+    memo = (
+        DealMemo.objects.select_for_update(of=("self",))
+        .select_related("production")
+        .get(pk=memo.pk)
+    )
     if not memo.is_signed:
         raise CrewError(AMEND_ONLY_SIGNED)
     open_one = memo.amendments.filter(state__in=(AmendmentState.DRAFT, AmendmentState.SENT))
@@ -106,7 +110,7 @@ def _open_amendment(memo: DealMemo) -> MemoAmendment:
 @transaction.atomic
 def amendment_send(*, memo: DealMemo) -> MemoAmendment:
     """E-mail the open amendment to the hire with a fresh link (an earlier one stops working)."""
-    memo = DealMemo.objects.select_for_update().select_related("person").get(pk=memo.pk)
+    memo = DealMemo.objects.select_for_update(of=("self",)).select_related("person").get(pk=memo.pk)
     amendment = _open_amendment(memo)
     if not memo.person.email:
         raise CrewError(MEMO_NO_EMAIL.format(person=memo.person))
@@ -157,7 +161,7 @@ def amendment_for_token(token: str) -> MemoAmendment:
 
 def _locked(token: str) -> tuple[MemoAmendment, DealMemo]:
     found = amendment_for_token(token)
-    memo = DealMemo.objects.select_for_update().select_related("production", "person")
+    memo = DealMemo.objects.select_for_update(of=("self",)).select_related("production", "person")
     memo = memo.get(pk=found.memo_id)
     amendment = MemoAmendment.objects.select_for_update().get(pk=found.pk)
     if amendment.state != AmendmentState.SENT or not amendment.token_hash:

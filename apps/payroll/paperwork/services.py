@@ -211,7 +211,9 @@ def entry_fill(*, pack: StartPack, entry: PackEntry, data: dict, upload=None) ->
 def pack_sign(*, pack: StartPack, typed_name: str, ip: str | None) -> StartPack:
     """The hire signs by typed name (their name, the time and their address kept): complete."""
     pack = (
-        StartPack.objects.select_for_update().select_related("engagement__person").get(pk=pack.pk)
+        StartPack.objects.select_for_update(of=("self",))
+        .select_related("engagement__person")
+        .get(pk=pack.pk)
     )
     if pack.is_complete:
         raise PaperworkError(PACK_COMPLETE)

@@ -92,7 +92,11 @@ def _require_po_open(po: PurchaseOrder) -> None:
 def co_start(
     *, po: PurchaseOrder, reason: str, user=None, deliver_on: date | None = None
 ) -> ChangeOrder:
-    po = PurchaseOrder.objects.select_for_update().select_related("production").get(pk=po.pk)
+    po = (
+        PurchaseOrder.objects.select_for_update(of=("self",))
+        .select_related("production")
+        .get(pk=po.pk)
+    )
     _require_po_open(po)
     open_one = po.change_orders.filter(
         status__in=[ChangeOrderStatus.DRAFT, ChangeOrderStatus.SUBMITTED]

@@ -91,7 +91,11 @@ def invoice_create(
 def invoice_add_line(
     *, invoice: Invoice, account_number: str, description: str, amount: Decimal
 ) -> InvoiceLine:
-    invoice = Invoice.objects.select_for_update().select_related("production").get(pk=invoice.pk)
+    invoice = (
+        Invoice.objects.select_for_update(of=("self",))
+        .select_related("production")
+        .get(pk=invoice.pk)
+    )
     if invoice.status != InvoiceStatus.ENTERED:
         raise VendorError(INVOICE_NOT_ENTERED.format(status=invoice.get_status_display().lower()))
     return InvoiceLine.objects.create(
@@ -240,7 +244,7 @@ def invoice_approve(
     if invoice.purchase_order is not None:
         # Two invoices on one PO approved at once must see each other's amounts.
         invoice.purchase_order = (
-            PurchaseOrder.objects.select_for_update()
+            PurchaseOrder.objects.select_for_update(of=("self",))
             .select_related("production", "vendor")
             .get(pk=invoice.purchase_order_id)
         )

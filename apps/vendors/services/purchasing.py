@@ -181,7 +181,11 @@ def _say(obj, words: str) -> None:
 
 
 def _locked(po: PurchaseOrder) -> PurchaseOrder:
-    return PurchaseOrder.objects.select_for_update().select_related("production").get(pk=po.pk)
+    return (
+        PurchaseOrder.objects.select_for_update(of=("self",))
+        .select_related("production")
+        .get(pk=po.pk)
+    )
 
 
 def _require(po: PurchaseOrder, allowed, action: str) -> None:

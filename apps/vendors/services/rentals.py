@@ -65,7 +65,11 @@ def rental_return(
     loss_damage_amount: Decimal = Decimal("0"),
 ) -> Rental:
     """Record the return checklist (and the return date, once everything is back)."""
-    rental = Rental.objects.select_for_update().select_related("production").get(pk=rental.pk)
+    rental = (
+        Rental.objects.select_for_update(of=("self",))
+        .select_related("production")
+        .get(pk=rental.pk)
+    )
     if returned_on is not None and returned_on < rental.pick_up_on:
         raise VendorError(RETURN_BEFORE_PICK_UP)
     for item in rental.checklist.all():
