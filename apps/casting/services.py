@@ -15,6 +15,7 @@ from apps.casting.errors import CastingError
 from apps.casting.models import (
     Actor,
     Role,
+    RoleStatus,
     ShortlistComment,
     ShortlistEntry,
     Submission,
@@ -30,6 +31,14 @@ ALREADY_SUBMITTED = "{actor} is already submitted for {role}."
 ALREADY_SHORTLISTED = "{actor} is already on the shortlist for {role}."
 OTHER_PRODUCTION = "That is another production's."
 COMMENT_EMPTY = "Write the comment."
+STATUS_BOOKED = (
+    "{actor} is booked for {role} through their accepted offer: void the offer to change the "
+    "role's status."
+)
+STATUS_OFFER_OUT = (
+    "An offer is out to {actor} for {role}: void it before setting the role back to {status}."
+)
+STATUS_BOOKED_BY_HAND = "A role is booked when the actor accepts an offer, not by hand."
 
 
 def _same_production(production: Production, *objects) -> None:
@@ -47,11 +56,31 @@ def role_save(*, role: Role) -> Role:
     """A role added or changed by hand (a form's unsaved instance). Its name is unique in the
     production whatever its case."""
     _name_free(role.production, role.name, role.pk)
-    # Until offers exist (issue 19, point 5) "offered" and "booked" are set here by hand; booking
-    # through an accepted offer will set `booked_actor` and refuse a booking by hand.
+    _status_allowed(role)
     role.full_clean()
     role.save()
     return role
+
+
+def _status_allowed(role: Role) -> None:
+    """Offers own "offered" and "booked": a booked role stays booked (voiding its offer unbooks
+    it), a role with an offer out is not set back to open or auditioning, and nobody books by
+    hand."""
+    from apps.casting.offers.models import OfferState
+
+    if role.booked_actor_id:
+        if role.status != RoleStatus.BOOKED:
+            message = STATUS_BOOKED.format(actor=role.booked_actor, role=role.name)
+            raise CastingError(message, field="status")
+        return
+    if role.status == RoleStatus.BOOKED:
+        raise CastingError(STATUS_BOOKED_BY_HAND, field="status")
+    if role.pk and role.status in (RoleStatus.OPEN, RoleStatus.AUDITIONING):
+        out = role.offers.filter(state=OfferState.SENT).select_related("actor").first()
+        if out is not None:
+            label = RoleStatus(role.status).label.lower()
+            message = STATUS_OFFER_OUT.format(actor=out.actor, role=role.name, status=label)
+            raise CastingError(message, field="status")
 
 
 def roles_from_cast(*, production: Production) -> list[Role]:

@@ -85,3 +85,45 @@ def test_dropping_the_part_keeps_the_role_without_it(production, board):
     cast_delete(member=member)
     role = Role.objects.get(name="BEN")
     assert role.cast_member is None and role.status == RoleStatus.OPEN
+
+
+def _edit(ap_client, production, role, status):
+    from apps.productions.links import production_url
+
+    data = {"name": role.name, "description": role.description, "gender": role.gender}
+    data.update({"speaking": "on", "status": status})
+    return ap_client.post(production_url(production, "casting:role_edit", pk=role.pk), data)
+
+
+def test_a_role_with_an_offer_out_is_not_set_back_to_open_by_hand(ap_client, production):
+    from apps.casting.offers import services as offers
+    from tests.casting.offer_fixtures import TERMS, board, role_and_actor
+
+    ana, _, _ = board(production)
+    role, actor = role_and_actor(production, ana)
+    offer = offers.offer_create(role=role, actor=actor, **TERMS)
+    offers.offer_send(offer=offer)
+    role.refresh_from_db()
+    assert role.status == RoleStatus.OFFERED
+    response = _edit(ap_client, production, role, RoleStatus.OPEN)
+    assert response.status_code == 200
+    assert "An offer is out to Ada Lovelace" in response.text
+    role.refresh_from_db()
+    assert role.status == RoleStatus.OFFERED
+
+
+def test_a_booked_role_keeps_its_status_and_booked_is_not_set_by_hand(ap_client, production):
+    from apps.casting.models import Actor
+
+    actor = Actor.objects.create(production=production, name="Ines Duarte")
+    booked = RoleFactory(production=production, status=RoleStatus.BOOKED, booked_actor=actor)
+    response = _edit(ap_client, production, booked, RoleStatus.OPEN)
+    assert "Ines Duarte is booked for" in response.text
+    booked.refresh_from_db()
+    assert booked.status == RoleStatus.BOOKED
+    open_role = RoleFactory(production=production)
+    response = _edit(ap_client, production, open_role, RoleStatus.BOOKED)
+    assert "booked when the actor accepts an offer" in response.text
+    open_role.refresh_from_db()
+    assert open_role.status == RoleStatus.OPEN
+    assert _edit(ap_client, production, open_role, RoleStatus.AUDITIONING).status_code == 302
