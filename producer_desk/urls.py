@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 from apps.callsheets import views as callsheets_views
 from apps.casting.auditions import views as audition_views
 from apps.casting.offers import views as casting_offer_views
+from apps.casting.views import link as casting_link_views
 from apps.crew.views import amendments as crew_amendment_views
 from apps.crew.views import memos as crew_memo_views
 from apps.payroll.crew_link import views as crew_link_views
@@ -84,6 +85,12 @@ urlpatterns = [
         "callsheets/confirm/<str:token>/",
         by_token(callsheets_views.confirm),
         name="callsheet_confirm",
+    ),
+    # Public by token: an agent submits their actors for a role, without an account.
+    path(
+        "casting-submissions/<str:token>/",
+        by_token(casting_link_views.submit),
+        name="casting_submit",
     ),
     # Public by token: an actor or their agent confirms or declines an audition slot.
     path(

@@ -73,6 +73,9 @@ OUTSIDE_PRODUCTIONS = {
     # An audition invitation's link: the hashed random token is the credential; it shows and
     # answers only its own slot, once, and stops working after the session's day.
     "audition_answer",
+    # A role's submission link for agents: the hashed random token is the credential; it shows
+    # only that role's name and description and adds submissions to it, until revoked or booked.
+    "casting_submit",
     # The health check: a load balancer cannot sign in; it answers "ok" after one `SELECT 1` and
     # shows no data at all.
     "healthz",

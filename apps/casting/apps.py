@@ -43,6 +43,7 @@ class CastingConfig(registry.DomainAppConfig):
             Role,
             ShortlistEntry,
             Submission,
+            SubmissionLink,
             Unavailability,
         )
         from apps.casting.offers.registry import offers_audited
@@ -74,6 +75,12 @@ class CastingConfig(registry.DomainAppConfig):
                 "Shortlist",
                 lambda e: f"{e.actor.name} for {e.role.name} (rank {e.rank})",
                 select_related=("actor", "role"),
+            ),
+            registry.Audited(
+                SubmissionLink,
+                "Submission link",
+                lambda link: f"the agents' link for {link.role.name}",
+                select_related=("role",),
             ),
             *audition_audited(),
             *offers_audited(),

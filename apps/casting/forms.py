@@ -12,6 +12,7 @@ from apps.casting.models import (
     SubmissionSource,
     Unavailability,
 )
+from apps.casting.validators import validate_headshot, validate_resume
 from apps.core import forms as core_forms
 from apps.schedules.models import CastMember
 
@@ -183,3 +184,17 @@ class OrderForm(forms.Form):
                 raise forms.ValidationError("Send the entries' ids, comma-separated.")
             ids.append(number)
         return ids
+
+
+class LinkSubmissionForm(forms.Form):
+    """What an agent fills in on a role's submission link (no account)."""
+
+    agency = forms.CharField(max_length=200, label="Your agency")
+    agent = forms.CharField(max_length=150, label="Your name")
+    email = forms.EmailField(label="Your e-mail")
+    actor = forms.CharField(max_length=200, label="The actor's name")
+    headshot = forms.FileField(required=False, validators=[validate_headshot])
+    resume = forms.FileField(required=False, label="Résumé", validators=[validate_resume])
+    note = forms.CharField(
+        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )

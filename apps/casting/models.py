@@ -370,6 +370,8 @@ class SubmissionLink(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    history = HistoricalRecords(excluded_fields=["token_hash"])
+
     class Meta:
         ordering = ["-created_at"]
 

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from apps.casting.views import people, roles
+from apps.casting.views import link, people, roles
 
 app_name = "casting"
 
@@ -14,6 +14,8 @@ urlpatterns = [
     path("roles/<int:pk>/submit/", roles.submission_add, name="submission_add"),
     path("roles/<int:pk>/shortlist/", roles.shortlist_add, name="shortlist_add"),
     path("roles/<int:pk>/shortlist/order/", roles.shortlist_order, name="shortlist_order"),
+    path("roles/<int:pk>/link/", link.link_issue, name="submission_link_issue"),
+    path("roles/<int:pk>/link/revoke/", link.link_revoke, name="submission_link_revoke"),
     path("submissions/<int:pk>/pass/", roles.submission_pass, name="submission_pass"),
     path("shortlist/<int:pk>/remove/", roles.shortlist_remove, name="shortlist_remove"),
     path("shortlist/<int:pk>/move/", roles.shortlist_move, name="shortlist_move"),

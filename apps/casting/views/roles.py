@@ -108,6 +108,7 @@ def role_detail(request: ProductionRequest, pk: int) -> HttpResponse:
         "submission_form": SubmissionForm(production=request.production),
         "shortlist_form": ShortlistAddForm(production=request.production),
         "comment_form": CommentForm(),
+        "submission_link": casting.SubmissionLink.objects.filter(role=role).first(),
     }
     return render(request, "casting/role.html", context)
 
