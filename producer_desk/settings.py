@@ -326,6 +326,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "apps.payroll.paperwork.tasks.paperwork_reminders",
         "schedule": crontab(hour=env_int("VENDOR_REMINDER_HOUR_UTC", 11), minute=15),
     },
+    # Casting holds past their expiry lapse (a second position is promoted), each night.
+    "casting-holds-lapse": {
+        "task": "casting.holds_lapse",
+        "schedule": crontab(hour=env_int("CASTING_HOLDS_HOUR_UTC", 6), minute=0),
+    },
     # Sends whose task is lost: the broker was down, or lost its queue (see apps/core/outbox.py).
     "redispatch-waiting-sends": {
         "task": "apps.productions.tasks.redispatch_waiting",

@@ -175,7 +175,9 @@ def cost_period_documents(production) -> dict[str, Document]:
 
 def casting_documents(production) -> dict[str, Document]:
     from apps.casting.auditions import services as auditions
+    from apps.casting.models import Actor
     from apps.casting.models import Role as CastingRole
+    from apps.casting.offers import services as offers
 
     CastingRole.objects.create(
         production=production, name="Mara", description="The ferry's captain."
@@ -186,7 +188,15 @@ def casting_documents(production) -> dict[str, Document]:
         production=production, title="First round", date=date(2030, 3, 4), place="Studio 2"
     )
     auditions.sides_save(session=session, role=role, scenes=[scene])
+    offer = offers.offer_create(
+        role=role, actor=Actor.objects.create(production=production, name="Ada"), rate="900"
+    )
     return {
+        "casting offer": Document(
+            reverse("casting:offer_pdf", args=[production.slug, offer.pk]),
+            ["Offer", 'Deckhand "Ned"', "Draft"],
+            "casting/offers/offer_pdf.html",
+        ),
         "casting breakdown": Document(
             reverse("casting:roles_export", args=[production.slug, "pdf"]),
             ["Casting breakdown", "2 role(s)"],
@@ -218,7 +228,7 @@ BUILDERS = {
     "daily production report": daily_report_documents,
     "payroll summary": payroll_documents,
     "cost period": cost_period_documents,
-    **dict.fromkeys(["casting breakdown", "sides"], casting_documents),
+    **dict.fromkeys(["casting breakdown", "sides", "casting offer"], casting_documents),
 }
 
 

@@ -127,3 +127,45 @@ def test_a_signed_offer_changes_only_by_an_amendment_the_actor_accepts(
     offer.refresh_from_db()
     assert amendment.state == "accepted" and offer.hold_rate == Decimal("600.00")
     assert Commitment.objects.get().amount == Decimal("4250.02")  # one hold day, +100.00
+
+
+def test_the_offer_pdf_for_the_actor_reads_back_the_terms_days_and_signature(
+    client, ap_client, production, django_capture_on_commit_callbacks
+):
+    from tests import pdfs
+
+    ana, _, _ = board(production)
+    budget(production)
+    role, actor = role_and_actor(production, ana)
+    offer = offers.offer_create(role=role, actor=actor, billing="Main titles, 2nd", **TERMS)
+    token = sent_token(offer, django_capture_on_commit_callbacks)
+    offers.offer_accept(token=token, typed_name="Ada Lovelace", ip=None)
+    url = production_url(production, "casting:offer_pdf", pk=offer.pk)
+    text = pdfs.words(pdfs.text(pdfs.of(ap_client.get(url))))
+    assert "Offer: Ada Lovelace as Ana" in text
+    assert "$5,000.03 per week" in text and "$500.00" in text and "$400.00" in text
+    assert "3 work, 1 hold, 1 travel" in text and "Main titles, 2nd" in text
+    assert "Accepted by typed name “Ada Lovelace”" in text
+    assert "1401" not in text  # the budget account is the office's, not the actor's
+    client.force_login(member(production, MemberRole.CREW))
+    assert client.get(url).status_code == 403
+
+
+def test_beat_lapses_expired_holds_every_night(production, settings):
+    from celery import current_app
+
+    from apps.casting.offers.tasks import holds_lapse_all
+
+    (entry,) = [e for e in settings.CELERY_BEAT_SCHEDULE.values() if "holds" in e["task"]]
+    assert entry["task"] == "casting.holds_lapse" == holds_lapse_all.name
+    assert entry["task"] in current_app.tasks
+    ana, _, _ = board(production)
+    role, actor = role_and_actor(production, ana)
+    yesterday = production.today() - timedelta(1)
+    hold = holds.hold_place(
+        role=role, actor=actor, position=1, expires_on=yesterday, today=yesterday
+    )
+    assert holds_lapse_all() == 1
+    hold.refresh_from_db()
+    assert hold.state == HoldState.LAPSED
+    assert holds_lapse_all() == 0

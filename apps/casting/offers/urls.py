@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.offer_list, name="offers"),
     path("new/", views.offer_new, name="offer_new"),
     path("<int:pk>/", views.offer_detail, name="offer"),
+    path("<int:pk>/offer.pdf", views.offer_pdf, name="offer_pdf"),
     path("<int:pk>/edit/", views.offer_edit, name="offer_edit"),
     path("<int:pk>/send/", views.offer_send, name="offer_send"),
     path("<int:pk>/countersign/", views.offer_countersign, name="offer_countersign"),

@@ -14,10 +14,12 @@ from apps.casting.errors import CastingError
 from apps.casting.offers import amendments, holds, money, queries, services
 from apps.casting.offers.forms import AcceptForm, HoldForm, OfferAmendmentForm, OfferForm
 from apps.casting.offers.models import Hold, Offer, Reprice
+from apps.core.documents import Heading
 from apps.core.view_helpers import run_service
 from apps.crew.views.memos import client_ip
 from apps.productions.access import ProductionRequest, pk_or_404, production_view
 from apps.productions.capabilities import Capability as C
+from apps.productions.documents import production_pdf
 from apps.productions.links import production_url
 
 V, E = C.VIEW_CASTING, C.EDIT_CASTING
@@ -106,6 +108,18 @@ def offer_detail(request: ProductionRequest, pk: int) -> HttpResponse:
             "can_confirm": request.membership.can(C.EDIT_BUDGET),
         },
     )
+
+
+@production_view(V)
+def offer_pdf(request: ProductionRequest, pk: int) -> HttpResponse:
+    """The offer as a document for the actor: the terms, the days the board gives them and the
+    pay for those days, and how it was signed (no budget account, no fringes)."""
+    offer = _offer(request, pk)
+    cost = money.cost_now(offer)
+    context = {"offer": offer, "cost": cost}
+    heading = Heading("Offer", offer.role.name, offer.get_state_display())
+    filename = f"offer-{offer.production.slug}-{offer.pk}"
+    return production_pdf(request, "casting/offers/offer_pdf.html", context, filename, heading)
 
 
 @production_view(V, E)
