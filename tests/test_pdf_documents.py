@@ -309,6 +309,7 @@ def test_every_pdf_template_is_read_back_above_and_extends_the_document_base():
         "schedules/breakdown_sheets.html", "crew/memo_document.html", "crew/contact_sheet.html",
         "vendors/po_document.html", "daily_reports/document.html", "payroll/week_pdf.html",
         "casting/breakdown_pdf.html", "casting/auditions/sides_pdf.html",
+        "casting/offers/offer_pdf.html",
     }  # fmt: skip
     assert printed == named, "a PDF template with no letterhead test: add it to BUILDERS"
 
