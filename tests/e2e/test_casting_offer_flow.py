@@ -1,7 +1,6 @@
-"""As the office and the actor would: a new role (the schedule's part) gets an offer made on the
-offers page and sent; the actor opens the e-mailed link, types their name and accepts; the call
-sheet for the day then names the actor. (The roles pages are casting's other branch: the role is
-made here as that page would.)"""
+"""As the office and the actor would: a new role is added on the roles page for the schedule's
+part, an offer is made on the offers page and sent; the actor opens the e-mailed link, types their
+name and accepts; the role shows them booked and the call sheet for the day names them."""
 
 from __future__ import annotations
 
@@ -30,11 +29,20 @@ def test_from_a_new_role_to_a_booked_actor_on_the_call_sheet(live_server, page: 
     )
     shoot_day_with_crew(production, crew=1, cast=1, day_players=0)
     part = production.cast.get()
-    Role.objects.create(production=production, cast_member=part, name="Role Zero")
     Actor.objects.create(production=production, name="Inês Duarte", email="ines@example.test")
     ap = member(production)
     base = live_server.url
     sign_in(page, base, ap.email, PASSWORD)
+
+    page.goto(f"{base}/p/{production.slug}/casting/")
+    page.get_by_role("link", name="Add a role").click()
+    page.locator("#id_name").fill("Role Zero")
+    page.locator("#id_cast_member").select_option(value=str(part.pk))
+    page.locator("#id_description").fill("The ferry's night watchman.")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Role Role Zero added.")).to_be_visible()
+    role = Role.objects.get(production=production)
+    assert role.cast_member == part and role.status == "open"
 
     page.goto(f"{base}/p/{production.slug}/casting/offers/")
     page.get_by_role("link", name="New offer").click()
@@ -59,6 +67,10 @@ def test_from_a_new_role_to_a_booked_actor_on_the_call_sheet(live_server, page: 
     expect(actor.get_by_role("heading", name="Thank you: the offer is accepted")).to_be_visible()
     actor_context.close()
     assert Offer.objects.get().state == OfferState.ACCEPTED
+    page.goto(f"{base}/p/{production.slug}/casting/roles/{role.pk}/")
+    expect(page.get_by_text("Inês Duarte").first).to_be_visible()
+    role.refresh_from_db()
+    assert role.status == "booked" and role.booked_actor.name == "Inês Duarte"
 
     page.goto(f"{base}/p/{production.slug}/callsheets/")
     page.get_by_test_id("day-1").get_by_role("button", name="Start call sheet").click()
