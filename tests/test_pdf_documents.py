@@ -194,7 +194,7 @@ def casting_documents(production) -> dict[str, Document]:
     return {
         "casting offer": Document(
             reverse("casting:offer_pdf", args=[production.slug, offer.pk]),
-            ["Offer", 'Deckhand "Ned"', "Draft"],
+            ["Offer", "Ada", "Draft"],
             "casting/offers/offer_pdf.html",
         ),
         "casting breakdown": Document(

@@ -169,6 +169,8 @@ POST_ONLY = {
     "paperwork:send",
     "paperwork:pack_item_delete",
     "casting:roles_from_cast",
+    "casting:submission_link_issue",
+    "casting:submission_link_revoke",
     "casting:submission_add",
     "casting:shortlist_add",
     "casting:shortlist_order",
@@ -737,6 +739,9 @@ def test_the_large_demo_has_the_promised_size(large_demo):
     assert Person.objects.filter(production=production).count() == 200
     assert Vendor.objects.filter(production=production).count() == 80
     assert PurchaseOrder.objects.filter(production=production).count() >= 500
+    from apps.casting.models import Role as CastingRole
+
+    assert CastingRole.objects.filter(production=production).count() == 40  # issue 19, point 8
     published = Revision.objects.filter(production=production).values("call_sheet").distinct()
     assert published.count() == 60
     from apps.payroll.models import Timecard

@@ -38,6 +38,28 @@ def test_an_actors_contacts_never_reach_the_other_roles(client, production, role
         assert b"secret.test" not in response.content
 
 
+@pytest.mark.parametrize("role", [Role.CREW, Role.DEPARTMENT_HEAD])
+def test_no_casting_page_or_export_shows_a_crew_member_an_actors_contacts(client, production, role):
+    """Every casting URL (pages, PDFs, CSV/XLSX, offers, auditions), read by crew: refused, and
+    never an address or a phone. (Casting has no API endpoints.)"""
+    from tests.test_access_matrix import production_routes, url_for
+
+    agent = RepresentativeFactory(agency__production=production, email="agent@secret.test")
+    ActorFactory(
+        production=production, email="actor@secret.test", agent=agent, phone="+1 212 555 0199"
+    )
+    client.force_login(member(production, role))
+    routes = [r for r in production_routes() if (r.name or "").startswith("casting:")]
+    assert len(routes) > 40
+    assert not [
+        r for r in production_routes() if "casting" in r.route and r.route.startswith("api/")
+    ]
+    for route in routes:
+        response = client.get(url_for(route, production.slug))
+        assert response.status_code in (403, 404, 405), route.name
+        assert b"secret.test" not in response.content and b"555 0199" not in response.content
+
+
 @pytest.mark.parametrize("role", sorted(SEE_CASTING))
 def test_the_casting_roles_see_the_contacts(client, production, role):
     actor = ActorFactory(production=production, email="actor@seen.test")

@@ -24,6 +24,23 @@ def test_the_demo_has_roles_in_every_state_and_a_ranked_shortlist(client):
     assert roles.filter(cast_member__isnull=False).count() == parts
     booked = roles.filter(status=RoleStatus.BOOKED)
     assert booked.count() == 2 and all(role.booked_actor_id for role in booked)
+    from apps.budgets.models import Commitment
+    from apps.casting.auditions.models import AuditionSession
+    from apps.casting.offers import money
+    from apps.casting.offers.models import SIGNED_STATES, Offer
+
+    signed = Offer.objects.filter(production=production, state__in=SIGNED_STATES)
+    assert {offer.role_id for offer in signed} == {role.pk for role in booked}
+    assert all(offer.committed_amount and offer.committed_amount > 0 for offer in signed)
+    for offer in signed:  # committed in the budget, at what the demo board gives today
+        assert offer.committed_amount == money.cost_now(offer).amount
+        line = Commitment.objects.get(
+            production=production, description__startswith=offer.actor.name
+        )
+        assert line.amount == offer.committed_amount
+    assert Offer.objects.filter(production=production).exclude(state__in=SIGNED_STATES).exists()
+    (session,) = AuditionSession.objects.filter(production=production, follows__isnull=True)
+    assert session.slots.count() >= 3
     assert Submission.objects.filter(production=production).count() >= 6
     ranks = list(
         ShortlistEntry.objects.filter(production=production).values_list("rank", flat=True)

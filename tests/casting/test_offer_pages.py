@@ -169,3 +169,31 @@ def test_beat_lapses_expired_holds_every_night(production, settings):
     hold.refresh_from_db()
     assert hold.state == HoldState.LAPSED
     assert holds_lapse_all() == 0
+
+
+def test_the_offers_list_exports_without_contacts(ap_client, client, production):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    ana, _, _ = board(production)
+    role, actor = role_and_actor(production, ana)
+    Actor.objects.filter(pk=actor.pk).update(phone="+1 212 555 0199")
+    offers.offer_create(role=role, actor=actor, billing="=HYPERLINK()", **TERMS)
+    response = ap_client.get(production_url(production, "casting:offers_export", fmt="csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["Role", "Actor", "State", "Rate"]
+    assert rows[1][:3] == ["Ana", "Ada Lovelace", "Draft"]
+    assert Decimal(rows[1][3]) == Decimal("5000.03") and rows[1][4].startswith("per week")
+    assert rows[1][6] != "=HYPERLINK()"  # made inert
+    assert b"ada@example.test" not in response.content and b"555 0199" not in response.content
+    response = ap_client.get(production_url(production, "casting:offers_export", fmt="xlsx"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert "Ada Lovelace" in values and Decimal("5000.03") in [
+        Decimal(str(v)) for v in values if isinstance(v, int | float)
+    ]
+    client.force_login(member(production, MemberRole.CREW))
+    url = production_url(production, "casting:offers_export", fmt="csv")
+    assert client.get(url).status_code == 403

@@ -146,3 +146,26 @@ def test_voiding_a_signed_offer_unbooks_and_releases(booked):
     assert offer.role.booked_actor is None and member.actor == ""
     assert member.unavailable_dates == []
     assert Commitment.objects.get().status == Commitment.Status.RELEASED
+
+
+def test_the_ap_sees_the_reprice_with_its_difference_and_confirms_it_on_the_page(
+    booked, ap_client, django_capture_on_commit_callbacks
+):
+    from apps.productions.links import production_url
+
+    offer, _, scenes = booked
+    production = offer.production
+    with django_capture_on_commit_callbacks(execute=True):
+        services.scene_move(production=production, scene_id=scenes[2].pk, day_id=None, position=0)
+    page = ap_client.get(production_url(production, "casting:offers")).text
+    assert "The board moved: cast costs to confirm" in page
+    assert "$4,150.02" in page and "$3,650.01" in page and "-$500.01" in page
+    assert "2 work, 2 hold, 1 travel (was 3, 1, 1)" in page
+    assert Commitment.objects.get().amount == Decimal("4150.02")  # shown, not applied
+    reprice = Reprice.objects.get(state=RepriceState.PENDING)
+    ap_client.post(production_url(production, "casting:reprice_confirm", pk=reprice.pk))
+    assert Commitment.objects.get().amount == Decimal("3650.01")
+    assert (
+        "cast costs to confirm"
+        not in ap_client.get(production_url(production, "casting:offers")).text
+    )

@@ -40,3 +40,34 @@ def role_deals(role) -> dict:
             role.holds.filter(state=HoldState.ACTIVE).select_related("actor").order_by("position")
         ),
     }
+
+
+EXPORT_HEADER = [
+    "Role",
+    "Actor",
+    "State",
+    "Rate",
+    "Per",
+    "Guaranteed days",
+    "Billing",
+    "Committed",
+    "Account",
+]
+
+
+def export_rows(offers: list[Offer]) -> list[list]:
+    """The offers list as a spreadsheet has it: terms and money, never an address or a phone."""
+    return [
+        [
+            offer.role.name,
+            offer.actor.name,
+            offer.get_state_display(),
+            offer.rate,
+            offer.get_unit_display(),
+            offer.guaranteed_days,
+            offer.billing,
+            offer.committed_amount,
+            offer.committed_account,
+        ]
+        for offer in offers
+    ]

@@ -7,6 +7,7 @@ from apps.casting.offers import views
 urlpatterns = [
     path("", views.offer_list, name="offers"),
     path("new/", views.offer_new, name="offer_new"),
+    path("offers.<str:fmt>", views.offer_export, name="offers_export"),
     path("<int:pk>/", views.offer_detail, name="offer"),
     path("<int:pk>/offer.pdf", views.offer_pdf, name="offer_pdf"),
     path("<int:pk>/edit/", views.offer_edit, name="offer_edit"),

@@ -15,6 +15,7 @@ from apps.casting.offers import amendments, holds, money, queries, services
 from apps.casting.offers.forms import AcceptForm, HoldForm, OfferAmendmentForm, OfferForm
 from apps.casting.offers.models import Hold, Offer, Reprice
 from apps.core.documents import Heading
+from apps.core.exports import export_response
 from apps.core.view_helpers import run_service
 from apps.crew.views.memos import client_ip
 from apps.productions.access import ProductionRequest, pk_or_404, production_view
@@ -53,6 +54,21 @@ def offer_list(request: ProductionRequest) -> HttpResponse:
             "can_confirm": request.membership.can(C.EDIT_BUDGET),
             "hold_form": HoldForm(roles=_roles(request), actors=_actors(request)),
         },
+    )
+
+
+@production_view(V)
+def offer_export(request: ProductionRequest, fmt: str) -> HttpResponse:
+    """The offers list as CSV or XLSX (money as money; no contacts)."""
+    production = request.production
+    offers = queries.offers_page(production)["offers"]
+    return export_response(
+        "xlsx" if fmt == "xlsx" else "csv",
+        f"casting-{production.slug}-offers",
+        queries.EXPORT_HEADER,
+        queries.export_rows(offers),
+        currency=production.currency,
+        money_columns=(3, 7),
     )
 
 
@@ -117,7 +133,7 @@ def offer_pdf(request: ProductionRequest, pk: int) -> HttpResponse:
     offer = _offer(request, pk)
     cost = money.cost_now(offer)
     context = {"offer": offer, "cost": cost}
-    heading = Heading("Offer", offer.role.name, offer.get_state_display())
+    heading = Heading("Offer", offer.actor.name, offer.get_state_display())
     filename = f"offer-{offer.production.slug}-{offer.pk}"
     return production_pdf(request, "casting/offers/offer_pdf.html", context, filename, heading)
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from apps.casting import links, queries
 from apps.casting.errors import CastingError
 from apps.casting.forms import LinkSubmissionForm
+from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
@@ -22,12 +23,9 @@ from apps.productions.links import production_url
 @require_POST
 def link_issue(request: ProductionRequest, pk: int) -> HttpResponse:
     role = get_object_or_404(queries.role_for(request.production, pk))
-    try:
-        token = links.link_issue(role=role, user=request.user)
-    except CastingError as exc:
-        messages.error(request, exc.message)
-    else:
-        url = request.build_absolute_uri(reverse("casting_submit", args=[token]))
+    outcome = run_service(request, links.link_issue, role=role, user=request.user)
+    if outcome:
+        url = request.build_absolute_uri(reverse("casting_submit", args=[outcome.value]))
         messages.success(
             request,
             f"The agents' link for {role.name} (copy it now, it is shown once): {url}",
@@ -45,7 +43,7 @@ def link_revoke(request: ProductionRequest, pk: int) -> HttpResponse:
 
 
 def _problem(request: HttpRequest, problem: str, status: int) -> HttpResponse:
-    context = {"problem": problem}
+    context = {"problem": problem, "heading": "Submissions"}
     return render(request, "casting/auditions/link_problem.html", context, status=status)
 
 
@@ -62,11 +60,10 @@ def submit(request: HttpRequest, token: str) -> HttpResponse:
         data = dict(form.cleaned_data)
         files = {key: data.pop(key) for key in ("headshot", "resume") if data.get(key)}
         data.pop("headshot", None), data.pop("resume", None)
-        try:
-            done = links.link_submit(token=token, files=files, **data)
-        except CastingError as exc:
-            form.add_error(None, exc.message)
-        else:
-            form = LinkSubmissionForm()
-    context = {"link": link, "role": link.role, "form": form, "done": done}
+        outcome = run_service(
+            request, links.link_submit, token=token, files=files, form=form, **data
+        )
+        if outcome:
+            done, form = outcome.value, LinkSubmissionForm()
+    context = {"link": link, "form": form, "done": done}
     return render(request, "casting/link_submit.html", context, status=400 if form.errors else 200)
