@@ -200,6 +200,17 @@ def casting_documents(production) -> dict[str, Document]:
     }
 
 
+def post_documents(production) -> dict[str, Document]:
+    from apps.post.deliverables import services as deliverables
+
+    checklist = deliverables.checklist_create(
+        production=production, name="UK delivery", kind="theatrical", recipient="Harbour Light"
+    )
+    url = reverse("post:deliverables_export", args=[production.slug, checklist.pk, "pdf"])
+    words = ["Deliverables", "UK delivery", "0 of 14 accepted"]
+    return {"deliverables": Document(url, words, "post/deliverables/pdf.html")}
+
+
 BUILDERS = {
     **dict.fromkeys(["top sheet", "budget detail", "cost report"], budget_documents),
     **dict.fromkeys(["call sheet draft", "call sheet revision"], call_sheet_documents),
@@ -219,6 +230,7 @@ BUILDERS = {
     "payroll summary": payroll_documents,
     "cost period": cost_period_documents,
     **dict.fromkeys(["casting breakdown", "sides"], casting_documents),
+    "deliverables": post_documents,
 }
 
 
@@ -299,6 +311,7 @@ def test_every_pdf_template_is_read_back_above_and_extends_the_document_base():
         "schedules/breakdown_sheets.html", "crew/memo_document.html", "crew/contact_sheet.html",
         "vendors/po_document.html", "daily_reports/document.html", "payroll/week_pdf.html",
         "casting/breakdown_pdf.html", "casting/auditions/sides_pdf.html",
+        "post/deliverables/pdf.html",
     }  # fmt: skip
     assert printed == named, "a PDF template with no letterhead test: add it to BUILDERS"
 
