@@ -7,8 +7,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from apps.core import forms as core_forms
-from apps.crew.forms import DATE
 from apps.post.deliverables.models import Checklist, DeliverableItem
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ChecklistForm(forms.ModelForm):

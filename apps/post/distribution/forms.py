@@ -10,7 +10,7 @@ from django import forms
 
 from apps.core import forms as core_forms
 from apps.core.money import money_inputs
-from apps.crew.forms import DATE
+from apps.post.deliverables.forms import DATE
 from apps.post.deliverables.models import Checklist
 from apps.post.distribution.models import Deal
 from apps.post.distribution.services import PlannedInstalment

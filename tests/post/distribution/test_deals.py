@@ -51,8 +51,10 @@ def test_instalments_that_add_up_to_the_mg_are_saved(production):
 @pytest.mark.parametrize(
     ("amounts", "words"),
     [
-        (["40000", "59999.99"], "$99,999.99, but the minimum guarantee is $100,000.00 ($0.01 short)"),
-        (["40000", "70000"], "$110,000.00, but the minimum guarantee is $100,000.00 ($10,000.00 too much)"),
+        (["40000", "59999.99"], "$99,999.99, but the minimum guarantee is $100,000.00 "
+         "($0.01 short)"),
+        (["40000", "70000"], "$110,000.00, but the minimum guarantee is $100,000.00 "
+         "($10,000.00 too much)"),
         ([], "$0.00, but the minimum guarantee is $100,000.00 ($100,000.00 short)"),
     ],
 )  # fmt: skip
