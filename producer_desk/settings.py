@@ -331,6 +331,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "casting.holds_lapse",
         "schedule": crontab(hour=env_int("CASTING_HOLDS_HOUR_UTC", 6), minute=0),
     },
+    # Post deliverables due soon and overdue: once per item, due date and kind.
+    "post-deliverable-reminders": {
+        "task": "apps.post.deliverables.tasks.deliverable_reminders",
+        "schedule": crontab(hour=env_int("VENDOR_REMINDER_HOUR_UTC", 11), minute=30),
+    },
     # Sends whose task is lost: the broker was down, or lost its queue (see apps/core/outbox.py).
     "redispatch-waiting-sends": {
         "task": "apps.productions.tasks.redispatch_waiting",

@@ -269,6 +269,16 @@ SCOPED_WITHOUT_OBJECT = {
 }
 
 
+def _app_wide_scopes() -> set:
+    from apps.post.access import post_scope
+
+    return {post_scope}
+
+
+# Scope hooks that answer for a whole app, not per object (post: only the Post department's head).
+APP_WIDE_SCOPES = _app_wide_scopes()
+
+
 def _camera_world(production) -> dict:
     """One object of every department-scoped model, all in the Camera department."""
     from apps.crew.models import DayAssignment
@@ -321,6 +331,11 @@ def test_a_head_of_another_department_gets_404_or_403(client, production, route,
     if route.name in SCOPED_WITHOUT_OBJECT:
         pytest.skip(SCOPED_WITHOUT_OBJECT[route.name])
     hook = route.callback.production_scope
+    if hook in APP_WIDE_SCOPES:  # refuses the whole app to other heads: the sample URL will do
+        client.force_login(member(production, Role.DEPARTMENT_HEAD, department="Sound"))
+        response = getattr(client, method)(url_for(route, production.slug))
+        assert response.status_code == 403, route.name
+        return
     model = getattr(hook, "model", None)
     assert model is not None, f"{route.name}: its scope hook names no model to walk"
     world = _camera_world(production)

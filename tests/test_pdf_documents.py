@@ -210,6 +210,17 @@ def casting_documents(production) -> dict[str, Document]:
     }
 
 
+def post_documents(production) -> dict[str, Document]:
+    from apps.post.deliverables import services as deliverables
+
+    checklist = deliverables.checklist_create(
+        production=production, name="UK delivery", kind="theatrical", recipient="Harbour Light"
+    )
+    url = reverse("post:deliverables_export", args=[production.slug, checklist.pk, "pdf"])
+    words = ["Deliverables", "UK delivery", "0 of 14 accepted"]
+    return {"deliverables": Document(url, words, "post/deliverables/pdf.html")}
+
+
 BUILDERS = {
     **dict.fromkeys(["top sheet", "budget detail", "cost report"], budget_documents),
     **dict.fromkeys(["call sheet draft", "call sheet revision"], call_sheet_documents),
@@ -229,6 +240,7 @@ BUILDERS = {
     "payroll summary": payroll_documents,
     "cost period": cost_period_documents,
     **dict.fromkeys(["casting breakdown", "sides", "casting offer"], casting_documents),
+    "deliverables": post_documents,
 }
 
 
@@ -310,6 +322,7 @@ def test_every_pdf_template_is_read_back_above_and_extends_the_document_base():
         "vendors/po_document.html", "daily_reports/document.html", "payroll/week_pdf.html",
         "casting/breakdown_pdf.html", "casting/auditions/sides_pdf.html",
         "casting/offers/offer_pdf.html",
+        "post/deliverables/pdf.html",
     }  # fmt: skip
     assert printed == named, "a PDF template with no letterhead test: add it to BUILDERS"
 

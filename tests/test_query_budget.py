@@ -45,9 +45,9 @@ OVERRIDES: dict[str, int] = {
     # rows and the versions before them; per model a changed key names, its names. It grows with
     # the kinds of record audited (the cost periods and the timecards joined them, then casting's
     # fourteen: roles, actors, agencies, agents, submissions, shortlists, comments, sessions, slots,
-    # sides, offers, amendments, holds, re-prices; 2 queries each in the exports), never with the
-    # entries.
-    "productions:audit": 76,
+    # sides, offers, amendments, holds, re-prices; 2 queries each in the exports; then post's
+    # checklists, deliverables, deals and instalments), never with the entries.
+    "productions:audit": 82,
     # session, user, membership; the report; its eight tables; the shoot days, departments and
     # people its rows choose from
     "daily_reports:edit": 15,
@@ -183,6 +183,7 @@ POST_ONLY = {
     "casting:audition_invite",
     "casting:audition_slot_cancel",
     "casting:audition_slot_invite",
+    "post:deliverables_delete",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo or offer (the one measured) is not edited but amended, so its edit page sends to the
@@ -304,6 +305,10 @@ PK_BY_APP = {
     "casting:audition_slot": "audition_slot",
     "casting:audition": "audition_session",
     "casting:": "casting_role",
+    "post:deliverables_item": "deliverable_item",
+    "post:deliverables_evidence": "deliverable_item",
+    "post:deliverables": "deliverables_checklist",
+    "post:distribution": "deal",
 }
 
 
@@ -455,6 +460,21 @@ def objects(production) -> dict:
         "unavailability": Unavailability.objects.filter(production=p)[0].pk,
         "agency": most(Agency.objects.filter(production=p), "representatives"),
         **_auditions(p),
+        **_post(p),
+    }
+
+
+def _post(production) -> dict:
+    """The demo's deliverables checklist, its item with an evidence file, and its deal."""
+    from apps.post.deliverables.models import Checklist, DeliverableItem
+    from apps.post.distribution.models import Deal
+
+    return {
+        "deliverables_checklist": Checklist.objects.filter(production=production)[0].pk,
+        "deliverable_item": DeliverableItem.objects.filter(production=production)
+        .exclude(evidence_file="")[0]
+        .pk,
+        "deal": Deal.objects.filter(production=production)[0].pk,
     }
 
 
@@ -497,6 +517,7 @@ def complete_demo(production) -> None:
     candidate.cv.save("cv.pdf", ContentFile(DEMO_PDF))
     _start_paperwork(production, DEMO_PDF)
     _actor_files(production, DEMO_PDF)
+    _deliverable_evidence(production, DEMO_PDF)
     production.logo.save("logo.png", ContentFile(_PNG))
     settings = schedules.settings_for(production)
     settings.ical_token = FEED_TOKEN
@@ -536,6 +557,16 @@ def _actor_files(production, pdf: bytes) -> None:
     if actor is not None and not actor.headshot:
         actor.headshot.save("headshot.png", ContentFile(png.getvalue()))
         actor.resume.save("resume.pdf", ContentFile(pdf))
+
+
+def _deliverable_evidence(production, pdf: bytes) -> None:
+    """A lab report as the evidence of the demo checklist's first item (the demo has references
+    only), so the evidence download is measured."""
+    from apps.post.deliverables.models import DeliverableItem
+
+    item = DeliverableItem.objects.filter(production=production).order_by("pk").first()
+    if item is not None and not item.evidence_file:
+        item.evidence_file.save("qc-report.pdf", ContentFile(pdf))
 
 
 def _start_paperwork(production, pdf: bytes) -> None:

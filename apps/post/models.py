@@ -3,3 +3,6 @@
 The post schedule, deliverables, screenings, festivals and distribution deals live in the
 sub-packages of this app; this module imports their models so Django finds them.
 """
+
+from apps.post.deliverables import models as deliverables  # noqa: F401
+from apps.post.distribution import models as distribution  # noqa: F401

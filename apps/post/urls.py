@@ -1,3 +1,8 @@
+from django.urls import include, path
+
 app_name = "post"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("deliverables/", include("apps.post.deliverables.urls")),
+    path("distribution/", include("apps.post.distribution.urls")),
+]
