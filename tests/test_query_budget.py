@@ -181,6 +181,7 @@ POST_ONLY = {
     "casting:audition_invite",
     "casting:audition_slot_cancel",
     "casting:audition_slot_invite",
+    "development:green_light",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo or offer (the one measured) is not edited but amended, so its edit page sends to the
@@ -286,6 +287,10 @@ PK_OF = {
     "casting:unavailability_remove": "unavailability",
     "casting:agency": "agency",
     "casting:audition_slot_new": "audition_session",  # a session's page, not a slot's
+    "development:research_edit": "research_note",
+    "development:research_file": "research_note",
+    "development:draft_file": "draft",
+    "development:document_file": "chain_document",
 }
 PK_BY_APP = {
     "crew:memo": "memo",
@@ -302,6 +307,7 @@ PK_BY_APP = {
     "casting:audition_slot": "audition_slot",
     "casting:audition": "audition_session",
     "casting:": "casting_role",
+    "development:": "option",
 }
 
 
@@ -453,6 +459,21 @@ def objects(production) -> dict:
         "unavailability": Unavailability.objects.filter(production=p)[0].pk,
         "agency": most(Agency.objects.filter(production=p), "representatives"),
         **_auditions(p),
+        **_development(p),
+    }
+
+
+def _development(production) -> dict:
+    """The demo's development material (complete_demo adds it to the large demo)."""
+    from apps.development.models import ChainDocument, Draft, Option, ResearchNote
+
+    return {
+        "research_note": ResearchNote.objects.filter(production=production)
+        .exclude(attachment="")[0]
+        .pk,
+        "draft": Draft.objects.filter(production=production)[0].pk,
+        "option": Option.objects.filter(production=production)[0].pk,
+        "chain_document": ChainDocument.objects.filter(production=production)[0].pk,
     }
 
 
@@ -495,6 +516,9 @@ def complete_demo(production) -> None:
     candidate.cv.save("cv.pdf", ContentFile(DEMO_PDF))
     _start_paperwork(production, DEMO_PDF)
     _actor_files(production, DEMO_PDF)
+    from apps.development.demo import seed_material
+
+    seed_material(production, ap)  # the small demo's is on a project of its slate
     production.logo.save("logo.png", ContentFile(_PNG))
     settings = schedules.settings_for(production)
     settings.ical_token = FEED_TOKEN

@@ -49,6 +49,8 @@ class ProjectForm(CurrencyInputs, forms.ModelForm):
 
 
 class ResearchForm(forms.ModelForm):
+    url = forms.URLField(label="Link", max_length=500, required=False, assume_scheme="https")
+
     class Meta:
         model = ResearchNote
         fields = ["title", "source_kind", "citation", "url", "body", "tags", "attachment"]

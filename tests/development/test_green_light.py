@@ -28,7 +28,7 @@ def developed(production):
     Project.objects.create(production=production, logline="A ferry at night")
     note = ResearchNote.objects.create(production=production, title="Ferry timetables 1958")
     draft = Draft.objects.create(
-        production=production, title="First draft", draft_date=date(2026, 1, 5), authors="A. Writer",
+        production=production, title="First draft", draft_date=date(2026, 1, 5), authors="A. W",
         file=SimpleUploadedFile("d.fountain", b"INT. FERRY - NIGHT\n\nThe sea."),
     )  # fmt: skip
     option = Option.objects.create(

@@ -57,9 +57,13 @@ def idea_create(*, user: User, title: str, format: str, currency: str = "USD", *
     return Project.objects.create(production=production, **fields)
 
 
-def project_for(production: Production) -> Project:
-    """The production's development project, made on first sight for a production that was
-    created directly (not as an idea on the slate)."""
+def project_for(production: Production, *, create: bool = True) -> Project:
+    """The production's development project. A production created directly (not as an idea on
+    the slate) gets its row on its first edit; until then its page shows an empty project."""
+    if not create:
+        return Project.objects.filter(production=production).first() or Project(
+            production=production
+        )
     project, _ = Project.objects.get_or_create(production=production)
     return project
 

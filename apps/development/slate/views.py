@@ -79,7 +79,7 @@ def _members(request: ProductionRequest):
 def project(request: ProductionRequest) -> HttpResponse:
     from apps.budgets.queries import current_version
 
-    item = services.project_for(request.production)
+    item = services.project_for(request.production, create=False)
     context = {
         "project": item,
         "budget_range": queries.budget_range(item),
@@ -92,7 +92,7 @@ def project(request: ProductionRequest) -> HttpResponse:
 
 @production_view(VIEW, EDIT)
 def project_edit(request: ProductionRequest) -> HttpResponse:
-    item = services.project_for(request.production)
+    item = services.project_for(request.production, create=request.method == "POST")
     form = ProjectForm(
         request.POST or None,
         instance=item,
