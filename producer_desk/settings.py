@@ -336,6 +336,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "apps.post.deliverables.tasks.deliverable_reminders",
         "schedule": crontab(hour=env_int("VENDOR_REMINDER_HOUR_UTC", 11), minute=30),
     },
+    # Options about to expire: 30 and 7 days before, each logged once per option and date.
+    "development-option-reminders": {
+        "task": "apps.development.rights.tasks.option_reminders",
+        "schedule": crontab(hour=env_int("VENDOR_REMINDER_HOUR_UTC", 11), minute=40),
+    },
     # Sends whose task is lost: the broker was down, or lost its queue (see apps/core/outbox.py).
     "redispatch-waiting-sends": {
         "task": "apps.productions.tasks.redispatch_waiting",

@@ -35,6 +35,8 @@ urlpatterns = [
     path("p/<slug:production_slug>/casting/", include("apps.casting.urls")),
     path("p/<slug:production_slug>/post/", include("apps.post.urls")),
     path("p/<slug:production_slug>/development/", include("apps.development.urls")),
+    # The development slate: across the signed-in user's productions (apps/development/slate).
+    path("slate/", include("apps.development.slate.urls")),
     path("p/<slug:production_slug>/daily-reports/", include("apps.daily_reports.urls")),
     # Public by token (the token is the credential), so it lives outside /p/.
     path("calendar/<str:token>.ics", by_token(schedules_views.ical_feed), name="schedule_ical"),

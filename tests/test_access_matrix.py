@@ -48,6 +48,11 @@ OUTSIDE_PRODUCTIONS = {
     "accounts:password_reset_complete",
     "productions:list",
     "productions:create",
+    # The development slate: the signed-in user's own productions' projects only (the query
+    # joins their memberships), and a new idea, made a production with them as its producer.
+    "slate:list",
+    "slate:new",
+    "slate:export",
     "invitation_accept",
     # The hire's deal memo link: the hashed, expiring, single-use token is the credential.
     "deal_memo_accept",

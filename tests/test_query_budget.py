@@ -46,8 +46,9 @@ OVERRIDES: dict[str, int] = {
     # the kinds of record audited (the cost periods and the timecards joined them, then casting's
     # fourteen: roles, actors, agencies, agents, submissions, shortlists, comments, sessions, slots,
     # sides, offers, amendments, holds, re-prices; 2 queries each in the exports; then post's
-    # checklists, deliverables, deals and instalments), never with the entries.
-    "productions:audit": 82,
+    # checklists, deliverables, deals and instalments; development's research notes, drafts,
+    # options, extensions and chain-of-title documents), never with the entries.
+    "productions:audit": 90,
     # session, user, membership; the report; its eight tables; the shoot days, departments and
     # people its rows choose from
     "daily_reports:edit": 15,
@@ -184,6 +185,7 @@ POST_ONLY = {
     "casting:audition_slot_cancel",
     "casting:audition_slot_invite",
     "post:deliverables_delete",
+    "development:green_light",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo or offer (the one measured) is not edited but amended, so its edit page sends to the
@@ -289,6 +291,10 @@ PK_OF = {
     "casting:unavailability_remove": "unavailability",
     "casting:agency": "agency",
     "casting:audition_slot_new": "audition_session",  # a session's page, not a slot's
+    "development:research_edit": "research_note",
+    "development:research_file": "research_note",
+    "development:draft_file": "draft",
+    "development:document_file": "chain_document",
 }
 PK_BY_APP = {
     "crew:memo": "memo",
@@ -309,6 +315,7 @@ PK_BY_APP = {
     "post:deliverables_evidence": "deliverable_item",
     "post:deliverables": "deliverables_checklist",
     "post:distribution": "deal",
+    "development:": "option",
 }
 
 
@@ -461,6 +468,7 @@ def objects(production) -> dict:
         "agency": most(Agency.objects.filter(production=p), "representatives"),
         **_auditions(p),
         **_post(p),
+        **_development(p),
     }
 
 
@@ -475,6 +483,20 @@ def _post(production) -> dict:
         .exclude(evidence_file="")[0]
         .pk,
         "deal": Deal.objects.filter(production=production)[0].pk,
+    }
+
+
+def _development(production) -> dict:
+    """The demo's development material (complete_demo adds it to the large demo)."""
+    from apps.development.models import ChainDocument, Draft, Option, ResearchNote
+
+    return {
+        "research_note": ResearchNote.objects.filter(production=production)
+        .exclude(attachment="")[0]
+        .pk,
+        "draft": Draft.objects.filter(production=production)[0].pk,
+        "option": Option.objects.filter(production=production)[0].pk,
+        "chain_document": ChainDocument.objects.filter(production=production)[0].pk,
     }
 
 
@@ -518,6 +540,9 @@ def complete_demo(production) -> None:
     _start_paperwork(production, DEMO_PDF)
     _actor_files(production, DEMO_PDF)
     _deliverable_evidence(production, DEMO_PDF)
+    from apps.development.demo import seed_material
+
+    seed_material(production, ap)  # the small demo's is on a project of its slate
     production.logo.save("logo.png", ContentFile(_PNG))
     settings = schedules.settings_for(production)
     settings.ical_token = FEED_TOKEN

@@ -66,3 +66,25 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.production.title
+
+
+# The sub-packages' models, so that Django finds them with the app's.
+from apps.development.drafts.models import Draft  # noqa: E402
+from apps.development.research.models import ResearchNote  # noqa: E402
+from apps.development.rights.models import (  # noqa: E402
+    ChainDocument,
+    Extension,
+    Option,
+    OptionReminder,
+)
+
+__all__ = [
+    "ChainDocument",
+    "Draft",
+    "Extension",
+    "Option",
+    "OptionReminder",
+    "Project",
+    "ResearchNote",
+    "Status",
+]

@@ -44,6 +44,7 @@ def test_the_registries_are_filled_from_the_apps_declarations():
         "apps.callsheets.demo",
         "apps.casting.demo",
         "apps.post.demo",
+        "apps.development.demo",
         "apps.payroll.demo",
         "apps.daily_reports.demo",
     ]
