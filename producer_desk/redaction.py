@@ -23,11 +23,13 @@ _SEGMENT = r"[^/?#\s\"']+"
 _PATTERNS = [
     # /invitations/<token>/, /deal-memos/<token>/, /memo-amendments/<token>/,
     # /callsheets/confirm/<token>/, /start-paperwork/<token>/, /timecard-link/<token>/,
-    # /audition-invitations/<token>/, /casting-offers/<token>/, /casting-offer-amendments/<token>/
+    # /audition-invitations/<token>/, /casting-offers/<token>/, /casting-offer-amendments/<token>/,
+    # /screening-invitations/<token>/
     (
         re.compile(
             r"(/(?:invitations|deal-memos|memo-amendments|callsheets/confirm|start-paperwork"
-            rf"|timecard-link|audition-invitations|casting-offers|casting-offer-amendments)/)"
+            rf"|timecard-link|audition-invitations|casting-offers|casting-offer-amendments"
+            r"|screening-invitations)/)"
             rf"{_SEGMENT}"
         ),
         rf"\1{REDACTED}",

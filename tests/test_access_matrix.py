@@ -73,6 +73,9 @@ OUTSIDE_PRODUCTIONS = {
     # An audition invitation's link: the hashed random token is the credential; it shows and
     # answers only its own slot, once, and stops working after the session's day.
     "audition_answer",
+    # A screening guest's link: the hashed random token is the credential; it shows, answers and
+    # takes feedback for its own guest only.
+    "screening_rsvp",
     # The health check: a load balancer cannot sign in; it answers "ok" after one `SELECT 1` and
     # shows no data at all.
     "healthz",

@@ -3,3 +3,5 @@
 The post schedule, deliverables, screenings, festivals and distribution deals live in the
 sub-packages of this app; this module imports their models so Django finds them.
 """
+
+from apps.post.screenings.models import Feedback, Guest, Screening, ScreeningCost  # noqa: E402,F401

@@ -1,3 +1,7 @@
+from django.urls import include, path
+
 app_name = "post"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("screenings/", include("apps.post.screenings.urls")),
+]
