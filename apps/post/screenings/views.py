@@ -257,32 +257,26 @@ def rsvp(request: HttpRequest, token: str) -> HttpResponse:
         action = request.POST.get("action")
         if action in ("yes", "no"):
             rsvp_form = RsvpForm(request.POST)
-            if rsvp_form.is_valid():
-                try:
-                    guest = services.rsvp_answer(
-                        token=token, coming=action == "yes",
-                        plus_ones=rsvp_form.cleaned_data["plus_ones"] or 0,
-                    )  # fmt: skip
-                    saved = "answer"
-                except services.ScreeningError as exc:
-                    rsvp_form.add_error(None, exc.message)
-                    status = 409
-            else:
+            if not rsvp_form.is_valid():
                 status = 400
+            elif answered := run_service(
+                request, services.rsvp_answer, form=rsvp_form, token=token,
+                coming=action == "yes", plus_ones=rsvp_form.cleaned_data["plus_ones"] or 0,
+            ):  # fmt: skip
+                guest, saved = answered.value, "answer"
+            else:
+                status = 409
         elif action == "feedback":
             feedback_form = FeedbackForm(request.POST)
-            if feedback_form.is_valid():
-                try:
-                    services.feedback_save(
-                        token=token, comments=feedback_form.cleaned_data["comments"],
-                        **feedback_form.ratings(),
-                    )  # fmt: skip
-                    saved = "feedback"
-                except services.ScreeningError as exc:
-                    feedback_form.add_error(None, exc.message)
-                    status = 409
-            else:
+            if not feedback_form.is_valid():
                 status = 400
+            elif run_service(
+                request, services.feedback_save, form=feedback_form, token=token,
+                comments=feedback_form.cleaned_data["comments"], **feedback_form.ratings(),
+            ):  # fmt: skip
+                saved = "feedback"
+            else:
+                status = 409
         else:
             rsvp_form.add_error(None, services.ANSWER_NEEDED)
             status = 400
