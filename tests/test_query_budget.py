@@ -181,6 +181,13 @@ POST_ONLY = {
     "casting:audition_invite",
     "casting:audition_slot_cancel",
     "casting:audition_slot_invite",
+    "post:screening_cost_add",
+    "post:screening_guest_add",
+    "post:screening_guests_group",
+    "post:screening_invite",
+    "post:screening_cost_po",
+    "post:screening_cost_remove",
+    "post:screening_guest_remove",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo or offer (the one measured) is not edited but amended, so its edit page sends to the
@@ -286,6 +293,9 @@ PK_OF = {
     "casting:unavailability_remove": "unavailability",
     "casting:agency": "agency",
     "casting:audition_slot_new": "audition_session",  # a session's page, not a slot's
+    "post:screening_cost_po": "screening_cost",  # POST only: any id is answered 405
+    "post:screening_cost_remove": "screening_cost",
+    "post:screening_guest_remove": "screening_guest",
 }
 PK_BY_APP = {
     "crew:memo": "memo",
@@ -302,6 +312,7 @@ PK_BY_APP = {
     "casting:audition_slot": "audition_slot",
     "casting:audition": "audition_session",
     "casting:": "casting_role",
+    "post:screening": "screening",
 }
 
 
@@ -453,6 +464,7 @@ def objects(production) -> dict:
         "unavailability": Unavailability.objects.filter(production=p)[0].pk,
         "agency": most(Agency.objects.filter(production=p), "representatives"),
         **_auditions(p),
+        **_screenings(p),
     }
 
 
@@ -466,6 +478,18 @@ def _auditions(production) -> dict:
         "audition_session": sides.session_id,
         "audition_slot": slot.pk,
         "role_pk": sides.role_id,
+    }
+
+
+def _screenings(production) -> dict:
+    """The demo's screening (with its guests, costs and feedback)."""
+    from apps.post.screenings.models import Guest, Screening, ScreeningCost
+
+    screening = Screening.objects.filter(production=production).order_by("pk")[0]
+    return {
+        "screening": screening.pk,
+        "screening_cost": ScreeningCost.objects.filter(screening=screening)[0].pk,
+        "screening_guest": Guest.objects.filter(screening=screening)[0].pk,
     }
 
 
