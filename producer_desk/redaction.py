@@ -24,11 +24,12 @@ _PATTERNS = [
     # /invitations/<token>/, /deal-memos/<token>/, /memo-amendments/<token>/,
     # /callsheets/confirm/<token>/, /start-paperwork/<token>/, /timecard-link/<token>/,
     # /audition-invitations/<token>/, /casting-offers/<token>/, /casting-offer-amendments/<token>/,
-    # /casting-submissions/<token>/
+    # /casting-submissions/<token>/, /screening-invitations/<token>/
     (
         re.compile(
             r"(/(?:invitations|deal-memos|memo-amendments|callsheets/confirm|start-paperwork"
-            rf"|timecard-link|audition-invitations|casting-offers|casting-offer-amendments|casting-submissions)/)"
+            rf"|timecard-link|audition-invitations|casting-offers|casting-offer-amendments"
+            r"|casting-submissions|screening-invitations)/)"
             rf"{_SEGMENT}"
         ),
         rf"\1{REDACTED}",

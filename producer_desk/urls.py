@@ -10,6 +10,7 @@ from apps.crew.views import amendments as crew_amendment_views
 from apps.crew.views import memos as crew_memo_views
 from apps.payroll.crew_link import views as crew_link_views
 from apps.payroll.paperwork import views as paperwork_views
+from apps.post.screenings import views as screening_views
 from apps.productions import views as productions_views
 from apps.schedules import views as schedules_views
 from producer_desk import health
@@ -99,5 +100,11 @@ urlpatterns = [
         "audition-invitations/<str:token>/",
         by_token(audition_views.answer),
         name="audition_answer",
+    ),
+    # Public by token: a screening guest answers their invitation, and gives feedback after it.
+    path(
+        "screening-invitations/<str:token>/",
+        by_token(screening_views.rsvp),
+        name="screening_rsvp",
     ),
 ]

@@ -81,6 +81,9 @@ OUTSIDE_PRODUCTIONS = {
     # A role's submission link for agents: the hashed random token is the credential; it shows
     # only that role's name and description and adds submissions to it, until revoked or booked.
     "casting_submit",
+    # A screening guest's link: the hashed random token is the credential; it shows, answers and
+    # takes feedback for its own guest only.
+    "screening_rsvp",
     # The health check: a load balancer cannot sign in; it answers "ok" after one `SELECT 1` and
     # shows no data at all.
     "healthz",
@@ -342,6 +345,12 @@ def test_a_head_of_another_department_gets_404_or_403(client, production, route,
         assert response.status_code == 403, route.name
         return
     model = getattr(hook, "model", None)
+    if model is None and getattr(hook, "refusal", None):
+        # A scope that refuses heads of other departments whole (post_scope): no object to walk.
+        client.force_login(member(production, Role.DEPARTMENT_HEAD, department="Sound"))
+        url = url_for(route, production.slug)
+        assert getattr(client, method)(url).status_code == 403, route.name
+        return
     assert model is not None, f"{route.name}: its scope hook names no model to walk"
     world = _camera_world(production)
     url = reverse(route.name, kwargs={"production_slug": production.slug, "pk": world[model].pk})

@@ -28,7 +28,7 @@ DEPENDS_ON = {
     "casting": {"schedules", "crew", "budgets"},
     "daily_reports": {"callsheets", "schedules", "crew", "budgets"},
     "payroll": {"crew", "budgets"},
-    "post": {"vendors", "budgets"},
+    "post": {"vendors", "budgets", "crew"},
 }
 
 

@@ -46,9 +46,10 @@ OVERRIDES: dict[str, int] = {
     # the kinds of record audited (the cost periods and the timecards joined them, then casting's
     # fourteen: roles, actors, agencies, agents, submissions, shortlists, comments, sessions, slots,
     # sides, offers, amendments, holds, re-prices; 2 queries each in the exports; then post's
-    # checklists, deliverables, deals and instalments; development's research notes, drafts,
-    # options, extensions and chain-of-title documents), never with the entries.
-    "productions:audit": 90,
+    # checklists, deliverables, deals and instalments, screenings, their costs, guests and
+    # feedback; development's research notes, drafts, options, extensions and chain-of-title
+    # documents), never with the entries.
+    "productions:audit": 98,
     # session, user, membership; the report; its eight tables; the shoot days, departments and
     # people its rows choose from
     "daily_reports:edit": 15,
@@ -186,6 +187,13 @@ POST_ONLY = {
     "casting:audition_slot_invite",
     "post:deliverables_delete",
     "development:green_light",
+    "post:screening_cost_add",
+    "post:screening_guest_add",
+    "post:screening_guests_group",
+    "post:screening_invite",
+    "post:screening_cost_po",
+    "post:screening_cost_remove",
+    "post:screening_guest_remove",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo or offer (the one measured) is not edited but amended, so its edit page sends to the
@@ -295,6 +303,9 @@ PK_OF = {
     "development:research_file": "research_note",
     "development:draft_file": "draft",
     "development:document_file": "chain_document",
+    "post:screening_cost_po": "screening_cost",  # POST only: any id is answered 405
+    "post:screening_cost_remove": "screening_cost",
+    "post:screening_guest_remove": "screening_guest",
 }
 PK_BY_APP = {
     "crew:memo": "memo",
@@ -316,6 +327,7 @@ PK_BY_APP = {
     "post:deliverables": "deliverables_checklist",
     "post:distribution": "deal",
     "development:": "option",
+    "post:screening": "screening",
 }
 
 
@@ -469,6 +481,7 @@ def objects(production) -> dict:
         **_auditions(p),
         **_post(p),
         **_development(p),
+        **_screenings(p),
     }
 
 
@@ -510,6 +523,18 @@ def _auditions(production) -> dict:
         "audition_session": sides.session_id,
         "audition_slot": slot.pk,
         "role_pk": sides.role_id,
+    }
+
+
+def _screenings(production) -> dict:
+    """The demo's screening (with its guests, costs and feedback)."""
+    from apps.post.screenings.models import Guest, Screening, ScreeningCost
+
+    screening = Screening.objects.filter(production=production).order_by("pk")[0]
+    return {
+        "screening": screening.pk,
+        "screening_cost": ScreeningCost.objects.filter(screening=screening)[0].pk,
+        "screening_guest": Guest.objects.filter(screening=screening)[0].pk,
     }
 
 

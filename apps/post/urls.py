@@ -5,4 +5,5 @@ app_name = "post"
 urlpatterns: list = [
     path("deliverables/", include("apps.post.deliverables.urls")),
     path("distribution/", include("apps.post.distribution.urls")),
+    path("screenings/", include("apps.post.screenings.urls")),
 ]

@@ -184,6 +184,7 @@ def test_every_app_s_waiting_sends_are_swept_and_beat_runs_the_sweeper():
         "casting.offeramendment",
         "post.deliverablereminder",
         "development.optionreminder",
+        "post.guest",
     }
     entry = settings.CELERY_BEAT_SCHEDULE["redispatch-waiting-sends"]
     assert entry["task"] in app.tasks and send_message.name in app.tasks

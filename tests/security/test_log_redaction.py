@@ -26,6 +26,7 @@ TOKEN_PATHS = [
     reverse("memo_amendment_accept", kwargs={"token": TOKEN}),
     reverse("audition_answer", kwargs={"token": TOKEN}),
     reverse("casting_submit", kwargs={"token": TOKEN}),
+    reverse("screening_rsvp", kwargs={"token": TOKEN}),
     reverse("casting_offer_accept", kwargs={"token": TOKEN}),
     reverse("casting_offer_amendment_accept", kwargs={"token": TOKEN}),
     reverse("schedule_ical", kwargs={"token": TOKEN}),

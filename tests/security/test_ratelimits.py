@@ -22,6 +22,7 @@ TOKEN_URLS = {
     "timecard_link": reverse("timecard_link", kwargs={"token": "t" * 43}),
     "audition_answer": reverse("audition_answer", kwargs={"token": "t" * 43}),
     "casting_submit": reverse("casting_submit", kwargs={"token": "t" * 43}),
+    "screening_rsvp": reverse("screening_rsvp", kwargs={"token": "t" * 43}),
     "schedule_ical": reverse("schedule_ical", kwargs={"token": "t" * 43}),
     "password_reset_confirm": reverse(
         "accounts:password_reset_confirm", kwargs={"uidb64": "MQ", "token": "set-password"}

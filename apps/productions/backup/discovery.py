@@ -56,6 +56,7 @@ CLEARED_FIELDS: dict[str, tuple[str, ...]] = {
     "casting.offer": ("token_hash",),
     "casting.offeramendment": ("token_hash",),
     "casting.auditionslot": ("token_hash",),
+    "post.guest": ("token_hash",),
 }
 
 # Bookkeeping that is not the production's data: left out of archives, left at its default on
