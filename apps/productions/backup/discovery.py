@@ -60,7 +60,9 @@ CLEARED_FIELDS: dict[str, tuple[str, ...]] = {
 
 # Bookkeeping that is not the production's data: left out of archives, left at its default on
 # restore. The data stamp (apps/productions/stamps.py) moves again once the restore has written.
-NOT_ARCHIVED_FIELDS: dict[str, tuple[str, ...]] = {"productions.production": ("data_stamp",)}
+NOT_ARCHIVED_FIELDS: dict[str, tuple[str, ...]] = {
+    "productions.production": ("data_stamp", "table_stamps")
+}
 
 
 @dataclass(frozen=True)
