@@ -152,9 +152,9 @@ class Production(models.Model):
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        if not self._state.adding and not kwargs.get("force_insert"):
-            if kwargs.get("update_fields") is None:
-                kwargs["update_fields"] = SAVED_FIELDS
+        existing = not self._state.adding and not kwargs.get("force_insert")
+        if existing and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = SAVED_FIELDS
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -1,5 +1,5 @@
-"""`{% fragment "name" part ... %}...{% endfragment %}`: a block kept in the fragment cache while the
-stamps of the tables it read have not moved (apps/core/freshness.py). The key is the name, the
+"""`{% fragment "name" part ... %}...{% endfragment %}`: a block kept in the fragment cache while
+the stamps of the tables it read have not moved (apps/core/freshness.py). The key is the name, the
 parts, the key of the context's `data_stamp` and the language. The tenant puts in `data_stamp` the
 production, today's date in its time zone and the viewer's membership, so that a block may show
 what this member may do, and the production's table stamps; with no `data_stamp` in the context
