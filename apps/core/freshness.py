@@ -229,7 +229,11 @@ def fragment(stamps: Stamps | None, parts: tuple, render: Callable[[], str]) -> 
     digest = hashlib.sha256(repr((stamps.key, *parts)).encode()).hexdigest()
     key = f"fragment:{digest}"
     cache = caches["fragments"]
-    kept = cache.get(key)
+    try:
+        kept = cache.get(key)
+    except Exception:  # a shared cache out of reach (Redis down): the page is worked out
+        logger.warning("fragment cache unreadable", exc_info=True)
+        return render()
     if kept is not None:
         tables, at, html = kept
         if stamps.of(tables) == at:
@@ -240,5 +244,8 @@ def fragment(stamps: Stamps | None, parts: tuple, render: Callable[[], str]) -> 
         html = render()
     tables = tuple(sorted(read | outside))
     if not wrote():
-        cache.set(key, (tables, stamps.of(tables), html))
+        try:
+            cache.set(key, (tables, stamps.of(tables), html))
+        except Exception:
+            logger.warning("fragment not kept", exc_info=True)
     return html
