@@ -114,6 +114,7 @@ SOFT_REFERENCES: dict[str, tuple[SoftReference, ...]] = {
 # JSON columns of production models known to hold no record ids (codes, dates). A new JSON column
 # must be added here or to SOFT_REFERENCES; the coverage test fails until it is.
 JSON_WITHOUT_IDS: dict[str, str] = {
+    "productions.production.table_stamps": "table names and random numbers, not archived",
     "budgets.markup.sections": "section codes",
     "schedules.schedulesettings.holidays": "ISO dates",
     "schedules.location.unavailable_dates": "ISO dates",
