@@ -13,6 +13,8 @@ stops, on success or failure.
 
 LOAD_TEST_DATABASE_URL and LOAD_TEST_BROKER_URL choose the database and the Redis database; the
 database's name must contain "bench" or "loadtest", since it is dropped.
+LOAD_TEST_FRAGMENT_CACHE_URL (default redis://127.0.0.1:6379/13) is the workers' shared cache of
+kept pages, FRAGMENT_CACHE_URL as in production; it is emptied before the run.
 Not a test: the numbers depend on the machine and on what else runs on it.
 """
 
@@ -47,6 +49,7 @@ FLOOR = "floor: /accounts/profile/"
 LIMIT = 10  # no page's p95 above 10x the floor's p50 (issue 15)
 DEFAULT_DB = "postgres://root@127.0.0.1:5432/producer_desk_loadtest"
 DEFAULT_BROKER = "redis://127.0.0.1:6379/12"
+DEFAULT_FRAGMENTS = "redis://127.0.0.1:6379/13"  # the kept pages, shared by the workers
 
 # Printed as JSON by `manage.py shell`: the production to hit and what it holds.
 PICK_PRODUCTION = """
@@ -104,6 +107,7 @@ class Stack:
             **os.environ,
             "DATABASE_URL": self.database_url,
             "CELERY_BROKER_URL": os.environ.get("LOAD_TEST_BROKER_URL", DEFAULT_BROKER),
+            "FRAGMENT_CACHE_URL": os.environ.get("LOAD_TEST_FRAGMENT_CACHE_URL", DEFAULT_FRAGMENTS),
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "PRODUCER_DESK_VAR_DIR": str(self.work / "var"),
@@ -166,6 +170,12 @@ class Stack:
     def tasks_done(self) -> int:
         return self.worker_log().count(" succeeded in ")
 
+    def forget_kept_pages(self) -> None:
+        """Empties the workers' shared cache of kept pages (pages of an earlier run's database)."""
+        import redis
+
+        redis.Redis.from_url(self.env["FRAGMENT_CACHE_URL"]).flushdb()
+
     def queue_empty(self) -> bool:
         """Nothing waiting in the queue and nothing taken but unacknowledged (acks_late)."""
         import redis
@@ -211,6 +221,7 @@ def run(args: argparse.Namespace, argv: list[str], stack: Stack) -> int:
     stack.run("createdb", *host, stack.database)
     # A task an earlier run left in this broker database would reach this run's worker.
     stack.run(PY, "-m", "celery", "-A", "producer_desk", "purge", "-f")
+    stack.forget_kept_pages()
     stack.manage("migrate", "--no-input")
     stack.manage("createcachetable")
     stack.manage("seed_demo", "--size", args.size)

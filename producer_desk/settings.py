@@ -166,15 +166,25 @@ AXES_CLIENT_IP_CALLABLE = "producer_desk.ratelimits.axes_client_ip"
 # lockout still stops password guessing per account, so that is accepted.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Rendered page fragments, in each process's memory, kept under the production's data stamp
-    # (apps/core/freshness.py): a write moves the stamp, so none is ever read stale. An hour
+    # Rendered page fragments, checked against the stamps of the tables they read (apps/core/
+    # freshness.py): a write moves its tables' stamps, so none is ever read stale. In each
+    # process's memory, or with FRAGMENT_CACHE_URL in Redis, shared by every worker. An hour
     # frees the memory of stamps gone by; FRAGMENT_CACHE=false renders every fragment every time.
-    "fragments": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "fragments",
-        "TIMEOUT": 3600,
-        "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 5000)},
-    },
+    "fragments": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env_str("FRAGMENT_CACHE_URL", ""),
+            "KEY_PREFIX": "pd",
+            "TIMEOUT": 3600,
+        }
+        if env_str("FRAGMENT_CACHE_URL", "")
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fragments",
+            "TIMEOUT": 3600,
+            "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 5000)},
+        }
+    ),
     "ratelimit": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "producer_desk_ratelimit",

@@ -1,29 +1,37 @@
 """Cached page fragments that are never stale.
 
-A page's costly part (the dashboard's panels, the top sheet's table, the cost report's rows, a call
-sheet) is rendered once and kept in this process's memory (the `fragments` cache), under a key made
-of its own names (which version, which user) and the *data stamp* of the production it shows: a
-random number that the tenant changes after every write to the production. A write changes the
-stamp, so the next visit misses the cache and renders from the database; nothing is ever expired
-by time alone, and nothing has to know which fragment a write touches.
+A page's costly part (a dashboard panel, the top sheet's table, the cost report's rows, a call
+sheet, the stripboard's strips) is rendered once and kept in the `fragments` cache (this
+process's memory, or Redis shared by every worker when FRAGMENT_CACHE_URL is set), under a key
+made of its own names (which version, which user). Beside it the cache holds the *tables* it
+read and the production's *stamps* of those tables when it was rendered: one random number per
+table, which the tenant moves after every write to that table in the production. A visit uses the
+kept fragment only while the stamps of exactly its tables are unchanged; so a budget line write
+moves the budget tables' stamps and leaves the stripboard and the call sheet kept. Nothing is
+expired by time alone, and nothing has to know which fragment a write touches.
 
-What counts as a write is decided here, at the database connection, not by each service: an
-execute wrapper (Django's `connection.execute_wrappers`) sees every statement the connection runs,
-ORM or raw, `save()` or `QuerySet.update()` or `bulk_create()`, and notes when one writes (anything
-but a read) to a table other than the bookkeeping ones below. When the request, task or command
-that wrote ends, after its transaction has committed, the stamps move:
+What counts as a write, and to which table, is decided here, at the database connection, not by
+each service: an execute wrapper (Django's `connection.execute_wrappers`) sees every statement
+the connection runs, ORM or raw, `save()` or `QuerySet.update()` or `bulk_create()`, and notes
+the table of each one that writes (INSERT, UPDATE, DELETE; a write it cannot name, DDL or a
+TRUNCATE, counts as a write to every table, `EVERY_TABLE`) other than the bookkeeping ones below.
+The same wrapper notes the tables a SELECT reads (its FROM and JOINs): those read while a fragment
+renders are what the fragment depends on, with those the request read before any fragment (the
+session, the member, the production, what the view loaded and handed to the template). When the
+request, task or command that wrote ends, after its transaction has committed, the stamps move:
 
-- a request: `WritesMiddleware` calls the registered `on_writes` hooks with the request (the tenant
-  moves that production's stamp, or every production's when the request named none: a token link,
-  the profile page);
-- a Celery task: on `task_postrun`, with no request (every production's stamp);
+- a request: `WritesMiddleware` calls the registered `on_writes` hooks with the request and the
+  tables (the tenant moves those tables' stamps in that production, or in every production when
+  the request named none: a token link, the profile page);
+- a Celery task: on `task_postrun`, with no request (every production's stamps);
 - a management command or a shell: at process exit.
 
-The order makes it safe: the stamp moves only after the data committed, so a visit that read the
-old stamp may at worst store new data under it, which no later visit reads. While a connection has
-written and not yet moved the stamps (the rest of the writing request), fragments are rendered
-fresh and not stored. The template tag (apps/core/templatetags/fragments.py) keeps a stand-in for
-the CSRF token, never a session's own. See docs/benchmarks.md, "What is cached".
+The order makes it safe: the stamps move only after the data committed, and a visit compares the
+stamps it read at its start, so a visit that read old stamps may at worst store new data under
+them, which no later visit reads. While a connection has written and not yet moved the stamps
+(the rest of the writing request), fragments are rendered fresh and not stored. The template tag
+(apps/core/templatetags/fragments.py) keeps a stand-in for the CSRF token, never a session's own.
+See docs/benchmarks.md, "What is kept".
 """
 
 from __future__ import annotations
@@ -32,7 +40,9 @@ import atexit
 import hashlib
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import caches
@@ -42,6 +52,14 @@ from django.http import HttpRequest, HttpResponse
 # Statements that read; anything else (INSERT, UPDATE, DELETE, DDL, TRUNCATE) writes.
 _READS = ("SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT", "PRAGMA", "SET", "SHOW")
 _READS += ("EXPLAIN", "WITH", "DECLARE", "FETCH", "CLOSE")
+# The table a write names, and the tables a read names (quoted or not, PostgreSQL or SQLite).
+_WRITTEN = re.compile(
+    r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?\s',
+    re.IGNORECASE,
+)
+_READ = re.compile(r'\b(?:FROM|JOIN)\s+"?([A-Za-z_]\w*)"?', re.IGNORECASE)
+# A write whose table is not known (DDL, TRUNCATE): it may have changed anything.
+EVERY_TABLE = "*"
 # Tables whose writes change nothing a fragment shows: sessions, sign-in throttling, the rate
 # limit counters; apps add theirs with `not_data`. (The stamps' own writes are forgotten in
 # `settle`.)
@@ -64,22 +82,37 @@ def not_data(*tables: str) -> None:
 not_data()
 
 logger = logging.getLogger(__name__)
-WriteHook = Callable[[HttpRequest | None], None]
+WriteHook = Callable[[HttpRequest | None, frozenset[str]], None]
 _hooks: list[WriteHook] = []
 
 
 def on_writes(hook: WriteHook) -> WriteHook:
-    """Registers what to do when a request (or, with None, a task or command) has written."""
+    """Registers what to do when a request (or, with None, a task or command) has written to
+    these tables."""
     _hooks.append(hook)
     return hook
 
 
 def _watch(execute, sql, params, many, context):
     conn = context["connection"]
-    if not getattr(conn, "pd_wrote", False):
-        head = sql.lstrip()[:10].upper()
-        if not head.startswith(_READS) and _bookkeeping.match(sql) is None:
-            conn.pd_wrote = True
+    head = sql.lstrip()[:10].upper()
+    if head.startswith(_READS):
+        if head.startswith(("SELECT", "WITH")):
+            readers = getattr(conn, "pd_readers", None)
+            if readers:  # inside a fragment's render: every enclosing fragment read them
+                tables = _READ.findall(sql)
+                for reader in readers:
+                    reader.update(tables)
+            else:
+                outside = getattr(conn, "pd_outside", None)
+                if outside is None:
+                    outside = conn.pd_outside = set()
+                outside.update(_READ.findall(sql))
+    elif _bookkeeping.match(sql) is None:
+        found = _WRITTEN.match(sql)
+        written = getattr(conn, "pd_wrote", None) or set()
+        written.add(found.group(1) if found else EVERY_TABLE)
+        conn.pd_wrote = written
     return execute(sql, params, many, context)
 
 
@@ -97,7 +130,12 @@ def wrote(conn=None) -> bool:
     """Whether this connection has written since the stamps last moved."""
     conn = conn or connection
     watch(conn)
-    return bool(getattr(conn, "pd_wrote", False))
+    return bool(getattr(conn, "pd_wrote", None))
+
+
+def written_tables(conn=None) -> frozenset[str]:
+    """The tables this connection has written since the stamps last moved."""
+    return frozenset(getattr(conn or connection, "pd_wrote", None) or ())
 
 
 def _in_real_transaction(conn) -> bool:
@@ -107,27 +145,31 @@ def _in_real_transaction(conn) -> bool:
 
 
 def settle(request: HttpRequest | None = None) -> None:
-    """After a request, task or command: if any connection wrote, move the stamps, once."""
+    """After a request, task or command: if any connection wrote, move the stamps of the tables
+    written, once."""
     written = [
         conn
         for conn in connections.all(initialized_only=True)
-        if getattr(conn, "pd_wrote", False) and not _in_real_transaction(conn)
+        if getattr(conn, "pd_wrote", None) and not _in_real_transaction(conn)
     ]
     if not written:
         return
+    tables = frozenset().union(*(conn.pd_wrote for conn in written))
     for hook in _hooks:
-        hook(request)
+        hook(request, tables)
     for conn in written:
-        conn.pd_wrote = False  # and the hooks' own writes are the stamps
+        conn.pd_wrote = None  # and the hooks' own writes are the stamps
 
 
 class WritesMiddleware:
-    """Moves the stamps after a request that wrote (its transactions have committed by now)."""
+    """Starts each request's note of what it reads outside fragments, and moves the stamps after
+    a request that wrote (its transactions have committed by now)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        connection.pd_outside = set()
         try:
             return self.get_response(request)
         finally:
@@ -148,18 +190,62 @@ def settle_at_exit() -> None:
 atexit.register(settle_at_exit)
 
 
-def fragment(stamp: object, parts: tuple, render: Callable[[], str]) -> str:
-    """The fragment named by `parts` at this data stamp: from the cache, or rendered and kept.
-    Rendered fresh, and not kept, when there is no stamp, the cache is off, or this connection
-    has written and not yet moved the stamps."""
-    if stamp is None or not settings.FRAGMENT_CACHE or wrote():
+@dataclass(frozen=True)
+class Stamps:
+    """What a production's kept fragments are checked against: `key` names whose view it is (the
+    production, its date today, the member who looks), `tables` the stamp of each table as the
+    visit found it at its start (a table never written has none)."""
+
+    key: tuple
+    tables: Mapping[str, int] = field(default_factory=dict)
+
+    def of(self, tables: tuple[str, ...]) -> tuple[int, ...]:
+        return (self.tables.get(EVERY_TABLE, 0), *(self.tables.get(t, 0) for t in tables))
+
+
+@contextmanager
+def reading():
+    """The tables read on this connection inside the block (a fragment's render)."""
+    watch(connection)
+    readers = getattr(connection, "pd_readers", None)
+    if readers is None:
+        readers = connection.pd_readers = []
+    tables: set[str] = set()
+    readers.append(tables)
+    try:
+        yield tables
+    finally:
+        readers.pop()
+
+
+def fragment(stamps: Stamps | None, parts: tuple, render: Callable[[], str]) -> str:
+    """The fragment named by `parts`: from the cache while the stamps of the tables it read are
+    those it was kept at, else rendered and kept with them. Rendered fresh, and not kept, when
+    there are no stamps, the cache is off, or this connection has written and not yet moved the
+    stamps."""
+    if stamps is None or not settings.FRAGMENT_CACHE or wrote():
         return render()
-    digest = hashlib.sha256(repr((stamp, *parts)).encode()).hexdigest()
+    outside = getattr(connection, "pd_outside", None) or set()
+    digest = hashlib.sha256(repr((stamps.key, *parts)).encode()).hexdigest()
     key = f"fragment:{digest}"
     cache = caches["fragments"]
-    html = cache.get(key)
-    if html is None:
+    try:
+        kept = cache.get(key)
+    except Exception:  # a shared cache out of reach (Redis down): the page is worked out
+        logger.warning("fragment cache unreadable", exc_info=True)
+        return render()
+    if kept is not None:
+        tables, at, html = kept
+        if stamps.of(tables) == at:
+            for reader in getattr(connection, "pd_readers", None) or ():
+                reader.update(tables)  # an enclosing fragment depends on them too
+            return html
+    with reading() as read:
         html = render()
-        if not wrote():
-            cache.set(key, html)
+    tables = tuple(sorted(read | outside))
+    if not wrote():
+        try:
+            cache.set(key, (tables, stamps.of(tables), html))
+        except Exception:
+            logger.warning("fragment not kept", exc_info=True)
     return html

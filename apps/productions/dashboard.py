@@ -6,6 +6,8 @@ Until an app registers a panel for one of the standard slots, the slot shows wha
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
+
 from django.http import HttpRequest
 
 from apps.core import registry
@@ -42,7 +44,32 @@ STANDARD_SLOTS: list[tuple[str, str, str, Capability]] = [
 ]
 
 
-def panels_for(request: HttpRequest) -> list[dict]:
+class Panel(Mapping):
+    """A dashboard panel: its title and template at once, what it shows worked out on its first
+    read, so that a panel whose kept fragment (templates/productions/dashboard.html) is at hand
+    runs none of its queries."""
+
+    def __init__(self, title: str, template: str, work: Callable[[], dict]) -> None:
+        self._fixed = {"title": title, "template": template}
+        self._work = work
+        self._context: dict | None = None
+
+    def _all(self) -> dict:
+        if self._context is None:
+            self._context = {**self._work(), **self._fixed}
+        return self._context
+
+    def __getitem__(self, key: str):
+        return self._fixed[key] if key in self._fixed else self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def panels_for(request: HttpRequest) -> list[Mapping]:
     membership = request.membership
     registered = registry.panels()
     shown = []
@@ -53,9 +80,7 @@ def panels_for(request: HttpRequest) -> list[dict]:
         panel = registered.get(key)
         if panel is not None:
             if membership.can(panel.capability):
-                shown.append(
-                    {"title": panel.title, "template": panel.template, **panel.context(request)}
-                )
+                shown.append(Panel(panel.title, panel.template, _context_of(panel, request)))
         elif membership.can(slots[key][2]):
             shown.append(
                 {
@@ -65,6 +90,10 @@ def panels_for(request: HttpRequest) -> list[dict]:
                 }
             )
     return shown
+
+
+def _context_of(panel, request: HttpRequest) -> Callable[[], dict]:
+    return lambda: panel.context(request)
 
 
 # --- The production menu ------------------------------------------------------------------------

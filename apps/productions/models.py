@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import secrets
 import zoneinfo
 from datetime import date
 
@@ -67,6 +68,12 @@ def time_zone_choices() -> list[tuple[str, str]]:
     return [(tz, tz.replace("_", " ")) for tz in sorted(zoneinfo.available_timezones())]
 
 
+def new_table_stamps() -> dict[str, int]:
+    """A new production's stamps: its own "every table" stamp, so that nothing kept for an earlier
+    production of the same id is ever taken for its own."""
+    return {"*": secrets.randbits(52)}
+
+
 def logo_path(instance: Production, filename: str) -> str:
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "img"
     return f"productions/{instance.slug}/logo.{suffix}"
@@ -111,8 +118,12 @@ class Production(models.Model):
     # A random number moved after every write to the production (apps/productions/stamps.py): the
     # cached fragments of its pages are kept under it (apps/core/freshness.py).
     data_stamp = models.BigIntegerField(default=0, editable=False)
+    # The same per table written, {table: random number}: a kept fragment is valid while the
+    # stamps of the tables it read have not moved. Only that one UPDATE writes it (`save` leaves
+    # it alone, so a production saved from an old copy never puts old stamps back).
+    table_stamps = models.JSONField(default=new_table_stamps, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["version", "data_stamp"])
+    history = HistoricalRecords(excluded_fields=["version", "data_stamp", "table_stamps"])
 
     class Meta:
         ordering = ["title"]
@@ -140,6 +151,12 @@ class Production(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        existing = not self._state.adding and not kwargs.get("force_insert")
+        if existing and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = SAVED_FIELDS
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("productions:dashboard", kwargs={"production_slug": self.slug})
 
@@ -165,6 +182,13 @@ class Production(models.Model):
             return None
         return (self.first_shoot_day - self.today()).days
 
+
+# What `Production.save` writes to a row that exists: every field but the stamps.
+SAVED_FIELDS = [
+    f.name
+    for f in Production._meta.concrete_fields
+    if not f.primary_key and f.name not in ("data_stamp", "table_stamps")
+]
 
 # The departments every production starts with; the AP edits them from there.
 STANDARD_DEPARTMENTS = [

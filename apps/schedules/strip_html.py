@@ -51,8 +51,10 @@ class Drawing:
         return ' tabindex="0"' if self.can_edit else ""
 
     @classmethod
-    def for_request(cls, request, board, found, *, can_edit: bool) -> Drawing:
-        token = escape(get_token(request))
+    def for_request(cls, request, board, found, *, can_edit: bool, csrf_token=None) -> Drawing:
+        """`csrf_token` stands in for the session's own in a kept fragment (the fragment tag puts
+        each response's own in its place)."""
+        token = escape(csrf_token or get_token(request))
 
         def url(name: str, **kwargs) -> str:
             return production_url(request, name, **kwargs)

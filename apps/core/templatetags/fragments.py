@@ -1,9 +1,10 @@
-"""`{% fragment "name" part ... %}...{% endfragment %}`: a block kept in the fragment cache at the
-production's data stamp (apps/core/freshness.py). The key is the name, the parts, the context's
-`data_stamp` and the language. The tenant puts in `data_stamp` the production, its stamp, today's
-date in its time zone and the viewer's membership, so that a block may show what this member may
-do; with no `data_stamp` in the context (a page outside a production) the block is rendered every
-time.
+"""`{% fragment "name" part ... %}...{% endfragment %}`: a block kept in the fragment cache while
+the stamps of the tables it read have not moved (apps/core/freshness.py). The key is the name, the
+parts, the key of the context's `data_stamp` and the language. The tenant puts in `data_stamp` the
+production, today's date in its time zone and the viewer's membership, so that a block may show
+what this member may do, and the production's table stamps; with no `data_stamp` in the context
+(a page outside a production) the block is rendered every time. Blocks may nest: the outer one
+depends on the inner ones' tables too.
 
 Whatever else the block shows must follow from the key: pass as parts the objects the URL names (a
 version, a call sheet) and the query string's choices. What the block reads should be lazy (a
@@ -11,17 +12,24 @@ version, a call sheet) and the query string's choices. What the block reads shou
 with a stand-in for the CSRF token, which each response replaces with its own.
 """
 
-import secrets
-
 from django import template
 from django.utils import translation
+from django.utils.crypto import salted_hmac
 
 from apps.core.freshness import fragment as cached_fragment
 
 register = template.Library()
 
-# Stands in for the CSRF token inside kept blocks; new in every process, as its cache is.
-CSRF_STAND_IN = f"csrf-stand-in-{secrets.token_hex(16)}"
+# Stands in for the CSRF token inside kept blocks: the same in every worker, since with
+# FRAGMENT_CACHE_URL they share the kept blocks; nobody can guess it without the SECRET_KEY.
+CSRF_STAND_IN = None
+
+
+def csrf_stand_in() -> str:
+    global CSRF_STAND_IN
+    if CSRF_STAND_IN is None:
+        CSRF_STAND_IN = f"csrf-stand-in-{salted_hmac('fragments.csrf', 'stand-in').hexdigest()}"
+    return CSRF_STAND_IN
 
 
 class FragmentNode(template.Node):
@@ -32,13 +40,14 @@ class FragmentNode(template.Node):
     def render(self, context):
         parts = tuple(part.resolve(context) for part in self.parts)
         token = context.get("csrf_token")
-        with context.push(csrf_token=CSRF_STAND_IN):
+        stand_in = csrf_stand_in()
+        with context.push(csrf_token=stand_in):
             html = cached_fragment(
                 context.get("data_stamp"),
                 (*parts, translation.get_language()),
                 lambda: self.nodelist.render(context),
             )
-        return html.replace(CSRF_STAND_IN, str(token)) if CSRF_STAND_IN in html else html
+        return html.replace(stand_in, str(token)) if stand_in in html else html
 
 
 @register.tag("fragment")

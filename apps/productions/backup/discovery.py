@@ -61,7 +61,9 @@ CLEARED_FIELDS: dict[str, tuple[str, ...]] = {
 
 # Bookkeeping that is not the production's data: left out of archives, left at its default on
 # restore. The data stamp (apps/productions/stamps.py) moves again once the restore has written.
-NOT_ARCHIVED_FIELDS: dict[str, tuple[str, ...]] = {"productions.production": ("data_stamp",)}
+NOT_ARCHIVED_FIELDS: dict[str, tuple[str, ...]] = {
+    "productions.production": ("data_stamp", "table_stamps")
+}
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ SOFT_REFERENCES: dict[str, tuple[SoftReference, ...]] = {
 # JSON columns of production models known to hold no record ids (codes, dates). A new JSON column
 # must be added here or to SOFT_REFERENCES; the coverage test fails until it is.
 JSON_WITHOUT_IDS: dict[str, str] = {
+    "productions.production.table_stamps": "table names and random numbers, not archived",
     "budgets.markup.sections": "section codes",
     "schedules.schedulesettings.holidays": "ISO dates",
     "schedules.location.unavailable_dates": "ISO dates",

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import functools
 import secrets
 
 from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
+from apps.core.templatetags.fragments import csrf_stand_in
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
@@ -29,25 +32,33 @@ from apps.schedules.views.board_work import (
 
 @production_view(C.VIEW_SCHEDULE)
 def stripboard(request: ProductionRequest) -> HttpResponse:
-    context = board_context(request)
-    result, drawing = context["board"], context["drawing"]
-    return render(
-        request,
-        "schedules/stripboard.html",
-        {
+    """The board, worked out only when its kept fragment (templates/schedules/stripboard.html) is
+    not at hand: every value below is read lazily, and a visit that finds the fragment reads none
+    of them."""
+
+    @functools.cache
+    def work() -> dict:
+        context = board_context(request, csrf_token=csrf_stand_in())
+        result, drawing = context["board"], context["drawing"]
+        return {
             **context,
             "days_html": strip_html.days(result, drawing),
             "day_options": strip_html.day_options(result),
             "bin_html": strip_html.strip_list(None, result, drawing),
             "filter_selects": strip_html.filter_selects(context["filter"].form),
-            "chart": reports.pages_chart(request.production, context["board"]),
+            "chart": reports.pages_chart(request.production, result),
             "sort_form": forms.SortForm(),
-            "sorts": services.SORTS,
-            "fill_form": forms.DaysFillForm(
-                initial={"pages": context["board"].settings.page_limit_eighths}
-            ),
-        },
-    )
+            "fill_form": forms.DaysFillForm(initial={"pages": result.settings.page_limit_eighths}),
+        }
+
+    lazy = {key: SimpleLazyObject(functools.partial(lambda k: work()[k], key)) for key in BOARD}
+    return render(request, "schedules/stripboard.html", {**lazy, "sorts": services.SORTS})
+
+
+# What the stripboard's template reads of the worked-out board.
+BOARD = ("board", "drawing", "can_edit", "filter", "matches", "hide", "banner_kinds")
+BOARD += ("days_html", "day_options", "bin_html", "filter_selects", "chart")
+BOARD += ("sort_form", "fill_form")
 
 
 @production_view(C.EDIT_SCHEDULE)

@@ -28,13 +28,15 @@ from apps.schedules.strip_html import Drawing, day_header, strip_list
 AT_THE_END = 10**6
 
 
-def board_context(request: ProductionRequest, result=None) -> dict:
+def board_context(request: ProductionRequest, result=None, csrf_token=None) -> dict:
     result = result or queries.board(request.production)
     found = strip_filter(request.production, result, request.GET)
     can_edit = request.membership.can(C.EDIT_SCHEDULE)
     return {
         "board": result,
-        "drawing": Drawing.for_request(request, result, found, can_edit=can_edit),
+        "drawing": Drawing.for_request(
+            request, result, found, can_edit=can_edit, csrf_token=csrf_token
+        ),
         "can_edit": can_edit,
         "filter": found,
         "matches": found.matches,
