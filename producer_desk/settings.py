@@ -326,6 +326,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "apps.payroll.paperwork.tasks.paperwork_reminders",
         "schedule": crontab(hour=env_int("VENDOR_REMINDER_HOUR_UTC", 11), minute=15),
     },
+    # Festival deadlines in the next two weeks, once per festival, deadline and person.
+    "post-festival-reminders": {
+        "task": "apps.post.festivals.tasks.festival_reminders",
+        "schedule": crontab(hour=env_int("VENDOR_REMINDER_HOUR_UTC", 11), minute=30),
+    },
     # Sends whose task is lost: the broker was down, or lost its queue (see apps/core/outbox.py).
     "redispatch-waiting-sends": {
         "task": "apps.productions.tasks.redispatch_waiting",

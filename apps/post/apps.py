@@ -4,3 +4,35 @@ from apps.core import registry
 class PostConfig(registry.DomainAppConfig):
     name = "apps.post"
     verbose_name = "Post"
+
+    def nav(self) -> list[registry.NavItem]:
+        from apps.productions.capabilities import Capability as C
+
+        # One entry in the production's menu: schedule, deliverables, screenings, festivals and
+        # distribution are the post pages' own tabs (templates/post/_nav.html).
+        return [registry.NavItem("Post", "post:schedule", C.VIEW_POST, 800, "film")]
+
+    def panels(self) -> list[registry.Panel]:
+        from apps.post.milestones.registry import panels as milestone_panels
+
+        return [*milestone_panels()]
+
+    def audited(self) -> list[registry.Audited]:
+        from apps.post.festivals.registry import audited as festival_audited
+        from apps.post.milestones.registry import audited as milestone_audited
+
+        return [*milestone_audited(), *festival_audited()]
+
+    def demo(self):
+        from apps.post.demo import seed_post
+
+        return seed_post, 800  # after casting's 700: the shoot is planned, vendors exist
+
+    def calendar(self, production, start, end, membership=None):
+        from apps.post.festivals.registry import calendar as festival_calendar
+        from apps.post.milestones.registry import calendar as milestone_calendar
+
+        return [
+            *milestone_calendar(production, start, end, membership),
+            *festival_calendar(production, start, end, membership),
+        ]

@@ -52,7 +52,7 @@ def panels_for(request: HttpRequest) -> list[dict]:
     for key in keys:
         panel = registered.get(key)
         if panel is not None:
-            if membership.can(panel.capability):
+            if membership.can(panel.capability) and (panel.shown is None or panel.shown(request)):
                 shown.append(
                     {"title": panel.title, "template": panel.template, **panel.context(request)}
                 )
