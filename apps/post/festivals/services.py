@@ -23,8 +23,9 @@ from apps.vendors.models import PurchaseOrder, Vendor
 
 # Deadlines this close (in days, today included) are reminded, once each.
 REMINDER_DAYS = 14
-# The budget account a festival fee is charged to unless the person says another.
-FEE_ACCOUNT = "5000"
+# The budget account a festival fee is charged to unless the person says another: the feature
+# template has no festival line, so Publicity's press materials (5004) until it has one.
+FEE_ACCOUNT = "5004"
 
 NOT_OURS = "That {what} belongs to another production."
 NO_SUCH_FEE = "The festival has no {deadline} fee: enter it first."

@@ -99,7 +99,7 @@ def test_a_fee_becomes_a_draft_purchase_order_that_the_person_sees(ap_client, pr
     vendor = VendorFactory(production=production, name="Harbourfront IFF", budget=False)
     response = ap_client.post(
         url(production, "festival_fee_order", pk=made.pk),
-        {"deadline": "early", "vendor": vendor.pk, "account_number": "5000"},
+        {"deadline": "early", "vendor": vendor.pk, "account_number": "5004"},
         follow=True,
     )
     po = PurchaseOrder.objects.get()
@@ -107,7 +107,7 @@ def test_a_fee_becomes_a_draft_purchase_order_that_the_person_sees(ap_client, pr
     assert f"{po.label} drafted to Harbourfront IFF" in page
     assert po.status == POStatus.DRAFT and po.vendor == vendor
     (line,) = po.lines.all()
-    assert line.amount == Decimal("65.50") and line.account_number == "5000"
+    assert line.amount == Decimal("65.50") and line.account_number == "5004"
     made.refresh_from_db()
     assert made.purchase_order == po and made.vendor == vendor
     reasons = [e.reason for e in entries_for(production)]
