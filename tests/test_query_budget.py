@@ -181,6 +181,9 @@ POST_ONLY = {
     "casting:audition_invite",
     "casting:audition_slot_cancel",
     "casting:audition_slot_invite",
+    "post:milestone_standard",
+    "post:milestone_baseline",
+    "post:milestone_delete",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo or offer (the one measured) is not edited but amended, so its edit page sends to the
@@ -302,6 +305,8 @@ PK_BY_APP = {
     "casting:audition_slot": "audition_slot",
     "casting:audition": "audition_session",
     "casting:": "casting_role",
+    "post:milestone": "milestone",
+    "post:festival": "festival",
 }
 
 
@@ -453,6 +458,22 @@ def objects(production) -> dict:
         "unavailability": Unavailability.objects.filter(production=p)[0].pk,
         "agency": most(Agency.objects.filter(production=p), "representatives"),
         **_auditions(p),
+        **_post(p),
+    }
+
+
+def _post(production) -> dict:
+    """The demo's post: a slipped milestone and the festival whose fee is on a PO."""
+    from apps.post.festivals.models import Festival
+    from apps.post.milestones.models import Milestone
+
+    return {
+        "milestone": Milestone.objects.filter(production=production, vendor__isnull=True)
+        .exclude(slip_reason="")[0]
+        .pk,
+        "festival": Festival.objects.filter(production=production, purchase_order__isnull=False)[
+            0
+        ].pk,
     }
 
 
