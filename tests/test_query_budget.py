@@ -45,9 +45,9 @@ OVERRIDES: dict[str, int] = {
     # rows and the versions before them; per model a changed key names, its names. It grows with
     # the kinds of record audited (the cost periods and the timecards joined them, then casting's
     # fourteen: roles, actors, agencies, agents, submissions, shortlists, comments, sessions, slots,
-    # sides, offers, amendments, holds, re-prices; 2 queries each in the exports), never with the
-    # entries.
-    "productions:audit": 76,
+    # sides, offers, amendments, holds, re-prices; 2 queries each in the exports; post's milestones
+    # and festivals, whose exports name their members, vendors and POs), never with the entries.
+    "productions:audit": 86,
     # session, user, membership; the report; its eight tables; the shoot days, departments and
     # people its rows choose from
     "daily_reports:edit": 15,
