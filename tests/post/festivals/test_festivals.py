@@ -197,6 +197,7 @@ def test_the_demo_seeds_a_slipped_schedule_and_festivals_in_three_states(db):
 
     production = ProductionFactory(wrap_date=date.today() + timedelta(days=60))
     people = {Role.ASSOCIATE_PRODUCER: member(production)}
+    VendorFactory(production=production, name="Festival entries", budget=False)
     for _ in range(2):  # idempotent
         seed_post(production, people, "small")
     milestones = list(Milestone.objects.filter(production=production))
