@@ -351,6 +351,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "apps.development.rights.tasks.option_reminders",
         "schedule": crontab(hour=env_int("VENDOR_REMINDER_HOUR_UTC", 11), minute=40),
     },
+    # Festival deadlines in the next two weeks, once per festival, deadline and person.
+    "post-festival-reminders": {
+        "task": "apps.post.festivals.tasks.festival_reminders",
+        "schedule": crontab(hour=env_int("VENDOR_REMINDER_HOUR_UTC", 11), minute=45),
+    },
     # Sends whose task is lost: the broker was down, or lost its queue (see apps/core/outbox.py).
     "redispatch-waiting-sends": {
         "task": "apps.productions.tasks.redispatch_waiting",

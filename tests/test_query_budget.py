@@ -47,9 +47,9 @@ OVERRIDES: dict[str, int] = {
     # fourteen: roles, actors, agencies, agents, submissions, shortlists, comments, sessions, slots,
     # sides, offers, amendments, holds, re-prices; 2 queries each in the exports; then post's
     # checklists, deliverables, deals and instalments, screenings, their costs, guests and
-    # feedback; development's research notes, drafts, options, extensions and chain-of-title
-    # documents), never with the entries.
-    "productions:audit": 98,
+    # feedback, milestones and festivals; development's research notes, drafts, options,
+    # extensions and chain-of-title documents), never with the entries.
+    "productions:audit": 106,
     # session, user, membership; the report; its eight tables; the shoot days, departments and
     # people its rows choose from
     "daily_reports:edit": 15,
@@ -194,6 +194,9 @@ POST_ONLY = {
     "post:screening_cost_po",
     "post:screening_cost_remove",
     "post:screening_guest_remove",
+    "post:milestone_standard",
+    "post:milestone_baseline",
+    "post:milestone_delete",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo or offer (the one measured) is not edited but amended, so its edit page sends to the
@@ -328,6 +331,8 @@ PK_BY_APP = {
     "post:distribution": "deal",
     "development:": "option",
     "post:screening": "screening",
+    "post:milestone": "milestone",
+    "post:festival": "festival",
 }
 
 
@@ -482,6 +487,7 @@ def objects(production) -> dict:
         **_post(p),
         **_development(p),
         **_screenings(p),
+        **_post_schedule(p),
     }
 
 
@@ -510,6 +516,21 @@ def _development(production) -> dict:
         "draft": Draft.objects.filter(production=production)[0].pk,
         "option": Option.objects.filter(production=production)[0].pk,
         "chain_document": ChainDocument.objects.filter(production=production)[0].pk,
+    }
+
+
+def _post_schedule(production) -> dict:
+    """The demo's post: a slipped milestone and the festival whose fee is on a PO."""
+    from apps.post.festivals.models import Festival
+    from apps.post.milestones.models import Milestone
+
+    return {
+        "milestone": Milestone.objects.filter(production=production, vendor__isnull=True)
+        .exclude(slip_reason="")[0]
+        .pk,
+        "festival": Festival.objects.filter(production=production, purchase_order__isnull=False)[
+            0
+        ].pk,
     }
 
 

@@ -7,7 +7,10 @@ what it adds:
 - `panels()`: dashboard panels (`Panel`);
 - `audited()`: models whose history joins the production's audit log (`Audited`);
 - `demo()`: the seeder that adds its part to the demo production, and its order;
-- `connect()`: signal receivers it registers.
+- `connect()`: signal receivers it registers;
+- `calendar(production, start, end, membership)`: dated events of its own (post milestones,
+  festival deadlines) that the production calendar and its iCal feed show (`calendar_events`), so
+  the schedule's calendar imports no app that adds to it.
 
 `ready()` collects them here, in one registry per kind, and the tenant app (`productions`) reads
 them: the menu and the dashboard, the audit log and `seed_demo` know no domain app. The methods are
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.apps import AppConfig
@@ -47,6 +51,8 @@ class Panel:
     capability: Any
     context: Callable[[HttpRequest], dict]
     order: int = 100
+    # When given, the panel is shown only while it answers True (post's panel: once wrapped).
+    shown: Callable[[HttpRequest], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,18 @@ class Audited:
     select_related: tuple[str, ...] = field(default_factory=tuple)
 
 
+@dataclass(frozen=True)
+class CalendarEvent:
+    """An all-day entry on the production calendar and in its iCal feed. `uid` stays the same
+    from one fetch to the next; `kind` is the calendar's CSS kind (`cal-<kind>`)."""
+
+    uid: str
+    date: date
+    label: str
+    kind: str = "event"
+    description: str = ""
+
+
 DemoSeeder = Callable[..., None]
 """Called as `seeder(production, people, size)`, where `people` maps a role to the demo user in
 that role. It must be idempotent: running the seed twice changes nothing."""
@@ -71,6 +89,7 @@ _NAV: dict[str, NavItem] = {}
 _PANELS: dict[str, Panel] = {}
 _AUDITED: dict[type[models.Model], Audited] = {}
 _SEEDERS: list[tuple[int, DemoSeeder]] = []
+_CALENDARS: list[DomainAppConfig] = []  # filled by ready(), below
 
 
 class DomainAppConfig(AppConfig):
@@ -96,6 +115,14 @@ class DomainAppConfig(AppConfig):
     def connect(self) -> None:
         """Connect signal receivers (with a dispatch_uid)."""
 
+    def calendar(
+        self, production, start: date | None, end: date | None, membership=None
+    ) -> list[CalendarEvent]:
+        """The app's events from `start` to `end` (inclusive; None: no bound). `membership` is
+        the member looking at the calendar page (the app leaves out what they may not see), or
+        None for the feed, whose token is its credential."""
+        return []
+
     def ready(self) -> None:
         for item in self.nav():
             _NAV[item.url_name] = item
@@ -106,6 +133,8 @@ class DomainAppConfig(AppConfig):
         demo = self.demo()
         if demo is not None and demo[0] not in [seeder for _, seeder in _SEEDERS]:
             _SEEDERS.append((demo[1], demo[0]))
+        if type(self).calendar is not DomainAppConfig.calendar and self not in _CALENDARS:
+            _CALENDARS.append(self)
         self.connect()
 
 
@@ -123,3 +152,15 @@ def audited_models() -> dict[type[models.Model], Audited]:
 
 def demo_seeders() -> list[DemoSeeder]:
     return [seeder for _, seeder in sorted(_SEEDERS, key=lambda item: item[0])]
+
+
+def calendar_events(
+    production, start: date | None = None, end: date | None = None, membership=None
+) -> list[CalendarEvent]:
+    """Every app's calendar events for a production, by date."""
+    events = [
+        event
+        for config in _CALENDARS
+        for event in config.calendar(production, start, end, membership)
+    ]
+    return sorted(events, key=lambda event: (event.date, event.label))

@@ -79,7 +79,7 @@ def panels_for(request: HttpRequest) -> list[Mapping]:
     for key in keys:
         panel = registered.get(key)
         if panel is not None:
-            if membership.can(panel.capability):
+            if membership.can(panel.capability) and (panel.shown is None or panel.shown(request)):
                 shown.append(Panel(panel.title, panel.template, _context_of(panel, request)))
         elif membership.can(slots[key][2]):
             shown.append(

@@ -1,5 +1,7 @@
-"""The production calendar: shoot, travel and off days with prep and wrap, by month or by week.
-Two queries whatever the range: the days in it, and nothing per day."""
+"""The production calendar: shoot, travel and off days with prep and wrap, by month or by week,
+and other apps' dated events (`registry.calendar_events`: post milestones, festival deadlines),
+each shown only to the members who may see it. A few queries whatever the range: the days in it,
+each app's events in it, and nothing per day."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from apps.core import registry
 from apps.productions.models import Production
 from apps.schedules.models import ShootDay
 
@@ -20,7 +23,7 @@ class CalendarDay:
     shoot_day: ShootDay | None = None
 
 
-def _labels_by_date(production: Production, start: date, end: date) -> dict:
+def _labels_by_date(production: Production, start: date, end: date, membership=None) -> dict:
     labels: dict[date, list[tuple[str, str]]] = defaultdict(list)
     days: dict[date, ShootDay] = {}
     for day in ShootDay.objects.filter(production=production, date__range=(start, end)).order_by(
@@ -37,12 +40,17 @@ def _labels_by_date(production: Production, start: date, end: date) -> dict:
         if wrap and cursor == wrap:
             labels[cursor].append(("wrap", "Wrap"))
         cursor += timedelta(days=1)
+    # Other apps' dated events (post milestones, festival deadlines), through the registry.
+    for event in registry.calendar_events(production, start, end, membership):
+        labels[event.date].append((event.kind, event.label))
     return {"labels": labels, "days": days}
 
 
-def month(production: Production, year: int, month_number: int) -> list[list[CalendarDay]]:
+def month(
+    production: Production, year: int, month_number: int, membership=None
+) -> list[list[CalendarDay]]:
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month_number)
-    found = _labels_by_date(production, weeks[0][0], weeks[-1][-1])
+    found = _labels_by_date(production, weeks[0][0], weeks[-1][-1], membership)
     return [
         [
             CalendarDay(
@@ -54,8 +62,8 @@ def month(production: Production, year: int, month_number: int) -> list[list[Cal
     ]
 
 
-def week(production: Production, monday: date) -> list[CalendarDay]:
-    found = _labels_by_date(production, monday, monday + timedelta(days=6))
+def week(production: Production, monday: date, membership=None) -> list[CalendarDay]:
+    found = _labels_by_date(production, monday, monday + timedelta(days=6), membership)
     return [
         CalendarDay(d, True, found["labels"].get(d, []), found["days"].get(d))
         for d in (monday + timedelta(days=i) for i in range(7))

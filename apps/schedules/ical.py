@@ -1,4 +1,5 @@
-"""The private calendar feed (RFC 5545): prep, shoot, travel, off days and wrap.
+"""The private calendar feed (RFC 5545): prep, shoot, travel, off days and wrap, and other apps'
+dated events (`registry.calendar_events`: post milestones, festival deadlines) as all-day events.
 
 A shoot day with a call time is a timed event from call to wrap in the production's zone (with
 its VTIMEZONE); other days, and shoot days with no call yet, are all-day events. Every event has
@@ -14,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from apps.core import registry
 from apps.productions.models import Production
 from apps.schedules.importers.eighths import format_eighths
 from apps.schedules.models import Location, Scene, ScheduleSettings, ShootDay
@@ -85,6 +87,18 @@ def calendar_feed(production: Production) -> bytes:
             event.add("dtstart", start)
             event.add("dtend", end if end and end > start else start + timedelta(days=1))
             cal.add_component(event)
+    # Other apps' dated events (post milestones, festival deadlines), all-day.
+    events = registry.calendar_events(production)
+    for item in events:
+        event = Event()
+        event.add("uid", f"{item.uid}@{production.slug}.producerdesk")
+        event.add("dtstamp", stamp)
+        event.add("summary", f"{production.title}: {item.label}")
+        event.add("dtstart", item.date)
+        event.add("dtend", item.date + timedelta(days=1))
+        if item.description:
+            event.add("description", item.description)
+        cal.add_component(event)
     # The zone's rules for the production's own dates, a year either side (the library's default
     # stops at 2038 and lists every change since 1970).
     dates = [d.date for d in days] + [

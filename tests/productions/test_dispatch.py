@@ -185,6 +185,7 @@ def test_every_app_s_waiting_sends_are_swept_and_beat_runs_the_sweeper():
         "post.deliverablereminder",
         "development.optionreminder",
         "post.guest",
+        "post.festivalreminder",
     }
     entry = settings.CELERY_BEAT_SCHEDULE["redispatch-waiting-sends"]
     assert entry["task"] in app.tasks and send_message.name in app.tasks

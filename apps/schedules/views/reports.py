@@ -106,7 +106,7 @@ def calendar_month(request: ProductionRequest) -> HttpResponse:
         "schedules/calendar_month.html",
         {
             "first": first,
-            "weeks": calendar_days.month(production, first.year, first.month),
+            "weeks": calendar_days.month(production, first.year, first.month, request.membership),
             "previous": previous,
             "following": following,
         },
@@ -121,7 +121,7 @@ def calendar_week(request: ProductionRequest) -> HttpResponse:
     except ValueError:
         anchor = production.first_shoot_day or production.today()
     monday = anchor - timedelta(days=anchor.weekday())
-    days = calendar_days.week(production, monday)
+    days = calendar_days.week(production, monday, request.membership)
     shoot_ids = [d.shoot_day.pk for d in days if d.shoot_day]
     scenes = {}
     for scene in (

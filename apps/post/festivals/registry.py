@@ -1,0 +1,33 @@
+"""What festivals add to the app registry (apps/post/apps.py): audited models and the deadlines
+on the production calendar."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from apps.core import registry
+
+
+def audited() -> list[registry.Audited]:
+    from apps.post.festivals.models import Festival
+
+    return [registry.Audited(Festival, "Festival", lambda f: f.name)]
+
+
+def calendar(production, start: date | None, end: date | None, membership=None):
+    from apps.post.festivals.queries import deadlines_between
+    from apps.post.milestones.registry import sees_post
+
+    if membership is not None and not sees_post(membership):
+        return []
+    return [
+        registry.CalendarEvent(
+            uid=f"festival-{festival.pk}-{key}",
+            date=day,
+            label=f"{festival.name}: {label.lower()} deadline",
+            kind="festival",
+            description=f"{festival.get_status_display()}"
+            + (f", {festival.get_premiere_display()}" if festival.premiere != "none" else ""),
+        )
+        for festival, key, label, day in deadlines_between(production, start, end)
+    ]

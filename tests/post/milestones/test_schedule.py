@@ -1,0 +1,221 @@
+"""The post schedule (issue 20, point 1): milestones, the standard set from the wrap date, a
+baseline and slips with their reasons in the audit log, the list and timeline, the export, the
+calendar and its feed, the dashboard panel once wrapped, and who reaches the pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+from openpyxl import load_workbook
+
+from apps.core.locking import StaleEdit
+from apps.post.errors import PostError
+from apps.post.milestones import services
+from apps.post.milestones.models import Milestone, MilestoneKind
+from apps.productions.audit import entries_for
+from apps.productions.capabilities import Role
+from apps.schedules import calendar_days
+from apps.schedules.ical import calendar_feed
+from tests.factories import ProductionFactory, member
+from tests.vendors.factories import VendorFactory, purchase_order
+
+pytestmark = pytest.mark.django_db
+
+
+def url(production, name, **kwargs) -> str:
+    return reverse(f"post:{name}", kwargs={"production_slug": production.slug, **kwargs})
+
+
+def make(production, title="Picture lock", days=30, **extra) -> Milestone:
+    return services.milestone_create(
+        production=production,
+        kind=extra.pop("kind", MilestoneKind.PICTURE_LOCK),
+        title=title,
+        due_on=production.wrap_date + timedelta(days=days),
+        **extra,
+    )
+
+
+def test_the_standard_set_counts_from_the_wrap_date_once(ap_client, production):
+    response = ap_client.post(url(production, "milestone_standard"), follow=True)
+    assert "12 standard milestone(s) added" in response.content.decode()
+    rows = list(Milestone.objects.filter(production=production))
+    assert len(rows) == 12
+    kinds = {m.kind for m in rows}
+    assert {MilestoneKind.EDITORS_CUT, MilestoneKind.PICTURE_LOCK, MilestoneKind.QC} <= kinds
+    lock = next(m for m in rows if m.kind == MilestoneKind.PICTURE_LOCK)
+    assert lock.due_on == production.wrap_date + timedelta(days=140)
+    assert all(m.due_on > production.wrap_date for m in rows)
+    again = ap_client.post(url(production, "milestone_standard"), follow=True)
+    assert "every standard milestone already" in again.content.decode()
+    assert Milestone.objects.filter(production=production).count() == 12
+
+
+def test_the_standard_set_needs_a_wrap_date(ap_client):
+    production = ProductionFactory(wrap_date=None)
+    ap_client.force_login(member(production))
+    response = ap_client.post(url(production, "milestone_standard"), follow=True)
+    assert escape(services.NO_WRAP_DATE) in response.content.decode()
+    assert not Milestone.objects.exists()
+
+
+def test_a_slip_from_the_baseline_needs_a_reason_and_is_audited_in_words(ap_client, production):
+    milestone = make(production)
+    ap_client.post(url(production, "milestone_baseline"))
+    milestone.refresh_from_db()
+    assert milestone.baseline_on == milestone.due_on
+    later = milestone.due_on + timedelta(days=9)
+    form = {
+        "kind": milestone.kind,
+        "title": milestone.title,
+        "due_on": later.isoformat(),
+        "version": milestone.version,
+    }
+    refused = ap_client.post(url(production, "milestone_edit", pk=milestone.pk), form)
+    assert refused.status_code == 200
+    assert "Say why the date moves from the baseline" in refused.content.decode()
+    milestone.refresh_from_db()
+    assert milestone.due_on == milestone.baseline_on  # nothing saved
+    form["slip_reason"] = "Reshoot of the ferry scene"
+    saved = ap_client.post(url(production, "milestone_edit", pk=milestone.pk), form)
+    assert saved.status_code == 302
+    milestone.refresh_from_db()
+    assert milestone.due_on == later and milestone.slip_days == 9
+    assert milestone.slip_reason == "Reshoot of the ferry scene"
+    reasons = [e.reason for e in entries_for(production)]
+    assert any("moved Picture lock" in r and "Reshoot of the ferry scene" in r for r in reasons)
+    assert any(r.startswith("baseline set") for r in reasons)
+    page = ap_client.get(url(production, "schedule")).content.decode()
+    assert "+9 d" in page and "Reshoot of the ferry scene" in page
+    assert 'data-testid="timeline"' in page and "1 milestone off the baseline" in page
+
+
+def test_a_stale_edit_changes_nothing(production):
+    milestone = make(production)
+    services.milestone_update(
+        milestone=Milestone.objects.get(pk=milestone.pk), expected_version=1, title="Lock v2"
+    )
+    with pytest.raises(StaleEdit):
+        services.milestone_update(
+            milestone=Milestone.objects.get(pk=milestone.pk), expected_version=1, title="Lock v3"
+        )
+    assert Milestone.objects.get(pk=milestone.pk).title == "Lock v2"
+
+
+def test_a_milestone_ties_to_a_vendor_and_its_purchase_order(ap_client, production):
+    vendor = VendorFactory(production=production, name="Ferry VFX", budget=False)
+    po = purchase_order(vendor, "1000")
+    milestone = make(production, "VFX delivery", kind=MilestoneKind.VFX_DELIVERY, purchase_order=po)
+    assert milestone.vendor == vendor  # taken from the PO
+    page = ap_client.get(url(production, "schedule")).content.decode()
+    assert "Ferry VFX" in page and po.label in page
+    other = purchase_order(VendorFactory(budget=False), "5")
+    with pytest.raises(PostError, match="another production"):
+        make(production, "Titles", purchase_order=other)
+    stranger = VendorFactory(production=production, name="Other", budget=False)
+    with pytest.raises(PostError, match="not to the milestone's vendor"):
+        make(production, "Titles", vendor=stranger, purchase_order=po)
+
+
+def test_the_owner_is_a_member_or_a_name(production, ap):
+    from apps.productions.models import Membership
+
+    membership = Membership.objects.get(production=production, user=ap)
+    assert make(production, owner_member=membership).owner == str(ap)
+    assert make(production, "Mix", owner_name="Tom Okoro (mixer)").owner == "Tom Okoro (mixer)"
+
+
+def test_the_schedule_exports_as_csv_and_xlsx(ap_client, production):
+    milestone = make(production, 'Titles "and" =credits')
+    services.baseline_set(production=production)
+    milestone.refresh_from_db()
+    services.milestone_update(
+        milestone=milestone,
+        expected_version=milestone.version,
+        due_on=milestone.due_on + timedelta(days=3),
+        slip_reason="Font licence",
+    )
+    response = ap_client.get(url(production, "schedule_export", fmt="csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:5] == ["Milestone", "Kind", "Date", "Baseline", "Slip (days)"]
+    assert rows[1][0].endswith('Titles "and" =credits') and rows[1][4] == "3"
+    assert rows[1][5] == "Font licence"
+    xlsx = ap_client.get(url(production, "schedule_export", fmt="xlsx"))
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet.cell(1, 1).value == "Milestone" and sheet.cell(2, 5).value == 3
+    assert ap_client.get(url(production, "schedule_export", fmt="pdf")).status_code == 404
+
+
+def test_milestones_are_on_the_calendar_and_in_its_feed(client, production):
+    milestone = make(production, "Picture lock", days=3)
+    day = milestone.due_on
+    head_of_post = member(production, Role.DEPARTMENT_HEAD, department="Post")
+    weeks = calendar_days.month(production, day.year, day.month, head_of_post.memberships.get())
+    labels = [label for week in weeks for d in week if d.date == day for label in d.labels]
+    assert ("post", "Post: Picture lock") in labels
+    camera = member(production, Role.DEPARTMENT_HEAD, department="Camera")
+    weeks = calendar_days.month(production, day.year, day.month, camera.memberships.get())
+    assert all(kind != "post" for week in weeks for d in week for kind, _ in d.labels)
+    client.force_login(head_of_post)
+    page = client.get(
+        reverse("schedules:calendar", kwargs={"production_slug": production.slug}),
+        {"month": f"{day:%Y-%m}"},
+    ).content.decode()
+    assert "Post: Picture lock" in page
+    feed = calendar_feed(production).decode()
+    assert f"UID:post-milestone-{milestone.pk}@{production.slug}.producerdesk" in feed
+    assert "SUMMARY:" in feed and "Post: Picture lock" in feed
+    assert f"DTSTART;VALUE=DATE:{day:%Y%m%d}" in feed
+
+
+def test_the_dashboard_shows_the_next_milestones_once_the_shoot_has_wrapped(ap_client):
+    production = ProductionFactory(
+        first_shoot_day=date.today() - timedelta(days=60),
+        wrap_date=date.today() - timedelta(days=2),
+        prep_start=date.today() - timedelta(days=90),
+    )
+    ap_client.force_login(member(production))
+    make(production, "Editor's cut", days=20)
+    dashboard = reverse("productions:dashboard", kwargs={"production_slug": production.slug})
+    page = ap_client.get(dashboard).content.decode()
+    assert 'data-testid="post-panel"' in page and "Editor&#x27;s cut" in page
+    shooting = ProductionFactory(
+        first_shoot_day=date.today() - timedelta(days=20),
+        wrap_date=date.today() + timedelta(days=2),
+        prep_start=date.today() - timedelta(days=50),
+    )
+    ap_client.force_login(member(shooting))
+    make(shooting, "Editor's cut", days=20)
+    dashboard = reverse("productions:dashboard", kwargs={"production_slug": shooting.slug})
+    assert 'data-testid="post-panel"' not in ap_client.get(dashboard).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "department", "status"),
+    [
+        (Role.DEPARTMENT_HEAD, "Post", 200),
+        (Role.DEPARTMENT_HEAD, "Post-production", 200),
+        (Role.DEPARTMENT_HEAD, "Sound", 403),
+        (Role.COORDINATOR, None, 200),
+        (Role.CREW, None, 403),
+    ],
+)
+def test_who_reaches_the_post_schedule(client, production, role, department, status):
+    client.force_login(member(production, role, department=department))
+    assert client.get(url(production, "schedule")).status_code == status
+
+
+def test_a_coordinator_sees_but_does_not_change_the_schedule(client, production):
+    client.force_login(member(production, Role.COORDINATOR))
+    assert client.post(url(production, "milestone_standard")).status_code == 403
+    assert not Milestone.objects.exists()
+
+
+def test_an_outsider_gets_404(client, production, outsider):
+    client.force_login(outsider)
+    assert client.get(url(production, "schedule")).status_code == 404
