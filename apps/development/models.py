@@ -66,3 +66,7 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.production.title
+
+
+from apps.development.finance import models as finance  # noqa: E402,F401  (registers them)
+from apps.development.pitch import models as pitch  # noqa: E402,F401  (registers them)

@@ -1,0 +1,14 @@
+"""Development's part of the demo (dev-a owns this module; this version only calls the finance
+plan's and pitch package's seeders, to be reconciled)."""
+
+from __future__ import annotations
+
+
+def seed_development(production, people, size: str) -> None:
+    from apps.development.finance.demo import seed_finance
+    from apps.development.pitch.demo import seed_pitch
+
+    if size == "large":
+        return  # the large demo measures pages; the plan and the package are the small one's
+    seed_finance(production)
+    seed_pitch(production)
