@@ -200,6 +200,19 @@ def casting_documents(production) -> dict[str, Document]:
     }
 
 
+def pitch_documents(production) -> dict[str, Document]:
+    from apps.development.models import Project
+
+    Project.objects.create(production=production, logline="A ferry's last crossing.")
+    return {
+        "pitch package": Document(
+            reverse("development:pitch_pdf", args=[production.slug]),
+            ["Pitch package", production.get_phase_display()],
+            "development/pitch/pitch_pdf.html",
+        )
+    }
+
+
 BUILDERS = {
     **dict.fromkeys(["top sheet", "budget detail", "cost report"], budget_documents),
     **dict.fromkeys(["call sheet draft", "call sheet revision"], call_sheet_documents),
@@ -219,6 +232,7 @@ BUILDERS = {
     "payroll summary": payroll_documents,
     "cost period": cost_period_documents,
     **dict.fromkeys(["casting breakdown", "sides"], casting_documents),
+    "pitch package": pitch_documents,
 }
 
 
@@ -299,6 +313,7 @@ def test_every_pdf_template_is_read_back_above_and_extends_the_document_base():
         "schedules/breakdown_sheets.html", "crew/memo_document.html", "crew/contact_sheet.html",
         "vendors/po_document.html", "daily_reports/document.html", "payroll/week_pdf.html",
         "casting/breakdown_pdf.html", "casting/auditions/sides_pdf.html",
+        "development/pitch/pitch_pdf.html",
     }  # fmt: skip
     assert printed == named, "a PDF template with no letterhead test: add it to BUILDERS"
 

@@ -68,6 +68,7 @@ def test_custom_shares_must_add_up_to_a_hundred(production, dated):
 
 
 def test_a_phase_without_dates_is_unscheduled_not_lost(production):
+    production.prep_start = production.wrap_end = None
     production.first_shoot_day = production.wrap_date = date(2026, 2, 2)
     production.save()
     small_budget(production)
