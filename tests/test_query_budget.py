@@ -453,6 +453,24 @@ def objects(production) -> dict:
         "unavailability": Unavailability.objects.filter(production=p)[0].pk,
         "agency": most(Agency.objects.filter(production=p), "representatives"),
         **_auditions(p),
+        **_development(p, version),
+    }
+
+
+def _development(production, version) -> dict:
+    """The demo's finance source, a budget category for its spread rule, the pitch's rows."""
+    from apps.budgets.models import Category
+    from apps.development.finance.models import FinanceSource
+    from apps.development.pitch.models import Comparable, LookImage, PitchPerson
+
+    p = production
+    return {
+        "finance_source": FinanceSource.objects.filter(production=p)[0].pk,
+        "number": Category.objects.filter(budget_version=version)[0].number,
+        "kind": "comparable",
+        "comparable": Comparable.objects.filter(production=p)[0].pk,
+        "look": LookImage.objects.filter(production=p)[0].pk,
+        "letter_person": PitchPerson.objects.filter(production=p).exclude(letter_file="")[0].pk,
     }
 
 
@@ -496,6 +514,7 @@ def complete_demo(production) -> None:
     _start_paperwork(production, DEMO_PDF)
     _actor_files(production, DEMO_PDF)
     production.logo.save("logo.png", ContentFile(_PNG))
+    _pitch_files(production, DEMO_PDF)
     settings = schedules.settings_for(production)
     settings.ical_token = FEED_TOKEN
     settings.save()
@@ -513,6 +532,16 @@ def complete_demo(production) -> None:
         rain = scenarios.scenario_create(production=production, name="Rain cover")
         scenarios.scenario_day_insert(scenario=rain)  # so comparing works the budget out again
     _shoot_two_days(production)
+
+
+def _pitch_files(production, pdf: bytes) -> None:
+    """A look image and a letter of interest on file for the pitch package."""
+    from apps.development.pitch.models import LookImage, PitchPerson
+
+    look = LookImage(production=production, caption="Night crossing")
+    look.image.save("look.png", ContentFile(_PNG))
+    person = PitchPerson.objects.filter(production=production).first()
+    person.letter_file.save("letter.pdf", ContentFile(pdf))
 
 
 def _actor_files(production, pdf: bytes) -> None:

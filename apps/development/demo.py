@@ -8,7 +8,5 @@ def seed_development(production, people, size: str) -> None:
     from apps.development.finance.demo import seed_finance
     from apps.development.pitch.demo import seed_pitch
 
-    if size == "large":
-        return  # the large demo measures pages; the plan and the package are the small one's
     seed_finance(production)
     seed_pitch(production)

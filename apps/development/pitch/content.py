@@ -68,9 +68,8 @@ def _schedule(production: Production, version) -> dict | None:
     return {"production": p, "shoot_days": shoot_days, "shoot_weeks": weeks}
 
 
-def section_data(production: Production, key: str):
+def section_data(production: Production, key: str, project: Project | None, version):
     """The section's content, or None when the project has nothing for it yet."""
-    project = Project.objects.filter(production=production).first()
     if key in (Section.LOGLINE, Section.SYNOPSIS):
         text = getattr(project, key, "") if project is not None else ""
         return text or None
@@ -83,7 +82,6 @@ def section_data(production: Production, key: str):
         return [(look, uri) for look, uri in images if uri] or None
     if key == Section.COMPARABLES:
         return list(Comparable.objects.filter(production=production)) or None
-    version = current_version(production)
     if key == Section.BUDGET:
         return top_sheet(version) if version is not None else None
     if key == Section.SCHEDULE:
@@ -96,12 +94,13 @@ def section_data(production: Production, key: str):
 
 def pitch_context(production: Production) -> dict:
     package = package_of(production)
+    project = Project.objects.filter(production=production).first()
+    version = current_version(production)
     sections = []
     for key in package.order:
-        data = section_data(production, key)
+        data = section_data(production, key, project, version)
         if data is not None:
             sections.append(PrintedSection(key, Section(key).label, data))
-    project = Project.objects.filter(production=production).first()
     return {
         "sections": sections,
         "project": project,
