@@ -43,6 +43,7 @@ def test_the_registries_are_filled_from_the_apps_declarations():
         "apps.vendors.demo",
         "apps.callsheets.demo",
         "apps.casting.demo",
+        "apps.development.demo",
         "apps.payroll.demo",
         "apps.daily_reports.demo",
     ]

@@ -47,8 +47,11 @@ class Phases:
         return [day for phase in PHASES for day in self.days[phase]]
 
 
+LONGEST_PHASE = 4 * 366  # days; a phase longer than this is a typing slip, left unscheduled
+
+
 def _span(start: date | None, end: date | None) -> list[date]:
-    if start is None or end is None or end < start:
+    if start is None or end is None or end < start or (end - start).days > LONGEST_PHASE:
         return []
     return [start + timedelta(days=n) for n in range((end - start).days + 1)]
 

@@ -35,6 +35,9 @@ RATE_RANGE = "A rate is a percentage from 0 to 100."
 CLOSED_NEEDS_DATE = "A closed source needs the date it closed."
 PERCENTS_SUM = "The custom shares of prep, shoot, wrap and post must add up to 100% (now {total}%)."
 POST_BEFORE_WRAP = "Post cannot end before the wrap ({wrap})."
+POST_TOO_LONG = "Post ends at most {years} years after the wrap: check the date."
+NEGATIVE = "An amount or a cap is never below zero."
+POST_YEARS = 4
 
 
 class FinanceError(DomainError):
@@ -53,6 +56,9 @@ def _check_source(data: dict) -> dict:
         if data.get("amount") is None:
             raise FinanceError(AMOUNT_NEEDED, field="amount")
         data = {**data, "rate": None, "qualifying": "", "cap_amount": None, "cap_percent": None}
+    for name in ("amount", "cap_amount"):
+        if data.get(name) is not None and data[name] < 0:
+            raise FinanceError(NEGATIVE, field=name)
     for name in ("rate", "cap_percent"):
         value = data.get(name)
         if value is not None and not Decimal(0) <= value <= Decimal(100):
@@ -131,6 +137,10 @@ def post_end_save(*, production: Production, post_end: date | None) -> CashFlowP
     last = production.wrap_end or production.wrap_date
     if post_end is not None and last is not None and post_end < last:
         raise FinanceError(POST_BEFORE_WRAP.format(wrap=last.isoformat()), field="post_end")
+    start = last or production.first_shoot_day or production.prep_start
+    if post_end is not None and start is not None and (post_end - start).days > POST_YEARS * 366:
+        # The cash flow lays out every week up to here: a slip of the year is not a plan.
+        raise FinanceError(POST_TOO_LONG.format(years=POST_YEARS), field="post_end")
     plan, _ = CashFlowPlan.objects.select_for_update().get_or_create(production=production)
     plan.post_end = post_end
     plan.version += 1

@@ -95,3 +95,11 @@ def test_the_rule_page_and_the_xlsx(client, production, ap, dated):
     last = [cell.value for cell in sheet[sheet.max_row]]
     assert last[1] == "Total" and Decimal(str(last[3])) == flow.total
     assert sum(Decimal(str(v)) for v in last[5:]) == flow.total
+
+
+def test_a_post_end_years_away_is_refused(production, dated):
+    with pytest.raises(DomainError, match="at most 4 years"):
+        services.post_end_save(production=production, post_end=date(2099, 1, 1))
+    with pytest.raises(DomainError, match="before the wrap"):
+        services.post_end_save(production=production, post_end=WRAP)
+    assert cash_flow(production).post_end == POST_END

@@ -144,3 +144,9 @@ def test_a_producer_sees_the_financiers(client, production, producer, plan_world
     client.force_login(producer)
     page = client.get(reverse("development:finance", args=[production.slug]))
     assert "ana@example.com" in page.content.decode()
+
+
+def test_a_negative_amount_is_refused(production):
+    with pytest.raises(services.FinanceError, match="never below zero"):
+        source(production, SourceKind.EQUITY, "Equity", Decimal("-5"))
+    assert not FinanceSource.objects.filter(production=production).exists()
