@@ -181,6 +181,9 @@ POST_ONLY = {
     "casting:audition_invite",
     "casting:audition_slot_cancel",
     "casting:audition_slot_invite",
+    "development:finance_source_delete",
+    "development:pitch_sections",
+    "development:pitch_item_delete",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo or offer (the one measured) is not edited but amended, so its edit page sends to the
@@ -286,6 +289,11 @@ PK_OF = {
     "casting:unavailability_remove": "unavailability",
     "casting:agency": "agency",
     "casting:audition_slot_new": "audition_session",  # a session's page, not a slot's
+    "development:finance_source_edit": "finance_source",
+    "development:pitch_item_edit": "comparable",
+    "development:pitch_item_delete": "comparable",
+    "development:pitch_look_image": "look",
+    "development:pitch_letter": "letter_person",
 }
 PK_BY_APP = {
     "crew:memo": "memo",
