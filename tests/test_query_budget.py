@@ -290,6 +290,7 @@ PK_OF = {
     "casting:agency": "agency",
     "casting:audition_slot_new": "audition_session",  # a session's page, not a slot's
     "development:finance_source_edit": "finance_source",
+    "development:finance_source_delete": "finance_source",
     "development:pitch_item_edit": "comparable",
     "development:pitch_item_delete": "comparable",
     "development:pitch_look_image": "look",
