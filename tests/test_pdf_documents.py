@@ -221,6 +221,19 @@ def post_documents(production) -> dict[str, Document]:
     return {"deliverables": Document(url, words, "post/deliverables/pdf.html")}
 
 
+def pitch_documents(production) -> dict[str, Document]:
+    from apps.development.models import Project
+
+    Project.objects.create(production=production, logline="A ferry's last crossing.")
+    return {
+        "pitch package": Document(
+            reverse("development:pitch_pdf", args=[production.slug]),
+            ["Pitch package", production.get_phase_display()],
+            "development/pitch/pitch_pdf.html",
+        )
+    }
+
+
 BUILDERS = {
     **dict.fromkeys(["top sheet", "budget detail", "cost report"], budget_documents),
     **dict.fromkeys(["call sheet draft", "call sheet revision"], call_sheet_documents),
@@ -241,6 +254,7 @@ BUILDERS = {
     "cost period": cost_period_documents,
     **dict.fromkeys(["casting breakdown", "sides", "casting offer"], casting_documents),
     "deliverables": post_documents,
+    "pitch package": pitch_documents,
 }
 
 
@@ -323,6 +337,7 @@ def test_every_pdf_template_is_read_back_above_and_extends_the_document_base():
         "casting/breakdown_pdf.html", "casting/auditions/sides_pdf.html",
         "casting/offers/offer_pdf.html",
         "post/deliverables/pdf.html",
+        "development/pitch/pitch_pdf.html",
     }  # fmt: skip
     assert printed == named, "a PDF template with no letterhead test: add it to BUILDERS"
 

@@ -48,8 +48,9 @@ OVERRIDES: dict[str, int] = {
     # sides, offers, amendments, holds, re-prices; 2 queries each in the exports; then post's
     # checklists, deliverables, deals and instalments, screenings, their costs, guests and
     # feedback, milestones and festivals; development's research notes, drafts, options,
-    # extensions and chain-of-title documents), never with the entries.
-    "productions:audit": 106,
+    # extensions and chain-of-title documents, finance sources, incentives, spread rules and the
+    # pitch package's rows), never with the entries.
+    "productions:audit": 120,
     # session, user, membership; the report; its eight tables; the shoot days, departments and
     # people its rows choose from
     "daily_reports:edit": 15,
@@ -197,6 +198,9 @@ POST_ONLY = {
     "post:milestone_standard",
     "post:milestone_baseline",
     "post:milestone_delete",
+    "development:finance_source_delete",
+    "development:pitch_sections",
+    "development:pitch_item_delete",
 }
 # A GET that legitimately redirects: the budget's index opens the current version's top sheet; a
 # signed memo or offer (the one measured) is not edited but amended, so its edit page sends to the
@@ -309,6 +313,12 @@ PK_OF = {
     "post:screening_cost_po": "screening_cost",  # POST only: any id is answered 405
     "post:screening_cost_remove": "screening_cost",
     "post:screening_guest_remove": "screening_guest",
+    "development:finance_source_edit": "finance_source",
+    "development:finance_source_delete": "finance_source",
+    "development:pitch_item_edit": "comparable",
+    "development:pitch_item_delete": "comparable",
+    "development:pitch_look_image": "look",
+    "development:pitch_letter": "letter_person",
 }
 PK_BY_APP = {
     "crew:memo": "memo",
@@ -488,6 +498,7 @@ def objects(production) -> dict:
         **_development(p),
         **_screenings(p),
         **_post_schedule(p),
+        **_finance_and_pitch(p, version),
     }
 
 
@@ -531,6 +542,23 @@ def _post_schedule(production) -> dict:
         "festival": Festival.objects.filter(production=production, purchase_order__isnull=False)[
             0
         ].pk,
+    }
+
+
+def _finance_and_pitch(production, version) -> dict:
+    """The demo's finance source, a budget category for its spread rule, the pitch's rows."""
+    from apps.budgets.models import Category
+    from apps.development.finance.models import FinanceSource
+    from apps.development.pitch.models import Comparable, LookImage, PitchPerson
+
+    p = production
+    return {
+        "finance_source": FinanceSource.objects.filter(production=p)[0].pk,
+        "number": Category.objects.filter(budget_version=version)[0].number,
+        "kind": "comparable",
+        "comparable": Comparable.objects.filter(production=p)[0].pk,
+        "look": LookImage.objects.filter(production=p)[0].pk,
+        "letter_person": PitchPerson.objects.filter(production=p).exclude(letter_file="")[0].pk,
     }
 
 
@@ -590,6 +618,7 @@ def complete_demo(production) -> None:
 
     seed_material(production, ap)  # the small demo's is on a project of its slate
     production.logo.save("logo.png", ContentFile(_PNG))
+    _pitch_files(production, DEMO_PDF)
     settings = schedules.settings_for(production)
     settings.ical_token = FEED_TOKEN
     settings.save()
@@ -607,6 +636,16 @@ def complete_demo(production) -> None:
         rain = scenarios.scenario_create(production=production, name="Rain cover")
         scenarios.scenario_day_insert(scenario=rain)  # so comparing works the budget out again
     _shoot_two_days(production)
+
+
+def _pitch_files(production, pdf: bytes) -> None:
+    """A look image and a letter of interest on file for the pitch package."""
+    from apps.development.pitch.models import LookImage, PitchPerson
+
+    look = LookImage(production=production, caption="Night crossing")
+    look.image.save("look.png", ContentFile(_PNG))
+    person = PitchPerson.objects.filter(production=production).first()
+    person.letter_file.save("letter.pdf", ContentFile(pdf))
 
 
 def _actor_files(production, pdf: bytes) -> None:

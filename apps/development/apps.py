@@ -22,6 +22,7 @@ class DevelopmentConfig(registry.DomainAppConfig):
         return seed_development, 750  # after casting (700), before post (800)
 
     def audited(self) -> list[registry.Audited]:
+        from apps.development.finance.registry import audited as finance_audited
         from apps.development.models import (
             ChainDocument,
             Draft,
@@ -30,6 +31,7 @@ class DevelopmentConfig(registry.DomainAppConfig):
             Project,
             ResearchNote,
         )
+        from apps.development.pitch.registry import audited as pitch_audited
 
         return [
             registry.Audited(
@@ -53,4 +55,6 @@ class DevelopmentConfig(registry.DomainAppConfig):
                 lambda d: f"{d.option.material}: {d.title}",
                 select_related=("option",),
             ),
+            *finance_audited(),
+            *pitch_audited(),
         ]

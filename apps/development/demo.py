@@ -56,8 +56,9 @@ White to the horizon. MARTA (17) drags a sack along the old road.
 
 
 def seed_development(production: Production, people: dict, size: str) -> None:
-    if size != "small":
-        return
+    from apps.development.finance.demo import seed_finance
+    from apps.development.pitch.demo import seed_pitch
+
     Project.objects.get_or_create(
         production=production,
         defaults={
@@ -67,6 +68,11 @@ def seed_development(production: Production, people: dict, size: str) -> None:
             "owner": people[Role.PRODUCER],
         },
     )
+    # Night Ferry's finance plan (with an incentive) and pitch package, both sizes.
+    seed_finance(production)
+    seed_pitch(production)
+    if size != "small":
+        return
     today = production.today()
     for slug, title, fmt, genre, status, logline, low, high, step, days in SLATE:
         idea = Production.objects.filter(slug=slug).first()

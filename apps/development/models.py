@@ -70,6 +70,8 @@ class Project(models.Model):
 
 # The sub-packages' models, so that Django finds them with the app's.
 from apps.development.drafts.models import Draft  # noqa: E402
+from apps.development.finance import models as finance  # noqa: E402,F401  (registers them)
+from apps.development.pitch import models as pitch  # noqa: E402,F401  (registers them)
 from apps.development.research.models import ResearchNote  # noqa: E402
 from apps.development.rights.models import (  # noqa: E402
     ChainDocument,

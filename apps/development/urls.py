@@ -1,7 +1,7 @@
 """Development pages, under /p/<slug>/development/. The slate, outside any one production, is
 apps/development/slate/urls.py (/slate/)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from apps.development.research import views as research
 from apps.development.rights import views as rights
@@ -29,4 +29,6 @@ urlpatterns = [
     path("rights/<int:pk>/extend/", rights.extension_add, name="extension_add"),
     path("rights/<int:pk>/documents/new/", rights.document_add, name="document_add"),
     path("rights/documents/<int:pk>/", rights.document_file, name="document_file"),
+    path("finance/", include("apps.development.finance.urls")),
+    path("pitch/", include("apps.development.pitch.urls")),
 ]
