@@ -31,6 +31,9 @@ ENV = {
     **os.environ,
     "DATABASE_URL": f"postgres://root@127.0.0.1:5432/{DB}",
     "CELERY_BROKER_URL": f"redis://127.0.0.1:6379/{os.environ.get('CI_SMOKE_REDIS_DB', '13')}",
+    # The kept pages shared by both gunicorn workers, as the production setup documents.
+    "FRAGMENT_CACHE_URL": "redis://127.0.0.1:6379/"
+    + os.environ.get("CI_SMOKE_FRAGMENT_REDIS_DB", "12"),
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
     "PRODUCER_DESK_VAR_DIR": str(work / "var"),
