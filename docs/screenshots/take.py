@@ -7,6 +7,7 @@ python3 dev.py &                                  # serve the demo on :8000
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -46,6 +47,18 @@ PAGES = [
     ("dashboard-phone", "/p/night-ferry/", "phone"),
     ("api-tokens", "/accounts/profile/", "top"),
     ("api-reference", "/api/docs/", "top"),
+    ("slate", "/slate/", "top"),
+    ("development-project", "/p/salt-road/development/", "top"),
+    ("finance-plan", "/p/night-ferry/development/finance/", "top"),
+    ("cash-flow", "/p/night-ferry/development/finance/cash-flow/", "top"),
+    ("pitch-package", "/p/night-ferry/development/pitch/", "top"),
+    ("post-schedule", "/p/night-ferry/post/", "top"),
+    ("deliverables", "/p/night-ferry/post/deliverables/1/", "top"),
+    ("screening", "/p/night-ferry/post/screenings/1/", "top"),
+    ("screening-feedback", "/p/night-ferry/post/screenings/1/summary/", "top"),
+    ("festivals", "/p/night-ferry/post/festivals/", "top"),
+    ("distribution-grid", "/p/night-ferry/post/distribution/grid/", "top"),
+    ("casting-roles", "/p/night-ferry/casting/", "top"),
     # The large demo (`seed_demo --size large` after the small one), 45 days into its shoot.
     ("large-dashboard", "/p/night-ferry-large/", "top"),
     ("daily-report", "/p/night-ferry-large/daily-reports/45/", "top"),
@@ -79,7 +92,10 @@ def main() -> None:
             is_mobile=True,
             storage_state=desktop.storage_state(),
         )
+        only = set(filter(None, os.environ.get("SCREENSHOTS", "").split(",")))  # names, or all
         for name, path, how in PAGES:
+            if only and name not in only:
+                continue
             target = phone.new_page() if how == "phone" else page
             response = target.goto(BASE + path)
             if response is None or response.status != 200:
