@@ -188,6 +188,7 @@ POST_ONLY = {
     "casting:audition_slot_invite",
     "post:deliverables_delete",
     "development:green_light",
+    "development:draft_to_schedule",
     "post:screening_cost_add",
     "post:screening_guest_add",
     "post:screening_guests_group",

@@ -90,6 +90,7 @@ _PANELS: dict[str, Panel] = {}
 _AUDITED: dict[type[models.Model], Audited] = {}
 _SEEDERS: list[tuple[int, DemoSeeder]] = []
 _CALENDARS: list[DomainAppConfig] = []  # filled by ready(), below
+_SCRIPT_IMPORTERS: list[Callable[..., str]] = []  # filled by ready(), below
 
 
 class DomainAppConfig(AppConfig):
@@ -123,6 +124,14 @@ class DomainAppConfig(AppConfig):
         None for the feed, whose token is its credential."""
         return []
 
+    def script_importer(self) -> Callable[..., str] | None:
+        """The app that breaks scripts down (the schedule) gives a callable
+        `importer(production=, data=, filename=, user=)` that reads a draft into a pending
+        revision and returns the URL of its revision report, where a person applies it (or
+        raises a DomainError that says why it cannot be read). Development hands a script draft
+        to it without importing the schedule."""
+        return None
+
     def ready(self) -> None:
         for item in self.nav():
             _NAV[item.url_name] = item
@@ -135,6 +144,9 @@ class DomainAppConfig(AppConfig):
             _SEEDERS.append((demo[1], demo[0]))
         if type(self).calendar is not DomainAppConfig.calendar and self not in _CALENDARS:
             _CALENDARS.append(self)
+        importer = self.script_importer()
+        if importer is not None and importer not in _SCRIPT_IMPORTERS:
+            _SCRIPT_IMPORTERS.append(importer)
         self.connect()
 
 
@@ -164,3 +176,8 @@ def calendar_events(
         for event in config.calendar(production, start, end, membership)
     ]
     return sorted(events, key=lambda event: (event.date, event.label))
+
+
+def script_importer() -> Callable[..., str] | None:
+    """The schedule's script import (see DomainAppConfig.script_importer), if an app gives one."""
+    return _SCRIPT_IMPORTERS[0] if _SCRIPT_IMPORTERS else None

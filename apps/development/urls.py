@@ -21,6 +21,7 @@ urlpatterns = [
     path("drafts/", research.drafts, name="drafts"),
     path("drafts/new/", research.draft_new, name="draft_new"),
     path("drafts/<int:pk>/file/", research.draft_file, name="draft_file"),
+    path("drafts/<int:pk>/to-schedule/", research.draft_to_schedule, name="draft_to_schedule"),
     path("rights/", rights.rights, name="rights"),
     path("rights/new/", rights.option_new, name="option_new"),
     path("rights/export.<str:fmt>", rights.rights_export, name="rights_export"),

@@ -24,6 +24,11 @@ class SchedulesConfig(registry.DomainAppConfig):
             )
         ]
 
+    def script_importer(self):
+        from apps.schedules.handoff import import_for_review
+
+        return import_for_review
+
     def audited(self) -> list[registry.Audited]:
         from apps.schedules import models as m
 

@@ -31,6 +31,7 @@ def test_the_registries_are_filled_from_the_apps_declarations():
         "callsheet",
         "shoot_progress",
         "casting",
+        "post",
     }
     labels = set(audit.registered_labels())
     assert {"Production", "Budget line", "Scene", "Deal memo", "Purchase order"} <= labels

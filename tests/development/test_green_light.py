@@ -56,8 +56,10 @@ def test_green_light_moves_the_phase_and_keeps_everything(client, developed):
     budget = client.get(reverse("budgets:index", kwargs={"production_slug": production.slug}))
     assert budget.status_code == 302
     assert client.get(budget["Location"]).status_code == 200
-    # In prep, the drafts page offers the schedule's script import.
-    assert 'data-testid="schedule-import"' in client.get(url(production, "drafts")).content.decode()
+    # In prep, each draft can go into the schedule's script import.
+    assert (
+        'data-testid="draft-to-schedule"' in client.get(url(production, "drafts")).content.decode()
+    )
     # The audit says it in words.
     audit = client.get(reverse("productions:audit", kwargs={"production_slug": production.slug}))
     assert "Green light: moved from development to pre-production" in audit.content.decode()

@@ -32,3 +32,26 @@ def draft_add(*, draft: Draft, user) -> Draft:
     draft.full_clean()
     draft.save()
     return draft
+
+
+def draft_to_schedule(*, draft: Draft, user) -> str:
+    """Hand a script draft to the schedule's import (through the kernel's registry): it becomes
+    the schedule's pending revision, and the URL of its revision report comes back. Nothing on
+    the board moves until a person applies that report. Only once the project is in prep."""
+    from apps.core import registry
+    from apps.development.errors import (
+        NO_SCRIPT_IMPORT,
+        STILL_IN_DEVELOPMENT,
+        DevelopmentError,
+    )
+    from apps.productions.models import Phase
+
+    if draft.production.phase == Phase.DEVELOPMENT:
+        raise DevelopmentError(STILL_IN_DEVELOPMENT)
+    importer = registry.script_importer()
+    if importer is None:
+        raise DevelopmentError(NO_SCRIPT_IMPORT)
+    with draft.file.open("rb") as handle:
+        data = handle.read()
+    name = draft.file.name.rsplit("/", 1)[-1]
+    return importer(production=draft.production, data=data, filename=name, user=user)

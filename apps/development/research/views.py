@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from apps.core.exports import export_response
 from apps.core.view_helpers import run_service
@@ -113,6 +114,22 @@ def draft_new(request: ProductionRequest) -> HttpResponse:
         return redirect(production_url(request, "development:drafts"))
     context = {"form": form, "title": "Add a script draft", "active": "drafts"}
     return render(request, "development/form.html", context)
+
+
+@production_view(VIEW, (EDIT, C.EDIT_SCHEDULE))
+@require_POST
+def draft_to_schedule(request: ProductionRequest, pk: int) -> HttpResponse:
+    """The draft into the schedule: its revision report opens, to be read and applied there."""
+    draft = get_object_or_404(Draft, production=request.production, pk=pk)
+    outcome = run_service(request, services.draft_to_schedule, draft=draft, user=request.user)
+    if outcome:
+        messages.info(
+            request,
+            f"{draft.title} is the schedule's pending revision: read what it changes, then apply "
+            "it or discard it. Nothing on the board has moved yet.",
+        )
+        return redirect(outcome.value)
+    return redirect(production_url(request, "development:drafts"))
 
 
 @production_view(VIEW)
