@@ -548,14 +548,12 @@ def _post_schedule(production) -> dict:
 
 def _finance_and_pitch(production, version) -> dict:
     """The demo's finance source, a budget category for its spread rule, the pitch's rows."""
-    from apps.budgets.models import Category
     from apps.development.finance.models import FinanceSource
     from apps.development.pitch.models import Comparable, LookImage, PitchPerson
 
     p = production
     return {
         "finance_source": FinanceSource.objects.filter(production=p)[0].pk,
-        "number": Category.objects.filter(budget_version=version)[0].number,
         "kind": "comparable",
         "comparable": Comparable.objects.filter(production=p)[0].pk,
         "look": LookImage.objects.filter(production=p)[0].pk,

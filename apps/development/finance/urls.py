@@ -13,5 +13,5 @@ urlpatterns = [
     path("sources/<int:pk>/delete/", views.source_delete, name="finance_source_delete"),
     path("cash-flow/", views.cashflow_page, name="cashflow"),
     path("cash-flow.xlsx", views.cashflow_export, name="cashflow_export"),
-    path("cash-flow/rules/<str:number>/", views.rule_edit, name="cashflow_rule"),
+    path("cash-flow/rules/<str:category_number>/", views.rule_edit, name="cashflow_rule"),
 ]

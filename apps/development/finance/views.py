@@ -149,7 +149,8 @@ def cashflow_export(request: ProductionRequest) -> HttpResponse:
 
 
 @production_view(FINANCE, FINANCE)
-def rule_edit(request: ProductionRequest, number: str) -> HttpResponse:
+def rule_edit(request: ProductionRequest, category_number: str) -> HttpResponse:
+    number = category_number
     flow = cash_flow(request.production)
     row = next((r for r in flow.rows if r.number == number), None)
     if row is None:
