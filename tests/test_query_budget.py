@@ -50,7 +50,7 @@ OVERRIDES: dict[str, int] = {
     # feedback, milestones and festivals; development's research notes, drafts, options,
     # extensions and chain-of-title documents, finance sources, incentives, spread rules and the
     # pitch package's rows), never with the entries.
-    "productions:audit": 120,
+    "productions:audit": 124,
     # session, user, membership; the report; its eight tables; the shoot days, departments and
     # people its rows choose from
     "daily_reports:edit": 15,
