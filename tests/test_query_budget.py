@@ -556,7 +556,9 @@ def _finance_and_pitch(production, version) -> dict:
         "finance_source": FinanceSource.objects.filter(production=p)[0].pk,
         "kind": "comparable",
         "comparable": Comparable.objects.filter(production=p)[0].pk,
-        "look": LookImage.objects.filter(production=p)[0].pk,
+        "look": LookImage.objects.filter(production=p, caption="Night crossing")
+        .order_by("-pk")[0]
+        .pk,
         "letter_person": PitchPerson.objects.filter(production=p).exclude(letter_file="")[0].pk,
     }
 
