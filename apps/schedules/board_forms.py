@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from apps.core import forms as core_forms
-from apps.core.forms import plain_int
+from apps.core.forms import MAX_KEY, plain_int
 from apps.schedules.fields import EighthsField
 from apps.schedules.importers.eighths import parse_eighths
 from apps.schedules.models import (
@@ -147,10 +147,10 @@ class DaysFillForm(forms.Form):
 
 
 class MoveForm(forms.Form):
-    scene = forms.IntegerField()
+    scene = forms.IntegerField(min_value=1, max_value=MAX_KEY)
     day = forms.CharField(required=False, help_text="A shoot day id, or empty / 'bin' for the bin.")
-    day_number = forms.IntegerField(min_value=1, required=False)
-    position = forms.IntegerField(min_value=0, required=False)
+    day_number = forms.IntegerField(min_value=1, max_value=MAX_KEY, required=False)
+    position = forms.IntegerField(min_value=0, max_value=MAX_KEY, required=False)
 
     def clean_day(self):
         value = (self.cleaned_data.get("day") or "").strip()

@@ -3,8 +3,7 @@ the script import for a draft kept elsewhere (development's script drafts)."""
 
 from __future__ import annotations
 
-from django.urls import reverse
-
+from apps.productions.links import production_url
 from apps.productions.models import Production
 from apps.schedules.services.script import default_lock, next_colour, script_preview
 
@@ -22,6 +21,4 @@ def import_for_review(*, production: Production, data: bytes, filename: str, use
         colour=next_colour(production),
         lock_numbers=default_lock(production),
     )
-    return reverse(
-        "schedules:draft", kwargs={"production_slug": production.slug, "pk": plan.script.pk}
-    )
+    return production_url(production, "schedules:draft", pk=plan.script.pk)

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.core.forms import plain_int
 from apps.core.view_helpers import run_service
 from apps.crew.models import Engagement
 from apps.payroll import services
@@ -136,7 +137,7 @@ def link_revoke(request: ProductionRequest, pk: int) -> HttpResponse:
 
 
 def _back(request: ProductionRequest) -> HttpResponse:
-    timecard = request.POST.get("timecard", "")
-    if timecard.isdigit():
-        return redirect(production_url(request, "payroll:detail", pk=int(timecard)))
+    timecard = plain_int(request.POST.get("timecard"))
+    if timecard is not None:
+        return redirect(production_url(request, "payroll:detail", pk=timecard))
     return redirect(production_url(request, "payroll:list"))
