@@ -156,6 +156,18 @@ def test_the_office_sees_the_link_s_state_on_the_timecard_page_and_crew_cannot_s
     assert "own timecard link" not in client.get(detail).content.decode()
 
 
+@pytest.mark.parametrize("timecard", ["²", "①", "-1", "99999999999999999999999999", ""])
+def test_a_send_from_a_timecard_page_that_names_no_timecard_goes_back_to_the_list(
+    client, production, engagement, timecard
+):
+    """Found by the hostile-input test: "²".isdigit() is true and int("²") is a 500."""
+    client.force_login(member(production, Role.ASSOCIATE_PRODUCER))
+    url = reverse("payroll:link_send", args=[production.slug, engagement.pk])
+    response = client.post(url, {"timecard": timecard})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("payroll:list", args=[production.slug])
+
+
 def test_someone_without_an_e_mail_address_is_not_sent_a_link(client, production, engagement):
     engagement.person.email = ""
     engagement.person.save()

@@ -83,6 +83,23 @@ def test_the_move_to_day_n_button_works_without_javascript(ap_client, board_prod
     assert scene.shoot_day.day_number == 3
 
 
+@pytest.mark.parametrize(
+    "post",
+    [
+        {"scene": "-99999999999999999999999999", "day_number": "", "go": "day"},
+        {"scene": "99999999999999999999999999", "day": "bin"},
+        {"scene": "1", "day_number": "99999999999999999999999999", "go": "day"},
+        {"scene": "1", "day": "bin", "position": "99999999999999999999999999"},
+    ],
+)
+def test_a_move_naming_a_number_no_database_key_holds_is_a_bad_request(
+    ap_client, board_production, post
+):
+    """Found by the hostile-input test: such a number reached the database (SQLite: 500)."""
+    url = reverse("schedules:move", kwargs={"production_slug": board_production.slug})
+    assert ap_client.post(url, post).status_code == 400
+
+
 def test_scenes_cannot_go_on_a_day_off(board_production):
     p = board_production
     off = services.day_insert(production=p, kind=DayKind.OFF)
