@@ -336,6 +336,7 @@ PK_BY_APP = {
     "casting:audition_slot": "audition_slot",
     "casting:audition": "audition_session",
     "casting:": "casting_role",
+    "post:deliverables_item_new": "deliverables_checklist",  # the checklist it adds to
     "post:deliverables_item": "deliverable_item",
     "post:deliverables_evidence": "deliverable_item",
     "post:deliverables": "deliverables_checklist",
@@ -509,11 +510,14 @@ def _post(production) -> dict:
     from apps.post.distribution.models import Deal
 
     return {
-        "deliverables_checklist": Checklist.objects.filter(production=production)[0].pk,
-        "deliverable_item": DeliverableItem.objects.filter(production=production)
-        .exclude(evidence_file="")[0]
+        "deliverables_checklist": Checklist.objects.filter(production=production)
+        .order_by("pk")[0]
         .pk,
-        "deal": Deal.objects.filter(production=production)[0].pk,
+        "deliverable_item": DeliverableItem.objects.filter(production=production)
+        .exclude(evidence_file="")
+        .order_by("pk")[0]
+        .pk,
+        "deal": Deal.objects.filter(production=production).order_by("pk")[0].pk,
     }
 
 

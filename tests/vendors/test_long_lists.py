@@ -157,3 +157,10 @@ def test_a_search_for_digits_int_refuses_finds_by_text_not_a_server_error(
     for name in ("po_list", "invoices"):
         response = ap_client.get(url(name, production, f"?q={search}"))
         assert response.status_code == 200
+
+
+@pytest.mark.parametrize("name", ["vendors:po_list", "vendors:invoices"])
+@pytest.mark.parametrize("query", [{"q": "\x00"}, {"status": "\x00"}, {"q": "nul\x00byte"}])
+def test_a_nul_byte_in_the_search_or_status_finds_nothing_wrong(ap_client, production, name, query):
+    """Found by the hostile-input test on PostgreSQL, which refuses NUL in a query (a 500)."""
+    assert ap_client.get(reverse(name, args=[production.slug]), query).status_code == 200
