@@ -83,6 +83,8 @@ MIDDLEWARE = [
     # Outermost: after a request that wrote, moves the data stamps (apps/core/freshness.py).
     "apps.core.freshness.WritesMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Drops NUL bytes from query strings, which PostgreSQL refuses (apps/core/middleware.py).
+    "apps.core.middleware.QueryTextMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -35,9 +35,8 @@ def filtered_list(
     page at a time under `name`; `summary` (count and total) and `export` (`?format=csv|xlsx`)
     cover every matching row, not the page."""
     production = request.production
-    # A NUL byte matches nothing and PostgreSQL refuses it in a query: it is dropped.
-    status = request.GET.get("status", "").replace("\x00", "")
-    search = request.GET.get("q", "").replace("\x00", "").strip()
+    status = request.GET.get("status", "")
+    search = request.GET.get("q", "").strip()
     rows = matching(production, status=status, search=search)
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
