@@ -1,7 +1,9 @@
-"""Actors' e-mails and phones are contacts: only roles that may see crew contacts see them.
+"""Actors' e-mails and phones are talent contacts: casting and the office see them, and the
+coordinator who sends the call sheets; never the crew.
 
 Found on main: every member who could see the schedule (crew, the accountant) read the cast's
-e-mail addresses and phone numbers on the cast page.
+e-mail addresses and phone numbers on the cast page; later, department heads still did (they may
+see crew contacts), and booking an actor in casting copies the actor's e-mail onto the cast.
 """
 
 from __future__ import annotations
@@ -21,11 +23,15 @@ pytestmark = pytest.mark.django_db
     [
         (Role.CREW, False),
         (Role.ACCOUNTANT, False),
+        (Role.DEPARTMENT_HEAD, False),
         (Role.COORDINATOR, True),
+        (Role.CASTING, True),
         (Role.ASSOCIATE_PRODUCER, True),
     ],
 )
-def test_cast_contacts_follow_the_crew_contacts_capability(client, production, role, sees):
+def test_cast_contacts_are_seen_by_casting_the_office_and_the_call_sheet_sender(
+    client, production, role, sees
+):
     CastMember.objects.create(
         production=production,
         id_number=1,

@@ -26,6 +26,7 @@ from apps.casting.offers.models import (
 )
 from apps.core import outbox
 from apps.core.locking import save_if_unchanged
+from apps.core.money import format_money
 from apps.crew.services.signing import (
     LinkWords,
     find_by_token,
@@ -47,6 +48,10 @@ OFFER_NO_EMAIL = "{actor} has no e-mail address (nor an agent's) to send the off
 OFFER_NOT_ACCEPTED = "Only an accepted offer can be countersigned."
 OFFER_ALREADY_VOID = "This offer is already void or declined."
 OFFER_NOT_SIGNED = "Only a signed offer commits money to the budget."
+OFFER_COMMITTED = (
+    "This offer's cost is already committed. When the board changes it, the new cost waits as a "
+    "re-price for the AP to confirm on the offers page."
+)
 LINK_INVALID = "This offer link is not valid. Ask the production office for a new one."
 LINK_USED = "This offer has already been answered."
 LINK_EXPIRED = "This offer link has expired. Ask the production office to send it again."
@@ -218,14 +223,26 @@ def offer_void(*, offer: Offer) -> Offer:
 
 @transaction.atomic
 def offer_commit(*, offer: Offer) -> Offer:
-    """Commit a signed offer's cost again (the budget now exists, or the account was fixed)."""
-    offer = Offer.objects.select_for_update(of=("self",)).select_related(
-        "production", "role", "actor"
+    """Commit a signed offer that nothing is committed for (the budget was not ready when the
+    actor accepted, or its cast account was missing). A committed cost moves only through a
+    re-price the AP confirms (`money.reprice_confirm`), never by committing again."""
+    offer = (
+        Offer.objects.select_for_update(of=("self",))
+        .select_related("production", "role", "actor")
+        .get(pk=offer.pk)
     )
-    offer = offer.get(pk=offer.pk)
     if not offer.is_signed:
         raise CastingError(OFFER_NOT_SIGNED)
+    if offer.committed_amount is not None:
+        raise CastingError(OFFER_COMMITTED)
     money.commit(offer)
+    if offer.commitment_error:
+        raise CastingError(offer.commitment_error)
+    offer._change_reason = audit(
+        f"committed {format_money(offer.committed_amount, offer.production.currency)} "
+        f"for {offer.actor.name} to {offer.committed_account}"
+    )
+    offer.save(update_fields=["committed_amount"])
     return offer
 
 

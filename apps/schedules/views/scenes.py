@@ -286,8 +286,10 @@ def cast_list(request: ProductionRequest) -> HttpResponse:
         {
             "cast": cast,
             "can_edit": request.membership.can(C.EDIT_SCHEDULE),
-            # Actors' e-mails and phones are contacts: shown to whoever may see crew contacts.
-            "show_contacts": request.membership.can(C.VIEW_CREW_CONTACTS),
+            # Actors' e-mails and phones are talent contacts, never the crew's (department
+            # heads included): casting and the office see them, and whoever sends the call sheet.
+            "show_contacts": request.membership.can(C.VIEW_TALENT_CONTACTS)
+            or request.membership.can(C.PUBLISH_CALLSHEETS),
         },
     )
 
