@@ -27,7 +27,7 @@ def format_or_404(fmt: str) -> str:
 
 def local(moment):
     """A stored moment as the production office reads it (the sheet's cells hold no zone)."""
-    return timezone.localtime(moment).replace(tzinfo=None) if moment else ""
+    return timezone.localtime(moment).replace(tzinfo=None, microsecond=0) if moment else ""
 
 
 def _rep(person: Representative | None) -> list:
