@@ -28,6 +28,15 @@ def roles(production):
     CastFactory(production=production, id_number=1, character="MARA")
     services.roles_from_cast(production=production)
     RoleFactory(production=production, name=MESSY, description='+SUM(A1)\n"quoted"')
+    RoleFactory(
+        production=production,
+        name="Ferry Captain",
+        description="Weathered, dry humour, runs the night crossing",
+        age_min=50,
+        age_max=65,
+        speaking=True,
+    )
+    RoleFactory(production=production, name="Passenger", age_min=20, speaking=False)
     return production
 
 
@@ -56,3 +65,10 @@ def test_the_breakdown_pdf_reads_back_with_its_roles_and_letterhead(client, role
     text = pdfs.text(response.content)
     assert "Casting breakdown" in text and "MARA" in text and "HYPERLINK" in text
     assert "Page 1 of 1" in text or "page 1 of 1" in text.lower()
+    words = pdfs.words(pdfs.text(response.content, layout=False))
+    # Each role with its description, age range and whether it speaks, as agents read them.
+    assert "Ferry Captain" in words
+    assert "Weathered, dry humour, runs the night crossing" in words
+    assert "Age 50–65 · Any · Speaking" in words
+    assert "Passenger" in words and "Age 20+ · Any · Non-speaking" in words
+    assert '+SUM(A1) "quoted"' in words  # a description's text as written, over its two lines

@@ -3,6 +3,8 @@ cent; when the board moves, the new cost waits for a person's confirmation."""
 
 from __future__ import annotations
 
+import csv
+import io
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
@@ -13,6 +15,7 @@ from apps.casting.models import RoleStatus, Unavailability
 from apps.casting.offers import money
 from apps.casting.offers import services as offers
 from apps.casting.offers.models import OfferState, Reprice, RepriceState
+from apps.productions.links import production_url
 from apps.schedules import services
 from apps.schedules.queries import board as board_of
 from tests.casting.offer_fixtures import TERMS, board, budget, role_and_actor, sent_token
@@ -169,3 +172,46 @@ def test_the_ap_sees_the_reprice_with_its_difference_and_confirms_it_on_the_page
         "cast costs to confirm"
         not in ap_client.get(production_url(production, "casting:offers")).text
     )
+
+
+def test_the_booked_actor_is_named_on_the_day_out_of_days(booked, ap_client):
+    """Booking makes the actor the part's actor everywhere: the DOOD page, and its CSV, name her
+    on the part's row (ANA, 3 work, 1 hold, 1 travel)."""
+    offer, _, _ = booked
+    production = offer.production
+    url = production_url(production, "schedules:report", key="dood")
+    page = ap_client.get(url).content.decode()
+    row = page[page.index("ANA") :]
+    assert "Ada Lovelace" in row[: row.index("</tr>")]
+    rows = list(csv.reader(io.StringIO(ap_client.get(url + "?format=csv").content.decode())))
+    (ana,) = [r for r in rows if "ANA" in r]
+    assert "Ada Lovelace" in ana
+
+
+def test_a_daily_rate_offer_costs_its_days_times_its_rates_plus_fringes_to_the_cent(
+    production, django_capture_on_commit_callbacks
+):
+    """Worked by hand for the board's 3 work, 1 hold and 1 travel day at a daily rate:
+    3 x 812.37 + 1 x 400.50 (hold) + 1 x 812.37 (travel: no travel rate, the day's) = 3,649.98;
+    FICA 6.2% = 226.30 and Medicare 1.45% = 52.92 on that; perks 75.00 on top, no fringes:
+    committed 3,724.98 with 279.22 of fringes, 4,004.20 in all."""
+    ana, _, _ = board(production)
+    budget(production)
+    role, actor = role_and_actor(production, ana)
+    terms = {
+        "rate": Decimal("812.37"),
+        "unit": "day",
+        "hold_rate": Decimal("400.50"),
+        "travel_rate": None,
+        "guaranteed_days": Decimal("1"),  # below the 5 days the board gives: no floor
+        "perks_amount": Decimal("75.00"),
+    }
+    offer = offers.offer_create(role=role, actor=actor, **terms)
+    cost = money.cost_now(offer)
+    assert cost.wage == Decimal("3649.98")
+    token = sent_token(offer, django_capture_on_commit_callbacks)
+    offers.offer_accept(token=token, typed_name="Ada Lovelace", ip=None)
+    commitment = Commitment.objects.get()
+    assert commitment.amount == Decimal("3724.98")
+    assert commitment.fringe_amount == Decimal("279.22")
+    assert commitment.amount + commitment.fringe_amount == Decimal("4004.20")

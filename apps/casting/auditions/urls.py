@@ -6,8 +6,10 @@ from apps.casting.auditions import views
 
 urlpatterns = [
     path("", views.session_list, name="auditions"),
+    path("sessions.<str:fmt>", views.session_list_export, name="auditions_export"),
     path("new/", views.session_new, name="audition_new"),
     path("<int:pk>/", views.session_detail, name="audition"),
+    path("<int:pk>/slots.<str:fmt>", views.session_export, name="audition_export"),
     path("<int:pk>/edit/", views.session_edit, name="audition_edit"),
     path("<int:pk>/invite/", views.session_invite, name="audition_invite"),
     path("<int:pk>/slots/new/", views.slot_new, name="audition_slot_new"),

@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from apps.casting.auditions import queries, services
+from apps.casting.auditions import exports, queries, services
 from apps.casting.auditions.forms import (
     CallbackForm,
     ReviewForm,
@@ -20,6 +20,8 @@ from apps.casting.auditions.forms import (
 from apps.casting.auditions.models import AuditionReview, AuditionSession, AuditionSlot
 from apps.casting.auditions.sides import context_of, filename_of, heading_of
 from apps.casting.errors import CastingError
+from apps.casting.exports import format_or_404
+from apps.core.exports import export_response
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
@@ -53,6 +55,15 @@ def _to_session(request: ProductionRequest, session_id: int) -> HttpResponse:
 def session_list(request: ProductionRequest) -> HttpResponse:
     sessions = queries.sessions_of(request.production)
     return render(request, "casting/auditions/list.html", {"sessions": sessions})
+
+
+@production_view(VIEW)
+def session_list_export(request: ProductionRequest, fmt: str) -> HttpResponse:
+    """The sessions with their slots counted by state, as CSV or XLSX (no contacts in it)."""
+    fmt = format_or_404(fmt)
+    rows = exports.session_rows(queries.sessions_of(request.production))
+    name = f"casting-{request.production.slug}-auditions"
+    return export_response(fmt, name, exports.SESSION_HEADER, rows)
 
 
 @production_view(VIEW, EDIT)
@@ -94,6 +105,18 @@ def session_detail(request: ProductionRequest, pk: int) -> HttpResponse:
         "show_contacts": request.membership.can(C.VIEW_TALENT_CONTACTS),
     }
     return render(request, "casting/auditions/detail.html", context)
+
+
+@production_view(VIEW)
+def session_export(request: ProductionRequest, pk: int, fmt: str) -> HttpResponse:
+    """One session's slot grid, a row per slot; contacts only for who sees them."""
+    fmt = format_or_404(fmt)
+    session = _session(request, pk)
+    header, rows = exports.slot_table(
+        queries.slots_of(session), contacts=request.membership.can(C.VIEW_TALENT_CONTACTS)
+    )
+    name = f"casting-{request.production.slug}-audition-{session.pk}"
+    return export_response(fmt, name, header, rows)
 
 
 @production_view(VIEW, EDIT)

@@ -8,10 +8,11 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from apps.casting import queries, services
+from apps.casting import exports, queries, services
 from apps.casting.forms import ActorForm, AgencyForm, RepresentativeForm, UnavailabilityForm
 from apps.casting.models import Actor, Agency, Unavailability
 from apps.casting.validators import headshot_kind
+from apps.core.exports import export_response
 from apps.core.validators import LOGO_CONTENT_TYPES, open_upload
 from apps.core.view_helpers import run_service
 from apps.crew.validators import CV_CONTENT_TYPES, cv_kind
@@ -33,6 +34,18 @@ def actors(request: ProductionRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()[:100]
     found = queries.actors_of(request.production, search)
     return render(request, "casting/actors.html", {"actors": found, "search": search})
+
+
+@production_view(C.VIEW_CASTING)
+def actors_export(request: ProductionRequest, fmt: str) -> HttpResponse:
+    """The actors list (its search too) as CSV or XLSX; contacts only for who sees them."""
+    fmt = exports.format_or_404(fmt)
+    search = request.GET.get("q", "").strip()[:100]
+    header, rows = exports.actor_table(
+        queries.actors_of(request.production, search),
+        contacts=request.membership.can(C.VIEW_TALENT_CONTACTS),
+    )
+    return export_response(fmt, f"casting-{request.production.slug}-actors", header, rows)
 
 
 @production_view(C.VIEW_CASTING, C.EDIT_CASTING)
@@ -121,6 +134,17 @@ def agencies(request: ProductionRequest) -> HttpResponse:
         return redirect(production_url(request, "casting:agency", pk=agency.pk))
     found = Agency.objects.filter(production=request.production).prefetch_related("representatives")
     return render(request, "casting/agencies.html", {"agencies": found, "form": form})
+
+
+@production_view(C.VIEW_CASTING)
+def agencies_export(request: ProductionRequest, fmt: str) -> HttpResponse:
+    """The agencies with their agents and managers; contacts only for who sees them."""
+    fmt = exports.format_or_404(fmt)
+    found = Agency.objects.filter(production=request.production).prefetch_related("representatives")
+    header, rows = exports.agency_table(
+        found.order_by("name"), contacts=request.membership.can(C.VIEW_TALENT_CONTACTS)
+    )
+    return export_response(fmt, f"casting-{request.production.slug}-agencies", header, rows)
 
 
 @production_view(C.VIEW_CASTING, C.EDIT_CASTING)

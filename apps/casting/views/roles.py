@@ -8,8 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from apps.casting import exports, queries, services
 from apps.casting import models as casting
-from apps.casting import queries, services
 from apps.casting.forms import (
     CommentForm,
     MoveForm,
@@ -111,6 +111,30 @@ def role_detail(request: ProductionRequest, pk: int) -> HttpResponse:
         "submission_link": casting.SubmissionLink.objects.filter(role=role).first(),
     }
     return render(request, "casting/role.html", context)
+
+
+@production_view(C.VIEW_CASTING)
+def role_submissions_export(request: ProductionRequest, pk: int, fmt: str) -> HttpResponse:
+    """A role's submissions as CSV or XLSX; contacts only for who sees them."""
+    fmt = exports.format_or_404(fmt)
+    role = _role(request, pk)
+    header, rows = exports.submission_table(
+        queries.submissions_of(role), contacts=request.membership.can(C.VIEW_TALENT_CONTACTS)
+    )
+    name = f"casting-{request.production.slug}-role-{role.pk}-submissions"
+    return export_response(fmt, name, header, rows)
+
+
+@production_view(C.VIEW_CASTING)
+def role_shortlist_export(request: ProductionRequest, pk: int, fmt: str) -> HttpResponse:
+    """A role's shortlist in rank order, with its comments; contacts only for who sees them."""
+    fmt = exports.format_or_404(fmt)
+    role = _role(request, pk)
+    header, rows = exports.shortlist_table(
+        queries.shortlist_of(role), contacts=request.membership.can(C.VIEW_TALENT_CONTACTS)
+    )
+    name = f"casting-{request.production.slug}-role-{role.pk}-shortlist"
+    return export_response(fmt, name, header, rows)
 
 
 @production_view(C.VIEW_CASTING, C.EDIT_CASTING)
