@@ -18,6 +18,7 @@ class Role(models.TextChoices):
     DEPARTMENT_HEAD = "department_head", "Department Head"
     CREW = "crew", "Crew"
     CASTING = "casting", "Casting Director"
+    DIRECTOR = "director", "Director"
 
 
 class Capability(models.TextChoices):
@@ -145,12 +146,12 @@ CAPABILITY_ROLES: dict[Capability, frozenset[Role]] = {
     C.VIEW_SENSITIVE_PAPERWORK: frozenset({R.PRODUCER, R.ACCOUNTANT}),
     # Casting (issue 19): roles, actors, submissions and offers are the office's and the casting
     # director's; actors' and agents' contacts never reach the crew, the department heads or the
-    # coordinator. The producer, the AP and the casting director (the director is invited in one
-    # of those roles) rank the shortlists.
-    C.VIEW_CASTING: frozenset(_CASTING),
+    # coordinator. The director reads casting (without the contacts) and, with the producer, the
+    # AP and the casting director, ranks and comments on the shortlists.
+    C.VIEW_CASTING: frozenset(_CASTING | {R.DIRECTOR}),
     C.EDIT_CASTING: frozenset(_CASTING),
     C.VIEW_TALENT_CONTACTS: frozenset(_CASTING),
-    C.RANK_SHORTLISTS: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.CASTING}),
+    C.RANK_SHORTLISTS: frozenset({R.PRODUCER, R.ASSOCIATE_PRODUCER, R.CASTING, R.DIRECTOR}),
     # Post (issue 20): the office runs it with the post supervisor, a department head whose
     # department is Post (the scope hook apps/post/access.py refuses other heads); the
     # coordinator and the accountant follow it. Distribution deals are the producer's and AP's.

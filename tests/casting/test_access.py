@@ -1,4 +1,5 @@
-"""Casting is the office's and the casting director's: actors' contacts never reach the crew."""
+"""Casting is the office's and the casting director's; the director reads it and ranks. Actors'
+contacts never reach the crew, nor the director."""
 
 from __future__ import annotations
 
@@ -12,13 +13,15 @@ from tests.factories import member
 
 pytestmark = pytest.mark.django_db
 
-SEE_CASTING = {Role.PRODUCER, Role.ASSOCIATE_PRODUCER, Role.PRODUCTION_MANAGER, Role.CASTING}
+SEE_CONTACTS = {Role.PRODUCER, Role.ASSOCIATE_PRODUCER, Role.PRODUCTION_MANAGER, Role.CASTING}
+SEE_CASTING = SEE_CONTACTS | {Role.DIRECTOR}
 
 
-def test_casting_is_seen_by_the_office_and_the_casting_director_only():
+def test_casting_is_seen_by_the_office_the_casting_director_and_the_director_only():
     for role in Role:
         assert role_can(role, C.VIEW_CASTING) == (role in SEE_CASTING), role
-        assert role_can(role, C.VIEW_TALENT_CONTACTS) == (role in SEE_CASTING), role
+        assert role_can(role, C.VIEW_TALENT_CONTACTS) == (role in SEE_CONTACTS), role
+        assert role_can(role, C.EDIT_CASTING) == (role in SEE_CONTACTS), role
 
 
 @pytest.mark.parametrize("role", [r for r in Role if r not in SEE_CASTING])
@@ -38,10 +41,11 @@ def test_an_actors_contacts_never_reach_the_other_roles(client, production, role
         assert b"secret.test" not in response.content
 
 
-@pytest.mark.parametrize("role", [Role.CREW, Role.DEPARTMENT_HEAD])
+@pytest.mark.parametrize("role", [Role.CREW, Role.DEPARTMENT_HEAD, Role.DIRECTOR])
 def test_no_casting_page_or_export_shows_a_crew_member_an_actors_contacts(client, production, role):
-    """Every casting URL (pages, PDFs, CSV/XLSX, offers, auditions), read by crew: refused, and
-    never an address or a phone. (Casting has no API endpoints.)"""
+    """Every casting URL (pages, PDFs, CSV/XLSX, offers, auditions), read by crew: refused; read
+    by the director: shown without them. Never an address or a phone. (Casting has no API
+    endpoints.)"""
     from tests.test_access_matrix import production_routes, url_for
 
     agent = RepresentativeFactory(agency__production=production, email="agent@secret.test")
@@ -56,11 +60,14 @@ def test_no_casting_page_or_export_shows_a_crew_member_an_actors_contacts(client
     ]
     for route in routes:
         response = client.get(url_for(route, production.slug))
-        assert response.status_code in (403, 404, 405), route.name
+        if role in SEE_CASTING:
+            assert response.status_code < 500, route.name
+        else:
+            assert response.status_code in (403, 404, 405), route.name
         assert b"secret.test" not in response.content and b"555 0199" not in response.content
 
 
-@pytest.mark.parametrize("role", sorted(SEE_CASTING))
+@pytest.mark.parametrize("role", sorted(SEE_CONTACTS))
 def test_the_casting_roles_see_the_contacts(client, production, role):
     actor = ActorFactory(production=production, email="actor@seen.test")
     client.force_login(member(production, role))

@@ -106,3 +106,28 @@ def test_the_audit_log_names_submissions_and_shortlist_moves(client, role):
     )
     assert page.status_code == 200
     assert "Ann for MARA" in page.content.decode()
+
+
+def test_the_director_ranks_and_comments_reads_no_contacts_and_changes_nothing_else(
+    client, role
+):
+    """The issue's "the director and producer can rank and comment": the director has a role of
+    their own, not the casting director's or the AP's with their edits and contacts."""
+    ann = ActorFactory(production=role.production, name="Ann", email="ann@agency.test")
+    services.shortlist_add(role=role, actor=ann)
+    entry = services.shortlist_add(role=role, actor=ActorFactory(production=role.production))
+    slug = role.production.slug
+    client.force_login(member(role.production, Role.DIRECTOR))
+    move = reverse("casting:shortlist_move", kwargs={"production_slug": slug, "pk": entry.pk})
+    assert client.post(move, {"direction": "up"}, HTTP_HX_REQUEST="true").status_code == 200
+    assert role.shortlist.order_by("rank").first().pk == entry.pk
+    comment = reverse("casting:comment_add", kwargs={"production_slug": slug, "pk": entry.pk})
+    client.post(comment, {"text": "The one."})
+    assert entry.comments.get().text == "The one."
+    page = client.get(reverse("casting:role", kwargs={"production_slug": slug, "pk": role.pk}))
+    assert "The one." in page.text and "Ann" in page.text
+    assert "ann@agency.test" not in page.text
+    actors = client.get(reverse("casting:actors", kwargs={"production_slug": slug})).text
+    assert "Ann" in actors and "ann@agency.test" not in actors
+    new_actor = reverse("casting:actor_new", kwargs={"production_slug": slug})
+    assert client.post(new_actor, {"name": "Bo"}).status_code == 403

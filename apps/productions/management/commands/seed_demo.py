@@ -42,6 +42,7 @@ DEMO_PEOPLE = [
     (Role.DEPARTMENT_HEAD, "camera@demo.producerdesk.test", "Kenji Watanabe", "Camera"),
     (Role.CREW, "crew@demo.producerdesk.test", "Lee Moreau", ""),
     (Role.CASTING, "casting@demo.producerdesk.test", "Rene Castillo", ""),
+    (Role.DIRECTOR, "director@demo.producerdesk.test", "Ines Varga", ""),
 ]
 
 
