@@ -207,3 +207,19 @@ def test_the_demo_seeds_a_slipped_schedule_and_festivals_in_three_states(db):
     statuses = set(Festival.objects.filter(production=production).values_list("status", flat=True))
     assert statuses == {"planned", "submitted", "declined"}
     assert PurchaseOrder.objects.filter(production=production).count() == 1
+
+
+def test_the_export_exports_what_the_filtered_list_shows(ap_client, production):
+    festival(production, name="Planned Fest")
+    festival(production, name="Sent Fest", status=SubmissionStatus.SUBMITTED)
+    listing = ap_client.get(url(production, "festivals"), {"status": "submitted"})
+    page = listing.content.decode()
+    assert "Sent Fest" in page and "Planned Fest" not in page
+    export = url(production, "festival_export", fmt="csv")
+    assert f'href="{export}?status=submitted"' in page  # the link keeps the filter
+    exported = ap_client.get(export, {"status": "submitted"})
+    rows = list(csv.reader(io.StringIO(exported.content.decode())))
+    assert [r[0] for r in rows[1:]] == ["Sent Fest"]
+    everything = ap_client.get(export, {"status": "no-such-status"})
+    rows = list(csv.reader(io.StringIO(everything.content.decode())))
+    assert [r[0] for r in rows[1:]] == ["Planned Fest", "Sent Fest"]  # as the list: all
