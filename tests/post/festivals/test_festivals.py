@@ -168,7 +168,7 @@ def test_a_reminder_for_a_festival_submitted_since_is_not_sent(production, ap):
     assert reminder_message(reminder) is None
 
 
-def test_deadlines_are_on_the_calendar_and_in_its_feed(client, production):
+def test_deadlines_are_on_the_calendar_of_the_head_of_post_and_off_its_feed(client, production):
     made = festival(production)
     head = member(production, Role.DEPARTMENT_HEAD, department="Post")
     client.force_login(head)
@@ -178,9 +178,15 @@ def test_deadlines_are_on_the_calendar_and_in_its_feed(client, production):
         {"week": day.isoformat()},
     ).content.decode()
     assert "Harbourfront IFF: early deadline" in page
+    client.force_login(member(production, Role.CREW))
+    crew_page = client.get(
+        reverse("schedules:calendar_week", kwargs={"production_slug": production.slug}),
+        {"week": day.isoformat()},
+    )
+    assert crew_page.status_code == 200 and "Harbourfront IFF" not in crew_page.content.decode()
+    # The feed's address is the production's one token, shared with the whole unit.
     feed = calendar_feed(production).decode()
-    assert f"UID:festival-{made.pk}-early@{production.slug}.producerdesk" in feed
-    assert f"UID:festival-{made.pk}-regular@{production.slug}.producerdesk" in feed
+    assert f"UID:festival-{made.pk}" not in feed and "Harbourfront IFF" not in feed
 
 
 def test_a_head_of_another_department_is_refused(client, production):

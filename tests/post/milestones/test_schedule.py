@@ -151,7 +151,7 @@ def test_the_schedule_exports_as_csv_and_xlsx(ap_client, production):
     assert ap_client.get(url(production, "schedule_export", fmt="pdf")).status_code == 404
 
 
-def test_milestones_are_on_the_calendar_and_in_its_feed(client, production):
+def test_milestones_are_on_the_calendar_of_those_who_see_post_and_off_its_feed(client, production):
     milestone = make(production, "Picture lock", days=3)
     day = milestone.due_on
     head_of_post = member(production, Role.DEPARTMENT_HEAD, department="Post")
@@ -167,10 +167,31 @@ def test_milestones_are_on_the_calendar_and_in_its_feed(client, production):
         {"month": f"{day:%Y-%m}"},
     ).content.decode()
     assert "Post: Picture lock" in page
+    # The feed's address is the production's one token, handed to the whole unit: no milestone.
     feed = calendar_feed(production).decode()
-    assert f"UID:post-milestone-{milestone.pk}@{production.slug}.producerdesk" in feed
-    assert "SUMMARY:" in feed and "Post: Picture lock" in feed
-    assert f"DTSTART;VALUE=DATE:{day:%Y%m%d}" in feed
+    assert "post-milestone" not in feed and "Picture lock" not in feed
+
+
+def test_the_shared_feed_has_no_milestone_the_ap_s_calendar_has_and_crew_s_has_not(
+    client, production, ap
+):
+    from apps.schedules.models import ScheduleSettings
+
+    milestone = make(production, "Picture lock", days=3)
+    ScheduleSettings.objects.update_or_create(
+        production=production, defaults={"ical_token": "feed-token-" + "x" * 20}
+    )
+    feed = client.get(reverse("schedule_ical", kwargs={"token": "feed-token-" + "x" * 20}))
+    assert feed.status_code == 200 and b"BEGIN:VCALENDAR" in feed.content
+    assert b"post-milestone" not in feed.content and b"Picture lock" not in feed.content
+    month = reverse("schedules:calendar", kwargs={"production_slug": production.slug})
+    month_of = {"month": f"{milestone.due_on:%Y-%m}"}
+    client.force_login(ap)
+    assert "Post: Picture lock" in client.get(month, month_of).content.decode()
+    client.force_login(member(production, Role.CREW))
+    assert client.get(url(production, "schedule")).status_code == 403
+    crew_page = client.get(month, month_of)
+    assert crew_page.status_code == 200 and "Picture lock" not in crew_page.content.decode()
 
 
 def test_the_dashboard_shows_the_next_milestones_once_the_shoot_has_wrapped(ap_client):
