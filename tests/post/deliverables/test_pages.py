@@ -195,3 +195,37 @@ def test_the_checklists_page_exports_each_checklist_with_its_counts(ap_client, p
     assert recipient.value == 'Ann "Nan"\nO\'Hara'
     assert (sheet.cell(2, 5).value, sheet.cell(2, 6).value) == (total, 1)
 
+
+@pytest.mark.parametrize(
+    ("role", "department", "sees"),
+    [
+        (Role.PRODUCER, None, True),
+        (Role.ASSOCIATE_PRODUCER, None, True),
+        (Role.DEPARTMENT_HEAD, "Post", False),
+    ],
+)
+def test_a_checklist_with_a_deal_links_to_it_only_for_those_who_see_deals(
+    client, production, checklist, role, department, sees
+):
+    from decimal import Decimal
+
+    from apps.post.distribution.models import Deal
+    from apps.post.distribution.services import deal_save
+
+    deal = Deal(
+        production=production, territory="United Kingdom", theatrical=True, exclusive=True,
+        licensor="Harbour Light Pictures", licensee="Quayside Releasing",
+        term_start=date(2027, 1, 1), term_end=date(2033, 12, 31), minimum_guarantee=Decimal(0),
+        delivery_due=date(2027, 5, 3), checklist=checklist,
+    )  # fmt: skip
+    deal_save(deal=deal, instalments=[])
+    user = (
+        member(production, role, department=department) if department else member(production, role)
+    )
+    client.force_login(user)
+    page = client.get(url(production, "deliverables_checklist", pk=checklist.pk))
+    assert page.status_code == 200
+    text = page.content.decode()
+    link = f'href="{url(production, "distribution_deal", pk=deal.pk)}"'
+    assert (link in text) is sees
+    assert ("Quayside Releasing" in text) is sees

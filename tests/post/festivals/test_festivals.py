@@ -229,3 +229,17 @@ def test_the_export_exports_what_the_filtered_list_shows(ap_client, production):
     everything = ap_client.get(export, {"status": "no-such-status"})
     rows = list(csv.reader(io.StringIO(everything.content.decode())))
     assert [r[0] for r in rows[1:]] == ["Planned Fest", "Sent Fest"]  # as the list: all
+
+
+def test_beat_runs_the_festival_reminders_every_day(settings):
+    from celery.schedules import crontab
+
+    from apps.post.festivals import tasks
+
+    entry = settings.CELERY_BEAT_SCHEDULE["post-festival-reminders"]
+    assert entry["task"] == "apps.post.festivals.tasks.festival_reminders"
+    assert entry["task"] == tasks.festival_reminders.name  # the name beat sends is the task's
+    assert isinstance(entry["schedule"], crontab)
+    # Once a day (at VENDOR_REMINDER_HOUR_UTC:45), every day of the week.
+    assert len(entry["schedule"].hour) == 1 and entry["schedule"].minute == {45}
+    assert entry["schedule"].day_of_week == set(range(7))

@@ -240,3 +240,48 @@ def test_a_coordinator_sees_but_does_not_change_the_schedule(client, production)
 def test_an_outsider_gets_404(client, production, outsider):
     client.force_login(outsider)
     assert client.get(url(production, "schedule")).status_code == 404
+
+
+def test_the_timeline_places_each_bar_at_its_date_with_its_slip_from_the_baseline(
+    ap_client, production
+):
+    lock = make(production, "Picture lock", days=100)
+    mix = make(production, "Final mix", days=50, kind=MilestoneKind.MIX)
+    cut = make(production, "Editor's cut", days=-100, kind=MilestoneKind.EDITORS_CUT)
+    services.baseline_set(production=production)
+    mix.refresh_from_db()
+    services.milestone_update(
+        milestone=mix, expected_version=mix.version,
+        due_on=production.wrap_date + timedelta(days=75), slip_reason="Composer late",
+    )  # fmt: skip
+    from apps.post.milestones import queries
+
+    milestones = list(queries.milestones_of(production))
+    drawn = queries.timeline(milestones, production.today())
+    first = production.wrap_date - timedelta(days=100)
+    assert (drawn["first"], drawn["last"]) == (first, production.wrap_date + timedelta(days=100))
+    # One line 200 days long: each bar in date order, at its share of it.
+    bars = [(b.milestone.pk, b.at, b.baseline_at, b.slip_left, b.slip_width) for b in drawn["bars"]]
+    assert bars == [
+        (cut.pk, 0.0, 0.0, 0.0, 0.0),
+        (mix.pk, 87.5, 75.0, 75.0, 12.5),  # moved from day 150 to day 175: the slip between
+        (lock.pk, 100.0, 100.0, 100.0, 0.0),
+    ]
+    assert drawn["today_at"] == round(100 * (production.today() - first).days / 200, 2)
+    assert queries.timeline([], production.today())["bars"] == []
+    page = ap_client.get(url(production, "schedule")).content.decode()
+    timeline = page[page.index('data-testid="timeline"') :]
+    order = [timeline.index(f'data-milestone="{m.pk}"') for m in (cut, mix, lock)]
+    assert order == sorted(order)
+    assert "left: 75.0%; width: 12.5%;" in timeline
+    assert "left: calc(87.5% - .35rem)" in timeline
+
+
+def test_one_milestone_alone_sits_at_the_start_of_the_timeline(production):
+    from apps.post.milestones import queries
+
+    only = make(production, "Picture lock", days=10)
+    drawn = queries.timeline([only], production.today())
+    ((bar),) = drawn["bars"]
+    assert (bar.at, bar.baseline_at, bar.slip_width) == (0.0, None, 0)
+    assert drawn["first"] == drawn["last"] == only.due_on
