@@ -40,8 +40,14 @@ class PostConfig(registry.DomainAppConfig):
     def calendar(self, production, start, end, membership=None):
         from apps.post.festivals.registry import calendar as festival_calendar
         from apps.post.milestones.registry import calendar as milestone_calendar
+        from apps.post.milestones.registry import sees_post
 
+        # Only for a member who reaches post's pages. The iCal feed has no member: its address is
+        # the production's one shared token (apps/schedules, ScheduleSettings.ical_token), handed
+        # to the whole unit, crew who get 403 on post included, so post's dates stay off it.
+        if membership is None or not sees_post(membership):
+            return []
         return [
-            *milestone_calendar(production, start, end, membership),
-            *festival_calendar(production, start, end, membership),
+            *milestone_calendar(production, start, end),
+            *festival_calendar(production, start, end),
         ]

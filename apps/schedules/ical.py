@@ -1,5 +1,9 @@
 """The private calendar feed (RFC 5545): prep, shoot, travel, off days and wrap, and other apps'
-dated events (`registry.calendar_events`: post milestones, festival deadlines) as all-day events.
+dated events (`registry.calendar_events`) as all-day events.
+
+The feed's address is one token per production (`ScheduleSettings.ical_token`), handed to the
+whole unit: it has no member, so an app's events there are only those every member may see (post
+leaves its milestones and festival deadlines to the calendar pages of those who reach post).
 
 A shoot day with a call time is a timed event from call to wrap in the production's zone (with
 its VTIMEZONE); other days, and shoot days with no call yet, are all-day events. Every event has
@@ -87,7 +91,7 @@ def calendar_feed(production: Production) -> bytes:
             event.add("dtstart", start)
             event.add("dtend", end if end and end > start else start + timedelta(days=1))
             cal.add_component(event)
-    # Other apps' dated events (post milestones, festival deadlines), all-day.
+    # Other apps' dated events that every member may see (no member: the address is shared).
     events = registry.calendar_events(production)
     for item in events:
         event = Event()

@@ -1,5 +1,5 @@
-"""Reads for deliverables: the checklists with their counts, a checklist's items, and the rows of
-its export."""
+"""Reads for deliverables: the checklists with their counts and their export, a checklist's items,
+and the rows of its export."""
 
 from __future__ import annotations
 
@@ -20,6 +20,19 @@ EXPORT_HEADER = [
 ]
 
 
+CHECKLISTS_HEADER = [
+    "Checklist",
+    "Recipient",
+    "Template",
+    "Delivery due",
+    "Items",
+    "Accepted",
+    "Delivered",
+    "Rejected",
+    "Next open item due",
+]
+
+
 def checklists_of(production):
     return (
         Checklist.objects.filter(production=production)
@@ -32,6 +45,24 @@ def checklists_of(production):
         )
         .order_by("name")
     )
+
+
+def checklists_export_rows(checklists) -> list[list]:
+    """The checklists as the list page shows them (`checklists_of`'s counts)."""
+    return [
+        [
+            c.name,
+            c.recipient,
+            c.get_kind_display(),
+            c.due_date,
+            c.item_count,
+            c.accepted,
+            c.delivered,
+            c.rejected,
+            c.next_due,
+        ]
+        for c in checklists
+    ]
 
 
 def items_of(checklist: Checklist):

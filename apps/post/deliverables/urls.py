@@ -6,6 +6,7 @@ from apps.post.deliverables import views
 
 urlpatterns = [
     path("", views.checklists, name="deliverables"),
+    path("checklists.<str:fmt>", views.checklists_export, name="deliverables_list_export"),
     path("new/", views.checklist_new, name="deliverables_new"),
     path("<int:pk>/", views.checklist_detail, name="deliverables_checklist"),
     path("<int:pk>/delete/", views.checklist_delete, name="deliverables_delete"),

@@ -1,6 +1,7 @@
-"""Deliverables pages, under /p/<slug>/post/deliverables/: the checklists, one checklist's items,
-an item's edit (status, evidence, owner, due date), its evidence file, and the checklist as PDF,
-XLSX or CSV. The office and the post supervisor (a head of the Post department) run them."""
+"""Deliverables pages, under /p/<slug>/post/deliverables/: the checklists (CSV, XLSX), one
+checklist's items, an item's edit (status, evidence, owner, due date), its evidence file, and the
+checklist as PDF, XLSX or CSV. The office and the post supervisor (a head of the Post department)
+run them."""
 
 from __future__ import annotations
 
@@ -46,6 +47,18 @@ def _to_checklist(request: ProductionRequest, pk: int) -> HttpResponse:
 def checklists(request: ProductionRequest) -> HttpResponse:
     rows = queries.checklists_of(request.production)
     return render(request, "post/deliverables/list.html", {"checklists": rows})
+
+
+@production_view(VIEW, scope=post_scope)
+def checklists_export(request: ProductionRequest, fmt: str) -> HttpResponse:
+    """The checklists page as CSV or XLSX: each checklist with its counts."""
+    rows = queries.checklists_export_rows(queries.checklists_of(request.production))
+    return export_response(
+        "xlsx" if fmt == "xlsx" else "csv",
+        f"deliverables-{request.production.slug}",
+        queries.CHECKLISTS_HEADER,
+        rows,
+    )
 
 
 @production_view(VIEW, EDIT, scope=post_scope)

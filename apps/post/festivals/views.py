@@ -32,11 +32,15 @@ def _to_festival(request: ProductionRequest, pk: int) -> HttpResponse:
     return redirect(production_url(request, "post:festival", pk=pk))
 
 
+def _status(request: ProductionRequest) -> str:
+    """The list's status filter (an unknown one shows every festival), which its export keeps."""
+    status = request.GET.get("status", "")
+    return status if status in SubmissionStatus.values else ""
+
+
 @production_view(VIEW, scope=post_scope)
 def festival_list(request: ProductionRequest) -> HttpResponse:
-    status = request.GET.get("status", "")
-    if status not in SubmissionStatus.values:
-        status = ""
+    status = _status(request)
     today = request.production.today()
     festivals = list(queries.festivals_of(request.production, status))
     rows = [(f, f.next_deadline(today)) for f in festivals]
@@ -53,10 +57,11 @@ def festival_list(request: ProductionRequest) -> HttpResponse:
 def festival_export(request: ProductionRequest, fmt: str) -> HttpResponse:
     if fmt not in ("csv", "xlsx"):
         raise Http404("No such format.")
-    rows = queries.export_rows(queries.festivals_of(request.production))
+    status = _status(request)
+    rows = queries.export_rows(queries.festivals_of(request.production, status))
     return export_response(
         fmt,
-        f"festivals-{request.production.slug}",
+        f"festivals-{request.production.slug}" + (f"-{status}" if status else ""),
         queries.EXPORT_HEADER,
         rows,
         currency=request.production.currency,

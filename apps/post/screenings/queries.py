@@ -1,5 +1,6 @@
 """Reads for the screenings pages: the screenings with their counts, who may be invited (members,
-crew, cast), the feedback summary, and the guest list's export rows."""
+crew, cast), the feedback summary, and the export rows of the screenings, a screening's guest list
+and costs, and its feedback summary."""
 
 from __future__ import annotations
 
@@ -27,6 +28,59 @@ def screenings_of(production):
         coming=Count("guests", filter=Q(guests__rsvp=Rsvp.YES), distinct=True),
         arrived=Count("guests", filter=Q(guests__checked_in_at__isnull=False), distinct=True),
     )
+
+
+SCREENINGS_HEADER = [
+    "Screening",
+    "Kind",
+    "Date",
+    "Time",
+    "Venue",
+    "Cut shown",
+    "Guests",
+    "Coming",
+    "Arrived",
+]
+
+
+def screenings_export_rows(screenings) -> list[list]:
+    """The screenings as the list shows them (`screenings_of`'s counts)."""
+    return [
+        [
+            s.title,
+            s.get_kind_display(),
+            s.date,
+            f"{s.starts_at:%H:%M}",
+            s.venue,
+            s.cut_shown,
+            s.guest_count,
+            s.coming,
+            s.arrived,
+        ]
+        for s in screenings
+    ]
+
+
+def costs_of(screening: Screening):
+    return screening.costs.select_related("vendor", "purchase_order")
+
+
+COSTS_HEADER = ["What", "Vendor", "Budget account", "Amount", "Purchase order", "Order status"]
+COSTS_MONEY_COLUMNS = (3,)
+
+
+def costs_export_rows(costs) -> list[list]:
+    return [
+        [
+            c.description,
+            c.vendor.name if c.vendor else "",
+            c.account_number,
+            c.amount,
+            c.purchase_order.label if c.purchase_order else "",
+            c.purchase_order.get_status_display() if c.purchase_order else "",
+        ]
+        for c in costs
+    ]
 
 
 def guests_of(screening: Screening):
@@ -122,6 +176,28 @@ def summary(screening: Screening) -> Summary:
         questions.append(QuestionSummary(name, question, len(values), average, counts))
     comments = [(f.guest.name, f.comments) for f in feedback if f.comments]
     return Summary(responses=len(feedback), questions=questions, comments=comments, **guests)
+
+
+SUMMARY_HEADER = [
+    "Question",
+    "Answers",
+    "Average (1-5)",
+    "Rated 1",
+    "Rated 2",
+    "Rated 3",
+    "Rated 4",
+    "Rated 5",
+    "Guest",
+    "Comment",
+]
+
+
+def summary_export_rows(result: Summary) -> list[list]:
+    """The summary page as rows: one per question (answers, average, how many gave each rating),
+    then one per comment (who wrote it, what they wrote)."""
+    rows = [[q.question, q.answers, q.average, *q.counts, "", ""] for q in result.questions]
+    rows += [["", "", "", "", "", "", "", "", name, text] for name, text in result.comments]
+    return rows
 
 
 EXPORT_HEADER = ["Name", "E-mail", "From", "Answer", "Plus ones", "Arrived", "Feedback"]

@@ -1,6 +1,7 @@
 """Screening pages, under /p/<slug>/post/screenings/: the screenings, one screening with its costs
-and guest list, the check-in list for the door, the feedback summary and the guest list's export;
-and the public link a guest answers their invitation and gives feedback with (`rsvp`)."""
+and guest list, the check-in list for the door, the feedback summary, and the exports of the
+screenings, the guest list, the costs and the summary (CSV, XLSX); and the public link a guest
+answers their invitation and gives feedback with (`rsvp`)."""
 
 from __future__ import annotations
 
@@ -57,6 +58,17 @@ def screening_list(request: ProductionRequest) -> HttpResponse:
     return render(request, "post/screenings/list.html", {"screenings": screenings})
 
 
+def _format(fmt: str) -> str:
+    return "xlsx" if fmt == "xlsx" else "csv"
+
+
+@production_view(VIEW, scope=post_scope)
+def screenings_export(request: ProductionRequest, fmt: str) -> HttpResponse:
+    rows = queries.screenings_export_rows(queries.screenings_of(request.production))
+    name = f"screenings-{request.production.slug}"
+    return export_response(_format(fmt), name, queries.SCREENINGS_HEADER, rows)
+
+
 @production_view(VIEW, EDIT, scope=post_scope)
 def screening_new(request: ProductionRequest) -> HttpResponse:
     form = ScreeningForm(request.POST or None)
@@ -96,7 +108,7 @@ def screening_detail(request: ProductionRequest, pk: int) -> HttpResponse:
     context = {
         "screening": screening,
         "guests": list(queries.guests_of(screening)),
-        "costs": list(screening.costs.select_related("vendor", "purchase_order")),
+        "costs": list(queries.costs_of(screening)),
         "show_emails": shows_emails(request),
         "guest_form": GuestForm(),
         "group_form": GroupForm(),
@@ -220,12 +232,33 @@ def summary(request: ProductionRequest, pk: int) -> HttpResponse:
 
 
 @production_view(VIEW, scope=post_scope)
+def summary_export(request: ProductionRequest, pk: int, fmt: str) -> HttpResponse:
+    screening = _screening(request, pk)
+    rows = queries.summary_export_rows(queries.summary(screening))
+    name = f"screening-{screening.date:%Y-%m-%d}-feedback"
+    return export_response(_format(fmt), name, queries.SUMMARY_HEADER, rows)
+
+
+@production_view(VIEW, scope=post_scope)
+def costs_export(request: ProductionRequest, pk: int, fmt: str) -> HttpResponse:
+    screening = _screening(request, pk)
+    return export_response(
+        _format(fmt),
+        f"screening-{screening.date:%Y-%m-%d}-costs",
+        queries.COSTS_HEADER,
+        queries.costs_export_rows(queries.costs_of(screening)),
+        currency=request.production.currency,
+        money_columns=queries.COSTS_MONEY_COLUMNS,
+    )
+
+
+@production_view(VIEW, scope=post_scope)
 def guests_export(request: ProductionRequest, pk: int, fmt: str) -> HttpResponse:
     screening = _screening(request, pk)
     with_emails = shows_emails(request)
     header = queries.EXPORT_HEADER if with_emails else queries.EXPORT_HEADER_NO_EMAIL
     return export_response(
-        "xlsx" if fmt == "xlsx" else "csv",
+        _format(fmt),
         f"screening-{screening.date:%Y-%m-%d}-guests",
         header,
         queries.export_rows(screening, with_emails=with_emails),

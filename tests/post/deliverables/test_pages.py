@@ -164,3 +164,68 @@ def test_moving_the_delivery_date_on_the_page_moves_open_items(ap_client, produc
         url(production, "deliverables_checklist", pk=checklist.pk), {"due_date": "2027-07-01"}
     )
     assert set(checklist.items.values_list("due_date", flat=True)) == {date(2027, 7, 1)}
+
+
+def test_the_checklists_page_exports_each_checklist_with_its_counts(ap_client, production):
+    import csv
+
+    hostile = services.checklist_create(
+        production=production, name='=HYPERLINK("http://evil.test","x")',
+        kind=DeliveryKind.FESTIVAL, recipient='Ann "Nan"\nO\'Hara', due_date=date(2027, 9, 1),
+    )  # fmt: skip
+    item = hostile.items.order_by("position", "pk").first()
+    services.item_update(item=item, expected_version=1, status=ItemStatus.ACCEPTED)
+    total = hostile.items.count()
+    page = ap_client.get(url(production, "deliverables")).content.decode()
+    assert url(production, "deliverables_list_export", fmt="csv") in page
+    assert url(production, "deliverables_list_export", fmt="xlsx") in page
+    response = ap_client.get(url(production, "deliverables_list_export", fmt="csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode(), newline="")))
+    assert rows[0] == [
+        "Checklist", "Recipient", "Template", "Delivery due", "Items", "Accepted", "Delivered",
+        "Rejected", "Next open item due",
+    ]  # fmt: skip
+    assert rows[1][:6] == [
+        "'" + hostile.name, 'Ann "Nan"\nO\'Hara', "Festival", "2027-09-01", str(total), "1"
+    ]  # fmt: skip
+    response = ap_client.get(url(production, "deliverables_list_export", fmt="xlsx"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    name, recipient = sheet.cell(2, 1), sheet.cell(2, 2)
+    assert name.value == hostile.name and name.data_type == "s"
+    assert recipient.value == 'Ann "Nan"\nO\'Hara'
+    assert (sheet.cell(2, 5).value, sheet.cell(2, 6).value) == (total, 1)
+
+
+@pytest.mark.parametrize(
+    ("role", "department", "sees"),
+    [
+        (Role.PRODUCER, None, True),
+        (Role.ASSOCIATE_PRODUCER, None, True),
+        (Role.DEPARTMENT_HEAD, "Post", False),
+    ],
+)
+def test_a_checklist_with_a_deal_links_to_it_only_for_those_who_see_deals(
+    client, production, checklist, role, department, sees
+):
+    from decimal import Decimal
+
+    from apps.post.distribution.models import Deal
+    from apps.post.distribution.services import deal_save
+
+    deal = Deal(
+        production=production, territory="United Kingdom", theatrical=True, exclusive=True,
+        licensor="Harbour Light Pictures", licensee="Quayside Releasing",
+        term_start=date(2027, 1, 1), term_end=date(2033, 12, 31), minimum_guarantee=Decimal(0),
+        delivery_due=date(2027, 5, 3), checklist=checklist,
+    )  # fmt: skip
+    deal_save(deal=deal, instalments=[])
+    user = (
+        member(production, role, department=department) if department else member(production, role)
+    )
+    client.force_login(user)
+    page = client.get(url(production, "deliverables_checklist", pk=checklist.pk))
+    assert page.status_code == 200
+    text = page.content.decode()
+    link = f'href="{url(production, "distribution_deal", pk=deal.pk)}"'
+    assert (link in text) is sees
+    assert ("Quayside Releasing" in text) is sees

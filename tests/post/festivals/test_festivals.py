@@ -168,7 +168,7 @@ def test_a_reminder_for_a_festival_submitted_since_is_not_sent(production, ap):
     assert reminder_message(reminder) is None
 
 
-def test_deadlines_are_on_the_calendar_and_in_its_feed(client, production):
+def test_deadlines_are_on_the_calendar_of_the_head_of_post_and_off_its_feed(client, production):
     made = festival(production)
     head = member(production, Role.DEPARTMENT_HEAD, department="Post")
     client.force_login(head)
@@ -178,9 +178,15 @@ def test_deadlines_are_on_the_calendar_and_in_its_feed(client, production):
         {"week": day.isoformat()},
     ).content.decode()
     assert "Harbourfront IFF: early deadline" in page
+    client.force_login(member(production, Role.CREW))
+    crew_page = client.get(
+        reverse("schedules:calendar_week", kwargs={"production_slug": production.slug}),
+        {"week": day.isoformat()},
+    )
+    assert crew_page.status_code == 200 and "Harbourfront IFF" not in crew_page.content.decode()
+    # The feed's address is the production's one token, shared with the whole unit.
     feed = calendar_feed(production).decode()
-    assert f"UID:festival-{made.pk}-early@{production.slug}.producerdesk" in feed
-    assert f"UID:festival-{made.pk}-regular@{production.slug}.producerdesk" in feed
+    assert f"UID:festival-{made.pk}" not in feed and "Harbourfront IFF" not in feed
 
 
 def test_a_head_of_another_department_is_refused(client, production):
@@ -207,3 +213,33 @@ def test_the_demo_seeds_a_slipped_schedule_and_festivals_in_three_states(db):
     statuses = set(Festival.objects.filter(production=production).values_list("status", flat=True))
     assert statuses == {"planned", "submitted", "declined"}
     assert PurchaseOrder.objects.filter(production=production).count() == 1
+
+
+def test_the_export_exports_what_the_filtered_list_shows(ap_client, production):
+    festival(production, name="Planned Fest")
+    festival(production, name="Sent Fest", status=SubmissionStatus.SUBMITTED)
+    listing = ap_client.get(url(production, "festivals"), {"status": "submitted"})
+    page = listing.content.decode()
+    assert "Sent Fest" in page and "Planned Fest" not in page
+    export = url(production, "festival_export", fmt="csv")
+    assert f'href="{export}?status=submitted"' in page  # the link keeps the filter
+    exported = ap_client.get(export, {"status": "submitted"})
+    rows = list(csv.reader(io.StringIO(exported.content.decode())))
+    assert [r[0] for r in rows[1:]] == ["Sent Fest"]
+    everything = ap_client.get(export, {"status": "no-such-status"})
+    rows = list(csv.reader(io.StringIO(everything.content.decode())))
+    assert [r[0] for r in rows[1:]] == ["Planned Fest", "Sent Fest"]  # as the list: all
+
+
+def test_beat_runs_the_festival_reminders_every_day(settings):
+    from celery.schedules import crontab
+
+    from apps.post.festivals import tasks
+
+    entry = settings.CELERY_BEAT_SCHEDULE["post-festival-reminders"]
+    assert entry["task"] == "apps.post.festivals.tasks.festival_reminders"
+    assert entry["task"] == tasks.festival_reminders.name  # the name beat sends is the task's
+    assert isinstance(entry["schedule"], crontab)
+    # Once a day (at VENDOR_REMINDER_HOUR_UTC:45), every day of the week.
+    assert len(entry["schedule"].hour) == 1 and entry["schedule"].minute == {45}
+    assert entry["schedule"].day_of_week == set(range(7))

@@ -151,7 +151,7 @@ def test_the_schedule_exports_as_csv_and_xlsx(ap_client, production):
     assert ap_client.get(url(production, "schedule_export", fmt="pdf")).status_code == 404
 
 
-def test_milestones_are_on_the_calendar_and_in_its_feed(client, production):
+def test_milestones_are_on_the_calendar_of_those_who_see_post_and_off_its_feed(client, production):
     milestone = make(production, "Picture lock", days=3)
     day = milestone.due_on
     head_of_post = member(production, Role.DEPARTMENT_HEAD, department="Post")
@@ -167,10 +167,31 @@ def test_milestones_are_on_the_calendar_and_in_its_feed(client, production):
         {"month": f"{day:%Y-%m}"},
     ).content.decode()
     assert "Post: Picture lock" in page
+    # The feed's address is the production's one token, handed to the whole unit: no milestone.
     feed = calendar_feed(production).decode()
-    assert f"UID:post-milestone-{milestone.pk}@{production.slug}.producerdesk" in feed
-    assert "SUMMARY:" in feed and "Post: Picture lock" in feed
-    assert f"DTSTART;VALUE=DATE:{day:%Y%m%d}" in feed
+    assert "post-milestone" not in feed and "Picture lock" not in feed
+
+
+def test_the_shared_feed_has_no_milestone_the_ap_s_calendar_has_and_crew_s_has_not(
+    client, production, ap
+):
+    from apps.schedules.models import ScheduleSettings
+
+    milestone = make(production, "Picture lock", days=3)
+    ScheduleSettings.objects.update_or_create(
+        production=production, defaults={"ical_token": "feed-token-" + "x" * 20}
+    )
+    feed = client.get(reverse("schedule_ical", kwargs={"token": "feed-token-" + "x" * 20}))
+    assert feed.status_code == 200 and b"BEGIN:VCALENDAR" in feed.content
+    assert b"post-milestone" not in feed.content and b"Picture lock" not in feed.content
+    month = reverse("schedules:calendar", kwargs={"production_slug": production.slug})
+    month_of = {"month": f"{milestone.due_on:%Y-%m}"}
+    client.force_login(ap)
+    assert "Post: Picture lock" in client.get(month, month_of).content.decode()
+    client.force_login(member(production, Role.CREW))
+    assert client.get(url(production, "schedule")).status_code == 403
+    crew_page = client.get(month, month_of)
+    assert crew_page.status_code == 200 and "Picture lock" not in crew_page.content.decode()
 
 
 def test_the_dashboard_shows_the_next_milestones_once_the_shoot_has_wrapped(ap_client):
@@ -219,3 +240,48 @@ def test_a_coordinator_sees_but_does_not_change_the_schedule(client, production)
 def test_an_outsider_gets_404(client, production, outsider):
     client.force_login(outsider)
     assert client.get(url(production, "schedule")).status_code == 404
+
+
+def test_the_timeline_places_each_bar_at_its_date_with_its_slip_from_the_baseline(
+    ap_client, production
+):
+    lock = make(production, "Picture lock", days=100)
+    mix = make(production, "Final mix", days=50, kind=MilestoneKind.MIX)
+    cut = make(production, "Editor's cut", days=-100, kind=MilestoneKind.EDITORS_CUT)
+    services.baseline_set(production=production)
+    mix.refresh_from_db()
+    services.milestone_update(
+        milestone=mix, expected_version=mix.version,
+        due_on=production.wrap_date + timedelta(days=75), slip_reason="Composer late",
+    )  # fmt: skip
+    from apps.post.milestones import queries
+
+    milestones = list(queries.milestones_of(production))
+    drawn = queries.timeline(milestones, production.today())
+    first = production.wrap_date - timedelta(days=100)
+    assert (drawn["first"], drawn["last"]) == (first, production.wrap_date + timedelta(days=100))
+    # One line 200 days long: each bar in date order, at its share of it.
+    bars = [(b.milestone.pk, b.at, b.baseline_at, b.slip_left, b.slip_width) for b in drawn["bars"]]
+    assert bars == [
+        (cut.pk, 0.0, 0.0, 0.0, 0.0),
+        (mix.pk, 87.5, 75.0, 75.0, 12.5),  # moved from day 150 to day 175: the slip between
+        (lock.pk, 100.0, 100.0, 100.0, 0.0),
+    ]
+    assert drawn["today_at"] == round(100 * (production.today() - first).days / 200, 2)
+    assert queries.timeline([], production.today())["bars"] == []
+    page = ap_client.get(url(production, "schedule")).content.decode()
+    timeline = page[page.index('data-testid="timeline"') :]
+    order = [timeline.index(f'data-milestone="{m.pk}"') for m in (cut, mix, lock)]
+    assert order == sorted(order)
+    assert "left: 75.0%; width: 12.5%;" in timeline
+    assert "left: calc(87.5% - .35rem)" in timeline
+
+
+def test_one_milestone_alone_sits_at_the_start_of_the_timeline(production):
+    from apps.post.milestones import queries
+
+    only = make(production, "Picture lock", days=10)
+    drawn = queries.timeline([only], production.today())
+    ((bar),) = drawn["bars"]
+    assert (bar.at, bar.baseline_at, bar.slip_width) == (0.0, None, 0)
+    assert drawn["first"] == drawn["last"] == only.due_on
