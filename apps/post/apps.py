@@ -42,9 +42,9 @@ class PostConfig(registry.DomainAppConfig):
         from apps.post.milestones.registry import calendar as milestone_calendar
         from apps.post.milestones.registry import sees_post
 
-        # Only for a member who reaches post's pages. The iCal feed has no member: its address is
-        # the production's one shared token (apps/schedules, ScheduleSettings.ical_token), handed
-        # to the whole unit, crew who get 403 on post included, so post's dates stay off it.
+        # Only for a member who reaches post's pages: their calendar page and their own feed. The
+        # production's shared feed has no member (its address is handed to the whole unit, crew
+        # who get 403 on post included), so post's dates stay off it.
         if membership is None or not sees_post(membership):
             return []
         return [

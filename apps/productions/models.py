@@ -252,8 +252,11 @@ class Membership(models.Model):
         help_text="For department heads: the department they run.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The member's own calendar feed (apps/schedules/ical.py): the credential of its address, which
+    # holds what this member may see. Blank: none. Removing the member ends it.
+    calendar_token = models.CharField(max_length=64, blank=True, db_index=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["calendar_token"])
 
     class Meta:
         ordering = ["production", "role", "user__email"]

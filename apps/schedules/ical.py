@@ -28,7 +28,9 @@ from apps.schedules.models import Location, Scene, ScheduleSettings, ShootDay
 DEFAULT_DAY = timedelta(hours=12)
 
 
-def calendar_feed(production: Production) -> bytes:
+def calendar_feed(production: Production, membership=None) -> bytes:
+    """The production's dates; with `membership` (a member's own feed), also every app's events
+    that member may see; without (the production's shared address), those every member may."""
     cal = Calendar()
     cal.add("prodid", "-//Producer Desk//Schedule//EN")
     cal.add("version", "2.0")
@@ -91,8 +93,7 @@ def calendar_feed(production: Production) -> bytes:
             event.add("dtstart", start)
             event.add("dtend", end if end and end > start else start + timedelta(days=1))
             cal.add_component(event)
-    # Other apps' dated events that every member may see (no member: the address is shared).
-    events = registry.calendar_events(production)
+    events = registry.calendar_events(production, membership=membership)
     for item in events:
         event = Event()
         event.add("uid", f"{item.uid}@{production.slug}.producerdesk")

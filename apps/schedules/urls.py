@@ -57,6 +57,7 @@ urlpatterns = [
     path("scenarios/<int:pk>/delete/", views.scenario_delete, name="scenario_delete"),
     path("settings/", views.schedule_settings, name="settings"),
     path("settings/feed/", views.ical_rotate, name="ical_rotate"),
+    path("calendar/feed/", views.my_feed, name="my_feed"),
     path("reports/<slug:key>/", views.report, name="report"),
     path("calendar/", views.calendar_month, name="calendar"),
     path("calendar/week/", views.calendar_week, name="calendar_week"),

@@ -108,9 +108,7 @@ def test_the_audit_log_names_submissions_and_shortlist_moves(client, role):
     assert "Ann for MARA" in page.content.decode()
 
 
-def test_the_director_ranks_and_comments_reads_no_contacts_and_changes_nothing_else(
-    client, role
-):
+def test_the_director_ranks_and_comments_reads_no_contacts_and_changes_nothing_else(client, role):
     """The issue's "the director and producer can rank and comment": the director has a role of
     their own, not the casting director's or the AP's with their edits and contacts."""
     ann = ActorFactory(production=role.production, name="Ann", email="ann@agency.test")

@@ -46,6 +46,7 @@ REFERENCED: dict[str, str] = {
 # Links mailed before the backup stop working in the copy; the pages can send new ones.
 CLEARED_FIELDS: dict[str, tuple[str, ...]] = {
     "productions.invitation": ("token_hash",),
+    "productions.membership": ("calendar_token",),
     "crew.dealmemo": ("token_hash",),
     "crew.memoamendment": ("token_hash",),
     "callsheets.recipient": ("token_hash",),

@@ -6,6 +6,7 @@ from apps.schedules.views.board import (
     day_insert,
     day_remove,
     ical_rotate,
+    my_feed,
     schedule_settings,
     stripboard,
 )
@@ -86,6 +87,7 @@ __all__ = [
     "element_remove",
     "ical_feed",
     "ical_rotate",
+    "my_feed",
     "location_edit",
     "location_list",
     "report",

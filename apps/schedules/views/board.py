@@ -15,6 +15,7 @@ from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.links import production_url
+from apps.productions.models import Membership
 from apps.schedules import forms, reports, services, strip_html
 from apps.schedules.models import (
     ScheduleSettings,
@@ -132,6 +133,7 @@ def schedule_settings(request: ProductionRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Schedule settings saved.")
         return redirect(production_url(request, "schedules:settings"))
+
     feed_url = (
         request.build_absolute_uri(reverse("schedule_ical", kwargs={"token": settings.ical_token}))
         if settings.ical_token
@@ -156,3 +158,21 @@ def ical_rotate(request: ProductionRequest) -> HttpResponse:
         else "New calendar feed address made; the old one no longer works.",
     )
     return redirect(production_url(request, "schedules:settings"))
+
+
+@production_view(C.VIEW_SCHEDULE)
+@require_POST
+def my_feed(request: ProductionRequest) -> HttpResponse:
+    """The member's own calendar feed: made, drawn anew (the old address stops working) or
+    revoked. It holds what this member may see (post's dates only for those who reach post)."""
+    revoke_only = request.POST.get("action") == "revoke"
+    Membership.objects.filter(pk=request.membership.pk).update(
+        calendar_token="" if revoke_only else secrets.token_urlsafe(32)
+    )
+    messages.success(
+        request,
+        "Your calendar feed is revoked."
+        if revoke_only
+        else "Your new calendar feed address is below; an old one no longer works.",
+    )
+    return redirect(production_url(request, "schedules:calendar"))

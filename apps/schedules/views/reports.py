@@ -5,12 +5,13 @@ from datetime import date, timedelta
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from apps.core.exports import export_response
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
 from apps.productions.documents import built_pdf
-from apps.productions.models import Production
+from apps.productions.models import Membership, Production
 from apps.schedules import calendar_days, report_html, reports
 from apps.schedules.categories import Category
 from apps.schedules.ical import calendar_feed
@@ -109,6 +110,7 @@ def calendar_month(request: ProductionRequest) -> HttpResponse:
             "weeks": calendar_days.month(production, first.year, first.month, request.membership),
             "previous": previous,
             "following": following,
+            "feed_url": _member_feed_url(request),
         },
     )
 
@@ -142,17 +144,36 @@ def calendar_week(request: ProductionRequest) -> HttpResponse:
     )
 
 
+def _member_feed_url(request: ProductionRequest) -> str:
+    token = Membership.objects.filter(pk=request.membership.pk).values_list(
+        "calendar_token", flat=True
+    )[0]
+    return (
+        request.build_absolute_uri(reverse("schedule_ical", kwargs={"token": token}))
+        if token
+        else ""
+    )
+
+
 def ical_feed(request, token: str) -> HttpResponse:
-    """Public by token: the token is the credential. No or unknown token: 404."""
+    """Public by token: the token is the credential. No or unknown token: 404. The production's
+    shared address, or a member's own (with what that member may see)."""
     if not token or len(token) < 20:
         raise Http404("No feed.")
     settings = (
         ScheduleSettings.objects.select_related("production").filter(ical_token=token).first()
     )
-    if settings is None or not secrets.compare_digest(settings.ical_token, token):
-        raise Http404("No feed.")
-    response = HttpResponse(
-        calendar_feed(settings.production), content_type="text/calendar; charset=utf-8"
-    )
+    if settings is not None and secrets.compare_digest(settings.ical_token, token):
+        feed = calendar_feed(settings.production)
+    else:
+        membership = (
+            Membership.objects.select_related("production", "department")
+            .filter(calendar_token=token)
+            .first()
+        )
+        if membership is None or not secrets.compare_digest(membership.calendar_token, token):
+            raise Http404("No feed.")
+        feed = calendar_feed(membership.production, membership)
+    response = HttpResponse(feed, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=300"
     return response

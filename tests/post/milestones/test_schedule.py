@@ -19,6 +19,7 @@ from apps.post.milestones import services
 from apps.post.milestones.models import Milestone, MilestoneKind
 from apps.productions.audit import entries_for
 from apps.productions.capabilities import Role
+from apps.productions.models import Membership
 from apps.schedules import calendar_days
 from apps.schedules.ical import calendar_feed
 from tests.factories import ProductionFactory, member
@@ -285,3 +286,35 @@ def test_one_milestone_alone_sits_at_the_start_of_the_timeline(production):
     ((bar),) = drawn["bars"]
     assert (bar.at, bar.baseline_at, bar.slip_width) == (0.0, None, 0)
     assert drawn["first"] == drawn["last"] == only.due_on
+
+
+def test_each_member_s_own_feed_holds_post_only_for_those_who_see_post(client, production, ap):
+    """Issue 20: milestones are "on the production calendar and its iCal feed". The shared
+    address leaves them out; each member's own feed (made on the calendar page) has them for
+    those who reach post, and a new address or revoking ends the old one."""
+    make(production, "Picture lock", days=3)
+    calendar = reverse("schedules:calendar", kwargs={"production_slug": production.slug})
+    mine = reverse("schedules:my_feed", kwargs={"production_slug": production.slug})
+
+    def feed_of(user) -> tuple[str, bytes]:
+        client.force_login(user)
+        client.post(mine, {"action": "rotate"})
+        page = client.get(calendar).content.decode()
+        token = user.memberships.get(production=production).calendar_token
+        assert token and f"/calendar/{token}.ics" in page
+        return token, client.get(f"/calendar/{token}.ics").content
+
+    token, ap_feed = feed_of(ap)
+    assert b"BEGIN:VCALENDAR" in ap_feed and b"Picture lock" in ap_feed
+    crew_token, crew_feed = feed_of(member(production, Role.CREW))
+    assert b"BEGIN:VCALENDAR" in crew_feed and b"Picture lock" not in crew_feed
+    assert crew_token != token
+    client.force_login(ap)
+    client.post(mine, {"action": "rotate"})
+    assert client.get(f"/calendar/{token}.ics").status_code == 404  # the old address
+    client.post(mine, {"action": "revoke"})
+    assert ap.memberships.get(production=production).calendar_token == ""
+    client.logout()
+    assert client.get(f"/calendar/{crew_token}.ics").status_code == 200
+    Membership.objects.filter(calendar_token=crew_token).delete()  # the member is removed
+    assert client.get(f"/calendar/{crew_token}.ics").status_code == 404
