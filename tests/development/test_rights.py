@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from celery.schedules import crontab
+from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -153,3 +155,13 @@ def test_the_option_edit_refuses_a_stale_save(client, option, people):
     assert "Someone else saved this option" in response.content.decode()
     option.refresh_from_db()
     assert option.material == "Renamed"
+
+
+def test_beat_runs_the_option_reminders_every_morning():
+    entry = settings.CELERY_BEAT_SCHEDULE["development-option-reminders"]
+    assert entry["task"] == "apps.development.rights.tasks.option_reminders"
+    assert entry["task"] == option_reminders.name  # the name beat sends is the task's own
+    assert isinstance(entry["schedule"], crontab)
+    assert entry["schedule"].day_of_week == set(range(7))
+    assert entry["schedule"].day_of_month == set(range(1, 32))
+    assert len(entry["schedule"].hour) == 1 and len(entry["schedule"].minute) == 1  # once a day
