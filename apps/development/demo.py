@@ -1,7 +1,8 @@
 """The demo's slate: Night Ferry's own project (green-lit), and five projects in development, each
 a production in the Development phase with the demo's producer, AP and production manager as its
 members, in different states; one ("The Salt Road") with research, a draft and an option on
-its underlying book. Only the small demo; idempotent (a project's production is made once, by
+its underlying book, another ("North Light", financing) with a finance plan and a pitch package.
+Only the small demo; idempotent (a project's production is made once, by
 its slug, and its research, draft and option only when it has none)."""
 
 from __future__ import annotations
@@ -57,7 +58,11 @@ White to the horizon. MARTA (17) drags a sack along the old road.
 
 def seed_development(production: Production, people: dict, size: str) -> None:
     from apps.development.finance.demo import seed_finance
-    from apps.development.pitch.demo import seed_pitch
+    from apps.development.pitch.demo import (
+        NORTH_LIGHT_COMPARABLES,
+        NORTH_LIGHT_PEOPLE,
+        seed_pitch,
+    )
 
     Project.objects.get_or_create(
         production=production,
@@ -97,6 +102,9 @@ def seed_development(production: Production, people: dict, size: str) -> None:
         )  # fmt: skip
         if slug == "salt-road":
             seed_material(idea, people[Role.ASSOCIATE_PRODUCER])
+        if slug == "north-light":
+            seed_finance(idea, target=Decimal(high))
+            seed_pitch(idea, NORTH_LIGHT_PEOPLE, NORTH_LIGHT_COMPARABLES)
 
 
 def seed_material(production: Production, ap) -> None:

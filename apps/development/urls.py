@@ -20,6 +20,7 @@ urlpatterns = [
     path("research/<int:pk>/file/", research.research_file, name="research_file"),
     path("drafts/", research.drafts, name="drafts"),
     path("drafts/new/", research.draft_new, name="draft_new"),
+    path("drafts/export.<str:fmt>", research.drafts_export, name="drafts_export"),
     path("drafts/<int:pk>/file/", research.draft_file, name="draft_file"),
     path("drafts/<int:pk>/to-schedule/", research.draft_to_schedule, name="draft_to_schedule"),
     path("rights/", rights.rights, name="rights"),
@@ -28,6 +29,9 @@ urlpatterns = [
     path("rights/<int:pk>/", rights.option, name="option"),
     path("rights/<int:pk>/edit/", rights.option_edit, name="option_edit"),
     path("rights/<int:pk>/extend/", rights.extension_add, name="extension_add"),
+    path(
+        "rights/<int:pk>/extensions.<str:fmt>", rights.extensions_export, name="extensions_export"
+    ),
     path("rights/<int:pk>/documents/new/", rights.document_add, name="document_add"),
     path("rights/documents/<int:pk>/", rights.document_file, name="document_file"),
     path("finance/", include("apps.development.finance.urls")),

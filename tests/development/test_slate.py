@@ -137,3 +137,27 @@ def test_the_project_edit_refuses_a_stale_save(client, production, ap):
     with pytest.raises(StaleEdit):
         services.project_update(project=item, expected_version=1, logline="x")
     assert item.history.first().logline == "Mine"
+
+
+def test_a_production_created_in_development_is_on_the_slate_before_its_project_is_edited(
+    client, me
+):
+    data = {
+        "my_role": Role.ASSOCIATE_PRODUCER, "title": "Low Tide", "slug": "low-tide",
+        "format": "feature", "phase": "development", "company_name": "Tidal Films",
+        "currency": "EUR", "time_zone": "Europe/Lisbon",
+    }  # fmt: skip
+    assert client.post(reverse("productions:create"), data).status_code == 302
+    client.post(reverse("productions:create"), {**data, "title": "In Prep", "slug": "in-prep",
+                                               "phase": "pre_production"})  # fmt: skip
+    assert not Project.objects.filter(production__slug="low-tide").exists()  # never edited
+    response = client.get(reverse("slate:list"))
+    assert titles(response) == ["Low Tide"]  # a production past development needs its project
+    assert 'data-testid="slate-low-tide"' in response.content.decode()
+    assert titles(client.get(reverse("slate:list"), {"status": "idea"})) == ["Low Tide"]
+    assert titles(client.get(reverse("slate:list"), {"q": "low"})) == ["Low Tide"]
+    assert titles(client.get(reverse("slate:list"), {"status": "optioned"})) == []
+    rows = list(
+        csv.reader(io.StringIO(client.get(reverse("slate:export", args=["csv"])).content.decode()))
+    )
+    assert [r[0] for r in rows[1:]] == ["Low Tide"]

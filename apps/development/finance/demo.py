@@ -1,5 +1,6 @@
 """The demo's finance plan: equity, a pre-sale, gap and a production incentive on the budget's
-production categories, with the end of post set for the cash flow."""
+production categories (or, for a project with no budget yet, a regional fund's grant: soft money
+with a fixed amount), with the end of post set for the cash flow."""
 
 from __future__ import annotations
 
@@ -13,12 +14,13 @@ from apps.development.finance.models import FinanceSource, SourceKind, SourceSta
 from apps.productions.models import Production
 
 
-def seed_finance(production: Production) -> None:
+def seed_finance(production: Production, target: Decimal = Decimal("2000000")) -> None:
+    """`target`: what the plan is shared out of when the production has no budget yet."""
     if FinanceSource.objects.filter(production=production).exists():
         return
     version = current_version(production)
     sheet = top_sheet(version) if version is not None else None
-    total = sheet.grand_total if sheet is not None else Decimal("2000000")
+    total = sheet.grand_total if sheet is not None else target
     qualifying = []
     if sheet is not None:
         for section in sheet.sections:
@@ -46,6 +48,13 @@ def seed_finance(production: Production) -> None:
             amount=None, status=SourceStatus.SOFT, expected_on=None, closed_on=None, notes="",
             rate=Decimal("25"), qualifying=", ".join(qualifying), cap_amount=share * 20,
             cap_percent=Decimal("30"),
+        )  # fmt: skip
+    else:
+        services.source_create(
+            production=production, kind=SourceKind.INCENTIVE, name="Regional fund",
+            financier="Northern Screen Fund", financier_contact="fund@example.com",
+            amount=share * 10, status=SourceStatus.SOFT, expected_on=None, closed_on=None,
+            **plain,
         )  # fmt: skip
     end = production.wrap_end or production.wrap_date
     if end is not None:

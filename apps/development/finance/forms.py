@@ -25,7 +25,10 @@ class SourceForm(CurrencyInputs, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
-        self.fields["amount"].help_text = "Empty for a tax incentive: computed from the budget."
+        self.fields["amount"].help_text = (
+            "Empty for a tax incentive given as a rate: computed from the budget. Soft money "
+            "with a fixed amount (a grant) gives the amount and no rate."
+        )
 
     def _post_clean(self) -> None:
         # The service checks the rules and saves; the model's own constraints are its to hold.

@@ -2,9 +2,10 @@
 
 A source is a line of the plan: its kind (equity, pre-sale, gap, tax incentive ...), the
 financier and their contact, an amount, a status and its dates. A tax incentive's amount is not
-typed: it is computed from the current budget (apps/development/finance/plan.py), a rate of the
-spend in the accounts or categories it names, capped. The cash-flow view spreads the budget over
-the production's prep, shoot, wrap and post by a rule per category (`SpreadRule`).
+typed when it is a rate: it is computed from the current budget (apps/development/finance/plan.py),
+a rate of the spend in the accounts or categories it names, capped; soft money with a fixed amount
+(a regional fund's grant) has its amount typed like any other source. The cash-flow view spreads
+the budget over the production's prep, shoot, wrap and post by a rule per category (`SpreadRule`).
 
 Imported by the end of apps/development/models.py, so Django registers them.
 """
@@ -45,7 +46,7 @@ class FinanceSource(models.Model):
     financier_contact = models.CharField(
         max_length=300, blank=True, help_text="Who to call there: name, e-mail, phone."
     )
-    # Typed for every kind but an incentive, whose amount is computed from the budget.
+    # Typed for every kind but an incentive with a rate, whose amount is computed from the budget.
     amount = MoneyField(null=True, blank=True)
     status = models.CharField(
         max_length=10, choices=SourceStatus.choices, default=SourceStatus.TARGET
@@ -71,9 +72,12 @@ class FinanceSource(models.Model):
     class Meta:
         ordering = ["production", "position", "id"]
         constraints = [
+            # Soft money is a rate of the qualifying spend or a fixed amount, never both.
             models.CheckConstraint(
-                name="financesource_incentive_has_rate",
-                condition=~Q(kind="incentive") | Q(rate__isnull=False),
+                name="financesource_incentive_rate_or_amount",
+                condition=~Q(kind="incentive")
+                | Q(rate__isnull=False, amount__isnull=True)
+                | Q(rate__isnull=True, amount__isnull=False),
             ),
             models.CheckConstraint(
                 name="financesource_other_has_amount",
@@ -86,7 +90,8 @@ class FinanceSource(models.Model):
 
     @property
     def is_incentive(self) -> bool:
-        return self.kind == SourceKind.INCENTIVE
+        """Computed from the budget: soft money given as a rate (a fixed grant is typed)."""
+        return self.kind == SourceKind.INCENTIVE and self.rate is not None
 
     def qualifying_numbers(self) -> list[str]:
         return [n.strip() for n in self.qualifying.split(",") if n.strip()]

@@ -24,13 +24,16 @@ SOURCE_FIELDS = (
     "kind", "name", "financier", "financier_contact", "amount", "status", "expected_on",
     "closed_on", "notes", "rate", "qualifying", "cap_amount", "cap_percent",
 )  # fmt: skip
-INCENTIVE_NEEDS_RATE = "A tax incentive needs its rate (%) of the qualifying spend."
+INCENTIVE_NEEDS_RATE_OR_AMOUNT = (
+    "Soft money needs either its rate (%) of the qualifying spend (a tax incentive) or a fixed "
+    "amount (a grant or a fund)."
+)
+INCENTIVE_NOT_BOTH = (
+    "Give either a rate of the qualifying spend or a fixed amount, not both: a rate's amount is "
+    "computed from the budget."
+)
 INCENTIVE_NEEDS_ACCOUNTS = "Name the budget accounts or categories that qualify."
 AMOUNT_NEEDED = "Give the amount of this source."
-INCENTIVE_HAS_NO_AMOUNT = (
-    "A tax incentive's amount is computed from the budget: leave the amount empty and give "
-    "its rate, qualifying accounts and caps."
-)
 RATE_RANGE = "A rate is a percentage from 0 to 100."
 CLOSED_NEEDS_DATE = "A closed source needs the date it closed."
 PERCENTS_SUM = "The custom shares of prep, shoot, wrap and post must add up to 100% (now {total}%)."
@@ -45,14 +48,15 @@ class FinanceError(DomainError):
 
 
 def _check_source(data: dict) -> dict:
-    if data["kind"] == SourceKind.INCENTIVE:
-        if data.get("rate") is None:
-            raise FinanceError(INCENTIVE_NEEDS_RATE, field="rate")
+    fixed = data.get("amount") is not None
+    if data["kind"] == SourceKind.INCENTIVE and data.get("rate") is not None:
+        if fixed:
+            raise FinanceError(INCENTIVE_NOT_BOTH, field="amount")
         if not data.get("qualifying", "").strip(" ,"):
             raise FinanceError(INCENTIVE_NEEDS_ACCOUNTS, field="qualifying")
-        if data.get("amount") is not None:
-            raise FinanceError(INCENTIVE_HAS_NO_AMOUNT, field="amount")
-    else:
+    elif data["kind"] == SourceKind.INCENTIVE and not fixed:
+        raise FinanceError(INCENTIVE_NEEDS_RATE_OR_AMOUNT, field="rate")
+    else:  # a typed amount: soft money with a fixed amount (a regional fund) or any other kind
         if data.get("amount") is None:
             raise FinanceError(AMOUNT_NEEDED, field="amount")
         data = {**data, "rate": None, "qualifying": "", "cap_amount": None, "cap_percent": None}

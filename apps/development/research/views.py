@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.exports import export_response
 from apps.core.view_helpers import run_service
+from apps.development.drafts import queries as drafts_queries
 from apps.development.drafts.models import Draft
 from apps.development.files import serve
 from apps.development.forms import DraftForm, ResearchForm
@@ -91,12 +92,22 @@ def research_file(request: ProductionRequest, pk: int) -> HttpResponse:
 @production_view(VIEW)
 def drafts(request: ProductionRequest) -> HttpResponse:
     context = {
-        "drafts": Draft.objects.filter(production=request.production).select_related("uploaded_by"),
+        "drafts": drafts_queries.drafts_of(request.production),
         # The schedule takes a script once the project is in prep (see the template's note).
         "in_prep": request.production.phase != Phase.DEVELOPMENT,
         "active": "drafts",
     }
     return render(request, "development/drafts.html", context)
+
+
+@production_view(VIEW)
+def drafts_export(request: ProductionRequest, fmt: str) -> HttpResponse:
+    return export_response(
+        "xlsx" if fmt == "xlsx" else "csv",
+        f"{request.production.slug}-drafts",
+        drafts_queries.EXPORT_HEADER,
+        drafts_queries.export_rows(drafts_queries.drafts_of(request.production)),
+    )
 
 
 @production_view(VIEW, EDIT)

@@ -67,6 +67,26 @@ def rights_export(request: ProductionRequest, fmt: str) -> HttpResponse:
     )
 
 
+EXTENSIONS_HEADER = [
+    "Underlying material", "Agreed on", "Extended until", "Extension fee", "Currency",
+]  # fmt: skip
+
+
+@production_view(VIEW)
+def extensions_export(request: ProductionRequest, pk: int, fmt: str) -> HttpResponse:
+    item = _option(request, pk)
+    currency = request.production.currency
+    rows = [[item.material, e.agreed_on, e.new_end, e.fee, currency] for e in item.extensions.all()]
+    return export_response(
+        "xlsx" if fmt == "xlsx" else "csv",
+        f"{request.production.slug}-option-{item.pk}-extensions",
+        EXTENSIONS_HEADER,
+        rows,
+        currency=currency,
+        money_columns=(3,),
+    )
+
+
 def _option(request: ProductionRequest, pk: int) -> Option:
     return get_object_or_404(
         Option.objects.prefetch_related(

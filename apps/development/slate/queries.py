@@ -1,27 +1,28 @@
-"""The slate: every project of every production the user is a member of, sorted and filtered in
-SQL, one query however long the slate."""
+"""The slate: every project of every production the user is a member of, and every production of
+theirs in the Development phase whose project nobody has edited yet, sorted and filtered in SQL,
+one query however long the slate."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q
 
 from apps.core.money import format_money
 from apps.development.models import Project, Status
 from apps.productions.capabilities import CAPABILITY_ROLES, Capability
-from apps.productions.models import Format, Phase
+from apps.productions.models import Format, Phase, Production
 
-# ?sort= values and the columns they order by (a leading "-" reverses).
+# ?sort= values and the columns they order by (a leading "-" reverses), from the production.
 SORTS = {
-    "title": "production__title",
-    "genre": "genre",
-    "format": "production__format",
-    "budget": "budget_high",
-    "status": "status",
-    "owner": "owner__full_name",
-    "next": "next_step_date",
-    "phase": "production__phase",
+    "title": "title",
+    "genre": "development__genre",
+    "format": "format",
+    "budget": "development__budget_high",
+    "status": "development__status",
+    "owner": "development__owner__full_name",
+    "next": "development__next_step_date",
+    "phase": "phase",
 }
 DEFAULT_SORT = "next"
 
@@ -51,29 +52,46 @@ class SlateFilter:
         return {k: v for k, v in self.__dict__.items() if v}
 
 
-def slate_of(user, wanted: SlateFilter) -> QuerySet[Project]:
-    """The user's projects: only productions they are a member of (the membership is the join)."""
+def slate_of(user, wanted: SlateFilter) -> list[Project]:
+    """The user's projects: only productions they are a member of (the membership is the join).
+
+    A production made in the Development phase (productions:create, not a new idea) has no
+    `Project` row until its project is first edited; it is on the slate all the same, as the
+    empty project its page shows (status Idea)."""
     # One filter(), so the user and the role are the same membership row.
-    projects = Project.objects.filter(
-        production__memberships__user=user,
-        production__memberships__role__in=CAPABILITY_ROLES[Capability.VIEW_DEVELOPMENT],
-    ).select_related("production", "owner")
+    productions = Production.objects.filter(
+        Q(development__isnull=False) | Q(phase=Phase.DEVELOPMENT),
+        memberships__user=user,
+        memberships__role__in=CAPABILITY_ROLES[Capability.VIEW_DEVELOPMENT],
+    ).select_related("development", "development__owner")
     if wanted.q:
-        projects = projects.filter(
-            Q(production__title__icontains=wanted.q)
-            | Q(logline__icontains=wanted.q)
-            | Q(genre__icontains=wanted.q)
+        productions = productions.filter(
+            Q(title__icontains=wanted.q)
+            | Q(development__logline__icontains=wanted.q)
+            | Q(development__genre__icontains=wanted.q)
         )
     if wanted.status:
-        projects = projects.filter(status=wanted.status)
+        status = Q(development__status=wanted.status)
+        if wanted.status == Status.IDEA:  # a production without its row yet is an idea
+            status |= Q(development__isnull=True)
+        productions = productions.filter(status)
     if wanted.format:
-        projects = projects.filter(production__format=wanted.format)
+        productions = productions.filter(format=wanted.format)
     if wanted.phase:
-        projects = projects.filter(production__phase=wanted.phase)
+        productions = productions.filter(phase=wanted.phase)
     column = F(SORTS[wanted.sort.lstrip("-")])
     descending = wanted.sort.startswith("-")
     expression = column.desc(nulls_last=True) if descending else column.asc(nulls_last=True)
-    return projects.order_by(expression, "production__title")
+    return [_project(p) for p in productions.order_by(expression, "title")]
+
+
+def _project(production: Production) -> Project:
+    try:
+        project = production.development
+    except Project.DoesNotExist:
+        project = Project(production=production)  # not saved: the slate only reads it
+    project.production = production
+    return project
 
 
 def budget_range(project: Project) -> str:

@@ -26,7 +26,7 @@ VIEW, EDIT = C.VIEW_DEVELOPMENT, C.EDIT_DEVELOPMENT
 @login_required
 def slate(request: HttpRequest) -> HttpResponse:
     wanted = queries.SlateFilter.from_query(request.GET)
-    projects = list(queries.slate_of(request.user, wanted))
+    projects = queries.slate_of(request.user, wanted)
     rows = [(p, queries.budget_range(p)) for p in projects]
     context = {
         "rows": rows,

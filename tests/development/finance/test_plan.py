@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from apps.core.locking import StaleEdit
 from apps.development.finance import services
@@ -116,14 +117,12 @@ def test_a_stale_edit_is_refused_and_changes_nothing(client, production, ap, pla
     assert FinanceSource.objects.get(pk=equity.pk).amount == Decimal("1")
 
 
-def test_an_incentive_needs_its_terms_and_no_typed_amount(client, production, ap):
+def test_an_incentive_computed_from_a_rate_needs_its_qualifying_accounts(client, production, ap):
     client.force_login(ap)
     url = reverse("development:finance_source_new", args=[production.slug])
     base = {"kind": "incentive", "name": "Credit", "status": "target"}
-    page = client.post(url, {**base, "qualifying": "2000"})
-    assert "needs its rate" in page.content.decode()
-    page = client.post(url, {**base, "rate": "25", "qualifying": "2000", "amount": "5"})
-    assert "computed from the budget" in page.content.decode()
+    page = client.post(url, {**base, "rate": "25"})
+    assert services.INCENTIVE_NEEDS_ACCOUNTS in page.content.decode()
     assert not FinanceSource.objects.filter(production=production).exists()
     page = client.post(url, {**base, "rate": "25", "qualifying": " 2000 ,3300,"})
     assert page.status_code == 302
@@ -150,3 +149,33 @@ def test_a_negative_amount_is_refused(production):
     with pytest.raises(services.FinanceError, match="never below zero"):
         source(production, SourceKind.EQUITY, "Equity", Decimal("-5"))
     assert not FinanceSource.objects.filter(production=production).exists()
+
+
+def test_soft_money_with_a_fixed_amount_counts_in_the_plan_and_the_gap(production):
+    version = small_budget(production)
+    source(production, SourceKind.EQUITY, "Equity", Decimal("50000"))
+    grant = source(
+        production, SourceKind.INCENTIVE, "Regional fund", Decimal("12500.25"), SourceStatus.SOFT
+    )
+    assert (grant.amount, grant.rate, grant.qualifying) == (Decimal("12500.25"), None, "")
+    plan = finance_plan(production)
+    amounts = {line.source.name: line.amount for line in plan.lines}
+    assert amounts == {"Equity": Decimal("50000"), "Regional fund": Decimal("12500.25")}
+    assert plan.total == Decimal("62500.25")
+    assert plan.gap == grand_total_by_hand(version) - Decimal("62500.25")
+    assert plan.secured == Decimal("50000")  # the grant is soft
+
+
+def test_soft_money_takes_a_rate_or_a_fixed_amount_not_both_nor_neither(client, production, ap):
+    client.force_login(ap)
+    url = reverse("development:finance_source_new", args=[production.slug])
+    base = {"kind": "incentive", "name": "Fund", "status": "target"}
+    page = client.post(url, base)
+    assert escape(services.INCENTIVE_NEEDS_RATE_OR_AMOUNT) in page.content.decode()
+    page = client.post(url, {**base, "rate": "25", "qualifying": "2000", "amount": "5"})
+    assert escape(services.INCENTIVE_NOT_BOTH) in page.content.decode()
+    assert not FinanceSource.objects.filter(production=production).exists()
+    page = client.post(url, {**base, "amount": "80000", "cap_amount": "10"})
+    assert page.status_code == 302
+    fund = FinanceSource.objects.get(production=production)
+    assert (fund.amount, fund.rate, fund.cap_amount) == (Decimal("80000"), None, None)

@@ -122,3 +122,39 @@ def test_uploads_are_checked_by_their_bytes(client, production, ap):
     look = LookImage.objects.get()
     served = client.get(reverse("development:pitch_look_image", args=[production.slug, look.pk]))
     assert served["Content-Type"] == "image/png"
+
+
+def test_the_pdf_prints_the_team_and_the_comparables_with_their_budgets_and_results(
+    client, production, pitched
+):
+    new = "development:pitch_item_new"
+    done = client.post(
+        reverse(new, args=[production.slug, "person"]),
+        {"kind": "team", "name": "Ines Varga", "role": "Director",
+         "credits": "Winter Harbour (2021)"},
+    )  # fmt: skip
+    assert done.status_code == 302
+    client.post(
+        reverse(new, args=[production.slug, "comparable"]),
+        {"title": "Harbour Nights", "year": "2019", "budget": "2500000.50",
+         "result": "$7.9M worldwide; streaming sale"},
+    )  # fmt: skip
+    response = client.get(reverse("development:pitch_pdf", args=[production.slug]))
+    text = pdfs.words(pdfs.text(pdfs.of(response), layout=False))
+    order = ["Synopsis", "Team", "Ines Varga", "Attached talent", "Ada Lind", "Look",
+             "Comparable titles", "Budget summary"]  # fmt: skip
+    at = [text.find(title) for title in order]
+    assert all(i >= 0 for i in at) and at == sorted(at), (at, text[:800])
+    assert "Director (Winter Harbour (2021))" in text
+    comparables = text[text.find("Comparable titles") : text.find("Budget summary")]
+    for expected in (
+        "The Salt Road",
+        "2022",
+        "3,200,000.00",
+        "$11.4M",
+        "Harbour Nights",
+        "2019",
+        "2,500,000.50",
+        "$7.9M worldwide; streaming sale",
+    ):
+        assert expected in comparables, (expected, comparables)
