@@ -9,9 +9,9 @@ what it adds:
 - `demo()`: the seeder that adds its part to the demo production, and its order;
 - `connect()`: signal receivers it registers;
 - `calendar(production, start, end, membership)`: dated events of its own (post milestones,
-  festival deadlines) that the production calendar shows the member who may see them, and its
-  iCal feed only if every member may (`calendar_events`), so the schedule's calendar imports no
-  app that adds to it.
+  festival deadlines) that the production calendar and a member's own iCal feed show the member
+  who may see them, and the production's shared feed only if every member may
+  (`calendar_events`), so the schedule's calendar imports no app that adds to it.
 
 `ready()` collects them here, in one registry per kind, and the tenant app (`productions`) reads
 them: the menu and the dashboard, the audit log and `seed_demo` know no domain app. The methods are
@@ -122,8 +122,8 @@ class DomainAppConfig(AppConfig):
     ) -> list[CalendarEvent]:
         """The app's events from `start` to `end` (inclusive; None: no bound). `membership` is
         the member looking at the calendar page (the app leaves out what they may not see), or
-        None for the iCal feed: one address per production, shared with every member, so an app
-        leaves out there what not every member may see."""
+        the member whose own iCal feed it is, or None for the production's shared feed (one
+        address handed to every member), where an app leaves out what not every member may see."""
         return []
 
     def script_importer(self) -> Callable[..., str] | None:
