@@ -125,6 +125,7 @@ POST_ONLY = {
     "schedules:element_merge",
     "schedules:cast_remove",
     "schedules:ical_rotate",
+    "schedules:my_feed",
     "schedules:move_many",
     "schedules:sort",
     "schedules:fill",
