@@ -10,19 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.http import Http404
 from django.utils import timezone
 
 from apps.casting.models import Actor, Agency, Representative, ShortlistEntry, Submission
-
-FORMATS = ("csv", "xlsx")
-
-
-def format_or_404(fmt: str) -> str:
-    """A list exports as CSV or XLSX; any other ending is no page."""
-    if fmt not in FORMATS:
-        raise Http404("No such export.")
-    return fmt
 
 
 def local(moment):

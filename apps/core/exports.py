@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
 from babel.numbers import get_currency_symbol
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -238,6 +238,13 @@ def _cell(value):
     if hasattr(value, "tzinfo") and getattr(value, "tzinfo", None) is not None:
         return value.replace(tzinfo=None)
     return str(value) if not isinstance(value, str) else value
+
+
+def format_or_404(fmt: str) -> str:
+    """A list exports as CSV or XLSX; any other ending is no page."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404("No such export.")
+    return fmt
 
 
 def export_response(

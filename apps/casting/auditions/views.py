@@ -20,8 +20,7 @@ from apps.casting.auditions.forms import (
 from apps.casting.auditions.models import AuditionReview, AuditionSession, AuditionSlot
 from apps.casting.auditions.sides import context_of, filename_of, heading_of
 from apps.casting.errors import CastingError
-from apps.casting.exports import format_or_404
-from apps.core.exports import export_response
+from apps.core.exports import export_response, format_or_404
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C

@@ -12,7 +12,7 @@ from apps.casting import exports, queries, services
 from apps.casting.forms import ActorForm, AgencyForm, RepresentativeForm, UnavailabilityForm
 from apps.casting.models import Actor, Agency, Unavailability
 from apps.casting.validators import headshot_kind
-from apps.core.exports import export_response
+from apps.core.exports import export_response, format_or_404
 from apps.core.validators import LOGO_CONTENT_TYPES, open_upload
 from apps.core.view_helpers import run_service
 from apps.crew.validators import CV_CONTENT_TYPES, cv_kind
@@ -39,7 +39,7 @@ def actors(request: ProductionRequest) -> HttpResponse:
 @production_view(C.VIEW_CASTING)
 def actors_export(request: ProductionRequest, fmt: str) -> HttpResponse:
     """The actors list (its search too) as CSV or XLSX; contacts only for who sees them."""
-    fmt = exports.format_or_404(fmt)
+    fmt = format_or_404(fmt)
     search = request.GET.get("q", "").strip()[:100]
     header, rows = exports.actor_table(
         queries.actors_of(request.production, search),
@@ -139,7 +139,7 @@ def agencies(request: ProductionRequest) -> HttpResponse:
 @production_view(C.VIEW_CASTING)
 def agencies_export(request: ProductionRequest, fmt: str) -> HttpResponse:
     """The agencies with their agents and managers; contacts only for who sees them."""
-    fmt = exports.format_or_404(fmt)
+    fmt = format_or_404(fmt)
     found = Agency.objects.filter(production=request.production).prefetch_related("representatives")
     header, rows = exports.agency_table(
         found.order_by("name"), contacts=request.membership.can(C.VIEW_TALENT_CONTACTS)

@@ -20,7 +20,7 @@ from apps.casting.forms import (
 )
 from apps.casting.models import ShortlistEntry, Submission
 from apps.core.documents import Heading
-from apps.core.exports import export_response
+from apps.core.exports import export_response, format_or_404
 from apps.core.view_helpers import run_service
 from apps.productions.access import ProductionRequest, production_view
 from apps.productions.capabilities import Capability as C
@@ -116,7 +116,7 @@ def role_detail(request: ProductionRequest, pk: int) -> HttpResponse:
 @production_view(C.VIEW_CASTING)
 def role_submissions_export(request: ProductionRequest, pk: int, fmt: str) -> HttpResponse:
     """A role's submissions as CSV or XLSX; contacts only for who sees them."""
-    fmt = exports.format_or_404(fmt)
+    fmt = format_or_404(fmt)
     role = _role(request, pk)
     header, rows = exports.submission_table(
         queries.submissions_of(role), contacts=request.membership.can(C.VIEW_TALENT_CONTACTS)
@@ -128,7 +128,7 @@ def role_submissions_export(request: ProductionRequest, pk: int, fmt: str) -> Ht
 @production_view(C.VIEW_CASTING)
 def role_shortlist_export(request: ProductionRequest, pk: int, fmt: str) -> HttpResponse:
     """A role's shortlist in rank order, with its comments; contacts only for who sees them."""
-    fmt = exports.format_or_404(fmt)
+    fmt = format_or_404(fmt)
     role = _role(request, pk)
     header, rows = exports.shortlist_table(
         queries.shortlist_of(role), contacts=request.membership.can(C.VIEW_TALENT_CONTACTS)

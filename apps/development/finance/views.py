@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.core.charts import bar_chart
-from apps.core.exports import export_response
+from apps.core.exports import export_response, format_or_404
 from apps.core.money import format_amount
 from apps.core.view_helpers import run_service
 from apps.development.finance import services
@@ -38,8 +38,7 @@ def plan_page(request: ProductionRequest) -> HttpResponse:
 
 @production_view(FINANCE)
 def plan_export(request: ProductionRequest, fmt: str) -> HttpResponse:
-    if fmt not in ("csv", "xlsx"):
-        raise Http404("CSV or XLSX.")
+    format_or_404(fmt)
     plan = finance_plan(request.production)
     header = [
         "Source", "Kind", "Financier", "Contact", "Status", "Expected by", "Closed on",

@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from apps.core.exports import attach, export_response
+from apps.core.exports import attach, export_response, format_or_404
 from apps.core.validators import open_upload
 from apps.core.view_helpers import run_service
 from apps.development.pitch import services
@@ -132,8 +132,7 @@ def letter(request: ProductionRequest, pk: int) -> HttpResponse:
 
 @production_view(VIEW)
 def comparables_export(request: ProductionRequest, fmt: str) -> HttpResponse:
-    if fmt not in ("csv", "xlsx"):
-        raise Http404("CSV or XLSX.")
+    format_or_404(fmt)
     rows = [
         [c.title, c.year, c.budget, c.result, c.notes]
         for c in Comparable.objects.filter(production=request.production)

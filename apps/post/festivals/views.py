@@ -4,10 +4,10 @@ draft purchase order. Every page goes through the access layer with post's scope
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from apps.core.exports import export_response
+from apps.core.exports import export_response, format_or_404
 from apps.core.view_helpers import run_service
 from apps.post.access import post_scope
 from apps.post.festivals import queries, services
@@ -55,8 +55,7 @@ def festival_list(request: ProductionRequest) -> HttpResponse:
 
 @production_view(VIEW, scope=post_scope)
 def festival_export(request: ProductionRequest, fmt: str) -> HttpResponse:
-    if fmt not in ("csv", "xlsx"):
-        raise Http404("No such format.")
+    format_or_404(fmt)
     status = _status(request)
     rows = queries.export_rows(queries.festivals_of(request.production, status))
     return export_response(

@@ -4,11 +4,11 @@ baseline and the export. Every page goes through the access layer with post's sc
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from apps.core.exports import export_response
+from apps.core.exports import export_response, format_or_404
 from apps.core.view_helpers import run_service
 from apps.post.access import post_scope
 from apps.post.milestones import queries, services
@@ -48,8 +48,7 @@ def schedule(request: ProductionRequest) -> HttpResponse:
 
 @production_view(VIEW, scope=post_scope)
 def schedule_export(request: ProductionRequest, fmt: str) -> HttpResponse:
-    if fmt not in ("csv", "xlsx"):
-        raise Http404("No such format.")
+    format_or_404(fmt)
     rows = queries.export_rows(queries.milestones_of(request.production))
     return export_response(
         fmt, f"post-schedule-{request.production.slug}", queries.EXPORT_HEADER, rows
