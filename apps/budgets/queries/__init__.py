@@ -46,10 +46,12 @@ from apps.budgets.queries.periods import (  # noqa: F401
     period_report,
 )
 from apps.budgets.queries.topsheet import (  # noqa: F401
+    AccountSummary,
     Row,
     TopSheet,
     _engine_fringe,
     _pair,
     account_lines,
+    account_summary,
     top_sheet,
 )

@@ -141,5 +141,53 @@ def _pair(totals: engine.Totals) -> tuple[Decimal, Decimal]:
     return totals.subtotal, totals.fringes
 
 
+@dataclass
+class AccountSummary:
+    """What an account's page shows above and below its lines: the account's and its category's
+    kept totals and the version's (lines and fringes; with markups)."""
+
+    account: Row
+    category: Row
+    budget_total: Decimal
+    grand_total: Decimal
+
+
+def account_summary(account: Account) -> AccountSummary:
+    """Read from what is kept, in one query (after a write: what the write kept)."""
+    currency = account.budget_version.currency
+
+    def money(value: Decimal) -> Decimal:
+        return round_money(value, currency)
+
+    kept = (
+        Account.objects.filter(pk=account.pk)
+        .values_list(
+            "subtotal",
+            "fringe_total",
+            "category__subtotal",
+            "category__fringe_total",
+            "budget_version__lines_total",
+            "budget_version__fringes_total",
+            "budget_version__markups_total",
+        )
+        .get()
+    )
+    subtotal, fringes, category_subtotal, category_fringes, lines, fringes_all, markups = kept
+    category = account.category
+    budget_total = engine.money_sum((money(lines), money(fringes_all)))
+    return AccountSummary(
+        account=Row(account.number, account.name, money(subtotal), money(fringes), id=account.pk),
+        category=Row(
+            category.number,
+            category.name,
+            money(category_subtotal),
+            money(category_fringes),
+            id=category.pk,
+        ),
+        budget_total=budget_total,
+        grand_total=engine.money_sum((budget_total, money(markups))),
+    )
+
+
 def account_lines(account: Account):
     return DetailLine.objects.filter(account=account).prefetch_related("fringes")

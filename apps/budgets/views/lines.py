@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from apps.budgets import queries, services
+from apps.budgets import lines_html, queries, services
 from apps.budgets.forms import (
     AccountForm,
     FringeForm,
@@ -32,15 +32,22 @@ from apps.productions.links import production_url
 
 def _account_page(request, version, acc, *, editing=None, edit_form=None, new_form=None, error=""):
     """The account page, or (for htmx) its lines table with the totals out of band."""
-    sheet = queries.top_sheet(version)
+    acc.budget_version = version
+    summary = queries.account_summary(acc)
+    rows = lines_html.line_rows(
+        queries.account_lines(acc),
+        production=request.production,
+        version=version,
+        editable=request.membership.can(C.EDIT_BUDGET),
+    )
     context = {
         "version": version,
         "account": acc,
         "category": acc.category,
-        "lines": queries.account_lines(acc),
-        "sheet": sheet,
-        "account_row": sheet.accounts[acc.id],
-        "category_row": sheet.categories[acc.category_id],
+        "rows": rows,
+        "summary": summary,
+        "account_row": summary.account,
+        "category_row": summary.category,
         "editing": editing,
         "edit_form": edit_form,
         "new_form": new_form or LineForm(budget_version=version, prefix="new"),
