@@ -53,7 +53,8 @@ def _buttons(line_id: int, description: str, urls: tuple[str, str, str]) -> str:
 
 
 def line_row(line, currency: str, urls: tuple[str, str, str] | None) -> SafeString:
-    """One line's <tr>; `urls` (edit, move, delete: `_urls`) when it may be edited."""
+    """One line's <tr> (`fringe_codes`: queries.account_lines); `urls` (edit, move, delete:
+    `_urls`) when it may be edited."""
     description = escaped(line.description)
     amount = _qty(line.amount)
     formula = ""
@@ -63,7 +64,7 @@ def line_row(line, currency: str, urls: tuple[str, str, str] | None) -> SafeStri
             f'aria-label="formula {escaped(line.amount_formula)}"></i>'
         )
     exchange = "" if line.currency == currency else f" @{_qty(line.exchange_rate)}"
-    fringes = ", ".join(escaped(f.code) for f in line.fringes.all())
+    fringes = ", ".join(escaped(code) for code in line.fringe_codes)
     row = (
         f'<tr data-line="{line.id}"><td>{description}</td>'
         f'<td class="money" title="{escaped(line.amount_formula)}">{escaped(amount)}{formula}</td>'

@@ -10,7 +10,9 @@ from types import SimpleNamespace
 import pytest
 from django.template import Context, Template
 
-from apps.budgets import lines_html
+from apps.budgets import lines_html, queries
+from apps.budgets.models import Account
+from tests.budgets.factories import account, add_line, budget_from_template, fringe_ids
 
 ROW = (Path(__file__).parent / "line_row.html").read_text()
 PRODUCTION = SimpleNamespace(slug="night-ferry")
@@ -37,6 +39,7 @@ def _line(pk, description, *, amount="1", uses="", amount_formula=None, currency
         currency=currency,
         exchange_rate=Decimal(exchange),
         fringes=SimpleNamespace(all=lambda: [SimpleNamespace(code=c) for c in fringes]),
+        fringe_codes=list(fringes),
         total=Decimal(total),
         fringe_total=Decimal(fringe_total),
     )
@@ -69,3 +72,34 @@ def test_the_rows_written_in_python_are_the_templates(currency, read_only, edita
     buttons = editable and not read_only
     assert ("/p/night-ferry/budget/versions/3/lines/2/delete/" in written) is buttons
     assert ("/lines/4/move/" in written) is buttons
+
+
+@pytest.mark.django_db
+def test_an_accounts_lines_carry_their_fringe_codes_in_the_fringes_order(production):
+    version = budget_from_template(production)
+    codes = ["MEDICARE", "FICA", "WC"]
+    add_line(version, "3301", description="Gaffer", fringes=fringe_ids(version, *codes))
+    add_line(version, "3301", description="No fringes")
+    add_line(version, "3302", description="Elsewhere", fringes=fringe_ids(version, "FICA"))
+    lines = queries.account_lines(account(version, "3301"))
+    assert [line.description for line in lines] == ["Gaffer", "No fringes"]
+    for line in lines:
+        assert line.fringe_codes == [f.code for f in line.fringes.all()]
+    assert lines[0].fringe_codes == sorted(codes)
+
+
+@pytest.mark.django_db
+def test_an_accounts_summary_is_the_top_sheets(production):
+    version = budget_from_template(production)
+    add_line(version, "3301", rate="1234.56", fringes=fringe_ids(version, "FICA"))
+    add_line(version, "3302", rate="99.99")
+    add_line(version, "2001", rate="5000")
+    acc = Account.objects.select_related("category", "budget_version").get(
+        budget_version=version, number="3301"
+    )
+    summary = queries.account_summary(acc)
+    sheet = queries.top_sheet(version)
+    assert summary.account == sheet.accounts[acc.pk]
+    assert summary.category.total == sheet.categories[acc.category_id].total
+    assert summary.budget_total == sheet.budget_total
+    assert summary.grand_total == sheet.grand_total > summary.budget_total > 0
