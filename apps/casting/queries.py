@@ -47,7 +47,7 @@ def role_rows(production: Production, roles=None) -> list[RoleRow]:
     parts = {role.cast_member_id for role in roles if role.cast_member_id}
     by_part = {}
     if parts:
-        by_part = {row.member.pk: row for row in dood(production, only=parts).rows}
+        by_part = {row.member.pk: row for row in dood(production, only=parts, pages=False).rows}
     rows = []
     for role in roles:
         found = by_part.get(role.cast_member_id)

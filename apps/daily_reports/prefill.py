@@ -156,7 +156,7 @@ def from_schedule(day: ShootDay) -> Prefill:
             members[member.pk] = member
     codes: dict[int, str] = {}
     if members:
-        schedule = dood(day.production, only=set(members))
+        schedule = dood(day.production, only=set(members), pages=False)
         index = next((i for i, d in enumerate(schedule.days) if d.pk == day.pk), None)
         if index is not None:
             codes = {row.member.pk: row.codes[index] for row in schedule.rows}

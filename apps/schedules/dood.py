@@ -63,11 +63,14 @@ class Dood:
         return {day.pk for day in self.days if day.shooting_recorded_at}
 
 
-def dood(production: Production, category: str = Category.CAST, *, only=None) -> Dood:
+def dood(
+    production: Production, category: str = Category.CAST, *, only=None, pages: bool = True
+) -> Dood:
     """Cast (or the elements of another breakdown category) x days. Queries: days, travellers
     (cast only), the cast or elements, their scene links: 4 (3), whatever the size; 2 more once
     a day's shooting is recorded (what it recorded, the pages of the scenes on the board). `only`:
-    the ids of the cast members (or elements) wanted, the others left out (a call sheet's day's).
+    the ids of the cast members (or elements) wanted, the others left out (a call sheet's day's);
+    `pages=False`: without the days' pages (a call sheet reads only the codes), one query less.
 
     First work day SW, last WF, a single day SWF, other work days W; a shoot day between a
     person's first and last work day on which they do not work is a hold (H); a travel day they
@@ -115,7 +118,8 @@ def dood(production: Production, category: str = Category.CAST, *, only=None) ->
         row.planned_done = len(planned[member.pk])
         row.worked_done = len(worked[member.pk])
         rows.append(row)
-    return Dood(days, rows, category, _pages(production, days, done, actual))
+    day_pages = _pages(production, days, done, actual) if pages else []
+    return Dood(days, rows, category, day_pages)
 
 
 def _done_days(done, actual: dict[int, DayActual], of_scene, on_day):

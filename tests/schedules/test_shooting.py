@@ -197,6 +197,14 @@ def test_the_day_out_of_days_after_a_partly_shot_day(shoot):
         (17, None),
         (8, None),
     ]
+    # Without the pages (a call sheet, casting, a daily report read only the codes): the same
+    # rows, one query less.
+    with CaptureQueriesContext(connection) as with_pages:
+        dood(production)
+    with CaptureQueriesContext(connection) as without:
+        codes_only = dood(production, pages=False)
+    assert codes_only.pages == [] and len(without) == len(with_pages) - 1
+    assert codes_only.rows == result.rows and codes_only.days == result.days
 
 
 def test_the_day_out_of_days_report_marks_the_days_done_and_counts_planned_and_worked(

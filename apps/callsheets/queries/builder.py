@@ -159,7 +159,7 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
     for scene in scenes:
         for member in scene.cast.all():
             cast_members[member.pk] = member
-    schedule = dood(production, only=set(cast_members))
+    schedule = dood(production, only=set(cast_members), pages=False)
     day_index = next((i for i, d in enumerate(schedule.days) if d.pk == day.pk), None)
     codes = {
         row.member.pk: (row.codes[day_index] if day_index is not None else "")

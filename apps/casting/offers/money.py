@@ -62,7 +62,7 @@ def board_days(production, members: list[int]) -> dict[int, dict]:
     """Each cast member's work, hold and travel days on the board (one DOOD read)."""
     if not members:
         return {}
-    found = dood(production, only=members)
+    found = dood(production, only=members, pages=False)
     return {
         row.member.pk: {"work": row.work, "hold": row.hold, "travel": row.travel}
         for row in found.rows
