@@ -19,6 +19,7 @@ The rule, said once:
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -175,14 +176,19 @@ def reprices_propose(production) -> list[Reprice]:
         .exclude(committed_amount__isnull=True)
     )
     days = board_days(production, [o.role.cast_member_id for o in offers if o.role.cast_member_id])
+    # Every booked actor's pending re-prices in one read, not one actor at a time.
+    pending_of: dict[int, list[Reprice]] = defaultdict(list)
+    pending = Reprice.objects.select_for_update().filter(
+        offer__in=[offer.pk for offer in offers], state=RepriceState.PENDING
+    )
+    for reprice in pending.order_by("pk"):
+        pending_of[reprice.offer_id].append(reprice)
     made = []
     for offer in offers:
         member = offer.role.cast_member_id
         cost = offer_cost(offer, days.get(member) if member else None)
-        pending = Reprice.objects.select_for_update().filter(
-            offer=offer, state=RepriceState.PENDING
-        )
-        if pending.filter(new_amount=cost.amount, new_days=cost.days).exists():
+        pending = pending_of[offer.pk]
+        if any(p.new_amount == cost.amount and p.new_days == cost.days for p in pending):
             continue
         for old in pending:
             old.state = RepriceState.SUPERSEDED
