@@ -48,6 +48,7 @@ def pytest_configure(config) -> None:
 # silently stops grouping: pytest-dev/pytest-xdist#1386.)
 ONE_WORKER_MODULES = {
     "tests/test_query_budget.py",  # the large demo: 70 s (SQLite) to 150 s (PostgreSQL) to build
+    "tests/security/test_hostile_input.py",  # the small demo seeded and crawled once for two tests
 }
 
 
