@@ -14,9 +14,7 @@ from apps.core.escaping import escaped
 def crew_tables(departments: list[CrewDepartment]) -> SafeString:
     """Each department's heading and table of its people (position, name, call; an own call
     bold)."""
-    if not departments:
-        return mark_safe('<p class="cs-muted">No crew working this day.</p>')
-    parts = []
+    parts = [] if departments else ['<p class="cs-muted">No crew working this day.</p>']
     for department in departments:
         rows = "".join(
             f"<tr><td>{escaped(person.position)}</td><td>{escaped(person.name)}</td>"
