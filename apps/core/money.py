@@ -130,7 +130,7 @@ def format_money(value: Decimal, currency: str) -> str:
     """The amount with its currency's sign as Babel writes it in en_US ($1,234.50, -€12.00,
     ¥1,235, KWD 1.235), rounded as Babel rounds (half even) to the currency's minor unit. Babel's
     own call parses its pattern on every call: a list of 50 purchase orders spent most of its
-    time there. Its pattern is read once per currency here (tests/core/test_money.py compares
+    time there. Its pattern is read once per currency here (tests/core/test_format_money.py compares
     the two on every currency)."""
     prefix, suffix = _money_pattern(currency)
     places = _quantum(minor_units(currency))
