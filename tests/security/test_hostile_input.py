@@ -342,6 +342,12 @@ def _site(django_db_setup, django_db_blocker, _demo_media):
     of it (pytest-django's `db`), so each starts from the demo just as seeded and crawled, and
     whatever its hostile posts write is rolled back with it. (Seeding and crawling per test took
     34 s and 43 s of the two tests' setup on PostgreSQL, on a loaded 2-core machine.)"""
+    from producer_desk.celery import app
+
+    # tests/conftest.py's `_celery_in_process` holds tasks in-process per test only; this runs
+    # before it, and in the production setup a task sent here (the demo's e-mails) would go to
+    # the real worker's queue instead of `mail.outbox`.
+    eager, app.conf.task_always_eager = app.conf.task_always_eager, True
     with (
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=_demo_media),
@@ -371,8 +377,11 @@ def _site(django_db_setup, django_db_blocker, _demo_media):
             ("anonymous", reverse("accounts:password_reset")),
         ]
         clients = {"producer": producer, "anonymous": anonymous}
-        yield clients, crawl(clients, starts)
-        transaction.set_rollback(True)
+        try:
+            yield clients, crawl(clients, starts)
+        finally:
+            transaction.set_rollback(True)
+            app.conf.task_always_eager = eager
 
 
 @pytest.fixture
