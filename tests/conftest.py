@@ -52,9 +52,27 @@ ONE_WORKER_MODULES = {
 }
 
 
+# The tests of old data migrations migrate the whole project back to an old node and forward
+# again: minutes each, most of it Django rendering the migration state. Alone they came last and
+# ended each suite on one worker while the other sat idle; as one unit of five they are among the
+# biggest units (with the few other tests of their modules), so they go out first and run
+# beside the rest.
+OLD_MIGRATION_TESTS = "the tests of old data migrations"
+OLD_MIGRATION_MODULES = {
+    "tests/core/test_money_migration.py",
+    "tests/core/test_outbox_migrations.py",
+    "tests/productions/test_department_migration.py",
+    "tests/schedules/test_headings.py",
+    "tests/callsheets/test_legacy_revisions.py",
+}
+
+
 def xdist_scope(nodeid: str) -> str:
-    """The unit of work a test belongs to: its module if listed above, otherwise itself."""
+    """The unit of work a test belongs to: its module if listed above, the old migrations' unit
+    for theirs, otherwise itself."""
     module = nodeid.split("::", 1)[0]
+    if module in OLD_MIGRATION_MODULES:
+        return OLD_MIGRATION_TESTS
     return module if module in ONE_WORKER_MODULES else nodeid
 
 

@@ -69,3 +69,18 @@ def test_each_xdist_worker_has_a_test_database_of_its_own():
         assert name.endswith(f"_{worker}")
     else:
         assert not name.endswith(tuple(f"_gw{n}" for n in range(64)))
+
+
+def test_the_tests_of_old_data_migrations_go_out_together_first_not_last_alone():
+    from tests.conftest import OLD_MIGRATION_MODULES, OLD_MIGRATION_TESTS, xdist_scope
+
+    root = Path(__file__).resolve().parent.parent
+    migrating = {
+        path.relative_to(root).as_posix()
+        for path in (root / "tests").rglob("test_*.py")
+        if "MigrationExecutor(" in path.read_text() and path.name != Path(__file__).name
+    }
+    assert "tests/core/test_money_migration.py" in migrating
+    assert migrating == OLD_MIGRATION_MODULES
+    for module in migrating:
+        assert xdist_scope(f"{module}::test_any[case]") == OLD_MIGRATION_TESTS
