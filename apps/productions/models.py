@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import json
 import secrets
 import zoneinfo
+from collections.abc import Mapping
 from datetime import date
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.fields.json import KeyTransform
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -74,6 +77,61 @@ def new_table_stamps() -> dict[str, int]:
     return {"*": secrets.randbits(52)}
 
 
+class Undecoded(Mapping):
+    """A JSON object as the database sent it, decoded on first read. `StampsField` answers with
+    it: most rows that carry a production (every PO of a list, every rental of an export, through
+    `select_related`) never read its stamps, and decoding them, hundreds of tables, cost more
+    than the rest of the row."""
+
+    __slots__ = ("_text", "_value")
+
+    def __init__(self, text: str):
+        self._text = text
+        self._value: dict | None = None
+
+    def decoded(self) -> dict:
+        if self._value is None:
+            self._value = json.loads(self._text)
+        return self._value
+
+    def __getitem__(self, key):
+        return self.decoded()[key]
+
+    def __iter__(self):
+        return iter(self.decoded())
+
+    def __len__(self) -> int:
+        return len(self.decoded())
+
+    def __repr__(self) -> str:
+        return f"Undecoded({self._text[:60]!r}...)"
+
+    def __getstate__(self):
+        return self.decoded()
+
+    def __setstate__(self, state):
+        self._text, self._value = "", state
+
+
+class StampsField(models.JSONField):
+    """A JSONField read lazily (`Undecoded`); what it writes and stores is a JSONField's, so it
+    deconstructs as one: no migration, no schema of its own."""
+
+    def from_db_value(self, value, expression, connection):
+        if isinstance(value, str) and not isinstance(expression, KeyTransform):
+            return Undecoded(value)
+        return super().from_db_value(value, expression, connection)
+
+    def get_prep_value(self, value):
+        if isinstance(value, Undecoded):
+            value = value.decoded()
+        return super().get_prep_value(value)
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.JSONField", args, kwargs
+
+
 def logo_path(instance: Production, filename: str) -> str:
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "img"
     return f"productions/{instance.slug}/logo.{suffix}"
@@ -121,7 +179,7 @@ class Production(models.Model):
     # The same per table written, {table: random number}: a kept fragment is valid while the
     # stamps of the tables it read have not moved. Only that one UPDATE writes it (`save` leaves
     # it alone, so a production saved from an old copy never puts old stamps back).
-    table_stamps = models.JSONField(default=new_table_stamps, editable=False)
+    table_stamps = StampsField(default=new_table_stamps, editable=False)
 
     history = HistoricalRecords(excluded_fields=["version", "data_stamp", "table_stamps"])
 
