@@ -127,6 +127,10 @@ class StampsField(models.JSONField):
             value = value.decoded()
         return super().get_prep_value(value)
 
+    def value_from_object(self, obj):  # serializers (dumpdata), model_to_dict: a plain dict
+        value = super().value_from_object(obj)
+        return value.decoded() if isinstance(value, Undecoded) else value
+
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.JSONField", args, kwargs

@@ -11,6 +11,7 @@ import json
 import pickle
 
 import pytest
+from django.core import serializers
 
 from apps.productions.models import Production
 from apps.productions.stamps import move_stamps
@@ -61,6 +62,12 @@ def test_the_stamps_read_as_they_were_written(many_stamps, monkeypatch):
     assert dict(stamps) == written
     assert len(decoded) == 1  # once, on the first read
     assert pickle.loads(pickle.dumps(stamps)) == stamps  # noqa: S301 (our own)
+
+
+def test_a_production_serialized_writes_its_stamps_as_json(many_stamps):
+    fresh = Production.objects.get(pk=many_stamps.pk)
+    [dumped] = json.loads(serializers.serialize("json", [fresh]))
+    assert dumped["fields"]["table_stamps"] == dict(many_stamps.table_stamps)
 
 
 def test_a_production_saved_after_its_stamps_were_read_keeps_them(many_stamps):
