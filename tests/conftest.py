@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -225,18 +226,27 @@ def _no_kept_fragments_beside_a_live_server(request, settings):
         settings.FRAGMENT_CACHE = False
 
 
+@contextmanager
+def tasks_in_process(eager: bool = True):
+    """Inside the block Celery tasks run in-process (`eager`) or go to the broker (not); after
+    it, as before."""
+    from producer_desk.celery import app
+
+    previous, app.conf.task_always_eager = app.conf.task_always_eager, eager
+    try:
+        yield
+    finally:
+        app.conf.task_always_eager = previous
+
+
 @pytest.fixture(autouse=True)
 def _celery_in_process(request):
     """Ordinary tests run tasks in-process; tests marked `worker` use the real worker."""
-    from producer_desk.celery import app
-
     if "worker" in request.keywords:
         yield
         return
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = previous
+    with tasks_in_process():
+        yield
 
 
 # --- Personas -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from django.urls import reverse
 from apps.productions.documents import document_build
 from apps.productions.models import DocumentBuild
 from tests.budgets.factories import add_line, budget_from_template
+from tests.conftest import tasks_in_process
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +33,8 @@ def detail_url(production, version):
 @pytest.fixture
 def worker_elsewhere():
     """The production setup: the request only queues the build; the test plays the worker."""
-    from producer_desk.celery import app
-
-    previous = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    yield
-    app.conf.task_always_eager = previous
+    with tasks_in_process(eager=False):
+        yield
 
 
 def pdf_text(content: bytes, tmp_path) -> str:

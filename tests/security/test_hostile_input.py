@@ -37,6 +37,7 @@ from hypothesis import strategies as st
 
 from apps.productions.capabilities import Role
 from apps.productions.models import Production
+from tests.conftest import tasks_in_process
 from tests.factories import member
 from tests.test_access_matrix import walk
 
@@ -342,15 +343,13 @@ def _site(django_db_setup, django_db_blocker, _demo_media):
     of it (pytest-django's `db`), so each starts from the demo just as seeded and crawled, and
     whatever its hostile posts write is rolled back with it. (Seeding and crawling per test took
     34 s and 43 s of the two tests' setup on PostgreSQL, on a loaded 2-core machine.)"""
-    from producer_desk.celery import app
-
     # tests/conftest.py's `_celery_in_process` holds tasks in-process per test only; this runs
     # before it, and in the production setup a task sent here (the demo's e-mails) would go to
     # the real worker's queue instead of `mail.outbox`.
-    eager, app.conf.task_always_eager = app.conf.task_always_eager, True
     with (
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=_demo_media),
+        tasks_in_process(),
         transaction.atomic(),
     ):
         del mail.outbox[:]  # only the demo's own e-mails (pytest-django clears it per test)
@@ -377,11 +376,8 @@ def _site(django_db_setup, django_db_blocker, _demo_media):
             ("anonymous", reverse("accounts:password_reset")),
         ]
         clients = {"producer": producer, "anonymous": anonymous}
-        try:
-            yield clients, crawl(clients, starts)
-        finally:
-            transaction.set_rollback(True)
-            app.conf.task_always_eager = eager
+        yield clients, crawl(clients, starts)
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
