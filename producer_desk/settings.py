@@ -176,7 +176,8 @@ CACHES = {
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env_str("FRAGMENT_CACHE_URL", ""),
-            "KEY_PREFIX": "pd",
+            # Keeps apart two sites (or test runs) that share one Redis database.
+            "KEY_PREFIX": env_str("FRAGMENT_CACHE_PREFIX", "pd"),
             "TIMEOUT": 3600,
         }
         if env_str("FRAGMENT_CACHE_URL", "")
@@ -310,6 +311,13 @@ CELERY_BROKER_URL = _BROKER or "memory://localhost/"
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", _BROKER or "cache+memory://")
 CELERY_TASK_ALWAYS_EAGER = not _BROKER
 CELERY_TASK_EAGER_PROPAGATES = False
+# Call sheets worked out ahead by the worker after a change that reaches them (apps/callsheets/
+# ahead.py): only where a worker shares the kept pages with the web workers (FRAGMENT_CACHE_URL),
+# and that many seconds after the change, so that a burst of edits is worked out once.
+CALL_SHEETS_AHEAD = env_bool(
+    "CALL_SHEETS_AHEAD", bool(_BROKER and FRAGMENT_CACHE and env_str("FRAGMENT_CACHE_URL", ""))
+)
+CALL_SHEETS_AHEAD_DELAY = env_int("CALL_SHEETS_AHEAD_DELAY", 1)
 CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-task leaves it queued for the next one
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -5,6 +5,9 @@ class CallsheetsConfig(registry.DomainAppConfig):
     name = "apps.callsheets"
     verbose_name = "Call sheets"
 
+    def connect(self) -> None:
+        from apps.callsheets import ahead  # noqa: F401 - registers its hook on writes
+
     def nav(self) -> list[registry.NavItem]:
         from apps.productions.capabilities import Capability as C
 

@@ -4,6 +4,7 @@ what changed, PDFs, the distribution tracking page, and the public confirmation 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
@@ -22,9 +23,9 @@ from apps.productions.links import production_url
 from apps.schedules.models import DayKind, ShootDay
 
 
-def _sheet(request: ProductionRequest, pk: int) -> CallSheet:
+def _sheet(request: ProductionRequest, pk: int, **annotations) -> CallSheet:
     return get_object_or_404(
-        CallSheet.objects.select_related("shoot_day", "production"),
+        CallSheet.objects.select_related("shoot_day", "production").annotate(**annotations),
         production=request.production,
         pk=pk,
     )
@@ -63,51 +64,35 @@ def sheet_start(request: ProductionRequest, shoot_day_id: int) -> HttpResponse:
     return redirect(production_url(request, "callsheets:detail", pk=started.value.pk))
 
 
-def _revisions_context(call_sheet: CallSheet) -> dict:
-    revisions = list(call_sheet.revisions.order_by("-number"))
-    return {"revisions": revisions, "latest": revisions[0] if revisions else None}
-
-
-def _draft_page(call_sheet: CallSheet) -> dict:
-    data = queries.sheet_data(call_sheet)
-    page = {"sheet": data, **_revisions_context(call_sheet)}
-    if page["latest"] is not None:
-        page["changes"] = queries.diff(page["latest"].sheet, data)
-    return page
-
-
-def _revision_page(request: ProductionRequest, call_sheet: CallSheet, revision: Revision) -> dict:
-    previous = call_sheet.revisions.filter(number__lt=revision.number).order_by("-number").first()
-    page = {
-        "sheet": revision.sheet,
-        "previous": previous,
-        "changes": queries.diff(previous.sheet, revision.sheet) if previous else None,
-        **_revisions_context(call_sheet),
-    }
-    if request.membership.can(C.PUBLISH_CALLSHEETS):
-        page["progress"] = queries.progress(revision)
-    return page
-
-
-# The two pages below are worked out only when their kept fragment (templates/callsheets/
-# detail.html) is not at hand: a visit that finds it reads neither the sheet nor its revisions.
+# The page's title and buttons depend on who looks and are worked out on every visit; what is
+# below them (templates/callsheets/_body.html) is kept once for every member, and worked out ahead
+# by the worker after a change that reaches it (apps/callsheets/ahead.py): a visit that finds it
+# reads neither the sheet nor its revisions.
 
 
 @production_view(C.VIEW_CALLSHEETS)
 def sheet_detail(request: ProductionRequest, pk: int) -> HttpResponse:
-    call_sheet = _sheet(request, pk)
-    page = SimpleLazyObject(lambda: _draft_page(call_sheet))
-    return render(
-        request, "callsheets/detail.html", {"call_sheet": call_sheet, "draft": True, "page": page}
-    )
+    call_sheet = _sheet(request, pk, latest_number=Max("revisions__number"))
+    page = SimpleLazyObject(lambda: queries.draft_page(call_sheet))
+    context = {
+        **queries.body_context(call_sheet, None, page),
+        "day_number": call_sheet.shoot_day.day_number,
+        "latest_number": call_sheet.latest_number,
+    }
+    return render(request, "callsheets/detail.html", context)
 
 
 @production_view(C.VIEW_CALLSHEETS)
 def revision_detail(request: ProductionRequest, pk: int, number: int) -> HttpResponse:
     call_sheet = _sheet(request, pk)
     revision = _revision(call_sheet, number)
-    page = SimpleLazyObject(lambda: _revision_page(request, call_sheet, revision))
-    context = {"call_sheet": call_sheet, "revision": revision, "page": page}
+    page = SimpleLazyObject(lambda: queries.revision_page(call_sheet, revision))
+    context = {
+        **queries.body_context(call_sheet, revision, page),
+        "day_number": revision.sheet.day_number,
+    }
+    if request.membership.can(C.PUBLISH_CALLSHEETS):
+        context["progress"] = queries.progress(revision)
     return render(request, "callsheets/detail.html", context)
 
 

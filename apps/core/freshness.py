@@ -42,7 +42,7 @@ import logging
 import re
 from collections.abc import Callable, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.core.cache import caches
@@ -193,14 +193,20 @@ atexit.register(settle_at_exit)
 @dataclass(frozen=True)
 class Stamps:
     """What a production's kept fragments are checked against: `key` names whose view it is (the
-    production, its date today, the member who looks), `tables` the stamp of each table as the
-    visit found it at its start (a table never written has none)."""
+    production, its date today), `member` the member who looks (None in a block kept for every
+    member: `for_everyone`), `tables` the stamp of each table as the visit found it at its start
+    (a table never written has none)."""
 
     key: tuple
     tables: Mapping[str, int] = field(default_factory=dict)
+    member: object = None
 
     def of(self, tables: tuple[str, ...]) -> tuple[int, ...]:
         return (self.tables.get(EVERY_TABLE, 0), *(self.tables.get(t, 0) for t in tables))
+
+    def for_everyone(self) -> Stamps:
+        """The same stamps for a block that every member sees alike."""
+        return replace(self, member=None)
 
 
 @contextmanager
@@ -226,7 +232,7 @@ def fragment(stamps: Stamps | None, parts: tuple, render: Callable[[], str]) -> 
     if stamps is None or not settings.FRAGMENT_CACHE or wrote():
         return render()
     outside = getattr(connection, "pd_outside", None) or set()
-    digest = hashlib.sha256(repr((stamps.key, *parts)).encode()).hexdigest()
+    digest = hashlib.sha256(repr((stamps.key, stamps.member, *parts)).encode()).hexdigest()
     key = f"fragment:{digest}"
     cache = caches["fragments"]
     try:

@@ -57,6 +57,13 @@ def stamp_of(membership: Membership) -> Stamps:
     this request found them."""
     production = membership.production
     return Stamps(
-        key=(production.pk, production.today(), membership.pk),
+        key=(production.pk, production.today()),
         tables=production.table_stamps or {},
+        member=membership.pk,
     )
+
+
+def stamp_for_everyone(production: Production) -> Stamps:
+    """The stamps of a block that every member sees alike (`{% fragment ... for_everyone %}`), for
+    work done outside a request: a worker working pages out ahead."""
+    return Stamps(key=(production.pk, production.today()), tables=production.table_stamps or {})

@@ -11,6 +11,7 @@ from apps.callsheets.queries.builder import (
     sun_times,
 )
 from apps.callsheets.queries.diff import HEADER_FIELDS, diff
+from apps.callsheets.queries.pages import body_context, draft_page, revision_page
 from apps.callsheets.queries.recipients import (
     CAST_DEPARTMENT,
     cast_first_call,
@@ -33,7 +34,9 @@ __all__ = [
     "cast_first_call",
     "cast_recipients",
     "cast_unreachable",
+    "body_context",
     "diff",
+    "draft_page",
     "document_heading",
     "hhmm",
     "latest_revision",
@@ -41,6 +44,7 @@ __all__ = [
     "osm_link",
     "progress",
     "recipients_for_day",
+    "revision_page",
     "sheet_data",
     "sun_times",
 ]
