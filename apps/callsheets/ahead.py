@@ -31,7 +31,7 @@ from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 from apps.callsheets.models import CallSheet
-from apps.callsheets.queries import body_context, draft_page
+from apps.callsheets.queries import body_context, draft_page, shared_for
 from apps.core.freshness import EVERY_TABLE, on_writes, reading
 from apps.productions.models import Production
 from apps.productions.stamps import stamp_for_everyone
@@ -88,10 +88,14 @@ def work_out(production_id: int) -> int:
         CallSheet.objects.filter(production=production).select_related("shoot_day", "production")
     )
     sheets.sort(key=lambda s: (s.shoot_day.date < today, abs((s.shoot_day.date - today).days)))
+    # What every sheet reads alike, read once here, outside the sheets' blocks: so each block
+    # depends on its tables (freshness.py counts what a request read before a block), not only
+    # the first block to read them.
+    shared = shared_for(production)
     read: set[str] = set()
     with translation.override(settings.LANGUAGE_CODE), reading() as tables:
         for call_sheet in sheets:
-            page = SimpleLazyObject(lambda call_sheet=call_sheet: draft_page(call_sheet))
+            page = SimpleLazyObject(lambda call_sheet=call_sheet: draft_page(call_sheet, shared))
             context = {**body_context(call_sheet, None, page), "data_stamp": stamps}
             render_to_string("callsheets/_body.html", context)
         read |= tables

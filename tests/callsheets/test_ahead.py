@@ -15,10 +15,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from apps.callsheets import ahead, services
+from apps.callsheets import ahead, queries, services
 from apps.callsheets.ahead import work_out_call_sheets
 from apps.core.freshness import Stamps, settle
 from apps.productions.capabilities import Role
+from apps.productions.models import Membership
 from tests.callsheets.factories import shoot_day_with_crew
 from tests.conftest import tasks_in_process
 from tests.factories import member
@@ -148,6 +149,29 @@ def test_the_worker_works_every_draft_out_ahead(production, sheets, clients, set
     inputs = caches["fragments"].get(ahead.INPUTS.format(production.pk))
     assert {"schedules_scene", "schedules_shootday", "crew_engagement"} <= inputs
     assert not any(table.startswith(("budgets_", "vendors_")) for table in inputs)
+
+
+def test_the_worker_reads_what_every_sheet_shares_once_and_builds_the_same_sheets(sheets):
+    production = sheets[0].production
+    shared = queries.shared_for(production)
+    for call_sheet in sheets:
+        assert queries.sheet_data(call_sheet, shared) == queries.sheet_data(call_sheet)
+    with CaptureQueriesContext(connection) as alone:
+        queries.sheet_data(sheets[0])
+    with CaptureQueriesContext(connection) as with_shared:
+        queries.sheet_data(sheets[0], shared)
+    assert len(with_shared) <= len(alone) - 4  # the days, the DOOD and the members
+
+
+def test_a_change_to_what_every_sheet_reads_alike_reaches_every_sheet(production, sheets, clients):
+    ahead.work_out(production.pk)  # the office's names are read once, for every sheet
+    producer = Membership.objects.get(production=production, role=Role.PRODUCER).user
+    producer.full_name = "Renamed O'Producer"
+    producer.save()
+    settle()
+    for call_sheet in sheets:
+        page, _ = visit(clients[Role.CREW], url(call_sheet))
+        assert "Renamed O&#x27;Producer" in page
 
 
 def test_a_sheet_worked_out_ahead_is_not_served_once_a_strip_moved(

@@ -5,8 +5,10 @@ numbers and the dashboard's next sheet (tracking). Callers import them from here
 from apps.callsheets.queries.builder import (
     FIRST_AD_TITLES,
     UPM_TITLES,
+    Shared,
     hhmm,
     osm_link,
+    shared_for,
     sheet_data,
     sun_times,
 )
@@ -27,6 +29,7 @@ from apps.callsheets.queries.tracking import (
 )
 
 __all__ = [
+    "Shared",
     "CAST_DEPARTMENT",
     "FIRST_AD_TITLES",
     "HEADER_FIELDS",
@@ -45,6 +48,7 @@ __all__ = [
     "progress",
     "recipients_for_day",
     "revision_page",
+    "shared_for",
     "sheet_data",
     "sun_times",
 ]

@@ -7,6 +7,7 @@ as it was sent, whatever happens to the schedule afterwards.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
@@ -112,15 +113,40 @@ def _day_night(scene) -> str:
     return "D" if scene.time_of_day else ""
 
 
-def _contacts(production: Production, crew_rows) -> list[Contact]:
-    contacts = []
-    members = (
+def _office(production: Production) -> list[Membership]:
+    """The producers and APs, named first among the sheet's contacts."""
+    return list(
         Membership.objects.filter(
             production=production, role__in=[Role.PRODUCER, Role.ASSOCIATE_PRODUCER]
         )
         .select_related("user")
         .order_by("role", "user__full_name")
     )
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every call sheet of a production reads alike, read once for all of them (the worker
+    working them all out ahead): the shoot days, each day's day-out-of-days codes (day pk -> cast
+    member pk -> code) and the office's contacts."""
+
+    shoot_days: list[ShootDay]
+    codes: dict[int, dict[int, str]]
+    office: list[Membership]
+
+
+def shared_for(production: Production) -> Shared:
+    """Read once for many sheets: 1 + 3 + 1 queries, whatever the number of days."""
+    schedule = dood(production, pages=False)
+    codes = {
+        day.pk: {row.member.pk: row.codes[index] for row in schedule.rows}
+        for index, day in enumerate(schedule.days)
+    }
+    return Shared(_shoot_days(production), codes, _office(production))
+
+
+def _contacts(members: list[Membership], crew_rows) -> list[Contact]:
+    contacts = []
     for membership in members:
         user = membership.user
         contacts.append(
@@ -135,13 +161,14 @@ def _contacts(production: Production, crew_rows) -> list[Contact]:
     return contacts
 
 
-def sheet_data(call_sheet: CallSheet) -> Sheet:
+def sheet_data(call_sheet: CallSheet, shared: Shared | None = None) -> Sheet:
     """Everything the sheet prints. Queries: days, the day's and the next day's scenes (+sets,
-    locations), their cast links, DOOD (4), crew (2), memberships, cast calls, crew calls."""
+    locations), their cast links, DOOD (3), crew (2), memberships, cast calls, crew calls; with
+    `shared` (read once for many sheets: `shared_for`), not the days, the DOOD or the members."""
     day = call_sheet.shoot_day
     production = call_sheet.production
     day.production = production  # the same row: day_calls reads it from the day
-    shoot_days = _shoot_days(production)
+    shoot_days = shared.shoot_days if shared is not None else _shoot_days(production)
     total = len(shoot_days)
     next_day = next((d for d in shoot_days if d.position > day.position), None)
 
@@ -159,12 +186,15 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
     for scene in scenes:
         for member in scene.cast.all():
             cast_members[member.pk] = member
-    schedule = dood(production, only=set(cast_members), pages=False)
-    day_index = next((i for i, d in enumerate(schedule.days) if d.pk == day.pk), None)
-    codes = {
-        row.member.pk: (row.codes[day_index] if day_index is not None else "")
-        for row in schedule.rows
-    }
+    if shared is not None:
+        codes = shared.codes.get(day.pk, {})
+    else:
+        schedule = dood(production, only=set(cast_members), pages=False)
+        day_index = next((i for i, d in enumerate(schedule.days) if d.pk == day.pk), None)
+        codes = {
+            row.member.pk: (row.codes[day_index] if day_index is not None else "")
+            for row in schedule.rows
+        }
     cast_calls = {c.cast_member_id: c for c in call_sheet.cast_calls.all()}
     cast_rows = []
     for member in sorted(cast_members.values(), key=lambda m: m.id_number):
@@ -266,7 +296,7 @@ def sheet_data(call_sheet: CallSheet) -> Sheet:
         background=[line.strip() for line in call_sheet.background.splitlines() if line.strip()],
         crew=[CrewDepartment(department=name, people=rows) for name, rows in departments.items()],
         locations=locations,
-        contacts=_contacts(production, crew),
+        contacts=_contacts(shared.office if shared is not None else _office(production), crew),
         safety_notes=call_sheet.safety_notes,
         notes=call_sheet.notes,
         advance=advance,

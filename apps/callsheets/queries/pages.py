@@ -5,7 +5,7 @@ revisions' tabs and what changed since the revision before."""
 from __future__ import annotations
 
 from apps.callsheets.models import CallSheet, Revision
-from apps.callsheets.queries.builder import sheet_data
+from apps.callsheets.queries.builder import Shared, sheet_data
 from apps.callsheets.queries.diff import diff
 
 
@@ -14,10 +14,10 @@ def _revisions(call_sheet: CallSheet) -> dict:
     return {"revisions": revisions, "latest": revisions[0] if revisions else None}
 
 
-def draft_page(call_sheet: CallSheet) -> dict:
+def draft_page(call_sheet: CallSheet, shared: Shared | None = None) -> dict:
     """The draft as the schedule and the crew make it today, and what changed since the latest
-    revision."""
-    data = sheet_data(call_sheet)
+    revision (`shared`: what the production's sheets read alike, read once for many)."""
+    data = sheet_data(call_sheet, shared)
     page = {"sheet": data, **_revisions(call_sheet)}
     if page["latest"] is not None:
         page["changes"] = diff(page["latest"].sheet, data)
