@@ -40,8 +40,11 @@ logger = logging.getLogger(__name__)
 
 INPUTS = "callsheets:ahead:inputs:{}"
 PENDING = "callsheets:ahead:pending:{}"
+RUNNING = "callsheets:ahead:running:{}"
 # A run that never came (a worker down) stops holding the next one back after this long.
 PENDING_SECONDS = 300
+# A run that died (its worker killed) stops holding the next one back after this long.
+RUNNING_SECONDS = 600
 
 
 def _reached(tables: frozenset[str], inputs: frozenset[str] | None) -> bool:
@@ -73,10 +76,23 @@ def queue_after_writes(request: HttpRequest | None, tables: frozenset[str]) -> N
         logger.warning("call sheets not queued to be worked out ahead", exc_info=True)  # on visit
 
 
-def work_out(production_id: int) -> int:
+def work_out(production_id: int) -> int | None:
     """Renders every call sheet's draft of the production into the fragment cache (the days to
     come first, nearest first; then the days gone by) and notes the tables they read. Returns
-    how many sheets it rendered."""
+    how many sheets it rendered; None, having done nothing, while another run of the production
+    works: runs of one production go one after the other, or an older run ending last would put
+    its sheets, kept under stamps gone by, over the newer run's."""
+    cache = caches["fragments"]
+    running = RUNNING.format(production_id)
+    if not cache.add(running, 1, timeout=RUNNING_SECONDS):
+        return None
+    try:
+        return _work_out(production_id)
+    finally:
+        cache.delete(running)
+
+
+def _work_out(production_id: int) -> int:
     caches["fragments"].delete(PENDING.format(production_id))
     connection.pd_outside = set()  # what is read before the sheets' blocks counts for them all
     production = Production.objects.filter(pk=production_id).first()
@@ -104,8 +120,11 @@ def work_out(production_id: int) -> int:
     return len(sheets)
 
 
-@shared_task(ignore_result=True)
-def work_out_call_sheets(production_id: int) -> int:
+@shared_task(bind=True, ignore_result=True, max_retries=None)
+def work_out_call_sheets(self, production_id: int) -> int:
     """The run `queue_after_writes` queues (defined here, not in tasks.py, which the hook would
-    otherwise import back)."""
-    return work_out(production_id)
+    otherwise import back); while another run of the production works, it waits its turn."""
+    done = work_out(production_id)
+    if done is None:
+        raise self.retry(countdown=1)
+    return done

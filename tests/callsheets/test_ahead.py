@@ -189,6 +189,19 @@ def test_a_sheet_worked_out_ahead_is_not_served_once_a_strip_moved(
     assert '<td class="fw-bold">3</td>' in scenes
 
 
+def test_runs_of_one_production_go_one_after_the_other(production, sheets):
+    cache = caches["fragments"]
+    cache.add(ahead.RUNNING.format(production.pk), 1)  # a run works
+    cache.add(ahead.PENDING.format(production.pk), 1)  # and a write queued the next
+    assert ahead.work_out(production.pk) is None  # the next waits its turn, leaving the mark
+    assert cache.get(ahead.PENDING.format(production.pk)) == 1
+    assert cache.get(ahead.INPUTS.format(production.pk)) is None
+    cache.delete(ahead.RUNNING.format(production.pk))  # the run ends
+    assert ahead.work_out(production.pk) == 2
+    assert cache.get(ahead.RUNNING.format(production.pk)) is None
+    assert cache.get(ahead.PENDING.format(production.pk)) is None
+
+
 # --- When a run is queued -------------------------------------------------------------------------
 
 
