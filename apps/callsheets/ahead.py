@@ -108,15 +108,13 @@ def _work_out(production_id: int) -> int:
     # depends on its tables (freshness.py counts what a request read before a block), not only
     # the first block to read them.
     shared = shared_for(production)
-    read: set[str] = set()
-    with translation.override(settings.LANGUAGE_CODE), reading() as tables:
+    with translation.override(settings.LANGUAGE_CODE), reading() as read:
         for call_sheet in sheets:
             page = SimpleLazyObject(lambda call_sheet=call_sheet: draft_page(call_sheet, shared))
             context = {**body_context(call_sheet, None, page), "data_stamp": stamps}
             render_to_string("callsheets/_body.html", context)
-        read |= tables
-    read |= connection.pd_outside
-    caches["fragments"].set(INPUTS.format(production_id), frozenset(read), timeout=None)
+    inputs = frozenset(read | connection.pd_outside)
+    caches["fragments"].set(INPUTS.format(production_id), inputs, timeout=None)
     return len(sheets)
 
 

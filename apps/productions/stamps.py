@@ -6,6 +6,7 @@ still moves after every write, for whatever wants to know that anything changed.
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 
 from django.db.models import F, Func, JSONField, Value
 from django.http import HttpRequest
@@ -55,12 +56,7 @@ def stamp_of(membership: Membership) -> Stamps:
     production, its date today (fragments say "today", "overdue", "in 3 days") and the member who
     looks (what they may do, their department); its tables are the production's table stamps as
     this request found them."""
-    production = membership.production
-    return Stamps(
-        key=(production.pk, production.today()),
-        tables=production.table_stamps or {},
-        member=membership.pk,
-    )
+    return replace(stamp_for_everyone(membership.production), member=membership.pk)
 
 
 def stamp_for_everyone(production: Production) -> Stamps:

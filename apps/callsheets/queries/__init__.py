@@ -29,10 +29,10 @@ from apps.callsheets.queries.tracking import (
 )
 
 __all__ = [
-    "Shared",
     "CAST_DEPARTMENT",
     "FIRST_AD_TITLES",
     "HEADER_FIELDS",
+    "Shared",
     "UPM_TITLES",
     "cast_first_call",
     "cast_recipients",
