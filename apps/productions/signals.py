@@ -51,7 +51,8 @@ from django.dispatch import Signal
 # Sent with: production=<Production>, shoot_days=<int>, reason=<str> (what changed, for people)
 shoot_days_changed = Signal()
 
-# Sent with: production=<Production>, after the transaction that changed the board committed.
+# Sent with: production=<Production>, user=<User or None: who changed it>, after the transaction
+# that changed the board committed.
 board_changed = Signal()
 
 # Sent with: production=<Production>; the schedules receiver returns the count of shoot days.

@@ -61,3 +61,17 @@ def sent_token(offer, capture) -> str:
         offers.offer_send(offer=offer)
     body = mail.outbox[-1].body
     return re.search(r"/casting-offers/([^/\s]+)/", body).group(1)
+
+
+def accepted_offer(production, capture, *, with_budget=True):
+    """The board (and budget) above, and Ada's offer for ANA sent and accepted through its link:
+    (offer, days, scenes)."""
+    ana, days, scenes = board(production)
+    if with_budget:
+        budget(production)
+    role, actor = role_and_actor(production, ana)
+    offer = offers.offer_create(role=role, actor=actor, **TERMS)
+    token = sent_token(offer, capture)
+    offers.offer_accept(token=token, typed_name="Ada Lovelace", ip="203.0.113.9")
+    offer.refresh_from_db()
+    return offer, days, scenes

@@ -14,20 +14,13 @@ from apps.casting.offers import services as offers
 from apps.casting.offers.models import Offer, Reprice, RepriceState
 from apps.productions.links import production_url
 from apps.schedules import services
-from tests.casting.offer_fixtures import TERMS, board, budget, role_and_actor, sent_token
+from tests.casting.offer_fixtures import accepted_offer, budget
 
 pytestmark = pytest.mark.django_db
 
 
 def _signed(production, hooks, *, with_budget=True):
-    ana, days, scenes = board(production)
-    if with_budget:
-        budget(production)
-    role, actor = role_and_actor(production, ana)
-    offer = offers.offer_create(role=role, actor=actor, **TERMS)
-    token = sent_token(offer, hooks)
-    offers.offer_accept(token=token, typed_name="Ada Lovelace", ip="203.0.113.9")
-    offer.refresh_from_db()
+    offer, _, scenes = accepted_offer(production, hooks, with_budget=with_budget)
     return offer, scenes
 
 

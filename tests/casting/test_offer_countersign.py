@@ -13,7 +13,7 @@ from apps.casting.offers import services as offers
 from apps.casting.offers.models import Offer, OfferState
 from apps.productions.capabilities import Role as MemberRole
 from apps.productions.links import production_url
-from tests.casting.offer_fixtures import TERMS, board, budget, role_and_actor, sent_token
+from tests.casting.offer_fixtures import TERMS, accepted_offer, board, role_and_actor
 from tests.factories import member
 
 pytestmark = pytest.mark.django_db
@@ -21,13 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def accepted(production, django_capture_on_commit_callbacks) -> Offer:
-    ana, _, _ = board(production)
-    budget(production)
-    role, actor = role_and_actor(production, ana)
-    offer = offers.offer_create(role=role, actor=actor, **TERMS)
-    token = sent_token(offer, django_capture_on_commit_callbacks)
-    offers.offer_accept(token=token, typed_name="Ada Lovelace", ip="203.0.113.9")
-    offer.refresh_from_db()
+    offer, _, _ = accepted_offer(production, django_capture_on_commit_callbacks)
     assert offer.state == OfferState.ACCEPTED
     return offer
 

@@ -165,10 +165,11 @@ def signed_money(amount: Decimal, currency: str) -> str:
 
 
 @transaction.atomic
-def reprices_propose(production) -> list[Reprice]:
+def reprices_propose(production, user=None) -> list[Reprice]:
     """The board moved: for each booked actor whose cost changes, a pending re-price (replacing
     an older pending one); a pending one the board has moved back from is withdrawn. Nothing is
-    committed here."""
+    committed here. `user` (who moved the board) is named in the audit trail; without it, the
+    request's user, if any."""
     offers = list(  # locked: two board writes committing together propose one at a time
         Offer.objects.select_for_update(of=("self",))
         .select_related("production", "role", "actor")
@@ -193,7 +194,7 @@ def reprices_propose(production) -> list[Reprice]:
         for old in pending:
             old.state = RepriceState.SUPERSEDED
             old._change_reason = audit("the board moved again")
-            old.save()
+            _as(old, user).save()
         if cost.amount == offer.committed_amount:
             continue
         reprice = Reprice(
@@ -209,9 +210,15 @@ def reprices_propose(production) -> list[Reprice]:
             f"{format_money(cost.amount, production.currency)} "
             f"({signed_money(reprice.difference, production.currency)}), waiting for confirmation"
         )
-        reprice.save()
+        _as(reprice, user).save()
         made.append(reprice)
     return made
+
+
+def _as(reprice: Reprice, user) -> Reprice:
+    if user is not None:
+        reprice._history_user = user
+    return reprice
 
 
 @transaction.atomic

@@ -1,5 +1,10 @@
 """What casting's offers hear: the board moved (propose new costs for a person to confirm), and an
-actor's unavailable dates changed (a booked actor's cast member follows)."""
+actor's unavailable dates changed (a booked actor's cast member follows).
+
+Proposing reads every booked actor's Day Out of Days, a good part of a strip move's time: the
+worker does it once the move committed (`casting.reprices_propose`, naming the person who moved the
+strip in the audit trail), so the move answers without waiting for it. Where tasks run in-process
+it runs there, as before; with the broker out of reach the request does it, so none is lost."""
 
 from __future__ import annotations
 
@@ -7,13 +12,16 @@ from django.db.models.signals import post_delete, post_save
 
 from apps.casting.models import Unavailability
 from apps.casting.offers.models import Offer, OfferState
+from apps.core.outbox import dispatch
 from apps.productions.signals import board_changed
 
 
-def on_board_changed(sender, *, production, **kwargs) -> None:
+def on_board_changed(sender, *, production, user=None, **kwargs) -> None:
     from apps.casting.offers.money import reprices_propose
+    from apps.casting.offers.tasks import reprices_propose_task
 
-    reprices_propose(production)
+    if not dispatch(reprices_propose_task, production.pk, getattr(user, "pk", None)):
+        reprices_propose(production, user=user)
 
 
 def on_unavailability(sender, *, instance: Unavailability, **kwargs) -> None:

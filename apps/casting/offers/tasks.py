@@ -1,4 +1,5 @@
-"""The offer's and the amendment's e-mails (their outbox builders) and the holds' nightly lapse."""
+"""The offer's and the amendment's e-mails (their outbox builders), the holds' nightly lapse, and
+the re-prices a board move proposes (queued by signals.on_board_changed)."""
 
 from __future__ import annotations
 
@@ -47,3 +48,19 @@ def holds_lapse_all() -> int:
     from apps.productions.models import Production
 
     return sum(holds_lapse(p, today=p.today()) for p in Production.objects.all())
+
+
+@shared_task(name="casting.reprices_propose")
+def reprices_propose_task(production_id: int, user_id: int | None) -> int:
+    """The board of `production_id` moved: propose its booked actors' new costs, as the person
+    `user_id` (who moved it; None: no one signed in) in the audit trail. Returns how many."""
+    from django.contrib.auth import get_user_model
+
+    from apps.casting.offers.money import reprices_propose
+    from apps.productions.models import Production
+
+    production = Production.objects.filter(pk=production_id).first()
+    if production is None:
+        return 0
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    return len(reprices_propose(production, user=user))

@@ -7,6 +7,7 @@ from django.db import router, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.db.models.deletion import Collector
 
+from apps.core.acting import signed_in_user
 from apps.core.errors import DomainError
 from apps.productions.models import Production
 from apps.productions.signals import board_changed, shoot_days_changed
@@ -42,10 +43,13 @@ def settings_for(production: Production) -> ScheduleSettings:
 
 
 def lock_board(production: Production) -> ScheduleSettings:
-    """Lock the board for a write; whoever listens hears of it once the write commits
-    (`board_changed`: casting re-prices its booked actors, for a person to confirm)."""
+    """Lock the board for a write; whoever listens hears of it once the write commits, with who
+    wrote (`board_changed`: casting re-prices its booked actors, for a person to confirm)."""
     settings_for(production)
-    transaction.on_commit(lambda: board_changed.send(sender=None, production=production))
+    mover = signed_in_user()
+    transaction.on_commit(
+        lambda: board_changed.send(sender=None, production=production, user=mover)
+    )
     return ScheduleSettings.objects.select_for_update().get(production=production)
 
 
