@@ -41,14 +41,22 @@ class LoadedCache(dict):
         return loaded
 
 
+# What a scene keeps of the script, for revisions (apps/schedules/revisions.py): a board never
+# shows it, and an imported script's 300 scenes carry hundreds of KB of it.
+SCRIPT_TEXT = ("text", "speaking", "content_hash")
+
+
 def board_scenes(production: Production) -> list[Scene]:
     """The scenes in board order, each with its set (and location) and its cast by cast ID, as
     `scenes_for_board` gives them, but with one instance per set and per cast member however
     many scenes share it: a 300-scene board has ~1,000 cast links, and building (and decoding)
     a cast member per link was most of the board's read. `scene.cast.all()` answers from what
-    is loaded. Queries: scenes, sets with locations, cast, cast links: 4."""
+    is loaded. The script's text is left in the database (SCRIPT_TEXT). Queries: scenes, sets
+    with locations, cast, cast links: 4."""
     scenes = list(
-        Scene.objects.filter(production=production).order_by("board_position", "sort_key")
+        Scene.objects.filter(production=production)
+        .defer(*SCRIPT_TEXT)
+        .order_by("board_position", "sort_key")
     )
     sets = Set.objects.filter(production=production).select_related("location").in_bulk()
     cast = CastMember.objects.filter(production=production).in_bulk()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from apps.core.bulk import update_rows
 from apps.productions.models import Production
 from apps.schedules.categories import Category, strip_key
 from apps.schedules.models import BannerKind, BoardBanner, DayKind, Scene, ShootDay
@@ -68,16 +69,24 @@ def merge(scenes: list, banners: list) -> list:
 
 
 def _write(items: list[Item], day: ShootDay | None) -> None:
-    scenes, banners = [], []
+    """The items in this order on `day` (a banner's place counts the strips before it); writes
+    only the rows whose place changed."""
+    day_id = day.pk if day else None
+    moved: dict[type, list] = {Scene: [], BoardBanner: []}
+    strips = 0
     for item in items:
-        if isinstance(item, Scene):
-            item.board_position, item.shoot_day = len(scenes), day
-            scenes.append(item)
-        else:
-            item.position, item.shoot_day = len(scenes), day
-            banners.append(item)
-    Scene.objects.bulk_update(scenes, ["board_position", "shoot_day"])
-    BoardBanner.objects.bulk_update(banners, ["position", "shoot_day"])
+        is_scene = isinstance(item, Scene)
+        place = item.board_position if is_scene else item.position
+        if (place, item.shoot_day_id) != (strips, day_id):
+            if is_scene:
+                item.board_position = strips
+            else:
+                item.position = strips
+            item.shoot_day = day
+            moved[type(item)].append(item)
+        strips += is_scene
+    update_rows(Scene, moved[Scene], ["board_position", "shoot_day"])
+    update_rows(BoardBanner, moved[BoardBanner], ["position", "shoot_day"])
 
 
 def _day_ids_in_board_order(production: Production) -> dict[int, int]:
