@@ -3,7 +3,7 @@
 import os
 
 from celery import Celery
-from celery.signals import after_setup_logger, after_setup_task_logger
+from celery.signals import after_setup_logger, after_setup_task_logger, worker_init
 
 from producer_desk.redaction import add_filter
 
@@ -21,6 +21,16 @@ def _redact_worker_logs(logger, **kwargs) -> None:
     take ids, never tokens or message bodies (tests/security/test_log_redaction.py checks), and
     return short outcomes, so the worker's "received"/"succeeded" lines carry neither."""
     add_filter(logger)
+
+
+@worker_init.connect
+def _yield_to_the_pages(**kwargs) -> None:
+    """On the cores the web shares with the worker, a person waiting on a page comes first: the
+    worker (and every pool process it starts) runs WORKER_NICENESS below the web's priority."""
+    from django.conf import settings
+
+    if settings.WORKER_NICENESS:
+        os.nice(settings.WORKER_NICENESS)
 
 
 @app.task(name="producer_desk.worker_pid")

@@ -318,6 +318,9 @@ CALL_SHEETS_AHEAD = env_bool(
     "CALL_SHEETS_AHEAD", bool(_BROKER and FRAGMENT_CACHE and env_str("FRAGMENT_CACHE_URL", ""))
 )
 CALL_SHEETS_AHEAD_DELAY = env_int("CALL_SHEETS_AHEAD_DELAY", 1)
+# The worker lowers its own CPU priority by this much when it starts (os.nice; 0 leaves it): its
+# work (sending, documents, sheets worked out ahead) waits while people wait on pages.
+WORKER_NICENESS = env_int("WORKER_NICENESS", 10)
 CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-task leaves it queued for the next one
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

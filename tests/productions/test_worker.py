@@ -35,6 +35,15 @@ def test_a_task_runs_in_the_worker_process(celery_worker_process):
     assert parent == celery_worker_process.process.pid
 
 
+def test_the_worker_yields_the_cores_to_the_pages(celery_worker_process, settings):
+    """Background work runs WORKER_NICENESS (10) below the web's priority: while it works out
+    sixty call sheets, the person saving a budget line is served first."""
+    pid = worker_pid.delay().get(timeout=30)
+    here = os.getpriority(os.PRIO_PROCESS, 0)
+    assert settings.WORKER_NICENESS == 10
+    assert os.getpriority(os.PRIO_PROCESS, pid) == min(19, here + 10)
+
+
 def test_the_worker_sends_the_invitation_and_its_link_works(celery_worker_process, client):
     from tests.factories import ProductionFactory, member
 
