@@ -88,3 +88,35 @@ def test_a_broker_out_of_reach_proposes_it_in_the_request(
 
 def test_a_production_gone_before_the_worker_came_is_nothing_to_do():
     assert reprices_propose_task(10**9, None) == 0
+
+
+def test_the_worker_tries_again_when_the_database_is_out_of_reach(
+    booked, ap, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.db import OperationalError
+
+    from apps.casting.offers import money
+    from apps.schedules import services
+
+    offer, scenes = booked
+    production = offer.production
+    with tasks_in_process(eager=False), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reprices_propose_task, "apply_async", lambda *args, **options: None)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.scene_move(
+                production=production, scene_id=scenes[2].pk, day_id=None, position=0
+            )
+    tries = []
+    propose = money.reprices_propose
+
+    def once_out_of_reach(*args, **kwargs):
+        tries.append(1)
+        if len(tries) == 1:
+            raise OperationalError("the database is restarting")
+        return propose(*args, **kwargs)
+
+    monkeypatch.setattr(money, "reprices_propose", once_out_of_reach)
+    result = reprices_propose_task.apply(args=(production.pk, ap.pk))
+    assert result.successful() and result.get() == 1
+    assert len(tries) == 2
+    assert Reprice.objects.get(state=RepriceState.PENDING).history.first().history_user == ap

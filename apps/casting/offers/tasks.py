@@ -6,6 +6,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import DatabaseError
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -50,7 +51,12 @@ def holds_lapse_all() -> int:
     return sum(holds_lapse(p, today=p.today()) for p in Production.objects.all())
 
 
-@shared_task(name="casting.reprices_propose")
+@shared_task(
+    name="casting.reprices_propose",
+    autoretry_for=(DatabaseError,),  # the database restarting is "later", not "never"
+    retry_backoff=True,
+    max_retries=8,
+)
 def reprices_propose_task(production_id: int, user_id: int | None) -> int:
     """The board of `production_id` moved: propose its booked actors' new costs, as the person
     `user_id` (who moved it; None: no one signed in) in the audit trail. Returns how many."""
