@@ -168,8 +168,8 @@ def signed_money(amount: Decimal, currency: str) -> str:
 def reprices_propose(production, user=None) -> list[Reprice]:
     """The board moved: for each booked actor whose cost changes, a pending re-price (replacing
     an older pending one); a pending one the board has moved back from is withdrawn. Nothing is
-    committed here. `user` (who moved the board) is named in the audit trail; without it, the
-    request's user, if any."""
+    committed here. `user` (who moved the board; None: no one signed in) is named in the audit
+    trail."""
     offers = list(  # locked: two board writes committing together propose one at a time
         Offer.objects.select_for_update(of=("self",))
         .select_related("production", "role", "actor")
@@ -194,7 +194,8 @@ def reprices_propose(production, user=None) -> list[Reprice]:
         for old in pending:
             old.state = RepriceState.SUPERSEDED
             old._change_reason = audit("the board moved again")
-            _as(old, user).save()
+            old._history_user = user
+            old.save()
         if cost.amount == offer.committed_amount:
             continue
         reprice = Reprice(
@@ -210,15 +211,10 @@ def reprices_propose(production, user=None) -> list[Reprice]:
             f"{format_money(cost.amount, production.currency)} "
             f"({signed_money(reprice.difference, production.currency)}), waiting for confirmation"
         )
-        _as(reprice, user).save()
+        reprice._history_user = user
+        reprice.save()
         made.append(reprice)
     return made
-
-
-def _as(reprice: Reprice, user) -> Reprice:
-    if user is not None:
-        reprice._history_user = user
-    return reprice
 
 
 @transaction.atomic
